@@ -1,0 +1,285 @@
+package io.neuralplayground.engine;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The activation φ of a layer, as a value and derivative pair, named as Keras names it.
+ *
+ * <p>Buffers are unit-major, as everywhere in the engine's hot loops: for a minibatch of m examples the value
+ * of unit j for example r sits at {@code [j][r]}. All activations but softmax work element by element;
+ * softmax works on the units of one example.
+ *
+ * <p>{@link #backward} computes {@code g ⊙ φ'(a)}, the gradient with respect to the pre-activation a given the
+ * gradient g with respect to h = φ(a). For softmax that product is a Jacobian-vector product:
+ * {@code ∂h_i/∂a_j = h_i (δ_ij − h_j)}, so {@code (Jᵀg)_j = h_j (g_j − Σ_i g_i h_i)}.
+ */
+public enum Activation {
+    /** φ(a) = a, φ'(a) = 1. */
+    LINEAR("linear") {
+        @Override
+        public void forward(double[][] a, double[][] h, int units, int m, double[][] scratch) {
+            for (int j = 0; j < units; j++) {
+                System.arraycopy(a[j], 0, h[j], 0, m);
+            }
+        }
+
+        @Override
+        public void backward(double[][] a, double[][] h, double[][] g, double[][] out, int units, int m) {
+            for (int j = 0; j < units; j++) {
+                System.arraycopy(g[j], 0, out[j], 0, m);
+            }
+        }
+    },
+    /** φ(a) = max(0, a), φ'(a) = 1 for a > 0 and 0 otherwise (0 at the kink, as TensorFlow). */
+    RELU("relu") {
+        @Override
+        public void forward(double[][] a, double[][] h, int units, int m, double[][] scratch) {
+            for (int j = 0; j < units; j++) {
+                double[] aj = a[j];
+                double[] hj = h[j];
+                for (int r = 0; r < m; r++) {
+                    hj[r] = Math.max(aj[r], 0.0);
+                }
+            }
+        }
+
+        @Override
+        public void backward(double[][] a, double[][] h, double[][] g, double[][] out, int units, int m) {
+            for (int j = 0; j < units; j++) {
+                double[] aj = a[j];
+                double[] gj = g[j];
+                double[] outj = out[j];
+                for (int r = 0; r < m; r++) {
+                    outj[r] = aj[r] > 0 ? gj[r] : 0.0;
+                }
+            }
+        }
+    },
+    /** φ(a) = a for a > 0, α·a otherwise, with Keras' default negative slope α = {@value #LEAKY_SLOPE}. */
+    LEAKY_RELU("leaky_relu") {
+        @Override
+        public void forward(double[][] a, double[][] h, int units, int m, double[][] scratch) {
+            for (int j = 0; j < units; j++) {
+                double[] aj = a[j];
+                double[] hj = h[j];
+                for (int r = 0; r < m; r++) {
+                    hj[r] = aj[r] > 0 ? aj[r] : LEAKY_SLOPE * aj[r];
+                }
+            }
+        }
+
+        @Override
+        public void backward(double[][] a, double[][] h, double[][] g, double[][] out, int units, int m) {
+            for (int j = 0; j < units; j++) {
+                double[] aj = a[j];
+                double[] gj = g[j];
+                double[] outj = out[j];
+                for (int r = 0; r < m; r++) {
+                    outj[r] = aj[r] > 0 ? gj[r] : LEAKY_SLOPE * gj[r];
+                }
+            }
+        }
+    },
+    /** φ(a) = a for a > 0, α(eᵃ − 1) otherwise, α = 1 (Keras' default); φ'(a) = 1 or φ(a) + α. */
+    ELU("elu") {
+        @Override
+        public void forward(double[][] a, double[][] h, int units, int m, double[][] scratch) {
+            for (int j = 0; j < units; j++) {
+                double[] aj = a[j];
+                double[] hj = h[j];
+                for (int r = 0; r < m; r++) {
+                    hj[r] = aj[r] > 0 ? aj[r] : ELU_ALPHA * Math.expm1(aj[r]);
+                }
+            }
+        }
+
+        @Override
+        public void backward(double[][] a, double[][] h, double[][] g, double[][] out, int units, int m) {
+            for (int j = 0; j < units; j++) {
+                double[] aj = a[j];
+                double[] hj = h[j];
+                double[] gj = g[j];
+                double[] outj = out[j];
+                for (int r = 0; r < m; r++) {
+                    outj[r] = aj[r] > 0 ? gj[r] : gj[r] * (hj[r] + ELU_ALPHA);
+                }
+            }
+        }
+    },
+    /** φ(a) = tanh a, φ'(a) = 1 − φ(a)². */
+    TANH("tanh") {
+        @Override
+        public void forward(double[][] a, double[][] h, int units, int m, double[][] scratch) {
+            if (m >= LONG_ROW) {
+                for (int j = 0; j < units; j++) {
+                    Tanh.apply(a[j], h[j], m);
+                }
+                return;
+            }
+            // Short rows (a small minibatch) vectorise badly: lay the block out in one row and back.
+            double[] flatA = scratch[0];
+            double[] flatH = scratch[1];
+            for (int j = 0; j < units; j++) {
+                System.arraycopy(a[j], 0, flatA, j * m, m);
+            }
+            Tanh.apply(flatA, flatH, units * m);
+            for (int j = 0; j < units; j++) {
+                System.arraycopy(flatH, j * m, h[j], 0, m);
+            }
+        }
+
+        @Override
+        public void backward(double[][] a, double[][] h, double[][] g, double[][] out, int units, int m) {
+            for (int j = 0; j < units; j++) {
+                double[] hj = h[j];
+                double[] gj = g[j];
+                double[] outj = out[j];
+                for (int r = 0; r < m; r++) {
+                    outj[r] = gj[r] * (1 - hj[r] * hj[r]);
+                }
+            }
+        }
+    },
+    /** φ(a) = 1 / (1 + e⁻ᵃ), computed without overflow on either side; φ'(a) = φ(a)(1 − φ(a)). */
+    SIGMOID("sigmoid") {
+        @Override
+        public void forward(double[][] a, double[][] h, int units, int m, double[][] scratch) {
+            for (int j = 0; j < units; j++) {
+                double[] aj = a[j];
+                double[] hj = h[j];
+                for (int r = 0; r < m; r++) {
+                    hj[r] = sigmoid(aj[r]);
+                }
+            }
+        }
+
+        @Override
+        public void backward(double[][] a, double[][] h, double[][] g, double[][] out, int units, int m) {
+            for (int j = 0; j < units; j++) {
+                double[] hj = h[j];
+                double[] gj = g[j];
+                double[] outj = out[j];
+                for (int r = 0; r < m; r++) {
+                    outj[r] = gj[r] * hj[r] * (1 - hj[r]);
+                }
+            }
+        }
+    },
+    /** φ(a)_j = e^(a_j − max a) / Σ_k e^(a_k − max a) over the units of one example. */
+    SOFTMAX("softmax") {
+        @Override
+        public void forward(double[][] a, double[][] h, int units, int m, double[][] scratch) {
+            for (int r = 0; r < m; r++) {
+                double max = Double.NEGATIVE_INFINITY;
+                for (int j = 0; j < units; j++) {
+                    max = Math.max(max, a[j][r]);
+                }
+                double sum = 0;
+                for (int j = 0; j < units; j++) {
+                    double e = Math.exp(a[j][r] - max);
+                    h[j][r] = e;
+                    sum += e;
+                }
+                for (int j = 0; j < units; j++) {
+                    h[j][r] /= sum;
+                }
+            }
+        }
+
+        @Override
+        public void backward(double[][] a, double[][] h, double[][] g, double[][] out, int units, int m) {
+            for (int r = 0; r < m; r++) {
+                double dot = 0;
+                for (int i = 0; i < units; i++) {
+                    dot += g[i][r] * h[i][r];
+                }
+                for (int j = 0; j < units; j++) {
+                    out[j][r] = h[j][r] * (g[j][r] - dot);
+                }
+            }
+        }
+    };
+
+    /** Rows at least this long are computed in place; shorter ones are gathered into one row first. */
+    private static final int LONG_ROW = 64;
+
+    /** Keras' default negative slope of {@code keras.activations.leaky_relu}. */
+    public static final double LEAKY_SLOPE = 0.2;
+    /** Keras' default α of {@code keras.activations.elu}. */
+    public static final double ELU_ALPHA = 1.0;
+
+    private final String kerasName;
+
+    Activation(String kerasName) {
+        this.kerasName = kerasName;
+    }
+
+    /** The name Keras gives this activation, used in files and on the command line. */
+    public String kerasName() {
+        return kerasName;
+    }
+
+    /** Whether φ acts on each unit alone (all but softmax). */
+    public boolean isElementwise() {
+        return this != SOFTMAX;
+    }
+
+    /**
+     * h = φ(a) over a unit-major block of {@code units × m} values. {@code scratch} holds two arrays of at least
+     * {@link #scratchLength} values that the computation may overwrite.
+     */
+    public abstract void forward(double[][] a, double[][] h, int units, int m, double[][] scratch);
+
+    /**
+     * The length of each of the two rows of scratch space {@link #forward} may use for a block of
+     * {@code units × m} values.
+     */
+    public static int scratchLength(int units, int m) {
+        return units * m;
+    }
+
+    /** out = g ⊙ φ'(a) (softmax: Jᵀg per example) over a unit-major block; h is φ(a). */
+    public abstract void backward(double[][] a, double[][] h, double[][] g, double[][] out, int units, int m);
+
+    /** φ(a) of a single value; for softmax, which needs the whole layer, use {@link #forward}. */
+    public double value(double a) {
+        if (!isElementwise()) {
+            throw new UnsupportedOperationException("softmax needs all units of a layer");
+        }
+        double[][] in = {{a}};
+        double[][] out = {{0}};
+        forward(in, out, 1, 1, new double[2][1]);
+        return out[0][0];
+    }
+
+    /** The activation named {@code name} (Keras' names, case-insensitive). */
+    public static Activation byName(String name) {
+        String wanted = name.trim().toLowerCase(Locale.ROOT);
+        for (Activation activation : values()) {
+            if (activation.kerasName.equals(wanted)) {
+                return activation;
+            }
+        }
+        throw new IllegalArgumentException("unknown activation '" + name + "' (known: " + knownNames() + ")");
+    }
+
+    /** The known names, comma-separated, for messages. */
+    public static String knownNames() {
+        return Arrays.stream(values()).map(Activation::kerasName).collect(Collectors.joining(", "));
+    }
+
+    static double sigmoid(double a) {
+        if (a >= 0) {
+            return 1 / (1 + Math.exp(-a));
+        }
+        double e = Math.exp(a);
+        return e / (1 + e);
+    }
+
+    @Override
+    public String toString() {
+        return kerasName;
+    }
+}

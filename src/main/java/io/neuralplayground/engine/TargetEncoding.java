@@ -1,0 +1,118 @@
+package io.neuralplayground.engine;
+
+/**
+ * How a label becomes the target the loss compares the network's output with, and when an output counts as
+ * correct. Labels are class indices 0 … K−1 for classification (TF Playground's −1 is class 0, +1 is class 1)
+ * and plain numbers for regression.
+ */
+public enum TargetEncoding {
+    /** Regression: the target is the label; accuracy is not defined. */
+    VALUE,
+    /** Two classes in one output, targets −1 and +1 (Playground's, for tanh outputs); correct when the signs agree, 0 counting as +1. */
+    SIGNED,
+    /** Two classes in one output, targets 0 and 1 (for sigmoid outputs and binary cross-entropy); threshold 0.5. */
+    UNIT,
+    /** K outputs, one-hot targets; the predicted class is the largest output. */
+    ONE_HOT,
+    /** K outputs, one target column holding the class index (sparse categorical cross-entropy). */
+    CLASS_INDEX;
+
+    /**
+     * The encoding a classification network needs: a class index for the sparse loss, one-hot targets for
+     * two or more outputs, and for one output 0/1 targets after a sigmoid or with binary cross-entropy, −1/+1
+     * otherwise.
+     */
+    public static TargetEncoding forClassification(Loss loss, Activation output, int outputUnits) {
+        if (loss == Loss.SPARSE_CATEGORICAL_CROSSENTROPY) {
+            return CLASS_INDEX;
+        }
+        if (outputUnits > 1) {
+            return ONE_HOT;
+        }
+        return output == Activation.SIGMOID || loss == Loss.BINARY_CROSSENTROPY ? UNIT : SIGNED;
+    }
+
+    public boolean hasAccuracy() {
+        return this != VALUE;
+    }
+
+    /** Number of target columns for a network with {@code outputUnits} outputs. */
+    public int columns(int outputUnits) {
+        return this == CLASS_INDEX ? 1 : outputUnits;
+    }
+
+    /** The targets of one label, one entry per target column. */
+    public double[] encode(double label, int outputUnits) {
+        return switch (this) {
+            case VALUE -> {
+                double[] t = new double[outputUnits];
+                java.util.Arrays.fill(t, label);
+                yield t;
+            }
+            case SIGNED -> new double[] {classIndex(label, 2) == 1 ? 1 : -1};
+            case UNIT -> new double[] {classIndex(label, 2)};
+            case ONE_HOT -> {
+                double[] t = new double[outputUnits];
+                t[classIndex(label, outputUnits)] = 1;
+                yield t;
+            }
+            case CLASS_INDEX -> new double[] {classIndex(label, outputUnits)};
+        };
+    }
+
+    /** The predicted class of example r from outputs y (units × m, unit-major). */
+    public int predictedClass(double[][] y, int r, int units) {
+        return switch (this) {
+            case VALUE -> throw new IllegalStateException("regression has no classes");
+            case SIGNED -> y[0][r] >= 0 ? 1 : 0;
+            case UNIT -> y[0][r] >= 0.5 ? 1 : 0;
+            case ONE_HOT, CLASS_INDEX -> {
+                int best = 0;
+                for (int j = 1; j < units; j++) {
+                    if (y[j][r] > y[best][r]) {
+                        best = j;
+                    }
+                }
+                yield best;
+            }
+        };
+    }
+
+    /** The true class of example r from its targets t (unit-major). */
+    public int targetClass(double[][] t, int r, int units) {
+        return switch (this) {
+            case VALUE -> throw new IllegalStateException("regression has no classes");
+            case SIGNED -> t[0][r] > 0 ? 1 : 0;
+            case UNIT -> t[0][r] > 0.5 ? 1 : 0;
+            case CLASS_INDEX -> (int) t[0][r];
+            case ONE_HOT -> {
+                int best = 0;
+                for (int j = 1; j < units; j++) {
+                    if (t[j][r] > t[best][r]) {
+                        best = j;
+                    }
+                }
+                yield best;
+            }
+        };
+    }
+
+    /** How many of the m examples are classified correctly. */
+    public int correctCount(double[][] y, double[][] t, int units, int m) {
+        int correct = 0;
+        for (int r = 0; r < m; r++) {
+            if (predictedClass(y, r, units) == targetClass(t, r, units)) {
+                correct++;
+            }
+        }
+        return correct;
+    }
+
+    private static int classIndex(double label, int classes) {
+        int k = (int) label;
+        if (k != label || k < 0 || k >= classes) {
+            throw new IllegalArgumentException("label " + label + " is not one of the " + classes + " class indices");
+        }
+        return k;
+    }
+}
