@@ -48,17 +48,34 @@ public final class OptimizerState {
 
     /** One update of every parameter of {@code network} from the mean gradients in {@code pass}. */
     void step(Network network, Backprop pass, double learningRate) {
-        double alpha = learningRate;
-        if (optimizer instanceof Optimizer.Adam adam) {
-            double t = steps + 1;
-            alpha = learningRate * Math.sqrt(1 - Math.pow(adam.beta2(), t)) / (1 - Math.pow(adam.beta1(), t));
-        }
+        double alpha = adamStepSize(learningRate);
         for (int l = 0; l < network.depth(); l++) {
             DenseLayer layer = network.layer(l);
             update(2 * l, layer.kernel().data, pass.gradKernel(l), learningRate, alpha);
             update(2 * l + 1, layer.biasArray(), pass.gradBias(l), learningRate, alpha);
         }
         steps++;
+    }
+
+    /**
+     * One update of the parameter arrays {@code parameters[k]} (numbered as the slots) from {@code gradients[k]};
+     * the same arithmetic as {@link #step}, for callers that hold parameters outside a network.
+     */
+    void step(double[][] parameters, double[][] gradients, double learningRate) {
+        double alpha = adamStepSize(learningRate);
+        for (int k = 0; k < parameters.length; k++) {
+            update(k, parameters[k], gradients[k], learningRate, alpha);
+        }
+        steps++;
+    }
+
+    /** Adam's α for the coming step t = steps + 1; the learning rate for the other optimizers. */
+    private double adamStepSize(double learningRate) {
+        if (optimizer instanceof Optimizer.Adam adam) {
+            double t = steps + 1;
+            return learningRate * Math.sqrt(1 - Math.pow(adam.beta2(), t)) / (1 - Math.pow(adam.beta1(), t));
+        }
+        return learningRate;
     }
 
     private void update(int index, double[] w, double[] g, double lr, double alpha) {
