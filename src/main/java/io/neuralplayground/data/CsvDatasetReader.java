@@ -133,7 +133,7 @@ public final class CsvDatasetReader {
             int f = 0;
             for (int c = 0; c < columns.size(); c++) {
                 String value = record.fields().get(c);
-                if (value.isEmpty()) {
+                if (value.isBlank()) {
                     throw new DataFileException(source, record.line(), columns.get(c), "the value is missing: "
                             + "fill it in or remove the row");
                 }
@@ -229,7 +229,7 @@ public final class CsvDatasetReader {
     private static double number(String value, String source, int line, String column) {
         Double parsed = parseNumber(value, source, line, column);
         if (parsed == null) {
-            String hint = DECIMAL_COMMA.matcher(value).matches()
+            String hint = DECIMAL_COMMA.matcher(value.trim()).matches()
                     ? ": write decimals with a point (1.5, not 1,5)"
                     : ": input columns must hold numbers; remove the column or fix the value";
             throw new DataFileException(source, line, column, "'" + value + "' is not a number" + hint);
@@ -238,7 +238,9 @@ public final class CsvDatasetReader {
     }
 
     /** The value as a finite number; null if it is not a number; an error for NaN, infinities and overflow. */
-    private static Double parseNumber(String value, String source, int line, String column) {
+    private static Double parseNumber(String text, String source, int line, String column) {
+        // Quoting keeps a class name's spaces, but a number means the same with or without them.
+        String value = text.trim();
         if (NON_FINITE.matcher(value).matches()) {
             throw new DataFileException(source, line, column, "'" + value + "' is not a finite number: replace it "
                     + "with a number or remove the row");

@@ -91,7 +91,7 @@ public final class Dataset {
 
     /**
      * A TF Playground dataset: columns "x1", "x2"; for the classification kinds, classes "-1" (index 0) and "+1"
-     * (index 1). Named like "Circle, 500 points, noise 25 %".
+     * (index 1). Named like "Circle, 500 points, noise 25%".
      *
      * @throws PlaygroundException if the count or the noise is out of range (see
      *     {@link PlaygroundDataset#generate(int, double, Rng)})
@@ -103,7 +103,7 @@ public final class Dataset {
         for (int r = 0; r < n; r++) {
             rows[r] = new double[] {points.get(r).x1(), points.get(r).x2()};
         }
-        String name = String.format(Locale.ROOT, "%s, %d points, noise %s %%", kind.displayName(), n,
+        String name = String.format(Locale.ROOT, "%s, %d points, noise %s%%", kind.displayName(), n,
                 formatPercent(noise));
         if (kind.isClassification()) {
             int[] classes = new int[n];

@@ -74,6 +74,13 @@ class CsvDatasetReaderTest {
     }
 
     @Test
+    void quotedNumbersMayHaveSpacesInside() {
+        Dataset d = read("a,label\n\" 4 \",\" 1\"\n\"5\",-1\n");
+        assertThat(d.row(0)).containsExactly(4);
+        assertThat(d.classNames()).containsExactly("-1", "1");
+    }
+
+    @Test
     void stringClassesAreSortedByStringOrder() {
         Dataset d = read("a,label\n1,zebra\n2,Apple\n3,apple\n4,zebra\n");
         assertThat(d.classNames()).containsExactly("Apple", "apple", "zebra");
@@ -182,6 +189,7 @@ class CsvDatasetReaderTest {
     void missingValues() {
         assertThat(error("x1,x2,label\n1,2,a\n3,,b\n", 3, "x2")).hasMessageContaining("missing");
         assertThat(error("x1,x2,label\n1,2,a\n3,4,\"\"\n", 3, "label")).hasMessageContaining("missing");
+        assertThat(error("x1,x2,label\n1,\"  \",a\n", 2, "x2")).hasMessageContaining("missing");
         assertThat(error("x1,x2,label\n1,2,a\n3,4, \n", 3, "label")).hasMessageContaining("missing");
     }
 

@@ -53,7 +53,7 @@ class DatasetTest {
         }
         int[] counts = d.classCounts();
         assertThat(counts[0] + counts[1]).isEqualTo(300);
-        assertThat(d.name()).isEqualTo("Exclusive or, 300 points, noise 10 %");
+        assertThat(d.name()).isEqualTo("Exclusive or, 300 points, noise 10%");
     }
 
     @Test
@@ -66,7 +66,7 @@ class DatasetTest {
         for (int r = 0; r < 100; r++) {
             assertThat(d.label(r)).isEqualTo(points.get(r).label());
         }
-        assertThat(d.name()).isEqualTo("Multi Gaussian, 100 points, noise 25 %");
+        assertThat(d.name()).isEqualTo("Multi Gaussian, 100 points, noise 25%");
         assertThatThrownBy(() -> d.classIndex(0)).isInstanceOf(IllegalStateException.class);
     }
 

@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.within;
 import io.neuralplayground.PlaygroundException;
 import io.neuralplayground.engine.Rng;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class PlaygroundDatasetTest {
     private static List<Point> generate(PlaygroundDataset kind, int n, double noise, long seed) {
