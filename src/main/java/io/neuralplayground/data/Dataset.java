@@ -1,0 +1,296 @@
+package io.neuralplayground.data;
+
+import io.neuralplayground.PlaygroundException;
+import io.neuralplayground.engine.Rng;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Examples to learn from: named raw input columns, one row of doubles per example, and one label per example.
+ * Immutable: arrays are copied in and out.
+ *
+ * <p>For {@link Task#CLASSIFICATION} a label is a class index 0 … K−1 and {@link #classNames()} holds the K names
+ * in index order; TF Playground's −1 is class 0 named "-1" and its +1 is class 1 named "+1", so that
+ * {@link io.neuralplayground.engine.TargetEncoding#SIGNED} turns them back into −1/+1 targets. For
+ * {@link Task#REGRESSION} a label is the number to fit and there are no classes.
+ */
+public final class Dataset {
+    /** Class names of every Playground classification dataset: index 0 is Playground's −1, index 1 its +1. */
+    public static final List<String> PLAYGROUND_CLASSES = List.of("-1", "+1");
+
+    /** Column names of every Playground dataset. */
+    public static final List<String> PLAYGROUND_COLUMNS = List.of("x1", "x2");
+
+    /**
+     * Tolerance on N·ratio before rounding down, so that a percentage entered as 0.29 gives 29 of 100 examples
+     * (100·0.29 is 28.999999999999996 in floating point), as Playground's integer percentages do.
+     */
+    private static final double SPLIT_EPSILON = 1e-9;
+
+    private final String name;
+    private final List<String> columnNames;
+    private final double[][] rows;
+    private final double[] labels;
+    private final Task task;
+    private final List<String> classNames;
+
+    private Dataset(String name, List<String> columnNames, double[][] rows, double[] labels, Task task,
+            List<String> classNames) {
+        this.name = name;
+        this.columnNames = columnNames;
+        this.rows = rows;
+        this.labels = labels;
+        this.task = task;
+        this.classNames = classNames;
+    }
+
+    /**
+     * A classification dataset.
+     *
+     * @param rows {@code rows[r][c]} is column c of example r; every row as wide as {@code columnNames}
+     * @param classIndices example r's class, 0 … classNames.size()−1
+     * @throws IllegalArgumentException if the parts do not fit together (a programming error, not a user's)
+     */
+    public static Dataset classification(String name, List<String> columnNames, double[][] rows, int[] classIndices,
+            List<String> classNames) {
+        List<String> classes = List.copyOf(classNames);
+        if (classes.isEmpty()) {
+            throw new IllegalArgumentException("a classification dataset needs at least one class");
+        }
+        if (new HashSet<>(classes).size() != classes.size()) {
+            throw new IllegalArgumentException("duplicate class names: " + classes);
+        }
+        double[] labels = new double[classIndices.length];
+        for (int r = 0; r < classIndices.length; r++) {
+            int k = classIndices[r];
+            if (k < 0 || k >= classes.size()) {
+                throw new IllegalArgumentException("class index " + k + " of row " + r + " is not one of the "
+                        + classes.size() + " classes");
+            }
+            labels[r] = k;
+        }
+        return create(name, columnNames, rows, labels, Task.CLASSIFICATION, classes);
+    }
+
+    /**
+     * A regression dataset.
+     *
+     * @param values example r's target value, finite
+     * @throws IllegalArgumentException if the parts do not fit together or a value is not finite
+     */
+    public static Dataset regression(String name, List<String> columnNames, double[][] rows, double[] values) {
+        for (int r = 0; r < values.length; r++) {
+            if (!Double.isFinite(values[r])) {
+                throw new IllegalArgumentException("label of row " + r + " is not finite: " + values[r]);
+            }
+        }
+        return create(name, columnNames, rows, values.clone(), Task.REGRESSION, List.of());
+    }
+
+    /**
+     * A TF Playground dataset: columns "x1", "x2"; for the classification kinds, classes "-1" (index 0) and "+1"
+     * (index 1). Named like "Circle, 500 points, noise 25%".
+     *
+     * @throws PlaygroundException if the count or the noise is out of range (see
+     *     {@link PlaygroundDataset#generate(int, double, Rng)})
+     */
+    public static Dataset playground(PlaygroundDataset kind, int numSamples, double noise, Rng rng) {
+        List<Point> points = kind.generate(numSamples, noise, rng);
+        int n = points.size();
+        double[][] rows = new double[n][];
+        for (int r = 0; r < n; r++) {
+            rows[r] = new double[] {points.get(r).x1(), points.get(r).x2()};
+        }
+        String name = String.format(Locale.ROOT, "%s, %d points, noise %s%%", kind.displayName(), n,
+                formatPercent(noise));
+        if (kind.isClassification()) {
+            int[] classes = new int[n];
+            for (int r = 0; r < n; r++) {
+                classes[r] = points.get(r).label() > 0 ? 1 : 0;
+            }
+            return classification(name, PLAYGROUND_COLUMNS, rows, classes, PLAYGROUND_CLASSES);
+        }
+        double[] values = new double[n];
+        for (int r = 0; r < n; r++) {
+            values[r] = points.get(r).label();
+        }
+        return regression(name, PLAYGROUND_COLUMNS, rows, values);
+    }
+
+    private static String formatPercent(double noise) {
+        double percent = noise * 100;
+        return percent == Math.rint(percent) ? Long.toString(Math.round(percent))
+                : String.format(Locale.ROOT, "%.2f", percent);
+    }
+
+    private static Dataset create(String name, List<String> columnNames, double[][] rows, double[] labels, Task task,
+            List<String> classNames) {
+        List<String> columns = List.copyOf(columnNames);
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("a dataset needs at least one column");
+        }
+        if (new HashSet<>(columns).size() != columns.size()) {
+            throw new IllegalArgumentException("duplicate column names: " + columns);
+        }
+        if (rows.length != labels.length) {
+            throw new IllegalArgumentException(rows.length + " rows but " + labels.length + " labels");
+        }
+        double[][] copy = new double[rows.length][];
+        for (int r = 0; r < rows.length; r++) {
+            if (rows[r].length != columns.size()) {
+                throw new IllegalArgumentException("row " + r + " has " + rows[r].length + " values for "
+                        + columns.size() + " columns");
+            }
+            for (int c = 0; c < columns.size(); c++) {
+                if (!Double.isFinite(rows[r][c])) {
+                    throw new IllegalArgumentException("value of row " + r + ", column " + columns.get(c)
+                            + " is not finite: " + rows[r][c]);
+                }
+            }
+            copy[r] = rows[r].clone();
+        }
+        return new Dataset(name == null ? "" : name, columns, copy, labels, task, classNames);
+    }
+
+    /** A human-readable name: the file name, or the Playground dataset with its size and noise. */
+    public String name() {
+        return name;
+    }
+
+    /** The raw input columns' names, in order. */
+    public List<String> columnNames() {
+        return columnNames;
+    }
+
+    public int columnCount() {
+        return columnNames.size();
+    }
+
+    /** Index of the column named exactly {@code column}, or −1 if there is none. */
+    public int columnIndex(String column) {
+        return columnNames.indexOf(column);
+    }
+
+    public boolean hasColumn(String column) {
+        return columnNames.contains(column);
+    }
+
+    /** Number of examples. */
+    public int size() {
+        return rows.length;
+    }
+
+    public boolean isEmpty() {
+        return rows.length == 0;
+    }
+
+    public Task task() {
+        return task;
+    }
+
+    public boolean isClassification() {
+        return task == Task.CLASSIFICATION;
+    }
+
+    /** Class names in class-index order; empty for regression. */
+    public List<String> classNames() {
+        return classNames;
+    }
+
+    /** Number of classes K; 0 for regression. */
+    public int classCount() {
+        return classNames.size();
+    }
+
+    /** Column c of example r. */
+    public double value(int r, int c) {
+        return rows[r][c];
+    }
+
+    /** Example r's raw inputs, as a new array. */
+    public double[] row(int r) {
+        return rows[r].clone();
+    }
+
+    /** Example r's label: its class index for classification, its value for regression. */
+    public double label(int r) {
+        return labels[r];
+    }
+
+    /** Example r's class index; only for classification. */
+    public int classIndex(int r) {
+        if (task != Task.CLASSIFICATION) {
+            throw new IllegalStateException("a regression dataset has no classes");
+        }
+        return (int) labels[r];
+    }
+
+    /** All labels, as a new array. */
+    public double[] labels() {
+        return labels.clone();
+    }
+
+    /** The examples at {@code indices}, in that order, under a new name; columns, task and classes are kept. */
+    public Dataset select(int[] indices, String newName) {
+        double[][] picked = new double[indices.length][];
+        double[] pickedLabels = new double[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            picked[i] = rows[indices[i]].clone();
+            pickedLabels[i] = labels[indices[i]];
+        }
+        return new Dataset(newName, columnNames, picked, pickedLabels, task, classNames);
+    }
+
+    /**
+     * Playground's split: shuffle the examples once (Fisher–Yates, {@link Rng#shuffle(int[])}), then the first
+     * ⌊N·trainRatio⌋ are the training set and the rest the test set. Both keep the shuffled order.
+     *
+     * @param trainRatio the training fraction, in (0, 1]; Playground offers 0.1 … 0.9, 1 leaves the test set empty
+     * @throws PlaygroundException if the ratio is out of range or leaves no training example
+     */
+    public Split split(double trainRatio, Rng rng) {
+        if (!(trainRatio > 0 && trainRatio <= 1)) {
+            throw new PlaygroundException("Training ratio " + trainRatio
+                    + " is out of range: choose a fraction above 0 and at most 1 (for example 0.5 for 50 %)");
+        }
+        int n = rows.length;
+        int trainSize = (int) Math.floor(n * trainRatio + SPLIT_EPSILON);
+        if (trainSize == 0) {
+            throw new PlaygroundException("A training ratio of " + trainRatio + " leaves none of the " + n
+                    + " examples of " + name + " for training: raise the ratio or use more examples");
+        }
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        rng.shuffle(order);
+        int[] train = Arrays.copyOfRange(order, 0, trainSize);
+        int[] test = Arrays.copyOfRange(order, trainSize, n);
+        return new Split(select(train, name + " (training)"), select(test, name + " (test)"));
+    }
+
+    /** Each class's number of examples, by class index; only for classification. */
+    public int[] classCounts() {
+        if (task != Task.CLASSIFICATION) {
+            throw new IllegalStateException("a regression dataset has no classes");
+        }
+        int[] counts = new int[classNames.size()];
+        for (double label : labels) {
+            counts[(int) label]++;
+        }
+        return counts;
+    }
+
+    @Override
+    public String toString() {
+        return name + " [" + size() + " × " + columnNames + ", " + task.name().toLowerCase(Locale.ROOT)
+                + (task == Task.CLASSIFICATION ? " " + classNames : "") + "]";
+    }
+
+    /** For messages: the column names, comma-separated. */
+    String columnList() {
+        return String.join(", ", columnNames);
+    }
+}

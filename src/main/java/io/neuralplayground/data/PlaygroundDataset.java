@@ -1,0 +1,244 @@
+package io.neuralplayground.data;
+
+import io.neuralplayground.PlaygroundException;
+import io.neuralplayground.engine.Rng;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The six datasets of TF Playground, generated with the formulas of its {@code dataset.ts}.
+ *
+ * <p>Playground's {@code randUniform(a, b)} is {@link Rng#uniform(double, double) rng.uniform(a, b)} and its
+ * {@code normalRandom} is {@link Rng#nextGaussian()} (both Marsaglia's polar method); the random numbers are drawn
+ * in the same order as there, so the same sequence of uniforms gives the same points.
+ *
+ * <p>Playground's loops run {@code i < numSamples / 2} with a fractional bound, so an odd count gives one point
+ * too many. Here every generator returns exactly {@code numSamples} points: the first class gets
+ * ⌈numSamples/2⌉ and the second ⌊numSamples/2⌋ (for even counts, as in Playground, exactly half each).
+ */
+public enum PlaygroundDataset {
+    /**
+     * Two classes: +1 inside radius 2.5, −1 in the ring 3.5 … 5.
+     *
+     * <p>Per point, drawn in this order: r, angle ~ U(0, 2π), noiseX, noiseY ~ U(−5, 5)·noise;
+     * (x, y) = (r·sin angle, r·cos angle); label = +1 if |(x + noiseX, y + noiseY)| &lt; 2.5, else −1.
+     * The first half has r ~ U(0, 2.5), the second r ~ U(3.5, 5).
+     */
+    CIRCLE("circle", "Circle", true, 500),
+    /**
+     * Two classes by quadrant: x, y ~ U(−5, 5) pushed 0.3 away from the axes (x += x &gt; 0 ? 0.3 : −0.3), then
+     * noiseX, noiseY ~ U(−5, 5)·noise; label = +1 if (x + noiseX)(y + noiseY) ≥ 0, else −1.
+     */
+    XOR("xor", "Exclusive or", true, 500),
+    /**
+     * Two Gaussian blobs: +1 around (2, 2), then −1 around (−2, −2); x = c_x + √v·N(0, 1), y = c_y + √v·N(0, 1)
+     * with variance v = 0.5 + (4 − 0.5)·noise/0.5 (0.5 at noise 0, 4 at noise 0.5).
+     */
+    GAUSS("gauss", "Gaussian", true, 500),
+    /**
+     * Two interleaved spirals, n = numSamples/2: for Δt = 0 (label +1), then Δt = π (label −1), for i = 0 … n−1:
+     * r = 5·i/n, t = 2π·1.75·i/n + Δt, x = r·sin t + U(−1, 1)·noise, y = r·cos t + U(−1, 1)·noise.
+     */
+    SPIRAL("spiral", "Spiral", true, 500),
+    /**
+     * Regression on a plane: x, y ~ U(−6, 6), noiseX, noiseY ~ U(−6, 6)·noise;
+     * label = (x + noiseX + y + noiseY)/10 (Playground's linear scale [−10, 10] → [−1, 1], not clamped).
+     */
+    PLANE("plane", "Plane", false, 1200),
+    /**
+     * Regression on six signed bumps at (±4 or 0, ±2.5): x, y, noiseX, noiseY as for {@link #PLANE}; the label of
+     * p = (x + noiseX, y + noiseY) is the value of largest magnitude among sign·clamp(1 − |p − c|/2, 0, 1) over the
+     * centres c (Playground's clamped scale [0, 2] → [1, 0]), 0 if p is farther than 2 from every centre.
+     */
+    MULTIGAUSS("multigauss", "Multi Gaussian", false, 1200);
+
+    /** (cx, cy, sign) of the bumps of {@link #MULTIGAUSS}, in Playground's order (the order decides ties). */
+    private static final double[][] GAUSSIANS = {
+        {-4, 2.5, 1}, {0, 2.5, -1}, {4, 2.5, 1}, {-4, -2.5, -1}, {0, -2.5, 1}, {4, -2.5, -1},
+    };
+
+    /** Guards against a typo in a count exhausting memory; far beyond anything a 2-D playground shows. */
+    public static final int MAX_SAMPLES = 1_000_000;
+
+    /** Playground's noise slider goes from 0 to 50 %. */
+    public static final double MAX_NOISE = 0.5;
+
+    private final String id;
+    private final String displayName;
+    private final boolean classification;
+    private final int defaultSize;
+
+    PlaygroundDataset(String id, String displayName, boolean classification, int defaultSize) {
+        this.id = id;
+        this.displayName = displayName;
+        this.classification = classification;
+        this.defaultSize = defaultSize;
+    }
+
+    /** The short name used on the command line and in files: "circle", "xor" … */
+    public String id() {
+        return id;
+    }
+
+    /** The name Playground shows: "Circle", "Exclusive or" … */
+    public String displayName() {
+        return displayName;
+    }
+
+    public boolean isClassification() {
+        return classification;
+    }
+
+    /** Playground's number of points: 500 for classification, 1200 for regression. */
+    public int defaultSize() {
+        return defaultSize;
+    }
+
+    /** The dataset whose {@link #id()} is {@code name}, ignoring case and surrounding spaces. */
+    public static PlaygroundDataset byName(String name) {
+        String wanted = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+        for (PlaygroundDataset d : values()) {
+            if (d.id.equals(wanted)) {
+                return d;
+            }
+        }
+        throw new IllegalArgumentException("Unknown dataset '" + name + "': choose one of " + knownNames());
+    }
+
+    /** The ids of all datasets, comma-separated, for messages and help texts. */
+    public static String knownNames() {
+        return Arrays.stream(values()).map(PlaygroundDataset::id).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * {@code numSamples} points drawn from {@code rng}.
+     *
+     * @param noise Playground's noise, 0 … 0.5
+     * @throws PlaygroundException if {@code numSamples} is not in 2 … {@link #MAX_SAMPLES} or the noise is not in
+     *     0 … 0.5
+     */
+    public List<Point> generate(int numSamples, double noise, Rng rng) {
+        if (numSamples < 2 || numSamples > MAX_SAMPLES) {
+            throw new PlaygroundException("Cannot generate " + numSamples + " points for the " + id
+                    + " dataset: choose a number of points from 2 to " + MAX_SAMPLES);
+        }
+        if (!(noise >= 0 && noise <= MAX_NOISE)) {
+            throw new PlaygroundException("Noise " + noise + " is out of range for the " + id
+                    + " dataset: choose a value from 0 to 0.5 (0 to 50 %)");
+        }
+        List<Point> points = new ArrayList<>(numSamples);
+        int first = numSamples - numSamples / 2;
+        int second = numSamples / 2;
+        switch (this) {
+            case CIRCLE -> {
+                circle(points, first, 0, 2.5, noise, rng);
+                circle(points, second, 3.5, 5, noise, rng);
+            }
+            case XOR -> xor(points, numSamples, noise, rng);
+            case GAUSS -> {
+                double variance = 0.5 + (4 - 0.5) * noise / 0.5;
+                gauss(points, first, 2, 2, 1, variance, rng);
+                gauss(points, second, -2, -2, -1, variance, rng);
+            }
+            case SPIRAL -> {
+                // Playground's n = numSamples / 2 is a JavaScript (floating-point) division.
+                double n = numSamples / 2.0;
+                spiral(points, first, n, 0, 1, noise, rng);
+                spiral(points, second, n, Math.PI, -1, noise, rng);
+            }
+            case PLANE, MULTIGAUSS -> regression(points, numSamples, noise, rng);
+        }
+        return List.copyOf(points);
+    }
+
+    private static void circle(List<Point> out, int count, double rMin, double rMax, double noise, Rng rng) {
+        double radius = 5;
+        for (int i = 0; i < count; i++) {
+            double r = rng.uniform(rMin, rMax);
+            double angle = rng.uniform(0, 2 * Math.PI);
+            double x = r * Math.sin(angle);
+            double y = r * Math.cos(angle);
+            double noiseX = rng.uniform(-radius, radius) * noise;
+            double noiseY = rng.uniform(-radius, radius) * noise;
+            double label = dist(x + noiseX, y + noiseY, 0, 0) < radius * 0.5 ? 1 : -1;
+            out.add(new Point(x, y, label));
+        }
+    }
+
+    private static void xor(List<Point> out, int count, double noise, Rng rng) {
+        double padding = 0.3;
+        for (int i = 0; i < count; i++) {
+            double x = rng.uniform(-5, 5);
+            x += x > 0 ? padding : -padding;
+            double y = rng.uniform(-5, 5);
+            y += y > 0 ? padding : -padding;
+            double noiseX = rng.uniform(-5, 5) * noise;
+            double noiseY = rng.uniform(-5, 5) * noise;
+            double label = (x + noiseX) * (y + noiseY) >= 0 ? 1 : -1;
+            out.add(new Point(x, y, label));
+        }
+    }
+
+    private static void gauss(List<Point> out, int count, double cx, double cy, double label, double variance,
+            Rng rng) {
+        double sd = Math.sqrt(variance);
+        for (int i = 0; i < count; i++) {
+            double x = cx + sd * rng.nextGaussian();
+            double y = cy + sd * rng.nextGaussian();
+            out.add(new Point(x, y, label));
+        }
+    }
+
+    private static void spiral(List<Point> out, int count, double n, double deltaT, double label, double noise,
+            Rng rng) {
+        for (int i = 0; i < count; i++) {
+            double r = i / n * 5;
+            double t = 1.75 * i / n * 2 * Math.PI + deltaT;
+            double x = r * Math.sin(t) + rng.uniform(-1, 1) * noise;
+            double y = r * Math.cos(t) + rng.uniform(-1, 1) * noise;
+            out.add(new Point(x, y, label));
+        }
+    }
+
+    private void regression(List<Point> out, int count, double noise, Rng rng) {
+        double radius = 6;
+        for (int i = 0; i < count; i++) {
+            double x = rng.uniform(-radius, radius);
+            double y = rng.uniform(-radius, radius);
+            double noiseX = rng.uniform(-radius, radius) * noise;
+            double noiseY = rng.uniform(-radius, radius) * noise;
+            double px = x + noiseX;
+            double py = y + noiseY;
+            double label = this == PLANE ? planeLabel(px, py) : multiGaussLabel(px, py);
+            out.add(new Point(x, y, label));
+        }
+    }
+
+    /** (x + y)/10: Playground's scale [−10, 10] → [−1, 1], unclamped, so noise can push it to ±1.2. */
+    static double planeLabel(double x, double y) {
+        return (x + y) / 10;
+    }
+
+    /** The signed bump of largest magnitude at (x, y); a later bump wins only if strictly larger, as in Playground. */
+    static double multiGaussLabel(double x, double y) {
+        double label = 0;
+        for (double[] g : GAUSSIANS) {
+            double dist = dist(x, y, g[0], g[1]);
+            double newLabel = g[2] * Math.min(1, Math.max(0, 1 - dist / 2));
+            if (Math.abs(newLabel) > Math.abs(label)) {
+                label = newLabel;
+            }
+        }
+        return label;
+    }
+
+    /** Playground's {@code dist}; written out rather than {@link Math#hypot} so the last bit agrees with it. */
+    private static double dist(double ax, double ay, double bx, double by) {
+        double dx = ax - bx;
+        double dy = ay - by;
+        return Math.sqrt(dx * dx + dy * dy);
+    }
+}
