@@ -1,0 +1,289 @@
+package io.neuralplayground.session;
+
+import io.neuralplayground.PlaygroundException;
+import io.neuralplayground.data.Dataset;
+import io.neuralplayground.data.FeatureSet;
+import io.neuralplayground.data.PlaygroundDataset;
+import io.neuralplayground.data.SampleEncoder;
+import io.neuralplayground.data.Split;
+import io.neuralplayground.engine.Activation;
+import io.neuralplayground.engine.Initializer;
+import io.neuralplayground.engine.Loss;
+import io.neuralplayground.engine.Network;
+import io.neuralplayground.engine.Optimizer;
+import io.neuralplayground.engine.Regularization;
+import io.neuralplayground.engine.Rng;
+import io.neuralplayground.engine.Samples;
+import io.neuralplayground.engine.TargetEncoding;
+import io.neuralplayground.engine.Trainer;
+import io.neuralplayground.engine.TrainingConfig;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Every choice that sets up a training run, with TF Playground's defaults, and the rules that fill in what the
+ * user left open. {@link #prepare()} turns it into data, a network and a trainer.
+ *
+ * <p>Defaults (Playground's): the circle, noise 0, half the points for training, features x1 and x2, hidden
+ * layers 4 and 2 with tanh, learning rate 0.03, batch 10, plain SGD, no regularization, Playground's
+ * initialisation. What follows from the data when not chosen:
+ * <ul>
+ *   <li>loss: half squared error for regression and two classes; categorical cross-entropy for more classes;</li>
+ *   <li>output units: 1 for regression and two classes, one per class for more classes or a categorical loss;</li>
+ *   <li>output activation: linear for regression, tanh for one class output (binary cross-entropy: sigmoid),
+ *       softmax for one output per class.</li>
+ * </ul>
+ * One seed drives everything through separate streams: "data" (generation and the train/test shuffle), "init"
+ * (the weights) and "shuffle" (the order of each epoch), so the same plan gives the same run bit for bit.
+ */
+public final class TrainingPlan {
+    private final DataSource data;
+    private final double trainRatio;
+    private final long seed;
+    private final List<String> features;
+    private final int[] hidden;
+    private final Activation hiddenActivation;
+    private final Activation outputActivation;
+    private final Loss loss;
+    private final Optimizer optimizer;
+    private final double learningRate;
+    private final int batchSize;
+    private final Regularization regularization;
+    private final boolean shuffle;
+    private final Initializer initializer;
+    private final Network initialNetwork;
+
+    private TrainingPlan(Builder b) {
+        this.data = b.data;
+        this.trainRatio = b.trainRatio;
+        this.seed = b.seed;
+        this.features = b.features == null ? null : List.copyOf(b.features);
+        this.hidden = b.hidden.clone();
+        this.hiddenActivation = b.hiddenActivation;
+        this.outputActivation = b.outputActivation;
+        this.loss = b.loss;
+        this.optimizer = b.optimizer;
+        this.learningRate = b.learningRate;
+        this.batchSize = b.batchSize;
+        this.regularization = b.regularization;
+        this.shuffle = b.shuffle;
+        this.initializer = b.initializer;
+        this.initialNetwork = b.initialNetwork == null ? null : b.initialNetwork.copy();
+    }
+
+    /** A plan with every default of TF Playground. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /**
+     * Generates or takes the data, splits it, resolves the features, builds and initialises the network, encodes
+     * the targets and makes the trainer.
+     *
+     * @throws PlaygroundException when the choices do not fit together (the message says which and why)
+     */
+    public PreparedRun prepare() {
+        Rng dataRng = Rng.stream(seed, "data");
+        Dataset dataset = data.dataset(dataRng);
+        Split split = dataset.split(trainRatio, dataRng);
+        FeatureSet featureSet = resolveFeatures(dataset);
+
+        boolean classification = dataset.isClassification();
+        int classes = classification ? dataset.classCount() : 0;
+        Loss chosenLoss = loss != null ? loss : defaultLoss(classification, classes);
+        if (!classification && chosenLoss.isCrossEntropy()) {
+            throw new PlaygroundException(chosenLoss + " needs classes, but " + dataset.name()
+                    + " is a regression dataset: choose half_squared_error, mean_squared_error or mean_absolute_error");
+        }
+        int outputs = outputUnits(classification, classes, chosenLoss);
+        Network network = initialNetwork != null ? checkedInitialNetwork(featureSet, outputs) : newNetwork(
+                featureSet.size(), outputs, classification, chosenLoss);
+        Activation output = network.outputLayer().activation();
+        TargetEncoding encoding = classification
+                ? TargetEncoding.forClassification(chosenLoss, output, outputs) : TargetEncoding.VALUE;
+        Samples train = SampleEncoder.encode(split.train(), featureSet, encoding, outputs);
+        Samples test = SampleEncoder.encode(split.test(), featureSet, encoding, outputs);
+        TrainingConfig config = new TrainingConfig(chosenLoss, optimizer, learningRate, batchSize, regularization,
+                shuffle, encoding);
+        Trainer trainer = new Trainer(network, train, test, config, Rng.stream(seed, "shuffle"));
+        return new PreparedRun(dataset, split, featureSet, trainer);
+    }
+
+    private FeatureSet resolveFeatures(Dataset dataset) {
+        if (features != null && features.size() == 1 && features.get(0).trim().equalsIgnoreCase("all")) {
+            return FeatureSet.allFor(dataset);
+        }
+        if (features != null && !features.isEmpty()) {
+            return FeatureSet.resolve(dataset, features);
+        }
+        return FeatureSet.defaultFor(dataset);
+    }
+
+    private Network newNetwork(int inputs, int outputs, boolean classification, Loss chosenLoss) {
+        Activation output = outputActivation != null ? outputActivation
+                : defaultOutputActivation(classification, outputs, chosenLoss);
+        Network network = Network.of(inputs, hidden, hiddenActivation, outputs, output);
+        initializer.initialize(network, Rng.stream(seed, "init"));
+        return network;
+    }
+
+    private Network checkedInitialNetwork(FeatureSet featureSet, int outputs) {
+        if (initialNetwork.inputs() != featureSet.size()) {
+            throw new PlaygroundException("The starting model takes " + initialNetwork.inputs()
+                    + " inputs but " + featureSet.size() + " features are chosen (" + String.join(", ",
+                    featureSet.names()) + ")");
+        }
+        if (initialNetwork.outputs() != outputs) {
+            throw new PlaygroundException("The starting model has " + initialNetwork.outputs()
+                    + " outputs but this data and loss need " + outputs);
+        }
+        Network network = initialNetwork.copy();
+        if (outputActivation != null) {
+            network.outputLayer().setActivation(outputActivation);
+        }
+        return network;
+    }
+
+    static Loss defaultLoss(boolean classification, int classes) {
+        return classification && classes > 2 ? Loss.CATEGORICAL_CROSSENTROPY : Loss.HALF_SQUARED_ERROR;
+    }
+
+    static int outputUnits(boolean classification, int classes, Loss loss) {
+        if (!classification) {
+            return 1;
+        }
+        boolean perClass = loss == Loss.CATEGORICAL_CROSSENTROPY || loss == Loss.SPARSE_CATEGORICAL_CROSSENTROPY;
+        return classes > 2 || perClass ? Math.max(classes, 2) : 1;
+    }
+
+    static Activation defaultOutputActivation(boolean classification, int outputs, Loss loss) {
+        if (!classification) {
+            return Activation.LINEAR;
+        }
+        if (outputs > 1) {
+            return loss == Loss.BINARY_CROSSENTROPY ? Activation.SIGMOID : Activation.SOFTMAX;
+        }
+        return loss == Loss.BINARY_CROSSENTROPY ? Activation.SIGMOID : Activation.TANH;
+    }
+
+    /** Collects choices; anything not set keeps TF Playground's default. */
+    public static final class Builder {
+        private DataSource data = DataSource.Generated.of(PlaygroundDataset.CIRCLE, 0);
+        private double trainRatio = 0.5;
+        private long seed = 1;
+        private List<String> features;
+        private int[] hidden = {4, 2};
+        private Activation hiddenActivation = Activation.TANH;
+        private Activation outputActivation;
+        private Loss loss;
+        private Optimizer optimizer = Optimizer.sgd();
+        private double learningRate = 0.03;
+        private int batchSize = 10;
+        private Regularization regularization = Regularization.NONE;
+        private boolean shuffle = true;
+        private Initializer initializer = Initializer.PLAYGROUND;
+        private Network initialNetwork;
+
+        private Builder() {
+        }
+
+        public Builder data(DataSource value) {
+            data = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** Fraction of the examples used for training, in (0, 1]. */
+        public Builder trainRatio(double value) {
+            trainRatio = value;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            seed = value;
+            return this;
+        }
+
+        /** Input feature names, or the single name "all"; null or empty for the data's default. */
+        public Builder features(List<String> value) {
+            features = value;
+            return this;
+        }
+
+        public Builder hidden(int... widths) {
+            hidden = widths.clone();
+            return this;
+        }
+
+        public Builder hiddenActivation(Activation value) {
+            hiddenActivation = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** The output layer's activation; null to follow the data and the loss. */
+        public Builder outputActivation(Activation value) {
+            outputActivation = value;
+            return this;
+        }
+
+        /** The loss; null to follow the data. */
+        public Builder loss(Loss value) {
+            loss = value;
+            return this;
+        }
+
+        public Builder optimizer(Optimizer value) {
+            optimizer = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Builder learningRate(double value) {
+            learningRate = value;
+            return this;
+        }
+
+        public Builder batchSize(int value) {
+            batchSize = value;
+            return this;
+        }
+
+        public Builder regularization(Regularization value) {
+            regularization = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** Reshuffle the training examples every epoch (Playground keeps one fixed order: false). */
+        public Builder shuffle(boolean value) {
+            shuffle = value;
+            return this;
+        }
+
+        public Builder initializer(Initializer value) {
+            initializer = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** Start from these weights instead of drawing new ones (copied); its shape replaces the hidden layers. */
+        public Builder initialNetwork(Network value) {
+            initialNetwork = value;
+            return this;
+        }
+
+        public TrainingPlan build() {
+            if (!(trainRatio > 0 && trainRatio <= 1)) {
+                throw new PlaygroundException("The share of training data must be above 0 % and at most 100 %, got "
+                        + trainRatio * 100 + " %");
+            }
+            if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+                throw new PlaygroundException("The learning rate must be a number above 0, got " + learningRate);
+            }
+            if (batchSize < 1) {
+                throw new PlaygroundException("The batch size must be at least 1, got " + batchSize);
+            }
+            return new TrainingPlan(this);
+        }
+    }
+}
