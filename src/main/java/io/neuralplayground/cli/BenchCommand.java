@@ -1,0 +1,145 @@
+package io.neuralplayground.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.neuralplayground.data.PlaygroundDataset;
+import io.neuralplayground.engine.Optimizer;
+import io.neuralplayground.engine.Trainer;
+import io.neuralplayground.session.DataSource;
+import io.neuralplayground.session.TrainingPlan;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bench}: epochs per second of the training engine on one thread, as TF Playground counts them: one epoch
+ * is one SGD pass over the training examples in a fixed order, then the train and the test loss.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Measure training speed in epochs per second on one thread.", "",
+            "On TF Playground's default network and on its largest: circle, 500 points, 50 % training,",
+            "batch 10, learning rate 0.03, tanh; an epoch is one SGD pass plus the train and test loss.",
+            "Each run starts from the same weights and trains a fixed number of epochs; the median is printed."},
+        footer = {"", "Example:", "  neural-playground bench --runs 5"})
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "5",
+            description = "Timed runs per network. Default: ${DEFAULT-VALUE}.")
+    private int runs;
+
+    @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "3",
+            description = "Untimed training per network before the runs, for the JIT compiler. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private double warmupSeconds;
+
+    @Option(names = "--scale", paramLabel = "X", defaultValue = "1",
+            description = "Multiplies the epochs per run (default runs last about a second each). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private double scale;
+
+    @Option(names = "--json", description = "Print JSON.")
+    private boolean json;
+
+    /** One benchmarked network. */
+    record Case(String name, String features, int[] hidden, int epochsPerRun) {
+    }
+
+    static final List<Case> CASES = List.of(
+            new Case("default 2-4-2-1 tanh", "x1,x2", new int[] {4, 2}, 30_000),
+            new Case("largest 7-8x6-1 tanh", "all", new int[] {8, 8, 8, 8, 8, 8}, 3_000));
+
+    /** A case's measurement: epochs per second of each run, and their median. */
+    record Measurement(Case benchCase, double[] epochsPerSecond) {
+        double median() {
+            double[] sorted = epochsPerSecond.clone();
+            Arrays.sort(sorted);
+            int n = sorted.length;
+            return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        }
+    }
+
+    @Override
+    public Integer call() {
+        if (runs < 1) {
+            throw new IllegalArgumentException("--runs must be at least 1, got " + runs);
+        }
+        if (!(scale > 0)) {
+            throw new IllegalArgumentException("--scale must be above 0, got " + scale);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        List<Measurement> measurements = new ArrayList<>();
+        for (Case c : CASES) {
+            Measurement m = measure(c);
+            measurements.add(m);
+            if (!json) {
+                out.printf(Locale.US, "%s: %,d epochs/s (median of %d)%n", c.name(), Math.round(m.median()), runs);
+            }
+        }
+        if (json) {
+            out.println(Json.pretty(toJson(measurements)));
+        }
+        return Cli.OK;
+    }
+
+    private Measurement measure(Case c) {
+        int epochs = Math.max(1, (int) Math.round(c.epochsPerRun() * scale));
+        long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
+        while (System.nanoTime() < warmupEnd) {
+            train(trainer(c), Math.max(1, epochs / 10));
+        }
+        double[] rates = new double[runs];
+        for (int r = 0; r < runs; r++) {
+            Trainer trainer = trainer(c);
+            long start = System.nanoTime();
+            train(trainer, epochs);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            rates[r] = epochs / seconds;
+        }
+        return new Measurement(c, rates);
+    }
+
+    private static void train(Trainer trainer, int epochs) {
+        for (int e = 0; e < epochs; e++) {
+            trainer.runEpoch();
+        }
+    }
+
+    /** Playground's setup: circle, 500 points, noise 0, half for training, batch 10, lr 0.03, fixed order. */
+    static Trainer trainer(Case c) {
+        return TrainingPlan.builder()
+                .data(DataSource.Generated.of(PlaygroundDataset.CIRCLE, 0))
+                .trainRatio(0.5)
+                .seed(1)
+                .features(List.of(c.features().split(",")))
+                .hidden(c.hidden())
+                .optimizer(Optimizer.sgd())
+                .learningRate(0.03)
+                .batchSize(10)
+                .shuffle(false)
+                .build()
+                .prepare()
+                .trainer();
+    }
+
+    private ObjectNode toJson(List<Measurement> measurements) {
+        ObjectNode root = Json.object();
+        root.put("unit", "epochs per second, one thread");
+        ArrayNode cases = root.putArray("networks");
+        for (Measurement m : measurements) {
+            ObjectNode node = cases.addObject();
+            node.put("name", m.benchCase().name());
+            node.put("median", m.median());
+            node.set("runs", Json.numbers(m.epochsPerSecond()));
+        }
+        return root;
+    }
+}

@@ -1,0 +1,64 @@
+package io.neuralplayground.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/** The command line's JSON output: trees built with Jackson, numbers written so they read back exactly. */
+final class Json {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Json() {
+    }
+
+    static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    static ArrayNode array() {
+        return MAPPER.createArrayNode();
+    }
+
+    static ArrayNode numbers(double[] values) {
+        return numbers(values, values.length);
+    }
+
+    /** The first {@code n} values; non-finite values (which JSON cannot hold) as null. */
+    static ArrayNode numbers(double[] values, int n) {
+        ArrayNode array = array();
+        for (int i = 0; i < n; i++) {
+            if (Double.isFinite(values[i])) {
+                array.add(values[i]);
+            } else {
+                array.addNull();
+            }
+        }
+        return array;
+    }
+
+    static ArrayNode strings(List<String> values) {
+        ArrayNode array = array();
+        values.forEach(array::add);
+        return array;
+    }
+
+    static String pretty(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree could not be written", e);
+        }
+    }
+
+    static String compact(JsonNode node) {
+        try {
+            return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree could not be written", e);
+        }
+    }
+}

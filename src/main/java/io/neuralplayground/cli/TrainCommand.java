@@ -1,0 +1,233 @@
+package io.neuralplayground.cli;
+
+import io.neuralplayground.engine.Activation;
+import io.neuralplayground.engine.EpochResult;
+import io.neuralplayground.engine.Initializer;
+import io.neuralplayground.engine.Loss;
+import io.neuralplayground.engine.Optimizer;
+import io.neuralplayground.engine.Regularization;
+import io.neuralplayground.engine.Trainer;
+import io.neuralplayground.engine.TrainingDivergedException;
+import io.neuralplayground.io.Model;
+import io.neuralplayground.io.ModelFile;
+import io.neuralplayground.session.DataSource;
+import io.neuralplayground.session.PreparedRun;
+import io.neuralplayground.session.TrainingPlan;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code train}: trains a network on a dataset and prints the losses epoch by epoch. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train a network and print its losses and accuracy after each epoch.", "",
+            "Defaults are TF Playground's: circle, features x1 and x2, layers 4,2, tanh, learning rate 0.03, "
+                    + "batch 10, 50 % training data, noise 0, no regularization."},
+        footer = {"", "Examples:",
+            "  neural-playground train --epochs 200 --every 20",
+            "  neural-playground train --dataset spiral --features all --layers 8,8,8 --activation relu --epochs 500",
+            "  neural-playground train --data datasets/moons.csv --label label --optimizer adam --lr 0.01 --out m.json"})
+final class TrainCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    /** Read or generated once per run: a CSV file is not read twice. */
+    private DataSource source;
+
+    @Mixin
+    private DataOptions data = new DataOptions();
+
+    @Option(names = "--features", paramLabel = "LIST",
+            description = "Input features: x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2 or 'all'; CSV column names for "
+                    + "CSV data. Default: x1,x2 (all columns for CSV data without x1 and x2).")
+    private String features;
+
+    @Mixin
+    private NetworkOptions network = new NetworkOptions();
+
+    @Mixin
+    private TrainingOptions training = new TrainingOptions();
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "100",
+            description = "Epochs to train. Default: ${DEFAULT-VALUE}.")
+    private int epochs;
+
+    @Option(names = "--every", paramLabel = "N", defaultValue = "1",
+            description = "Print every N-th epoch (and always the last). Default: ${DEFAULT-VALUE}.")
+    private int every;
+
+    @Option(names = "--json", description = "Print one JSON object per epoch instead of text.")
+    private boolean json;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the trained model here (model JSON).")
+    private Path out;
+
+    @Override
+    public Integer call() {
+        if (epochs < 0) {
+            throw new IllegalArgumentException("--epochs must be 0 or more, got " + epochs);
+        }
+        if (every < 1) {
+            throw new IllegalArgumentException("--every must be at least 1, got " + every);
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        source = data.source();
+        PreparedRun run = plan().prepare();
+        Trainer trainer = run.trainer();
+        EpochPrinter printer = new EpochPrinter(stdout, json, trainer.config().encoding().hasAccuracy());
+        if (!json) {
+            stdout.printf("%s; features %s; network %s; %s, %s, learning rate %s, batch %d%n", run.dataset().name(),
+                    String.join(",", run.features().names()), describe(run), trainer.config().loss(),
+                    trainer.config().optimizer().name(), plain(trainer.config().learningRate()),
+                    trainer.config().batchSize());
+        }
+        History history = new History();
+        TrainingDivergedException diverged = null;
+        for (int e = 1; e <= epochs; e++) {
+            EpochResult result;
+            try {
+                result = trainer.runEpoch();
+            } catch (TrainingDivergedException error) {
+                diverged = error;
+                break;
+            }
+            history.add(result);
+            if (e % every == 0 || e == epochs) {
+                printer.print(result);
+            }
+        }
+        if (out != null) {
+            ModelFile.write(out, new Model(run.features().names(), trainer.network(), extras(run, history)));
+            if (!json) {
+                stdout.println("model written to " + out);
+            }
+        }
+        if (diverged != null) {
+            spec.commandLine().getErr().println("error: " + diverged.getMessage());
+            return Cli.FAILED;
+        }
+        return Cli.OK;
+    }
+
+    private TrainingPlan plan() {
+        TrainingPlan.Builder plan = TrainingPlan.builder()
+                .data(source)
+                .trainRatio(data.trainRatio())
+                .seed(data.seed)
+                .features(features == null ? null : featureList())
+                .hiddenActivation(Activation.byName(network.activation))
+                .outputActivation(network.outputActivation == null ? null
+                        : Activation.byName(network.outputActivation))
+                .loss(training.loss == null ? null : Loss.byName(training.loss))
+                .optimizer(Optimizer.byName(training.optimizer))
+                .learningRate(training.learningRate)
+                .batchSize(training.batch)
+                .regularization(regularization())
+                .shuffle(!training.noShuffle)
+                .initializer(Initializer.byName(network.init));
+        if (network.initModel != null) {
+            if (spec.commandLine().getParseResult().hasMatchedOption("--layers")) {
+                throw new IllegalArgumentException("--layers and --init-model both give the network's shape: "
+                        + "leave out --layers");
+            }
+            Model start = ModelFile.read(network.initModel);
+            plan.initialNetwork(start.network());
+            if (features == null) {
+                plan.features(start.inputs());
+            }
+        } else {
+            plan.hidden(Numbers.widths(network.layers));
+        }
+        return plan.build();
+    }
+
+    private List<String> featureList() {
+        if (features.trim().equalsIgnoreCase("all")) {
+            return List.of("all");
+        }
+        List<String> names = new ArrayList<>();
+        for (String name : features.split(",", -1)) {
+            names.add(name.trim());
+        }
+        return names;
+    }
+
+    private Regularization regularization() {
+        Regularization.Kind kind = Regularization.Kind.byName(training.regularization);
+        if (kind == Regularization.Kind.NONE) {
+            return Regularization.NONE;
+        }
+        return new Regularization(kind, training.regularizationRate);
+    }
+
+    /** A number as typed: 0.03, 50, 1e-05. */
+    private static String plain(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    private static String describe(PreparedRun run) {
+        StringBuilder sb = new StringBuilder(run.network().describe());
+        sb.append(' ');
+        List<String> activations = new ArrayList<>();
+        run.network().layers().forEach(layer -> activations.add(layer.activation().kerasName()));
+        return sb.append(String.join("/", activations)).toString();
+    }
+
+    private Map<String, Object> extras(PreparedRun run, History history) {
+        Map<String, Object> training = new LinkedHashMap<>();
+        training.put("dataset", run.dataset().name());
+        training.put("loss", run.trainer().config().loss().kerasName());
+        training.put("optimizer", run.trainer().config().optimizer().name());
+        training.put("learning_rate", run.trainer().config().learningRate());
+        training.put("batch_size", run.trainer().config().batchSize());
+        training.put("regularization", run.trainer().config().regularization().kind().toString());
+        training.put("regularization_rate", run.trainer().config().regularization().rate());
+        training.put("shuffle", run.trainer().config().shuffle());
+        training.put("train_ratio", data.trainRatio());
+        if (source instanceof DataSource.Generated generated) {
+            training.put("noise", generated.noise());
+        }
+        training.put("epochs", run.trainer().epoch());
+        Map<String, Object> extras = new LinkedHashMap<>();
+        extras.put("seed", data.seed);
+        extras.put("training", training);
+        extras.put("history", history.toMap());
+        return extras;
+    }
+
+    /** The per-epoch measurements, kept as columns for the model file. */
+    private static final class History {
+        private final List<Integer> epochs = new ArrayList<>();
+        private final List<Double> trainLoss = new ArrayList<>();
+        private final List<Double> testLoss = new ArrayList<>();
+        private final List<Double> trainAccuracy = new ArrayList<>();
+        private final List<Double> testAccuracy = new ArrayList<>();
+
+        void add(EpochResult r) {
+            epochs.add(r.epoch());
+            trainLoss.add(r.trainLoss());
+            testLoss.add(r.hasTest() ? r.testLoss() : null);
+            trainAccuracy.add(r.hasAccuracy() ? r.trainAccuracy() : null);
+            testAccuracy.add(r.hasAccuracy() && r.hasTest() ? r.testAccuracy() : null);
+        }
+
+        Map<String, Object> toMap() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("epoch", epochs);
+            map.put("train_loss", trainLoss);
+            map.put("test_loss", testLoss);
+            map.put("train_accuracy", trainAccuracy);
+            map.put("test_accuracy", testAccuracy);
+            return map;
+        }
+    }
+}
