@@ -1,6 +1,5 @@
 package io.neuralplayground.engine;
 
-import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -196,35 +195,11 @@ public final class DenseLayer {
      * ({@code in[i][r]} is input i of example r; {@code a} and {@code h} are indexed [unit][example]).
      *
      * <p>Each row is its own array so that the innermost loop reads and writes rows at the same index, which
-     * HotSpot vectorises; four inputs are folded in per pass over a row, in input order, so the sums are the
-     * same as one input at a time.
+     * HotSpot vectorises (see {@link RowKernels}).
      */
     void forward(double[][] in, int m, double[][] a, double[][] h, double[][] scratch) {
-        double[] k = kernel.data;
         for (int j = 0; j < units; j++) {
-            double[] aj = a[j];
-            Arrays.fill(aj, 0, m, bias[j]);
-            int i = 0;
-            for (; i + 3 < inputs; i += 4) {
-                double w0 = k[i * units + j];
-                double w1 = k[(i + 1) * units + j];
-                double w2 = k[(i + 2) * units + j];
-                double w3 = k[(i + 3) * units + j];
-                double[] h0 = in[i];
-                double[] h1 = in[i + 1];
-                double[] h2 = in[i + 2];
-                double[] h3 = in[i + 3];
-                for (int r = 0; r < m; r++) {
-                    aj[r] = Math.fma(w3, h3[r], Math.fma(w2, h2[r], Math.fma(w1, h1[r], Math.fma(w0, h0[r], aj[r]))));
-                }
-            }
-            for (; i < inputs; i++) {
-                double w = k[i * units + j];
-                double[] hi = in[i];
-                for (int r = 0; r < m; r++) {
-                    aj[r] = Math.fma(w, hi[r], aj[r]);
-                }
-            }
+            RowKernels.weightedSum(a[j], m, bias[j], in, kernel.data, j, units);
         }
         activation.forward(a, h, units, m, scratch);
     }
@@ -281,33 +256,9 @@ public final class DenseLayer {
             }
         }
         if (gIn != null) {
-            // ∂L/∂in[i][r] = Σ_j K[i][j]·gA[j][r], four units folded in per pass over the row, in unit order.
-            double[] k = kernel.data;
+            // ∂L/∂in[i][r] = Σ_j K[i][j]·gA[j][r]: the forward sum with the kernel read along its rows.
             for (int i = 0; i < inputs; i++) {
-                double[] gi = gIn[i];
-                int row = i * units;
-                Arrays.fill(gi, 0, m, 0.0);
-                int j = 0;
-                for (; j + 3 < units; j += 4) {
-                    double w0 = k[row + j];
-                    double w1 = k[row + j + 1];
-                    double w2 = k[row + j + 2];
-                    double w3 = k[row + j + 3];
-                    double[] g0 = gA[j];
-                    double[] g1 = gA[j + 1];
-                    double[] g2 = gA[j + 2];
-                    double[] g3 = gA[j + 3];
-                    for (int r = 0; r < m; r++) {
-                        gi[r] = Math.fma(w3, g3[r], Math.fma(w2, g2[r], Math.fma(w1, g1[r], Math.fma(w0, g0[r], gi[r]))));
-                    }
-                }
-                for (; j < units; j++) {
-                    double w = k[row + j];
-                    double[] gj = gA[j];
-                    for (int r = 0; r < m; r++) {
-                        gi[r] = Math.fma(w, gj[r], gi[r]);
-                    }
-                }
+                RowKernels.weightedSum(gIn[i], m, 0.0, gA, kernel.data, i * units, 1);
             }
         }
     }

@@ -14,7 +14,7 @@ package io.neuralplayground.engine;
  * expm1(2z) = expm1(z)·(expm1(z) + 2). Unlike the textbook (1 − e^(−2x)) / (1 + e^(−2x)) this keeps full
  * relative precision near 0, and it keeps the sign of zero: tanh(−0.0) is −0.0.
  *
- * <p>Why arrays and several short loops: each loop is small enough for HotSpot's C2 compiler to unroll and
+ * <p>Why arrays and two short loops: each loop is small enough for HotSpot's C2 compiler to unroll and
  * vectorise (its default unroll limit rejects one long loop body), so a layer's activations are computed a
  * vector at a time; the polynomial is evaluated by Estrin's scheme, whose short dependency chains also help
  * the scalar tail of a loop. Every operation is IEEE-754 exact-rounded and {@link Math#fma} is fused in every
@@ -53,26 +53,21 @@ public final class Tanh {
 
     /** {@code out[i] = tanh(x[i])} for i in [0, n); {@code out} and {@code x} must be different arrays. */
     public static void apply(double[] x, double[] out, int n) {
-        // Low half of P(y) by Estrin's scheme: C0 + … + C7·y⁷.
-        for (int i = 0; i < n; i++) {
-            double y = reducedArgument(x[i]);
-            double y2 = y * y;
-            double y4 = y2 * y2;
-            double low = Math.fma(Math.fma(C3, y, C2), y2, Math.fma(C1, y, C0));
-            double high = Math.fma(Math.fma(C7, y, C6), y2, Math.fma(C5, y, C4));
-            out[i] = Math.fma(high, y4, low);
-        }
-        // High half, C8·y⁸ + … + C13·y¹³, added; then q₀ = y·P(y) = expm1(y).
+        // q₀ = y·P(y) = expm1(y), P by Estrin's scheme.
         for (int i = 0; i < n; i++) {
             double y = reducedArgument(x[i]);
             double y2 = y * y;
             double y4 = y2 * y2;
             double y8 = y4 * y4;
-            double low = Math.fma(Math.fma(C11, y, C10), y2, Math.fma(C9, y, C8));
-            double high = Math.fma(C13, y, C12);
-            out[i] = y * Math.fma(Math.fma(high, y4, low), y8, out[i]);
+            double c0To3 = Math.fma(Math.fma(C3, y, C2), y2, Math.fma(C1, y, C0));
+            double c4To7 = Math.fma(Math.fma(C7, y, C6), y2, Math.fma(C5, y, C4));
+            double c8To11 = Math.fma(Math.fma(C11, y, C10), y2, Math.fma(C9, y, C8));
+            double c12To13 = Math.fma(C13, y, C12);
+            double low = Math.fma(c4To7, y4, c0To3);
+            double high = Math.fma(c12To13, y4, c8To11);
+            out[i] = y * Math.fma(high, y8, low);
         }
-        // Six doublings: expm1(2z) = q (q + 2), giving q = expm1(−2x).
+        // Six doublings, expm1(2z) = q (q + 2), give q = expm1(−2x); then tanh x = −q / (2 + q).
         for (int i = 0; i < n; i++) {
             double q = out[i];
             q = q * (q + 2);
@@ -80,10 +75,7 @@ public final class Tanh {
             q = q * (q + 2);
             q = q * (q + 2);
             q = q * (q + 2);
-            out[i] = q * (q + 2);
-        }
-        for (int i = 0; i < n; i++) {
-            double q = out[i];
+            q = q * (q + 2);
             out[i] = -q / (2 + q);
         }
     }
