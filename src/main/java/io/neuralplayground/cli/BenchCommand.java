@@ -1,12 +1,15 @@
 package io.neuralplayground.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.neuralplayground.PlaygroundException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.neuralplayground.data.PlaygroundDataset;
 import io.neuralplayground.engine.Optimizer;
 import io.neuralplayground.engine.Trainer;
 import io.neuralplayground.session.DataSource;
 import io.neuralplayground.session.TrainingPlan;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,6 +49,15 @@ final class BenchCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     private double scale;
 
+    @Option(names = "--network", paramLabel = "NAME", defaultValue = "both",
+            description = "default, largest or both. Default: ${DEFAULT-VALUE}.")
+    private String network;
+
+    @Option(names = "--fork", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Measure each network in a fresh JVM, so that the JIT compiler's profile of one network "
+                    + "does not slow the other (as JMH does). Default: ${DEFAULT-VALUE}.")
+    private boolean fork;
+
     @Option(names = "--json", description = "Print JSON.")
     private boolean json;
 
@@ -77,8 +89,8 @@ final class BenchCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         List<Measurement> measurements = new ArrayList<>();
-        for (Case c : CASES) {
-            Measurement m = measure(c);
+        for (Case c : selectedCases()) {
+            Measurement m = fork ? measureInFreshJvm(c) : measure(c);
             measurements.add(m);
             if (!json) {
                 out.printf(Locale.US, "%s: %,d epochs/s (median of %d)%n", c.name(), Math.round(m.median()), runs);
@@ -88,6 +100,45 @@ final class BenchCommand implements Callable<Integer> {
             out.println(Json.pretty(toJson(measurements)));
         }
         return Cli.OK;
+    }
+
+    private List<Case> selectedCases() {
+        return switch (network.trim().toLowerCase(Locale.ROOT)) {
+            case "both" -> CASES;
+            case "default" -> List.of(CASES.get(0));
+            case "largest" -> List.of(CASES.get(1));
+            default -> throw new IllegalArgumentException("--network must be default, largest or both, got '"
+                    + network + "'");
+        };
+    }
+
+    /** Runs this command for one network in a child JVM with the same class path, and reads its JSON. */
+    private Measurement measureInFreshJvm(Case c) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                io.neuralplayground.Main.class.getName(), "bench", "--no-fork", "--json",
+                "--network", c == CASES.get(0) ? "default" : "largest",
+                "--runs", Integer.toString(runs), "--warmup", Double.toString(warmupSeconds),
+                "--scale", Double.toString(scale)));
+        try {
+            Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            byte[] output = child.getInputStream().readAllBytes();
+            if (child.waitFor() != 0) {
+                throw new PlaygroundException("The benchmark's child JVM failed (exit code " + child.exitValue() + ")");
+            }
+            JsonNode result = Json.parse(output).path("networks").path(0);
+            double[] rates = new double[result.path("runs").size()];
+            for (int i = 0; i < rates.length; i++) {
+                rates[i] = result.path("runs").path(i).asDouble();
+            }
+            return new Measurement(c, rates);
+        } catch (IOException e) {
+            throw new PlaygroundException("Could not start a JVM for the benchmark: " + e.getMessage()
+                    + " (use --no-fork to measure in this JVM)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlaygroundException("The benchmark was interrupted", e);
+        }
     }
 
     private Measurement measure(Case c) {

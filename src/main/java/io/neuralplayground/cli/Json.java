@@ -46,6 +46,10 @@ final class Json {
         return array;
     }
 
+    static JsonNode parse(byte[] json) throws java.io.IOException {
+        return MAPPER.readTree(json);
+    }
+
     static String pretty(JsonNode node) {
         try {
             return MAPPER.writeValueAsString(node);
