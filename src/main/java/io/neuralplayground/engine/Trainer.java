@@ -157,6 +157,15 @@ public final class Trainer {
 
     /** One epoch of training, then the measurements; see the class comment for what happens on divergence. */
     public EpochResult runEpoch() {
+        return runEpoch(null);
+    }
+
+    /**
+     * One epoch, calling {@code betweenMinibatches} (if not null) after each minibatch: the place where a
+     * session applies edits made while training (a weight typed in, a new learning rate), so that they take effect
+     * within the epoch rather than after it.
+     */
+    public EpochResult runEpoch(Runnable betweenMinibatches) {
         backup();
         if (config.shuffle()) {
             shuffleRng.shuffle(order);
@@ -166,6 +175,9 @@ public final class Trainer {
             int m = Math.min(minibatch.capacity(), n - from);
             train.gather(order, from, m, batchX, batchT);
             step(batchX, batchT, m);
+            if (betweenMinibatches != null) {
+                betweenMinibatches.run();
+            }
         }
         epoch++;
         EpochResult result = evaluate();

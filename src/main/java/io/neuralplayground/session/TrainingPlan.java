@@ -4,6 +4,7 @@ import io.neuralplayground.PlaygroundException;
 import io.neuralplayground.data.Dataset;
 import io.neuralplayground.data.FeatureSet;
 import io.neuralplayground.data.PlaygroundDataset;
+import io.neuralplayground.data.Point;
 import io.neuralplayground.data.SampleEncoder;
 import io.neuralplayground.data.Split;
 import io.neuralplayground.engine.Activation;
@@ -34,7 +35,8 @@ import java.util.Objects;
  *       softmax for one output per class.</li>
  * </ul>
  * One seed drives everything through separate streams: "data" (generation and the train/test shuffle), "init"
- * (the weights) and "shuffle" (the order of each epoch), so the same plan gives the same run bit for bit.
+ * (the weights; "init#k" for the k-th new draw) and "shuffle" (the order of each epoch), so the same plan gives
+ * the same run bit for bit.
  */
 public final class TrainingPlan {
     private final DataSource data;
@@ -52,6 +54,9 @@ public final class TrainingPlan {
     private final boolean shuffle;
     private final Initializer initializer;
     private final Network initialNetwork;
+    private final List<Activation> layerActivations;
+    private final String weightStream;
+    private final List<Point> paintedPoints;
 
     private TrainingPlan(Builder b) {
         this.data = b.data;
@@ -69,6 +74,9 @@ public final class TrainingPlan {
         this.shuffle = b.shuffle;
         this.initializer = b.initializer;
         this.initialNetwork = b.initialNetwork == null ? null : b.initialNetwork.copy();
+        this.layerActivations = b.layerActivations == null ? null : List.copyOf(b.layerActivations);
+        this.weightStream = b.weightStream;
+        this.paintedPoints = List.copyOf(b.paintedPoints);
     }
 
     /** A plan with every default of TF Playground. */
@@ -80,6 +88,30 @@ public final class TrainingPlan {
         return seed;
     }
 
+    /** The same plan, starting from a copy of {@code network} instead of drawing weights. */
+    public TrainingPlan withInitialNetwork(Network network) {
+        Builder b = new Builder();
+        b.data = data;
+        b.trainRatio = trainRatio;
+        b.seed = seed;
+        b.features = features;
+        b.hidden = hidden;
+        b.hiddenActivation = hiddenActivation;
+        b.outputActivation = outputActivation;
+        b.loss = loss;
+        b.optimizer = optimizer;
+        b.learningRate = learningRate;
+        b.batchSize = batchSize;
+        b.regularization = regularization;
+        b.shuffle = shuffle;
+        b.initializer = initializer;
+        b.initialNetwork = network;
+        b.layerActivations = layerActivations;
+        b.weightStream = weightStream;
+        b.paintedPoints = paintedPoints;
+        return new TrainingPlan(b);
+    }
+
     /**
      * Generates or takes the data, splits it, resolves the features, builds and initialises the network, encodes
      * the targets and makes the trainer.
@@ -89,7 +121,7 @@ public final class TrainingPlan {
     public PreparedRun prepare() {
         Rng dataRng = Rng.stream(seed, "data");
         Dataset dataset = data.dataset(dataRng);
-        Split split = dataset.split(trainRatio, dataRng);
+        Split split = PaintedPoints.addToTraining(dataset.split(trainRatio, dataRng), paintedPoints);
         FeatureSet featureSet = resolveFeatures(dataset);
 
         boolean classification = dataset.isClassification();
@@ -117,7 +149,7 @@ public final class TrainingPlan {
         if (features != null && features.size() == 1 && features.get(0).trim().equalsIgnoreCase("all")) {
             return FeatureSet.allFor(dataset);
         }
-        if (features != null && !features.isEmpty()) {
+        if (features != null) {
             return FeatureSet.resolve(dataset, features);
         }
         return FeatureSet.defaultFor(dataset);
@@ -127,7 +159,12 @@ public final class TrainingPlan {
         Activation output = outputActivation != null ? outputActivation
                 : defaultOutputActivation(classification, outputs, chosenLoss);
         Network network = Network.of(inputs, hidden, hiddenActivation, outputs, output);
-        initializer.initialize(network, Rng.stream(seed, "init"));
+        if (layerActivations != null) {
+            for (int l = 0; l < Math.min(layerActivations.size(), hidden.length); l++) {
+                network.layer(l).setActivation(layerActivations.get(l));
+            }
+        }
+        initializer.initialize(network, Rng.stream(seed, weightStream));
         return network;
     }
 
@@ -187,8 +224,32 @@ public final class TrainingPlan {
         private boolean shuffle = true;
         private Initializer initializer = Initializer.PLAYGROUND;
         private Network initialNetwork;
+        private List<Activation> layerActivations;
+        private String weightStream = "init";
+        private List<Point> paintedPoints = List.of();
 
         private Builder() {
+        }
+
+        /** One activation per hidden layer, overriding {@link #hiddenActivation} (TF Playground has one for all). */
+        public Builder layerActivations(List<Activation> value) {
+            layerActivations = value;
+            return this;
+        }
+
+        /**
+         * Which draw of initial weights: 0 is the seed's own; "new weights" asks for the next. Data and shuffling
+         * do not change.
+         */
+        public Builder weightDraw(int value) {
+            weightStream = value == 0 ? "init" : "init#" + value;
+            return this;
+        }
+
+        /** Points the user painted, added to the training examples. */
+        public Builder paintedPoints(List<Point> value) {
+            paintedPoints = Objects.requireNonNull(value);
+            return this;
         }
 
         public Builder data(DataSource value) {
@@ -207,7 +268,7 @@ public final class TrainingPlan {
             return this;
         }
 
-        /** Input feature names, or the single name "all"; null or empty for the data's default. */
+        /** Input feature names, or the single name "all"; null for the data's default. */
         public Builder features(List<String> value) {
             features = value;
             return this;

@@ -1,0 +1,177 @@
+package io.neuralplayground.session;
+
+import io.neuralplayground.data.Feature;
+import io.neuralplayground.data.PlaygroundDataset;
+import io.neuralplayground.data.Point;
+import io.neuralplayground.engine.Activation;
+import io.neuralplayground.engine.Optimizer;
+import io.neuralplayground.engine.Regularization;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything the playground window lets the user choose, as one immutable value. Two kinds of change:
+ * those TF Playground resets on (data, features, shape, activations, regularization, ratio, noise, batch) rebuild
+ * the network; the learning rate and the optimizer change while training goes on.
+ *
+ * @param dataset          one of Playground's generators; it also decides classification or regression
+ * @param noise            0 to 0.5
+ * @param trainRatio       0.1 to 0.9
+ * @param batchSize        1 to 30 in the window
+ * @param seed             drives data, initial weights and shuffling
+ * @param weightDraw       0 for the seed's own initial weights, k for the k-th "new weights"
+ * @param features         the input features switched on, in Playground's order
+ * @param hiddenLayers     widths of the hidden layers (0 to 6 layers of 1 to 8)
+ * @param hiddenActivations one activation per hidden layer
+ * @param outputActivation the output layer's activation
+ * @param learningRate     live
+ * @param optimizer        live
+ * @param regularization   L1/L2 and rate
+ * @param paintedPoints    points the user added, part of the training data
+ */
+public record PlaygroundSettings(PlaygroundDataset dataset, double noise, double trainRatio, int batchSize, long seed,
+        int weightDraw, List<Feature> features, List<Integer> hiddenLayers, List<Activation> hiddenActivations,
+        Activation outputActivation, double learningRate, Optimizer optimizer, Regularization regularization,
+        List<Point> paintedPoints) {
+
+    public static final int MAX_LAYERS = 6;
+    public static final int MAX_NEURONS = 8;
+
+    public PlaygroundSettings {
+        Objects.requireNonNull(dataset);
+        features = List.copyOf(features);
+        hiddenLayers = List.copyOf(hiddenLayers);
+        hiddenActivations = List.copyOf(hiddenActivations);
+        paintedPoints = List.copyOf(paintedPoints);
+        if (hiddenActivations.size() != hiddenLayers.size()) {
+            throw new IllegalArgumentException(hiddenLayers.size() + " hidden layers but " + hiddenActivations.size()
+                    + " activations");
+        }
+    }
+
+    /** TF Playground's start: circle, x1 and x2, layers 4 and 2 with tanh, learning rate 0.03, batch 10. */
+    public static PlaygroundSettings defaults() {
+        return new PlaygroundSettings(PlaygroundDataset.CIRCLE, 0, 0.5, 10, 1, 0, List.of(Feature.X1, Feature.X2),
+                List.of(4, 2), List.of(Activation.TANH, Activation.TANH), Activation.TANH, 0.03, Optimizer.sgd(),
+                Regularization.NONE, List.of());
+    }
+
+    public boolean isClassification() {
+        return dataset.isClassification();
+    }
+
+    /** Whether going from this to {@code next} needs a new network (TF Playground's reset), not a live change. */
+    public boolean needsRebuild(PlaygroundSettings next) {
+        return !dataset.equals(next.dataset) || noise != next.noise || trainRatio != next.trainRatio
+                || batchSize != next.batchSize || seed != next.seed || weightDraw != next.weightDraw
+                || !features.equals(next.features) || !hiddenLayers.equals(next.hiddenLayers)
+                || !hiddenActivations.equals(next.hiddenActivations) || outputActivation != next.outputActivation
+                || !regularization.equals(next.regularization);
+    }
+
+    /** The training plan these settings describe. */
+    public TrainingPlan toPlan() {
+        int[] widths = hiddenLayers.stream().mapToInt(Integer::intValue).toArray();
+        return TrainingPlan.builder()
+                .data(DataSource.Generated.of(dataset, noise))
+                .trainRatio(trainRatio)
+                .seed(seed)
+                .weightDraw(weightDraw)
+                .features(features.stream().map(Feature::id).toList())
+                .hidden(widths)
+                .layerActivations(hiddenActivations)
+                .outputActivation(outputActivation)
+                .learningRate(learningRate)
+                .optimizer(optimizer)
+                .batchSize(batchSize)
+                .regularization(regularization)
+                .shuffle(false)
+                .paintedPoints(paintedPoints)
+                .build();
+    }
+
+    public PlaygroundSettings withDataset(PlaygroundDataset value) {
+        Activation output = value.isClassification() == dataset.isClassification() ? outputActivation
+                : value.isClassification() ? Activation.TANH : Activation.LINEAR;
+        List<Point> painted = value.isClassification() == dataset.isClassification() ? paintedPoints : List.of();
+        return new PlaygroundSettings(value, noise, trainRatio, batchSize, seed, weightDraw, features, hiddenLayers,
+                hiddenActivations, output, learningRate, optimizer, regularization, painted);
+    }
+
+    public PlaygroundSettings withNoise(double value) {
+        return new PlaygroundSettings(dataset, value, trainRatio, batchSize, seed, weightDraw, features, hiddenLayers,
+                hiddenActivations, outputActivation, learningRate, optimizer, regularization, paintedPoints);
+    }
+
+    public PlaygroundSettings withTrainRatio(double value) {
+        return new PlaygroundSettings(dataset, noise, value, batchSize, seed, weightDraw, features, hiddenLayers,
+                hiddenActivations, outputActivation, learningRate, optimizer, regularization, paintedPoints);
+    }
+
+    public PlaygroundSettings withBatchSize(int value) {
+        return new PlaygroundSettings(dataset, noise, trainRatio, value, seed, weightDraw, features, hiddenLayers,
+                hiddenActivations, outputActivation, learningRate, optimizer, regularization, paintedPoints);
+    }
+
+    /** A new seed: new data and new weights (the draw starts again at 0). */
+    public PlaygroundSettings withSeed(long value) {
+        return new PlaygroundSettings(dataset, noise, trainRatio, batchSize, value, 0, features, hiddenLayers,
+                hiddenActivations, outputActivation, learningRate, optimizer, regularization, paintedPoints);
+    }
+
+    /** The next draw of initial weights, same data. */
+    public PlaygroundSettings withNewWeights() {
+        return new PlaygroundSettings(dataset, noise, trainRatio, batchSize, seed, weightDraw + 1, features,
+                hiddenLayers, hiddenActivations, outputActivation, learningRate, optimizer, regularization,
+                paintedPoints);
+    }
+
+    public PlaygroundSettings withFeatures(List<Feature> value) {
+        List<Feature> ordered = new ArrayList<>();
+        for (Feature f : Feature.values()) {
+            if (value.contains(f)) {
+                ordered.add(f);
+            }
+        }
+        return new PlaygroundSettings(dataset, noise, trainRatio, batchSize, seed, weightDraw, ordered, hiddenLayers,
+                hiddenActivations, outputActivation, learningRate, optimizer, regularization, paintedPoints);
+    }
+
+    /** Hidden layers and their activations together (they must stay the same length). */
+    public PlaygroundSettings withHidden(List<Integer> widths, List<Activation> activations) {
+        return new PlaygroundSettings(dataset, noise, trainRatio, batchSize, seed, weightDraw, features, widths,
+                activations, outputActivation, learningRate, optimizer, regularization, paintedPoints);
+    }
+
+    /** Every hidden layer's activation set to {@code value} (the top bar's choice). */
+    public PlaygroundSettings withAllHiddenActivations(Activation value) {
+        return withHidden(hiddenLayers, Collections.nCopies(hiddenLayers.size(), value));
+    }
+
+    public PlaygroundSettings withOutputActivation(Activation value) {
+        return new PlaygroundSettings(dataset, noise, trainRatio, batchSize, seed, weightDraw, features, hiddenLayers,
+                hiddenActivations, value, learningRate, optimizer, regularization, paintedPoints);
+    }
+
+    public PlaygroundSettings withLearningRate(double value) {
+        return new PlaygroundSettings(dataset, noise, trainRatio, batchSize, seed, weightDraw, features, hiddenLayers,
+                hiddenActivations, outputActivation, value, optimizer, regularization, paintedPoints);
+    }
+
+    public PlaygroundSettings withOptimizer(Optimizer value) {
+        return new PlaygroundSettings(dataset, noise, trainRatio, batchSize, seed, weightDraw, features, hiddenLayers,
+                hiddenActivations, outputActivation, learningRate, value, regularization, paintedPoints);
+    }
+
+    public PlaygroundSettings withRegularization(Regularization value) {
+        return new PlaygroundSettings(dataset, noise, trainRatio, batchSize, seed, weightDraw, features, hiddenLayers,
+                hiddenActivations, outputActivation, learningRate, optimizer, value, paintedPoints);
+    }
+
+    public PlaygroundSettings withPaintedPoints(List<Point> value) {
+        return new PlaygroundSettings(dataset, noise, trainRatio, batchSize, seed, weightDraw, features, hiddenLayers,
+                hiddenActivations, outputActivation, learningRate, optimizer, regularization, value);
+    }
+}

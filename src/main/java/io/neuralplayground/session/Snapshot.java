@@ -1,0 +1,33 @@
+package io.neuralplayground.session;
+
+import io.neuralplayground.data.FeatureSet;
+import io.neuralplayground.data.Split;
+import io.neuralplayground.engine.Network;
+
+/**
+ * What the window shows at one moment, published by the training thread after each epoch (and after every
+ * command). Immutable: {@code network} is a private copy that nobody changes, the datasets are immutable.
+ *
+ * @param build            increases whenever the network is rebuilt, reset or drawn anew: the loss history starts over
+ * @param epoch            epochs trained since the build (0 before the first)
+ * @param trainLoss        mean loss on the training examples
+ * @param testLoss         mean loss on the test examples (NaN without test examples)
+ * @param trainAccuracy    fraction classified correctly (NaN for regression)
+ * @param testAccuracy     the same on the test examples
+ * @param network          a copy of the weights after the epoch
+ * @param split            the training and test examples
+ * @param features         the network's inputs, computable at any point (x1, x2) of the plane
+ * @param settings         the settings this build was made from
+ * @param playing          whether the session is training
+ * @param speed            the current speed
+ * @param epochsPerSecond  measured by the training thread over the last second
+ * @param message          why training stopped (divergence), or null
+ */
+public record Snapshot(long build, int epoch, double trainLoss, double testLoss, double trainAccuracy,
+        double testAccuracy, Network network, Split split, FeatureSet features, PlaygroundSettings settings,
+        boolean playing, Speed speed, double epochsPerSecond, String message) {
+
+    public boolean isClassification() {
+        return settings.isClassification();
+    }
+}

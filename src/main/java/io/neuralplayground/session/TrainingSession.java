@@ -1,0 +1,332 @@
+package io.neuralplayground.session;
+
+import io.neuralplayground.PlaygroundException;
+import io.neuralplayground.engine.DenseLayer;
+import io.neuralplayground.engine.EpochResult;
+import io.neuralplayground.engine.Network;
+import io.neuralplayground.engine.Trainer;
+import io.neuralplayground.engine.TrainingDivergedException;
+import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A training session: the network, its data and its hyperparameters, trained on a thread of its own.
+ *
+ * <p>How it talks to the window (or any other caller): every method is a command that returns at once; the
+ * training thread applies commands between epochs (edits of weights, the learning rate and the optimizer even
+ * between minibatches). After each epoch, and after each command, the thread publishes an immutable
+ * {@link Snapshot} into a slot where the newest one replaces the older ({@link #latest()}), and appends the
+ * epoch's losses to the {@link EpochLog}. The training thread never waits for the caller and the caller never
+ * waits for training, never touches the live network.
+ *
+ * <p>Speed: {@link Speed#FLAT_OUT} trains as fast as it can; {@link Speed#ONE_PER_FRAME} trains one epoch for
+ * each {@link #grantFrame()}, which the window calls once a frame.
+ */
+public final class TrainingSession implements AutoCloseable {
+    /** Commands applied between epochs, in order. */
+    private final BlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
+    /** Edits that may land inside an epoch, between two minibatches. */
+    private final ConcurrentLinkedQueue<Runnable> liveEdits = new ConcurrentLinkedQueue<>();
+    private final AtomicReference<Snapshot> latest = new AtomicReference<>();
+    private final AtomicBoolean frameGranted = new AtomicBoolean();
+    private final Thread thread;
+    private volatile boolean closed;
+    private volatile EpochLog log;
+
+    // Owned by the training thread.
+    private PlaygroundSettings settings;
+    private PreparedRun run;
+    private long build;
+    private boolean playing;
+    private Speed speed = Speed.ONE_PER_FRAME;
+    private String message;
+    private EpochResult last;
+    private final RateMeter rate = new RateMeter();
+
+    /**
+     * Builds the first network from {@code settings} here, so that bad settings fail at once, then starts the
+     * training thread, paused.
+     *
+     * @throws PlaygroundException if the settings cannot make a network
+     */
+    public TrainingSession(PlaygroundSettings settings) {
+        this.settings = Objects.requireNonNull(settings);
+        this.run = settings.toPlan().prepare();
+        startBuild();
+        thread = new Thread(this::loop, "training-session");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** The newest snapshot; never null. */
+    public Snapshot latest() {
+        return latest.get();
+    }
+
+    /** The losses of every epoch of the current build. */
+    public EpochLog log() {
+        return log;
+    }
+
+    public void play() {
+        submit(() -> {
+            playing = true;
+            message = null;
+        });
+    }
+
+    public void pause() {
+        submit(() -> playing = false);
+    }
+
+    public void togglePlay() {
+        submit(() -> {
+            playing = !playing;
+            if (playing) {
+                message = null;
+            }
+        });
+    }
+
+    /** Pauses and trains exactly one epoch. */
+    public void step() {
+        submit(() -> {
+            playing = false;
+            message = null;
+            trainOneEpoch();
+        });
+    }
+
+    /** Trains {@code epochs} epochs now, paused afterwards (for scripted runs: screenshots, tests). */
+    public void trainEpochs(int epochs) {
+        submit(() -> {
+            playing = false;
+            for (int e = 0; e < epochs && message == null; e++) {
+                trainOneEpoch();
+            }
+        });
+    }
+
+    /** Back to epoch 0 with the same initial weights (the same run again). */
+    public void reset() {
+        submit(() -> rebuild(settings));
+    }
+
+    /** Back to epoch 0 with freshly drawn initial weights. */
+    public void newWeights() {
+        submit(() -> rebuild(settings.withNewWeights()));
+    }
+
+    /**
+     * Moves to {@code next}: rebuilds the network when TF Playground would (see
+     * {@link PlaygroundSettings#needsRebuild}); otherwise changes the learning rate, the optimizer or the painted
+     * points while training goes on.
+     */
+    public void apply(PlaygroundSettings next) {
+        Objects.requireNonNull(next);
+        submit(() -> {
+            if (settings.needsRebuild(next)) {
+                rebuild(next);
+            } else {
+                changeLive(next);
+            }
+        });
+    }
+
+    public void setSpeed(Speed value) {
+        Objects.requireNonNull(value);
+        submit(() -> speed = value);
+    }
+
+    /** Allows one epoch at {@link Speed#ONE_PER_FRAME}; grants do not pile up. */
+    public void grantFrame() {
+        if (!frameGranted.getAndSet(true)) {
+            commands.offer(() -> { });
+        }
+    }
+
+    /** Sets the weight from input {@code input} to unit {@code unit} of layer {@code layer}. */
+    public void setWeight(int layer, int input, int unit, double value) {
+        edit(() -> {
+            DenseLayer target = run.network().layer(layer);
+            target.setWeight(input, unit, value);
+        });
+    }
+
+    /** Sets the bias of unit {@code unit} of layer {@code layer}. */
+    public void setBias(int layer, int unit, double value) {
+        edit(() -> run.network().layer(layer).setBias(unit, value));
+    }
+
+    /**
+     * Blocks until every command given before has been applied and its snapshot published (for tests and
+     * scripted runs).
+     */
+    public void sync() throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        commands.add(() -> {
+            applyLiveEdits();
+            publish();
+            done.countDown();
+        });
+        if (!done.await(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the training session did not answer within 60 s");
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        thread.interrupt();
+        try {
+            thread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void submit(Runnable command) {
+        if (closed) {
+            throw new IllegalStateException("the training session is closed");
+        }
+        commands.add(command);
+    }
+
+    private void edit(Runnable change) {
+        liveEdits.add(change);
+        // Wakes a paused session so that the edit shows at once; a playing one applies it between minibatches.
+        submit(() -> { });
+    }
+
+    private void loop() {
+        while (!closed) {
+            try {
+                boolean canTrain = playing && (speed == Speed.FLAT_OUT || frameGranted.get());
+                Runnable command = canTrain ? commands.poll() : commands.take();
+                if (command != null) {
+                    applyLiveEdits();
+                    command.run();
+                    for (Runnable more = commands.poll(); more != null; more = commands.poll()) {
+                        more.run();
+                    }
+                    publish();
+                    continue;
+                }
+                frameGranted.set(false);
+                trainOneEpoch();
+                publish();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // A bug must not kill the thread silently: stop training and say so.
+                playing = false;
+                message = "Training stopped: " + e;
+                publish();
+            }
+        }
+    }
+
+    private void trainOneEpoch() {
+        try {
+            last = run.trainer().runEpoch(this::applyLiveEdits);
+            log.add(last.epoch(), last.trainLoss(), last.testLoss());
+            rate.count();
+        } catch (TrainingDivergedException e) {
+            playing = false;
+            message = e.getMessage();
+        }
+    }
+
+    private void applyLiveEdits() {
+        for (Runnable edit = liveEdits.poll(); edit != null; edit = liveEdits.poll()) {
+            edit.run();
+        }
+    }
+
+    private void rebuild(PlaygroundSettings next) {
+        PreparedRun prepared;
+        try {
+            prepared = next.toPlan().prepare();
+        } catch (PlaygroundException e) {
+            message = e.getMessage();
+            return;
+        }
+        liveEdits.clear();
+        settings = next;
+        run = prepared;
+        message = null;
+        startBuild();
+    }
+
+    private void changeLive(PlaygroundSettings next) {
+        Trainer trainer = run.trainer();
+        if (!next.paintedPoints().equals(settings.paintedPoints())) {
+            // New data, same weights: the run goes on from where it is.
+            PreparedRun prepared;
+            try {
+                prepared = next.toPlan().withInitialNetwork(trainer.network()).prepare();
+            } catch (PlaygroundException e) {
+                message = e.getMessage();
+                return;
+            }
+            prepared.trainer().setEpoch(trainer.epoch());
+            run = prepared;
+            trainer = prepared.trainer();
+        }
+        trainer.setConfig(trainer.config().withLearningRate(next.learningRate()).withOptimizer(next.optimizer()));
+        settings = next;
+    }
+
+    private void startBuild() {
+        build++;
+        log = new EpochLog(build);
+        last = run.trainer().evaluate();
+        log.add(0, last.trainLoss(), last.testLoss());
+        rate.reset();
+        publish();
+    }
+
+    private void publish() {
+        Network network = run.trainer().network();
+        latest.set(new Snapshot(build, run.trainer().epoch(), last.trainLoss(), last.testLoss(), last.trainAccuracy(),
+                last.testAccuracy(), network.copy(), run.split(), run.features(), settings, playing, speed,
+                rate.perSecond(), message));
+    }
+
+    /** Epochs per second over the last second or so. */
+    private static final class RateMeter {
+        private long windowStart = System.nanoTime();
+        private int inWindow;
+        private double perSecond;
+
+        void count() {
+            inWindow++;
+            long now = System.nanoTime();
+            long elapsed = now - windowStart;
+            if (elapsed >= 500_000_000L) {
+                perSecond = inWindow * 1e9 / elapsed;
+                windowStart = now;
+                inWindow = 0;
+            }
+        }
+
+        void reset() {
+            windowStart = System.nanoTime();
+            inWindow = 0;
+            perSecond = 0;
+        }
+
+        double perSecond() {
+            if (System.nanoTime() - windowStart > 2_000_000_000L) {
+                return 0;
+            }
+            return perSecond;
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package io.neuralplayground.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.neuralplayground.data.Feature;
+import io.neuralplayground.data.PlaygroundDataset;
+import io.neuralplayground.data.Point;
+import io.neuralplayground.engine.Activation;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class TrainingSessionTest {
+    private TrainingSession session;
+
+    @AfterEach
+    void close() {
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    private Snapshot awaitSnapshot(Predicate<Snapshot> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            Snapshot s = session.latest();
+            if (condition.test(s)) {
+                return s;
+            }
+            Thread.sleep(2);
+        }
+        throw new AssertionError("condition not reached; last snapshot " + session.latest());
+    }
+
+    @Test
+    void startsPausedAtEpochZeroWithTheInitialLoss() {
+        session = new TrainingSession(PlaygroundSettings.defaults());
+        Snapshot s = session.latest();
+        assertThat(s.epoch()).isZero();
+        assertThat(s.playing()).isFalse();
+        assertThat(s.trainLoss()).isBetween(0.3, 0.7);
+        assertThat(s.network().describe()).isEqualTo("2-4-2-1");
+        assertThat(session.log().size()).isEqualTo(1);
+    }
+
+    @Test
+    void playingFlatOutTrainsAndTheLossFalls() throws Exception {
+        session = new TrainingSession(PlaygroundSettings.defaults());
+        double initial = session.latest().trainLoss();
+        session.setSpeed(Speed.FLAT_OUT);
+        session.play();
+        Snapshot s = awaitSnapshot(snap -> snap.epoch() >= 300);
+        session.pause();
+        session.sync();
+        Snapshot paused = session.latest();
+        assertThat(paused.playing()).isFalse();
+        assertThat(s.trainLoss()).isLessThan(initial / 5);
+        // every epoch is in the log, even those no snapshot showed
+        EpochLog.Slice all = session.log().since(0);
+        assertThat(all.length()).isEqualTo(paused.epoch() + 1);
+        for (int i = 0; i < all.length(); i++) {
+            assertThat(all.epochs()[i]).isEqualTo(i);
+        }
+        Thread.sleep(50);
+        assertThat(session.latest().epoch()).isEqualTo(paused.epoch());
+    }
+
+    @Test
+    void onePerFrameTrainsOneEpochPerGrant() throws Exception {
+        session = new TrainingSession(PlaygroundSettings.defaults());
+        session.play();
+        session.sync();
+        Thread.sleep(30);
+        assertThat(session.latest().epoch()).isZero();
+        for (int frame = 1; frame <= 5; frame++) {
+            session.grantFrame();
+            int expected = frame;
+            awaitSnapshot(s -> s.epoch() == expected);
+        }
+        Thread.sleep(30);
+        assertThat(session.latest().epoch()).isEqualTo(5);
+    }
+
+    @Test
+    void stepTrainsExactlyOneEpoch() throws Exception {
+        session = new TrainingSession(PlaygroundSettings.defaults());
+        session.step();
+        session.step();
+        session.sync();
+        assertThat(session.latest().epoch()).isEqualTo(2);
+        assertThat(session.latest().playing()).isFalse();
+    }
+
+    @Test
+    void resetKeepsTheInitialWeightsAndNewWeightsDrawsOthers() throws Exception {
+        session = new TrainingSession(PlaygroundSettings.defaults());
+        double[][] initial = session.latest().network().layer(0).kernelCopy();
+        long build = session.latest().build();
+        session.trainEpochs(10);
+        session.sync();
+        assertThat(session.latest().network().layer(0).kernelCopy()).isNotEqualTo(initial);
+        session.reset();
+        session.sync();
+        assertThat(session.latest().epoch()).isZero();
+        assertThat(session.latest().build()).isGreaterThan(build);
+        assertThat(session.latest().network().layer(0).kernelCopy()).isDeepEqualTo(initial);
+        session.newWeights();
+        session.sync();
+        assertThat(session.latest().network().layer(0).kernelCopy()).isNotEqualTo(initial);
+        assertThat(session.latest().settings().weightDraw()).isEqualTo(1);
+    }
+
+    @Test
+    void shapeChangesRebuildButTheLearningRateChangesLive() throws Exception {
+        session = new TrainingSession(PlaygroundSettings.defaults());
+        session.trainEpochs(5);
+        session.sync();
+        long build = session.latest().build();
+        PlaygroundSettings faster = session.latest().settings().withLearningRate(0.3);
+        session.apply(faster);
+        session.sync();
+        assertThat(session.latest().build()).isEqualTo(build);
+        assertThat(session.latest().epoch()).isEqualTo(5);
+        assertThat(session.latest().settings().learningRate()).isEqualTo(0.3);
+
+        PlaygroundSettings wider = faster.withHidden(List.of(4, 2, 3),
+                List.of(Activation.TANH, Activation.TANH, Activation.RELU))
+                .withFeatures(List.of(Feature.X1, Feature.X2, Feature.X1_TIMES_X2));
+        session.apply(wider);
+        session.sync();
+        Snapshot s = session.latest();
+        assertThat(s.build()).isGreaterThan(build);
+        assertThat(s.epoch()).isZero();
+        assertThat(s.network().describe()).isEqualTo("3-4-2-3-1");
+        assertThat(s.network().layer(2).activation()).isEqualTo(Activation.RELU);
+        assertThat(s.features().names()).containsExactly("x1", "x2", "x1x2");
+    }
+
+    @Test
+    void aWeightEditLandsInTheNextSnapshotAlsoWhilePlaying() throws Exception {
+        session = new TrainingSession(PlaygroundSettings.defaults());
+        session.setWeight(1, 2, 0, 4.5);
+        session.setBias(2, 0, -0.75);
+        session.sync();
+        assertThat(session.latest().network().layer(1).weight(2, 0)).isEqualTo(4.5);
+        assertThat(session.latest().network().layer(2).bias(0)).isEqualTo(-0.75);
+
+        session.setSpeed(Speed.FLAT_OUT);
+        session.play();
+        awaitSnapshot(s -> s.epoch() > 10);
+        session.setWeight(0, 0, 0, 123.0);
+        // one more epoch moves it a little from 123, never back to the old value
+        Snapshot after = awaitSnapshot(s -> Math.abs(s.network().layer(0).weight(0, 0) - 123.0) < 5);
+        assertThat(after.network().layer(0).weight(0, 0)).isBetween(118.0, 128.0);
+    }
+
+    @Test
+    void divergenceStopsPausesAndSaysWhy() throws Exception {
+        PlaygroundSettings wild = PlaygroundSettings.defaults().withDataset(PlaygroundDataset.PLANE)
+                .withAllHiddenActivations(Activation.LINEAR).withLearningRate(10);
+        session = new TrainingSession(wild);
+        session.setSpeed(Speed.FLAT_OUT);
+        session.play();
+        Snapshot stopped = awaitSnapshot(s -> s.message() != null);
+        assertThat(stopped.playing()).isFalse();
+        assertThat(stopped.message()).contains("at epoch", "lower the learning rate (now 10)");
+        assertThat(stopped.network().isFinite()).isTrue();
+        assertThat(Double.isFinite(stopped.trainLoss())).isTrue();
+    }
+
+    @Test
+    void paintedPointsJoinTheTrainingDataAndKeepTheWeights() throws Exception {
+        session = new TrainingSession(PlaygroundSettings.defaults());
+        session.trainEpochs(3);
+        session.sync();
+        Snapshot before = session.latest();
+        session.apply(before.settings().withPaintedPoints(List.of(new Point(1, 1, 1), new Point(-4, 4, -1))));
+        session.sync();
+        Snapshot after = session.latest();
+        assertThat(after.split().train().size()).isEqualTo(before.split().train().size() + 2);
+        assertThat(after.epoch()).isEqualTo(3);
+        assertThat(after.network().layer(0).kernelCopy()).isDeepEqualTo(before.network().layer(0).kernelCopy());
+    }
+
+    @Test
+    void badSettingsLeaveTheSessionAsItWasWithAMessage() throws Exception {
+        session = new TrainingSession(PlaygroundSettings.defaults());
+        Snapshot before = session.latest();
+        session.apply(before.settings().withFeatures(List.of()));
+        session.sync();
+        Snapshot after = session.latest();
+        assertThat(after.message()).contains("No input features");
+        assertThat(after.build()).isEqualTo(before.build());
+        assertThat(after.network().describe()).isEqualTo("2-4-2-1");
+    }
+}
