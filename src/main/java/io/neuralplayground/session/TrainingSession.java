@@ -299,7 +299,7 @@ public final class TrainingSession implements AutoCloseable {
                 rate.perSecond(), message));
     }
 
-    /** Epochs per second over the last second or so. */
+    /** Epochs per second, measured over a quarter of a second at a time. */
     private static final class RateMeter {
         private long windowStart = System.nanoTime();
         private int inWindow;
@@ -309,7 +309,7 @@ public final class TrainingSession implements AutoCloseable {
             inWindow++;
             long now = System.nanoTime();
             long elapsed = now - windowStart;
-            if (elapsed >= 500_000_000L) {
+            if (elapsed >= 250_000_000L) {
                 perSecond = inWindow * 1e9 / elapsed;
                 windowStart = now;
                 inWindow = 0;

@@ -1,0 +1,201 @@
+package io.neuralplayground.ui.viewmodel;
+
+import io.neuralplayground.data.Feature;
+import io.neuralplayground.data.FeatureSet;
+import io.neuralplayground.engine.ForwardPass;
+import io.neuralplayground.engine.Network;
+import io.neuralplayground.session.Snapshot;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Computes the heatmaps of snapshots off the FX thread: one forward pass over the grid gives every neuron's
+ * picture. Requests are latest-wins: while one frame is being computed, newer requests replace each other and
+ * only the newest is computed next; the newest finished frame waits in a slot for the FX thread.
+ *
+ * <p>Inputs are coloured by their value divided by the largest magnitude they reach on the grid (x1 by 6, x1²
+ * by 36, sin x1 by 1), so that each input's picture shows its shape; neurons by their output, as Playground.
+ */
+public final class HeatmapService {
+    private final Executor executor;
+    private final PlaneGrid grid;
+    private final PlaneGrid thumbGrid;
+    private final AtomicReference<Request> pending = new AtomicReference<>();
+    private final AtomicReference<HeatmapFrame> finished = new AtomicReference<>();
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    // Touched only by the computing task (one at a time).
+    private final ForwardPass pass;
+    private FeatureSet cachedFeatures;
+    private double[][] cachedInputs;
+    private Map<NodeRef, int[]> cachedInputThumbnails;
+
+    /** One request: a snapshot and the node under the pointer. */
+    private record Request(Snapshot snapshot, NodeRef hovered) {
+    }
+
+    public HeatmapService(Executor executor) {
+        this(executor, PlaneGrid.PLAYGROUND, new PlaneGrid(50, PlaneGrid.PLAYGROUND.extent()));
+    }
+
+    public HeatmapService(Executor executor, PlaneGrid grid, PlaneGrid thumbGrid) {
+        if (grid.size() % thumbGrid.size() != 0 || grid.extent() != thumbGrid.extent()) {
+            throw new IllegalArgumentException("the thumbnail grid must divide the grid over the same extent");
+        }
+        this.executor = executor;
+        this.grid = grid;
+        this.thumbGrid = thumbGrid;
+        this.pass = new ForwardPass(grid.size() * grid.size());
+    }
+
+    public PlaneGrid grid() {
+        return grid;
+    }
+
+    /** Asks for the pictures of {@code snapshot}; returns at once. */
+    public void request(Snapshot snapshot, NodeRef hovered) {
+        pending.set(new Request(snapshot, hovered));
+        if (running.compareAndSet(false, true)) {
+            executor.execute(this::drain);
+        }
+    }
+
+    /** The newest finished frame not taken yet, or null. */
+    public HeatmapFrame take() {
+        return finished.getAndSet(null);
+    }
+
+    private void drain() {
+        try {
+            for (Request r = pending.getAndSet(null); r != null; r = pending.getAndSet(null)) {
+                finished.set(compute(r.snapshot(), r.hovered()));
+            }
+        } finally {
+            running.set(false);
+        }
+        // A request that came in between the last poll and the reset must not wait for the next one.
+        if (pending.get() != null && running.compareAndSet(false, true)) {
+            executor.execute(this::drain);
+        }
+    }
+
+    private HeatmapFrame compute(Snapshot snapshot, NodeRef hovered) {
+        FeatureSet features = snapshot.features();
+        double[][] inputs = inputsFor(features);
+        Network network = snapshot.network();
+        int points = grid.size() * grid.size();
+        double[][][] h = pass.run(network, inputs, points);
+
+        Map<NodeRef, int[]> thumbnails = new LinkedHashMap<>(cachedInputThumbnails);
+        for (int l = 0; l < network.depth(); l++) {
+            for (int j = 0; j < network.layer(l).units(); j++) {
+                thumbnails.put(new NodeRef.Neuron(l, j), thumbnail(h[l][j], 1.0));
+            }
+        }
+        double[] output = outputValues(h[network.depth() - 1], points);
+        int[] continuous = new int[points];
+        int[] discrete = new int[points];
+        for (int p = 0; p < points; p++) {
+            continuous[p] = ColorScale.argb(output[p]);
+            discrete[p] = ColorScale.discrete(output[p]);
+        }
+        int[] hoveredPixels = null;
+        if (hovered instanceof NodeRef.Neuron n && n.layer() < network.depth()
+                && n.unit() < network.layer(n.layer()).units()) {
+            hoveredPixels = full(h[n.layer()][n.unit()], 1.0);
+        } else if (hovered instanceof NodeRef.Input in && features.names().contains(in.feature().id())) {
+            int f = features.names().indexOf(in.feature().id());
+            hoveredPixels = full(inputs[f], scaleOf(inputs[f], points));
+        } else {
+            hovered = null;
+        }
+        return new HeatmapFrame(snapshot.build(), snapshot.epoch(), grid, thumbGrid, thumbnails, continuous, discrete,
+                hovered, hoveredPixels);
+    }
+
+    /**
+     * One value per grid point for the big picture: the single output, or for several outputs the last output
+     * minus the largest of the others (positive where the last class wins).
+     */
+    private static double[] outputValues(double[][] outputs, int points) {
+        if (outputs.length == 1) {
+            return outputs[0];
+        }
+        double[] values = new double[points];
+        int last = outputs.length - 1;
+        for (int p = 0; p < points; p++) {
+            double others = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < last; j++) {
+                others = Math.max(others, outputs[j][p]);
+            }
+            values[p] = outputs[last][p] - others;
+        }
+        return values;
+    }
+
+    /** The feature values at every grid point, {@code [feature][point]}, cached per feature set. */
+    private double[][] inputsFor(FeatureSet features) {
+        if (features.equals(cachedFeatures)) {
+            return cachedInputs;
+        }
+        if (!features.isFunctionOfX1X2()) {
+            throw new IllegalArgumentException("heatmaps need features computed from x1 and x2");
+        }
+        int points = grid.size() * grid.size();
+        double[][] inputs = new double[features.size()][points];
+        double[] values = new double[features.size()];
+        for (int row = 0; row < grid.size(); row++) {
+            for (int col = 0; col < grid.size(); col++) {
+                features.valuesAt(grid.x1(col), grid.x2(row), values);
+                int p = row * grid.size() + col;
+                for (int f = 0; f < values.length; f++) {
+                    inputs[f][p] = values[f];
+                }
+            }
+        }
+        Map<NodeRef, int[]> thumbs = new HashMap<>();
+        List<String> names = features.names();
+        for (int f = 0; f < names.size(); f++) {
+            thumbs.put(new NodeRef.Input(Feature.byName(names.get(f))), thumbnail(inputs[f], scaleOf(inputs[f], points)));
+        }
+        cachedFeatures = features;
+        cachedInputs = inputs;
+        cachedInputThumbnails = thumbs;
+        return inputs;
+    }
+
+    private static double scaleOf(double[] values, int n) {
+        double max = 0;
+        for (int p = 0; p < n; p++) {
+            max = Math.max(max, Math.abs(values[p]));
+        }
+        return max == 0 ? 1 : 1 / max;
+    }
+
+    private int[] full(double[] values, double scale) {
+        int points = grid.size() * grid.size();
+        int[] pixels = new int[points];
+        for (int p = 0; p < points; p++) {
+            pixels[p] = ColorScale.argb(values[p] * scale);
+        }
+        return pixels;
+    }
+
+    /** Every k-th sample of the grid in each direction, k = grid / thumbnail grid. */
+    private int[] thumbnail(double[] values, double scale) {
+        int k = grid.size() / thumbGrid.size();
+        int n = thumbGrid.size();
+        int[] pixels = new int[n * n];
+        for (int row = 0; row < n; row++) {
+            for (int col = 0; col < n; col++) {
+                pixels[row * n + col] = ColorScale.argb(values[(row * k + k / 2) * grid.size() + col * k + k / 2] * scale);
+            }
+        }
+        return pixels;
+    }
+}

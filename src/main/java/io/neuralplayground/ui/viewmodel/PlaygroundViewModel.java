@@ -1,0 +1,489 @@
+package io.neuralplayground.ui.viewmodel;
+
+import io.neuralplayground.data.Feature;
+import io.neuralplayground.data.PlaygroundDataset;
+import io.neuralplayground.data.Point;
+import io.neuralplayground.engine.Activation;
+import io.neuralplayground.engine.Optimizer;
+import io.neuralplayground.engine.Regularization;
+import io.neuralplayground.session.EpochLog;
+import io.neuralplayground.session.PlaygroundSettings;
+import io.neuralplayground.session.Snapshot;
+import io.neuralplayground.session.Speed;
+import io.neuralplayground.session.TrainingSession;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The playground window's state as JavaFX properties, and its actions. Views bind to it; it talks to the
+ * {@link TrainingSession} with commands and reads the session's newest {@link Snapshot} once per frame in
+ * {@link #onFrame()}, which is the only place state flows back. It never trains and never touches the live
+ * network; it needs no FX thread (tests drive it from their own thread with a current-thread executor).
+ *
+ * <p>Settings properties are writable: a change becomes new {@link PlaygroundSettings} for the session, which
+ * rebuilds the network where TF Playground would and otherwise changes the learning rate or optimizer live.
+ */
+public final class PlaygroundViewModel implements AutoCloseable {
+    /** TF Playground's learning rates. */
+    public static final List<Double> LEARNING_RATES = List.of(0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3,
+            1.0, 3.0, 10.0);
+    /** TF Playground's regularization rates. */
+    public static final List<Double> REGULARIZATION_RATES = List.of(0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0,
+            3.0, 10.0);
+    /** The activations the window offers (softmax needs several outputs; the output layer may take it). */
+    public static final List<Activation> ACTIVATIONS = List.of(Activation.RELU, Activation.TANH, Activation.SIGMOID,
+            Activation.LINEAR, Activation.LEAKY_RELU, Activation.ELU);
+    /** The optimizers the window offers, by name. */
+    public static final List<String> OPTIMIZERS = List.of("sgd", "momentum", "rmsprop", "adam");
+
+    private final TrainingSession session;
+    private final HeatmapService heatmaps;
+    private final List<LossHistoryListener> lossListeners = new CopyOnWriteArrayList<>();
+    private PlaygroundSettings settings;
+    private boolean syncing;
+
+    // Settings, writable.
+    private final ObjectProperty<PlaygroundDataset> dataset = new SimpleObjectProperty<>(this, "dataset");
+    private final ObjectProperty<ProblemType> problem = new SimpleObjectProperty<>(this, "problem");
+    private final DoubleProperty noisePercent = new SimpleDoubleProperty(this, "noisePercent");
+    private final DoubleProperty trainPercent = new SimpleDoubleProperty(this, "trainPercent");
+    private final IntegerProperty batchSize = new SimpleIntegerProperty(this, "batchSize");
+    private final ObjectProperty<Long> seed = new SimpleObjectProperty<>(this, "seed");
+    private final ObjectProperty<Activation> activation = new SimpleObjectProperty<>(this, "activation");
+    private final ObjectProperty<Double> learningRate = new SimpleObjectProperty<>(this, "learningRate");
+    private final ObjectProperty<Regularization.Kind> regularization = new SimpleObjectProperty<>(this,
+            "regularization");
+    private final ObjectProperty<Double> regularizationRate = new SimpleObjectProperty<>(this, "regularizationRate");
+    private final ObjectProperty<String> optimizer = new SimpleObjectProperty<>(this, "optimizer");
+    private final ObjectProperty<Speed> speed = new SimpleObjectProperty<>(this, "speed", Speed.ONE_PER_FRAME);
+
+    // View choices.
+    private final BooleanProperty showTestData = new SimpleBooleanProperty(this, "showTestData", false);
+    private final BooleanProperty discretize = new SimpleBooleanProperty(this, "discretize", false);
+    private final ObjectProperty<NodeRef> hovered = new SimpleObjectProperty<>(this, "hovered");
+    private final IntegerProperty paintClass = new SimpleIntegerProperty(this, "paintClass", 1);
+    private final DoubleProperty paintValue = new SimpleDoubleProperty(this, "paintValue", 0.5);
+
+    // State from the session, read-only.
+    private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
+    private final ReadOnlyObjectWrapper<HeatmapFrame> heatmapFrame = new ReadOnlyObjectWrapper<>(this, "heatmaps");
+    private final ReadOnlyIntegerWrapper epoch = new ReadOnlyIntegerWrapper(this, "epoch");
+    private final ReadOnlyDoubleWrapper trainLoss = new ReadOnlyDoubleWrapper(this, "trainLoss");
+    private final ReadOnlyDoubleWrapper testLoss = new ReadOnlyDoubleWrapper(this, "testLoss");
+    private final ReadOnlyDoubleWrapper trainAccuracy = new ReadOnlyDoubleWrapper(this, "trainAccuracy");
+    private final ReadOnlyDoubleWrapper testAccuracy = new ReadOnlyDoubleWrapper(this, "testAccuracy");
+    private final ReadOnlyDoubleWrapper epochsPerSecond = new ReadOnlyDoubleWrapper(this, "epochsPerSecond");
+    private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+
+    private long logBuild = -1;
+    private int logIndex;
+    private NodeRef requestedHover;
+    private Snapshot requestedSnapshot;
+
+    /**
+     * @param initial          the settings to start from
+     * @param heatmapExecutor  where heatmaps are computed: a background thread in the window, the calling
+     *                         thread in tests
+     */
+    public PlaygroundViewModel(PlaygroundSettings initial, Executor heatmapExecutor) {
+        this.settings = Objects.requireNonNull(initial);
+        this.session = new TrainingSession(initial);
+        this.heatmaps = new HeatmapService(heatmapExecutor);
+        showSettings(initial);
+        dataset.addListener((o, was, now) -> change(s -> s.withDataset(now)));
+        problem.addListener((o, was, now) -> {
+            if (now != null && (now == ProblemType.CLASSIFICATION) != settings.isClassification()) {
+                dataset.set(now == ProblemType.CLASSIFICATION ? PlaygroundDataset.CIRCLE : PlaygroundDataset.PLANE);
+            }
+        });
+        noisePercent.addListener((o, was, now) -> change(s -> s.withNoise(now.doubleValue() / 100)));
+        trainPercent.addListener((o, was, now) -> change(s -> s.withTrainRatio(now.doubleValue() / 100)));
+        batchSize.addListener((o, was, now) -> change(s -> s.withBatchSize(now.intValue())));
+        seed.addListener((o, was, now) -> {
+            if (now != null) {
+                change(s -> s.withSeed(now));
+            }
+        });
+        activation.addListener((o, was, now) -> change(s -> s.withAllHiddenActivations(now)));
+        learningRate.addListener((o, was, now) -> change(s -> s.withLearningRate(now)));
+        regularization.addListener((o, was, now) -> change(this::withRegularization));
+        regularizationRate.addListener((o, was, now) -> change(this::withRegularization));
+        optimizer.addListener((o, was, now) -> change(s -> s.withOptimizer(Optimizer.byName(now))));
+        speed.addListener((o, was, now) -> session.setSpeed(now));
+        session.setSpeed(speed.get());
+        updateFrom(session.latest());
+    }
+
+    private PlaygroundSettings withRegularization(PlaygroundSettings s) {
+        Regularization.Kind kind = regularization.get();
+        return s.withRegularization(kind == Regularization.Kind.NONE ? Regularization.NONE
+                : new Regularization(kind, regularizationRate.get()));
+    }
+
+    /** Applies a settings change made through a property (not while properties are being synchronised). */
+    private void change(java.util.function.UnaryOperator<PlaygroundSettings> edit) {
+        if (syncing) {
+            return;
+        }
+        settings = edit.apply(settings);
+        session.apply(settings);
+        showSettings(settings);
+    }
+
+    /** Sets every settings property from {@code s} without sending changes back. */
+    private void showSettings(PlaygroundSettings s) {
+        syncing = true;
+        try {
+            dataset.set(s.dataset());
+            problem.set(s.isClassification() ? ProblemType.CLASSIFICATION : ProblemType.REGRESSION);
+            noisePercent.set(s.noise() * 100);
+            trainPercent.set(s.trainRatio() * 100);
+            batchSize.set(s.batchSize());
+            seed.set(s.seed());
+            if (!s.hiddenActivations().isEmpty()) {
+                activation.set(s.hiddenActivations().get(0));
+            } else if (activation.get() == null) {
+                activation.set(Activation.TANH);
+            }
+            learningRate.set(s.learningRate());
+            regularization.set(s.regularization().kind());
+            if (s.regularization().kind() != Regularization.Kind.NONE || regularizationRate.get() == null) {
+                regularizationRate.set(s.regularization().rate());
+            }
+            optimizer.set(s.optimizer().name());
+        } finally {
+            syncing = false;
+        }
+    }
+
+    /**
+     * Once a frame on the FX thread: lets one epoch happen at one epoch per frame, takes the session's newest
+     * snapshot into the properties, hands new epochs to the loss listeners and asks for new heatmaps.
+     */
+    public void onFrame() {
+        session.grantFrame();
+        Snapshot newest = session.latest();
+        boolean changed = newest != snapshot.get();
+        if (changed) {
+            updateFrom(newest);
+        }
+        drainLog();
+        if (newest != requestedSnapshot || !Objects.equals(hovered.get(), requestedHover)) {
+            requestedSnapshot = newest;
+            requestedHover = hovered.get();
+            heatmaps.request(newest, requestedHover);
+        }
+        HeatmapFrame frame = heatmaps.take();
+        if (frame != null) {
+            heatmapFrame.set(frame);
+        }
+    }
+
+    private void updateFrom(Snapshot s) {
+        snapshot.set(s);
+        epoch.set(s.epoch());
+        trainLoss.set(s.trainLoss());
+        testLoss.set(s.testLoss());
+        trainAccuracy.set(s.trainAccuracy());
+        testAccuracy.set(s.testAccuracy());
+        epochsPerSecond.set(s.playing() ? s.epochsPerSecond() : 0);
+        playing.set(s.playing());
+        message.set(s.message() == null ? "" : s.message());
+    }
+
+    private void drainLog() {
+        EpochLog log = session.log();
+        if (log.build() != logBuild) {
+            logBuild = log.build();
+            logIndex = 0;
+            lossListeners.forEach(l -> l.reset(log.build()));
+        }
+        EpochLog.Slice slice = log.since(logIndex);
+        if (slice.length() > 0) {
+            logIndex = slice.end();
+            lossListeners.forEach(l -> l.append(slice));
+        }
+    }
+
+    // ---- actions ----
+
+    public void togglePlay() {
+        session.togglePlay();
+    }
+
+    public void play() {
+        session.play();
+    }
+
+    public void pause() {
+        session.pause();
+    }
+
+    /** One epoch, then paused. */
+    public void step() {
+        session.step();
+    }
+
+    /** Epoch 0 with the same initial weights. */
+    public void reset() {
+        session.reset();
+    }
+
+    /** Epoch 0 with freshly drawn weights. */
+    public void newWeights() {
+        settings = settings.withNewWeights();
+        session.apply(settings);
+    }
+
+    /** New data: the next seed (new weights too, as the seed drives both). */
+    public void regenerate() {
+        seed.set(seed.get() + 1);
+    }
+
+    public void toggleFeature(Feature feature) {
+        List<Feature> next = new ArrayList<>(settings.features());
+        if (!next.remove(feature)) {
+            next.add(feature);
+        }
+        change(s -> s.withFeatures(next));
+    }
+
+    public boolean isFeatureOn(Feature feature) {
+        return settings.features().contains(feature);
+    }
+
+    /** Adds a hidden layer (of 2 neurons, as Playground) at the end; at most six. */
+    public void addLayer() {
+        if (settings.hiddenLayers().size() >= PlaygroundSettings.MAX_LAYERS) {
+            return;
+        }
+        List<Integer> widths = new ArrayList<>(settings.hiddenLayers());
+        List<Activation> activations = new ArrayList<>(settings.hiddenActivations());
+        widths.add(2);
+        activations.add(activation.get());
+        change(s -> s.withHidden(widths, activations));
+    }
+
+    /** Removes the last hidden layer. */
+    public void removeLayer() {
+        if (settings.hiddenLayers().isEmpty()) {
+            return;
+        }
+        List<Integer> widths = new ArrayList<>(settings.hiddenLayers());
+        List<Activation> activations = new ArrayList<>(settings.hiddenActivations());
+        widths.remove(widths.size() - 1);
+        activations.remove(activations.size() - 1);
+        change(s -> s.withHidden(widths, activations));
+    }
+
+    /** One more neuron in hidden layer {@code layer} (at most eight). */
+    public void addNeuron(int layer) {
+        resize(layer, +1);
+    }
+
+    /** One neuron fewer in hidden layer {@code layer} (at least one). */
+    public void removeNeuron(int layer) {
+        resize(layer, -1);
+    }
+
+    private void resize(int layer, int delta) {
+        List<Integer> widths = new ArrayList<>(settings.hiddenLayers());
+        int next = widths.get(layer) + delta;
+        if (next < 1 || next > PlaygroundSettings.MAX_NEURONS) {
+            return;
+        }
+        widths.set(layer, next);
+        change(s -> s.withHidden(widths, s.hiddenActivations()));
+    }
+
+    /** The activation of layer {@code layer} of the network (the last one is the output layer). */
+    public void setLayerActivation(int layer, Activation value) {
+        if (layer == settings.hiddenLayers().size()) {
+            change(s -> s.withOutputActivation(value));
+            return;
+        }
+        List<Activation> activations = new ArrayList<>(settings.hiddenActivations());
+        activations.set(layer, value);
+        change(s -> s.withHidden(s.hiddenLayers(), activations));
+    }
+
+    /** Sets the weight from input {@code input} to unit {@code unit} of layer {@code layer}, also while training. */
+    public void setWeight(int layer, int input, int unit, double value) {
+        session.setWeight(layer, input, unit, value);
+    }
+
+    public void setBias(int layer, int unit, double value) {
+        session.setBias(layer, unit, value);
+    }
+
+    /** Adds a painted training point at (x1, x2): the chosen class, or for regression the chosen value. */
+    public void paint(double x1, double x2) {
+        double label = settings.isClassification() ? (paintClass.get() == 1 ? 1 : -1) : paintValue.get();
+        List<Point> points = new ArrayList<>(settings.paintedPoints());
+        points.add(new Point(x1, x2, label));
+        change(s -> s.withPaintedPoints(points));
+    }
+
+    public void clearPainted() {
+        change(s -> s.withPaintedPoints(List.of()));
+    }
+
+    public void addLossListener(LossHistoryListener listener) {
+        lossListeners.add(listener);
+        logBuild = -1;
+    }
+
+    public PlaygroundSettings settings() {
+        return settings;
+    }
+
+    /** The session, for scripted runs (the screenshot command) and tests. */
+    public TrainingSession session() {
+        return session;
+    }
+
+    @Override
+    public void close() {
+        session.close();
+    }
+
+    // ---- properties ----
+
+    public ObjectProperty<PlaygroundDataset> datasetProperty() {
+        return dataset;
+    }
+
+    public ObjectProperty<ProblemType> problemProperty() {
+        return problem;
+    }
+
+    /** Noise in percent, 0 to 50. */
+    public DoubleProperty noisePercentProperty() {
+        return noisePercent;
+    }
+
+    /** Share of training data in percent, 10 to 90. */
+    public DoubleProperty trainPercentProperty() {
+        return trainPercent;
+    }
+
+    public IntegerProperty batchSizeProperty() {
+        return batchSize;
+    }
+
+    public ObjectProperty<Long> seedProperty() {
+        return seed;
+    }
+
+    /** The hidden layers' activation (the top bar's choice: setting it sets every hidden layer). */
+    public ObjectProperty<Activation> activationProperty() {
+        return activation;
+    }
+
+    public ObjectProperty<Double> learningRateProperty() {
+        return learningRate;
+    }
+
+    public ObjectProperty<Regularization.Kind> regularizationProperty() {
+        return regularization;
+    }
+
+    public ObjectProperty<Double> regularizationRateProperty() {
+        return regularizationRate;
+    }
+
+    /** Optimizer name: sgd, momentum, rmsprop, adam. */
+    public ObjectProperty<String> optimizerProperty() {
+        return optimizer;
+    }
+
+    public ObjectProperty<Speed> speedProperty() {
+        return speed;
+    }
+
+    public BooleanProperty showTestDataProperty() {
+        return showTestData;
+    }
+
+    public BooleanProperty discretizeProperty() {
+        return discretize;
+    }
+
+    /** The node under the pointer in the network graph; the output plot shows its picture. */
+    public ObjectProperty<NodeRef> hoveredProperty() {
+        return hovered;
+    }
+
+    /** The class painted points get: 1 (blue, +1) or 0 (orange, −1). */
+    public IntegerProperty paintClassProperty() {
+        return paintClass;
+    }
+
+    /** The value painted points get in regression, −1 to 1. */
+    public DoubleProperty paintValueProperty() {
+        return paintValue;
+    }
+
+    public ReadOnlyObjectProperty<Snapshot> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<HeatmapFrame> heatmapsProperty() {
+        return heatmapFrame.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty epochProperty() {
+        return epoch.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty trainLossProperty() {
+        return trainLoss.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty testLossProperty() {
+        return testLoss.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty trainAccuracyProperty() {
+        return trainAccuracy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty testAccuracyProperty() {
+        return testAccuracy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty epochsPerSecondProperty() {
+        return epochsPerSecond.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty playingProperty() {
+        return playing.getReadOnlyProperty();
+    }
+
+    /** Why training stopped, or empty. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,181 @@
+package io.neuralplayground.ui.viewmodel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.neuralplayground.data.Feature;
+import io.neuralplayground.data.PlaygroundDataset;
+import io.neuralplayground.engine.Activation;
+import io.neuralplayground.session.EpochLog;
+import io.neuralplayground.session.PlaygroundSettings;
+import io.neuralplayground.session.Speed;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The view model without the FX thread: frames are driven by the test, heatmaps computed on the test's thread. */
+class PlaygroundViewModelTest {
+    private PlaygroundViewModel vm;
+    private final List<Integer> chartedEpochs = new ArrayList<>();
+    private int resets;
+
+    @BeforeEach
+    void create() {
+        vm = new PlaygroundViewModel(PlaygroundSettings.defaults(), Runnable::run);
+        vm.addLossListener(new LossHistoryListener() {
+            @Override
+            public void reset(long build) {
+                resets++;
+                chartedEpochs.clear();
+            }
+
+            @Override
+            public void append(EpochLog.Slice epochs) {
+                for (int e : epochs.epochs()) {
+                    chartedEpochs.add(e);
+                }
+            }
+        });
+    }
+
+    @AfterEach
+    void close() {
+        vm.close();
+    }
+
+    /** Runs frames (a millisecond apart) until the condition holds. */
+    private void framesUntil(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not reached; epoch " + vm.epochProperty().get());
+            }
+            vm.onFrame();
+            Thread.sleep(1);
+        }
+    }
+
+    @Test
+    void playProducesEpochsAndTheLossFallsOnCircle() throws Exception {
+        vm.onFrame();
+        double initial = vm.trainLossProperty().get();
+        assertThat(vm.epochProperty().get()).isZero();
+        vm.play();
+        framesUntil(() -> vm.epochProperty().get() >= 150);
+        assertThat(vm.playingProperty().get()).isTrue();
+        assertThat(vm.trainLossProperty().get()).isLessThan(initial / 3);
+        assertThat(vm.testAccuracyProperty().get()).isGreaterThan(0.9);
+        vm.pause();
+        vm.session().sync();
+        vm.onFrame();
+        assertThat(vm.playingProperty().get()).isFalse();
+        // the chart got every epoch from 0, in order
+        int last = vm.epochProperty().get();
+        assertThat(chartedEpochs).hasSize(last + 1);
+        assertThat(chartedEpochs.get(last)).isEqualTo(last);
+    }
+
+    @Test
+    void flatOutRunsManyEpochsPerFrame() throws Exception {
+        vm.speedProperty().set(Speed.FLAT_OUT);
+        vm.play();
+        framesUntil(() -> vm.epochProperty().get() >= 2000);
+        framesUntil(() -> vm.epochsPerSecondProperty().get() > 1000);
+    }
+
+    @Test
+    void shapeEditsRebuildTheNetwork() throws Exception {
+        vm.addLayer();
+        vm.addNeuron(2);
+        vm.removeNeuron(0);
+        vm.toggleFeature(Feature.SIN_X1);
+        vm.setLayerActivation(1, Activation.RELU);
+        vm.session().sync();
+        vm.onFrame();
+        assertThat(vm.snapshotProperty().get().network().describe()).isEqualTo("3-3-2-3-1");
+        assertThat(vm.snapshotProperty().get().network().layer(1).activation()).isEqualTo(Activation.RELU);
+        assertThat(vm.settings().features()).containsExactly(Feature.X1, Feature.X2, Feature.SIN_X1);
+        vm.removeLayer();
+        vm.removeLayer();
+        vm.removeLayer();
+        vm.removeLayer();
+        vm.session().sync();
+        vm.onFrame();
+        assertThat(vm.snapshotProperty().get().network().describe()).isEqualTo("3-1");
+        assertThat(resets).isGreaterThan(1);
+    }
+
+    @Test
+    void aWeightEditLandsInTheNextSnapshot() throws Exception {
+        vm.setWeight(0, 1, 2, -3.25);
+        vm.session().sync();
+        vm.onFrame();
+        assertThat(vm.snapshotProperty().get().network().layer(0).weight(1, 2)).isEqualTo(-3.25);
+    }
+
+    @Test
+    void learningRateChangesLiveAndDatasetChangesRebuild() throws Exception {
+        vm.session().trainEpochs(4);
+        vm.session().sync();
+        vm.onFrame();
+        long build = vm.snapshotProperty().get().build();
+        vm.learningRateProperty().set(0.3);
+        vm.session().sync();
+        vm.onFrame();
+        assertThat(vm.snapshotProperty().get().build()).isEqualTo(build);
+        assertThat(vm.epochProperty().get()).isEqualTo(4);
+        vm.problemProperty().set(ProblemType.REGRESSION);
+        vm.session().sync();
+        vm.onFrame();
+        assertThat(vm.datasetProperty().get()).isEqualTo(PlaygroundDataset.PLANE);
+        assertThat(vm.epochProperty().get()).isZero();
+        assertThat(vm.snapshotProperty().get().network().outputLayer().activation()).isEqualTo(Activation.LINEAR);
+        assertThat(vm.trainAccuracyProperty().get()).isNaN();
+    }
+
+    @Test
+    void divergenceStopsPausesAndShowsTheMessage() throws Exception {
+        vm.datasetProperty().set(PlaygroundDataset.PLANE);
+        vm.activationProperty().set(Activation.LINEAR);
+        vm.learningRateProperty().set(10.0);
+        vm.speedProperty().set(Speed.FLAT_OUT);
+        vm.play();
+        framesUntil(() -> !vm.messageProperty().get().isEmpty());
+        assertThat(vm.playingProperty().get()).isFalse();
+        assertThat(vm.messageProperty().get()).contains("lower the learning rate (now 10)");
+        assertThat(Double.isFinite(vm.trainLossProperty().get())).isTrue();
+    }
+
+    @Test
+    void heatmapsArriveForEveryNodeAndFollowTheHoveredNode() {
+        vm.onFrame();
+        HeatmapFrame frame = vm.heatmapsProperty().get();
+        assertThat(frame).isNotNull();
+        assertThat(frame.thumbnails()).containsKeys(new NodeRef.Input(Feature.X1), new NodeRef.Input(Feature.X2),
+                new NodeRef.Neuron(0, 3), new NodeRef.Neuron(1, 1), new NodeRef.Neuron(2, 0));
+        assertThat(frame.output()).hasSize(100 * 100);
+        assertThat(frame.hovered()).isNull();
+        vm.hoveredProperty().set(new NodeRef.Neuron(0, 2));
+        vm.onFrame();
+        assertThat(vm.heatmapsProperty().get().hoveredNode()).isEqualTo(new NodeRef.Neuron(0, 2));
+        assertThat(vm.heatmapsProperty().get().hovered()).hasSize(100 * 100);
+    }
+
+    @Test
+    void paintedPointsJoinTheTrainingData() throws Exception {
+        vm.onFrame();
+        int before = vm.snapshotProperty().get().split().train().size();
+        vm.paintClassProperty().set(0);
+        vm.paint(1.5, -2);
+        vm.paint(0, 0);
+        vm.session().sync();
+        vm.onFrame();
+        assertThat(vm.snapshotProperty().get().split().train().size()).isEqualTo(before + 2);
+        vm.clearPainted();
+        vm.session().sync();
+        vm.onFrame();
+        assertThat(vm.snapshotProperty().get().split().train().size()).isEqualTo(before);
+    }
+}
