@@ -213,13 +213,11 @@ public final class NetworkGraphView extends Region {
         }
         hoverCard.setText(text);
         hoverCard.autosize();
-        double cx = x + CARD_OFFSET;
+        // Below the pointer, slid left as far as needed to stay in the view; above it near the bottom.
+        double cx = Math.min(x + CARD_OFFSET, getWidth() - hoverCard.getWidth() - 2);
         double cy = y + CARD_OFFSET;
-        if (cx + hoverCard.getWidth() > getWidth() - 2) {
-            cx = x - CARD_OFFSET - hoverCard.getWidth();
-        }
         if (cy + hoverCard.getHeight() > getHeight() - 2) {
-            cy = y - CARD_OFFSET - hoverCard.getHeight();
+            cy = y - CARD_OFFSET / 2 - hoverCard.getHeight();
         }
         hoverCard.relocate(Math.max(2, cx), Math.max(2, cy));
         hoverCard.setVisible(true);

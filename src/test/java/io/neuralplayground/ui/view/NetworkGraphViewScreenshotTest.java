@@ -11,6 +11,8 @@ import java.util.Collections;
 import java.util.List;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
+import io.neuralplayground.ui.view.graph.GraphLayout;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -79,6 +81,23 @@ class NetworkGraphViewScreenshotTest {
     void defaultNetwork() throws Exception {
         FxRobot robot = open(PlaygroundSettings.defaults(), 700, 560);
         trainAndSave(robot, 100, "graph-view-default.png");
+    }
+
+    @Test
+    void hoverCardAndRefusedEdit() throws Exception {
+        FxRobot robot = open(PlaygroundSettings.defaults(), 700, 560);
+        fx.vm.session().trainEpochs(100);
+        fx.frame(robot);
+        GraphLayout layout = fx.view.graphLayout();
+        GraphLayout.LinkCurve link = layout.link(1, 0, 1);
+        robot.moveTo(fx.screen(link.x(0.5), link.y(0.5)));
+        assertThat(fx.view.hoverCard().isVisible()).isTrue();
+        fx.save(robot, "graph-view-hover.png");
+        robot.clickOn(fx.screen(link.x(0.5), link.y(0.5)));
+        robot.write("abc").type(KeyCode.ENTER);
+        assertThat(fx.view.editor().isRefused()).isTrue();
+        robot.moveTo(fx.screen(layout.node(0, 2).centerX(), layout.node(0, 2).centerY()));
+        fx.save(robot, "graph-view-editor.png");
     }
 
     @Test
