@@ -190,7 +190,15 @@ public final class NetworkGraphView extends Region {
         }
         GraphHit picked = editing != null ? editing : pointed;
         painter.paint(canvas.getGraphicsContext2D(), layout, snapshot.network(), shape.inputs(), thumbnails,
-                snapshot.build(), new GraphPainter.Highlights(vm.hoveredProperty().get(), picked));
+                snapshot.build(), new GraphPainter.Highlights(vm.hoveredProperty().get(), picked), renderScale());
+    }
+
+    /** Screen pixels per unit of length where the view is shown (2 on a high-density screen). */
+    private double renderScale() {
+        if (getScene() == null || getScene().getWindow() == null) {
+            return 1;
+        }
+        return Math.max(1, getScene().getWindow().getRenderScaleX());
     }
 
     /** The pointer is at (x, y) (NaN when it left): hovered node, cursor, hover card. */

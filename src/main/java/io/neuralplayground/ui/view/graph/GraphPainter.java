@@ -9,8 +9,9 @@ import java.util.List;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
-import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
@@ -20,7 +21,8 @@ import javafx.scene.text.TextAlignment;
  * small squares at the neurons' lower-left corners, feature labels left of the inputs.
  *
  * <p>It draws everything from scratch each time (a full opaque fill first, so the canvas drops its old
- * commands) and allocates almost nothing: colours come from a table, geometry from the {@link GraphLayout}.
+ * commands) and allocates almost nothing: the links go through a {@link LinkRaster} and one image kept from frame
+ * to frame, colours come from a table, geometry from the {@link GraphLayout}.
  */
 public final class GraphPainter {
     public static final Font LABEL_FONT = Font.font(12);
@@ -32,9 +34,9 @@ public final class GraphPainter {
     static final Color OFF_BORDER = Color.web("#d9d9d9");
     static final Color LABEL = Color.web("#333333");
     static final Color OFF_LABEL = Color.web("#b4b4b4");
-    static final Color FROZEN_LINK = Color.web("#c4c4c4");
-    static final Color HIGHLIGHT = Color.web("#183d4e", 0.35);
-    static final double[] FROZEN_DASHES = {4, 3};
+    static final int BACKGROUND_ARGB = 0xFFFFFFFF;
+    static final int FROZEN_ARGB = 0xFFC4C4C4;
+    static final int HIGHLIGHT_ARGB = 0x59183D4E;
 
     /** Colours of the weights −1 … 1 in {@value #STEPS} steps each side (finer than a colour channel). */
     private static final int STEPS = 256;
@@ -56,6 +58,9 @@ public final class GraphPainter {
         return PALETTE[(int) Math.round((v + 1) * STEPS)];
     }
 
+    private LinkRaster raster;
+    private WritableImage linkImage;
+
     /** What to draw beyond the network: the hovered node and a link or bias to pick out. */
     public record Highlights(NodeRef hoveredNode, GraphHit picked) {
         public static final Highlights NONE = new Highlights(null, null);
@@ -65,24 +70,31 @@ public final class GraphPainter {
      * Paints {@code network} (which must have the layout's shape) with the features in {@code enabled} switched on.
      *
      * @param build the snapshot's build, to tell current pictures from those of an older network
+     * @param scale the screen's pixels per unit of length (2 on a high-density screen): links are drawn at it
      */
     public void paint(GraphicsContext gc, GraphLayout layout, Network network, List<Feature> enabled,
-            ThumbnailImages thumbnails, long build, Highlights highlights) {
+            ThumbnailImages thumbnails, long build, Highlights highlights, double scale) {
         gc.setGlobalAlpha(1);
         gc.setFill(BACKGROUND);
         gc.fillRect(0, 0, layout.width(), layout.height());
         gc.setImageSmoothing(true);
-        drawLinks(gc, layout, network);
-        if (highlights.picked() instanceof GraphHit.Link link) {
-            drawPickedLink(gc, layout, network, link);
-        }
+        drawLinks(gc, layout, network, scale, highlights.picked());
         drawInputs(gc, layout, enabled, thumbnails, highlights.hoveredNode());
         drawNeurons(gc, layout, network, thumbnails, build, highlights);
     }
 
-    private static void drawLinks(GraphicsContext gc, GraphLayout layout, Network network) {
-        gc.setLineCap(StrokeLineCap.BUTT);
-        gc.setLineDashes((double[]) null);
+    /**
+     * Every link into the raster, then the raster onto the canvas in one image: the software pipeline strokes
+     * hundreds of curves slowly, and blits one image fast.
+     */
+    private void drawLinks(GraphicsContext gc, GraphLayout layout, Network network, double scale, GraphHit picked) {
+        int w = (int) Math.ceil(layout.width() * scale);
+        int h = (int) Math.ceil(layout.height() * scale);
+        if (raster == null || raster.width() != w || raster.height() != h) {
+            raster = new LinkRaster(w, h);
+            linkImage = new WritableImage(w, h);
+        }
+        raster.clear(BACKGROUND_ARGB);
         boolean anyFrozen = false;
         for (int l = 0; l < network.depth(); l++) {
             DenseLayer layer = network.layer(l);
@@ -94,63 +106,43 @@ public final class GraphPainter {
                         anyFrozen = true;
                         continue;
                     }
-                    double w = layer.weight(i, j);
-                    gc.setStroke(color(w));
-                    gc.setLineWidth(LinkStyle.width(w));
-                    curve(gc, ends, (i * units + j) * 4);
+                    double weight = layer.weight(i, j);
+                    link(ends, (i * units + j) * 4, scale, LinkStyle.width(weight), ColorScale.argb(weight), false);
                 }
             }
         }
         if (anyFrozen) {
-            drawFrozen(gc, layout, network);
-        }
-    }
-
-    private static void drawFrozen(GraphicsContext gc, GraphLayout layout, Network network) {
-        gc.setStroke(FROZEN_LINK);
-        gc.setLineWidth(LinkStyle.MIN_WIDTH);
-        gc.setLineDashes(FROZEN_DASHES);
-        for (int l = 0; l < network.depth(); l++) {
-            DenseLayer layer = network.layer(l);
-            double[] ends = layout.linkEnds(l);
-            int units = layer.units();
-            for (int i = 0; i < layer.inputs(); i++) {
-                for (int j = 0; j < units; j++) {
-                    if (layer.isFrozen(i, j)) {
-                        curve(gc, ends, (i * units + j) * 4);
+            for (int l = 0; l < network.depth(); l++) {
+                DenseLayer layer = network.layer(l);
+                double[] ends = layout.linkEnds(l);
+                int units = layer.units();
+                for (int i = 0; i < layer.inputs(); i++) {
+                    for (int j = 0; j < units; j++) {
+                        if (layer.isFrozen(i, j)) {
+                            link(ends, (i * units + j) * 4, scale, LinkStyle.MIN_WIDTH, FROZEN_ARGB, true);
+                        }
                     }
                 }
             }
         }
-        gc.setLineDashes((double[]) null);
+        if (picked instanceof GraphHit.Link p) {
+            // The picked link again on top, with a dark halo.
+            DenseLayer layer = network.layer(p.layer());
+            int k = (p.input() * layer.units() + p.unit()) * 4;
+            boolean frozen = layer.isFrozen(p.input(), p.unit());
+            double weight = layer.weight(p.input(), p.unit());
+            double width = frozen ? LinkStyle.MIN_WIDTH : LinkStyle.width(weight);
+            double[] ends = layout.linkEnds(p.layer());
+            link(ends, k, scale, width + 4, HIGHLIGHT_ARGB, false);
+            link(ends, k, scale, width, frozen ? FROZEN_ARGB : ColorScale.argb(weight), frozen);
+        }
+        linkImage.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), raster.pixels(), 0, w);
+        gc.drawImage(linkImage, 0, 0, w / scale, h / scale);
     }
 
-    /** The picked link again on top, with a dark halo. */
-    private static void drawPickedLink(GraphicsContext gc, GraphLayout layout, Network network, GraphHit.Link link) {
-        DenseLayer layer = network.layer(link.layer());
-        double[] ends = layout.linkEnds(link.layer());
-        int k = (link.input() * layer.units() + link.unit()) * 4;
-        boolean frozen = layer.isFrozen(link.input(), link.unit());
-        double w = layer.weight(link.input(), link.unit());
-        double width = frozen ? LinkStyle.MIN_WIDTH : LinkStyle.width(w);
-        gc.setStroke(HIGHLIGHT);
-        gc.setLineWidth(width + 4);
-        curve(gc, ends, k);
-        gc.setStroke(frozen ? FROZEN_LINK : color(w));
-        gc.setLineWidth(width);
-        curve(gc, ends, k);
-    }
-
-    private static void curve(GraphicsContext gc, double[] ends, int k) {
-        double x0 = ends[k];
-        double y0 = ends[k + 1];
-        double x1 = ends[k + 2];
-        double y1 = ends[k + 3];
-        double mid = (x0 + x1) / 2;
-        gc.beginPath();
-        gc.moveTo(x0, y0);
-        gc.bezierCurveTo(mid, y0, mid, y1, x1, y1);
-        gc.stroke();
+    private void link(double[] ends, int k, double scale, double width, int argb, boolean dashed) {
+        raster.link(ends[k] * scale, ends[k + 1] * scale, ends[k + 2] * scale, ends[k + 3] * scale, width * scale,
+                argb, dashed);
     }
 
     private static void drawInputs(GraphicsContext gc, GraphLayout layout, List<Feature> enabled,
