@@ -11,6 +11,11 @@ import java.util.Collections;
 import java.util.List;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.image.PixelReader;
+import javafx.scene.paint.Color;
+import io.neuralplayground.engine.Network;
+import io.neuralplayground.engine.Regularization;
+import io.neuralplayground.ui.view.graph.GraphHit;
 import javafx.scene.input.KeyCode;
 import io.neuralplayground.ui.view.graph.GraphLayout;
 import javafx.stage.Stage;
@@ -81,6 +86,41 @@ class NetworkGraphViewScreenshotTest {
     void defaultNetwork() throws Exception {
         FxRobot robot = open(PlaygroundSettings.defaults(), 700, 560);
         trainAndSave(robot, 100, "graph-view-default.png");
+    }
+
+    @Test
+    void linksFrozenByL1AreDashedAndGrey() throws Exception {
+        PlaygroundSettings settings = largest().withHidden(List.of(8, 8), List.of(Activation.TANH, Activation.TANH))
+                .withRegularization(new Regularization(Regularization.Kind.L1, 0.03)).withLearningRate(0.1);
+        FxRobot robot = open(settings, 700, 560);
+        trainAndSave(robot, 300, "graph-view-l1.png");
+        Network network = fx.vm.snapshotProperty().get().network();
+        GraphLayout layout = fx.view.graphLayout();
+        PixelReader pixels = fx.render(robot).getPixelReader();
+        int frozen = 0;
+        int grey = 0;
+        for (int l = 0; l < network.depth(); l++) {
+            for (int i = 0; i < network.layer(l).inputs(); i++) {
+                for (int j = 0; j < network.layer(l).units(); j++) {
+                    if (!network.layer(l).isFrozen(i, j)) {
+                        continue;
+                    }
+                    frozen++;
+                    GraphLayout.LinkCurve c = layout.link(l, i, j);
+                    for (double t = 0.1; t < 0.9; t += 0.01) {
+                        if (new GraphHit.Link(l, i, j).equals(fx.view.hitAt(c.x(t), c.y(t)))) {
+                            Color color = pixels.getColor((int) c.x(t), (int) c.y(t));
+                            if (Math.abs(color.getRed() - color.getBlue()) < 0.03 && color.getRed() < 0.9) {
+                                grey++;
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(frozen).as("L1 froze some links").isGreaterThan(5);
+        assertThat(grey).as("frozen links drawn grey").isGreaterThan(frozen / 2);
     }
 
     @Test

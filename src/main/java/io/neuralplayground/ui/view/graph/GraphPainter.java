@@ -35,7 +35,7 @@ public final class GraphPainter {
     static final Color LABEL = Color.web("#333333");
     static final Color OFF_LABEL = Color.web("#b4b4b4");
     static final int BACKGROUND_ARGB = 0xFFFFFFFF;
-    static final int FROZEN_ARGB = 0xFFC4C4C4;
+    static final int FROZEN_ARGB = 0xFFD4D4D4;
     static final int HIGHLIGHT_ARGB = 0x59183D4E;
 
     /** Colours of the weights −1 … 1 in {@value #STEPS} steps each side (finer than a colour channel). */
