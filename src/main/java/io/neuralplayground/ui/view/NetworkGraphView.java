@@ -18,6 +18,7 @@ import io.neuralplayground.ui.viewmodel.NodeRef;
 import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
 import java.util.List;
 import java.util.Objects;
+import javafx.scene.Node;
 import javafx.scene.Cursor;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
@@ -129,26 +130,42 @@ public final class NetworkGraphView extends Region {
         return hitTester == null || snapshot == null ? null : hitTester.hit(x, y, snapshot.network());
     }
 
+    /**
+     * Takes a new snapshot. Within one build only the weights change (any change of shape, features or
+     * activations makes a new build), so the shape and the headers are looked at only when the build changes.
+     */
     private void show(Snapshot next) {
         if (next == null) {
             return;
         }
-        boolean rebuilt = snapshot == null || snapshot.build() != next.build();
+        boolean rebuilt = snapshot == null || snapshot.build() != next.build() || !shape.matches(next.network());
         snapshot = next;
-        GraphShape nextShape = GraphShape.of(next);
-        boolean reshaped = !nextShape.equals(shape);
-        shape = nextShape;
-        if (rebuilt && editor.isOpen()) {
+        if (rebuilt) {
+            newBuild(next);
+        }
+        redraw();
+    }
+
+    private void newBuild(Snapshot next) {
+        if (editor.isOpen()) {
             // The weight being edited belongs to a network that is gone.
             closeEditor();
         }
+        GraphShape nextShape = GraphShape.of(next);
+        boolean reshaped = !nextShape.equals(shape);
+        shape = nextShape;
         if (reshaped) {
             pointed = null;
             hoverCard.setVisible(false);
+            NodeRef hovered = vm.hoveredProperty().get();
+            if (hovered != null && !exists(hovered)) {
+                vm.hoveredProperty().set(null);
+            }
         }
-        List<javafx.scene.Node> before = List.copyOf(headers.nodes());
+        int version = headers.version();
+        List<Node> before = headers.nodes().isEmpty() ? List.of() : List.copyOf(headers.nodes());
         boolean headersChanged = headers.update(next.network());
-        if (!before.equals(headers.nodes())) {
+        if (headers.version() != version) {
             getChildren().removeAll(before);
             getChildren().addAll(1, headers.nodes());
         }
@@ -157,7 +174,15 @@ public final class NetworkGraphView extends Region {
             // New or changed controls know their size only after CSS: place them again in the next layout pass.
             requestLayout();
         }
-        redraw();
+    }
+
+    /** Whether {@code node} is a node of the network shown: an enabled feature or an existing neuron. */
+    private boolean exists(NodeRef node) {
+        if (node instanceof NodeRef.Input in) {
+            return shape.inputs().contains(in.feature());
+        }
+        NodeRef.Neuron n = (NodeRef.Neuron) node;
+        return n.layer() < shape.depth() && n.unit() < shape.units(n.layer());
     }
 
     @Override

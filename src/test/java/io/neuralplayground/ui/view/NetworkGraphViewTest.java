@@ -210,6 +210,28 @@ class NetworkGraphViewTest {
     }
 
     @Test
+    void aRebuiltNetworkClosesTheEditorAndForgetsNodesThatAreGone(FxRobot robot) throws InterruptedException {
+        GraphLayout.LinkCurve link = layout().link(0, 0, 3);
+        robot.clickOn(fx.screen(link.x(0.5), link.y(0.5)));
+        robot.write("2");
+        assertThat(fx.view.editor().isOpen()).isTrue();
+        robot.interact(() -> {
+            fx.vm.hoveredProperty().set(new NodeRef.Neuron(1, 1));
+            fx.vm.removeLayer();
+        });
+        fx.frame(robot);
+        assertThat(network().describe()).isEqualTo("2-4-1");
+        assertThat(fx.view.editor().isOpen()).isFalse();
+        assertThat(fx.vm.hoveredProperty().get()).as("layer 2 is gone").isNull();
+        assertThat(network().layer(0).weight(0, 3)).isNotEqualTo(2);
+
+        robot.interact(() -> fx.vm.hoveredProperty().set(new NodeRef.Neuron(0, 3)));
+        robot.interact(fx.vm::addLayer);
+        fx.frame(robot);
+        assertThat(fx.vm.hoveredProperty().get()).as("still there").isEqualTo(new NodeRef.Neuron(0, 3));
+    }
+
+    @Test
     void hoveringANodeMakesItTheHoveredNode(FxRobot robot) {
         robot.moveTo(center(layout().node(0, 1)));
         assertThat(fx.vm.hoveredProperty().get()).isEqualTo(new NodeRef.Neuron(0, 1));

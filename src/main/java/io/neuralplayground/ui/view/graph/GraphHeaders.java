@@ -42,6 +42,7 @@ public final class GraphHeaders {
     private final Label outputActivation;
     private final List<Node> nodes = new ArrayList<>();
     private Network shown;
+    private int version;
 
     /** One hidden layer's controls. */
     private record Column(HBox buttons, Button add, Button remove, Label neurons, Label activation) {
@@ -60,9 +61,14 @@ public final class GraphHeaders {
         nodes.addAll(List.of(featuresTitle, layersHeader, outputTitle, outputActivation));
     }
 
-    /** Every header node, in drawing order; changes when {@link #update} returns true. */
+    /** Every header node, in drawing order; a new set whenever {@link #version()} changes. */
     public List<Node> nodes() {
         return nodes;
+    }
+
+    /** Counts the times the set of nodes was made anew. */
+    public int version() {
+        return version;
     }
 
     /**
@@ -113,6 +119,7 @@ public final class GraphHeaders {
         for (Column c : columns) {
             nodes.addAll(List.of(c.buttons(), c.neurons(), c.activation()));
         }
+        version++;
     }
 
     /**
