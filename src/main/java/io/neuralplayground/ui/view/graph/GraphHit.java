@@ -1,0 +1,23 @@
+package io.neuralplayground.ui.view.graph;
+
+import io.neuralplayground.data.Feature;
+
+/** What lies under a point of the graph. */
+public sealed interface GraphHit {
+
+    /** A feature's square (on or off). */
+    record Input(Feature feature) implements GraphHit {
+    }
+
+    /** Unit {@code unit} of network layer {@code layer}'s square. */
+    record Neuron(int layer, int unit) implements GraphHit {
+    }
+
+    /** The bias square of unit {@code unit} of layer {@code layer}. */
+    record Bias(int layer, int unit) implements GraphHit {
+    }
+
+    /** The link from input {@code input} of layer {@code layer} to its unit {@code unit}. */
+    record Link(int layer, int input, int unit) implements GraphHit {
+    }
+}

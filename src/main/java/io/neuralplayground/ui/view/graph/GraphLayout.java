@@ -1,0 +1,275 @@
+package io.neuralplayground.ui.view.graph;
+
+import io.neuralplayground.data.Feature;
+import io.neuralplayground.session.PlaygroundSettings;
+
+/**
+ * Where everything of the network graph goes for one size and one {@link GraphShape}: pure geometry, no toolkit,
+ * computed once per size and shape and then read every frame.
+ *
+ * <p>As in TF Playground, columns run left to right (the seven features, the hidden layers, the output), nodes
+ * are squares stacked from the top of each column, and a link is a cubic Bézier from the right edge of its source
+ * to the left edge of its target with both control points halfway across, so it leaves and arrives horizontally.
+ * Links arriving at one node are spread a little over its left edge, so that they can be told apart.
+ *
+ * <p>Rows always leave room for eight nodes (seven features, at most eight neurons), so nodes keep their place
+ * and size while neurons are added. Above the nodes are the header rows: the layer count with its buttons, each
+ * layer's buttons, its neuron count and its activation.
+ */
+public final class GraphLayout {
+    /** Margin around everything. */
+    public static final double PAD = 10;
+    /** Top row: "FEATURES", the layers header, "OUTPUT". */
+    public static final double TITLE_ROW_Y = 2;
+    public static final double TITLE_ROW_HEIGHT = 24;
+    /** Each hidden layer's + and − buttons. */
+    public static final double BUTTON_ROW_Y = 30;
+    public static final double BUTTON_ROW_HEIGHT = 22;
+    /** Each hidden layer's "4 neurons". */
+    public static final double NEURONS_ROW_Y = 54;
+    public static final double NEURONS_ROW_HEIGHT = 15;
+    /** Each layer's activation (hidden and output). */
+    public static final double ACTIVATION_ROW_Y = 69;
+    public static final double ACTIVATION_ROW_HEIGHT = 18;
+    /** Top of the first node of every column. */
+    public static final double NODES_TOP = 94;
+    /** Side of the small bias square at a neuron's lower-left corner. */
+    public static final double BIAS_SIZE = 6;
+    /** Gap between an input's label and its square. */
+    public static final double LABEL_GAP = 8;
+    public static final double MIN_NODE = 20;
+    public static final double MAX_NODE = 40;
+    /** Rows every column has room for. */
+    public static final int ROWS = Math.max(Feature.values().length, PlaygroundSettings.MAX_NEURONS);
+    /** Half the width the output column's header needs ("OUTPUT", "sigmoid ▾"). */
+    static final double OUTPUT_HEADER_HALF = 34;
+    /** A node's side as a fraction of the distance between rows. */
+    private static final double NODE_FRACTION = 0.72;
+    /** A node's side as at most this fraction of the distance between columns. */
+    private static final double NODE_OF_COLUMN = 0.6;
+    private static final double MAX_ROW_PITCH = 62;
+    /** How far below a node the bias square reaches. */
+    private static final double BIAS_OVERHANG = 3;
+    /** Links into one node spread over this fraction of its side. */
+    private static final double ARRIVAL_SPREAD = 0.4;
+
+    private final double width;
+    private final double height;
+    private final GraphShape shape;
+    private final double labelWidth;
+    private final double node;
+    private final double rowPitch;
+    private final double[] columnX;
+    private final Box[] inputs;
+    private final Box[][] nodes;
+    private final Box[][] biases;
+    /** Per layer, four numbers per link (start x, start y, end x, end y), links in kernel order (input-major). */
+    private final double[][] links;
+
+    private GraphLayout(double width, double height, GraphShape shape, double labelWidth) {
+        this.width = width;
+        this.height = height;
+        this.shape = shape;
+        this.labelWidth = labelWidth;
+        int layers = shape.hidden().size();
+        int columns = layers + 2;
+
+        double rowSpace = Math.max(0, height - NODES_TOP - PAD - BIAS_OVERHANG);
+        double pitch = rowSpace / (ROWS - 1 + NODE_FRACTION);
+        double side = clamp(Math.round(pitch * NODE_FRACTION), MIN_NODE, MAX_NODE);
+        // The node must also fit between columns: shrink it if the columns are close.
+        double firstX = firstColumnX(side);
+        double lastX = width - PAD - Math.max(side / 2, OUTPUT_HEADER_HALF);
+        double columnPitch = (lastX - firstX) / (columns - 1);
+        if (side > columnPitch * NODE_OF_COLUMN) {
+            side = clamp(Math.floor(columnPitch * NODE_OF_COLUMN), MIN_NODE, MAX_NODE);
+            firstX = firstColumnX(side);
+            columnPitch = (lastX - firstX) / (columns - 1);
+        }
+        this.node = side;
+        this.rowPitch = Math.min(MAX_ROW_PITCH, Math.max(side + 4, (rowSpace - side) / (ROWS - 1)));
+
+        columnX = new double[columns];
+        for (int c = 0; c < columns; c++) {
+            columnX[c] = firstX + c * columnPitch;
+        }
+        Feature[] features = Feature.values();
+        inputs = new Box[features.length];
+        for (Feature f : features) {
+            inputs[f.ordinal()] = square(0, f.ordinal());
+        }
+        nodes = new Box[shape.depth()][];
+        biases = new Box[shape.depth()][];
+        for (int l = 0; l < shape.depth(); l++) {
+            int units = shape.units(l);
+            nodes[l] = new Box[units];
+            biases[l] = new Box[units];
+            for (int j = 0; j < units; j++) {
+                Box b = square(l + 1, j);
+                nodes[l][j] = b;
+                biases[l][j] = new Box(b.x() - BIAS_SIZE - 2, b.bottom() - BIAS_SIZE + BIAS_OVERHANG, BIAS_SIZE,
+                        BIAS_SIZE);
+            }
+        }
+        links = new double[shape.depth()][];
+        for (int l = 0; l < shape.depth(); l++) {
+            int sources = shape.sources(l);
+            int units = shape.units(l);
+            double[] ends = new double[sources * units * 4];
+            for (int i = 0; i < sources; i++) {
+                Box from = source(l, i);
+                double spread = ((i - (sources - 1) / 2.0) / sources) * node * ARRIVAL_SPREAD * 2;
+                for (int j = 0; j < units; j++) {
+                    Box to = nodes[l][j];
+                    int k = (i * units + j) * 4;
+                    ends[k] = from.right();
+                    ends[k + 1] = from.centerY();
+                    ends[k + 2] = to.x();
+                    ends[k + 3] = to.centerY() + spread;
+                }
+            }
+            links[l] = ends;
+        }
+    }
+
+    /**
+     * The layout for a view {@code width × height} showing {@code shape}, with input labels up to
+     * {@code labelWidth} wide (measured by the caller in the font it draws them with).
+     */
+    public static GraphLayout compute(double width, double height, GraphShape shape, double labelWidth) {
+        return new GraphLayout(width, height, shape, labelWidth);
+    }
+
+    private double firstColumnX(double side) {
+        return PAD + labelWidth + LABEL_GAP + side / 2;
+    }
+
+    /** The square in column {@code column}, row {@code row}, on whole pixels so its border is crisp. */
+    private Box square(int column, int row) {
+        return new Box(Math.round(columnX[column] - node / 2), Math.round(NODES_TOP + row * rowPitch), node, node);
+    }
+
+    private static double clamp(double value, double min, double max) {
+        return Math.max(min, Math.min(max, value));
+    }
+
+    public double width() {
+        return width;
+    }
+
+    public double height() {
+        return height;
+    }
+
+    public GraphShape shape() {
+        return shape;
+    }
+
+    /** Whether this layout is the one for that size and shape. */
+    public boolean fits(double w, double h, GraphShape s) {
+        return width == w && height == h && shape.equals(s);
+    }
+
+    /** Side of every node square. */
+    public double nodeSize() {
+        return node;
+    }
+
+    /** Distance from one node's top to the next one's in a column. */
+    public double rowPitch() {
+        return rowPitch;
+    }
+
+    /** Columns: the inputs, one per hidden layer, the output. */
+    public int columns() {
+        return columnX.length;
+    }
+
+    /** Centre x of column {@code column} (0 the inputs, k + 1 hidden layer k, the last the output). */
+    public double columnX(int column) {
+        return columnX[column];
+    }
+
+    /** Centre x of the layers header: the middle of the hidden columns, or between inputs and output if none. */
+    public double hiddenCenterX() {
+        int layers = shape.hidden().size();
+        return layers == 0 ? (columnX[0] + columnX[1]) / 2 : (columnX[1] + columnX[layers]) / 2;
+    }
+
+    /** Room for one column's header: the distance between columns. */
+    public double columnPitch() {
+        return columnX[1] - columnX[0];
+    }
+
+    /** Right edge of the input labels (they are right-aligned against it). */
+    public double labelRight() {
+        return inputs[0].x() - LABEL_GAP;
+    }
+
+    /** Left edge of the input labels' room. */
+    public double labelLeft() {
+        return PAD;
+    }
+
+    /** The square of feature {@code f} (every feature has one, on or off). */
+    public Box input(Feature f) {
+        return inputs[f.ordinal()];
+    }
+
+    /** The square of unit {@code unit} of network layer {@code layer} (the last layer is the output). */
+    public Box node(int layer, int unit) {
+        return nodes[layer][unit];
+    }
+
+    /** The square that input {@code input} of layer {@code layer} comes from. */
+    public Box source(int layer, int input) {
+        return layer == 0 ? input(shape.inputs().get(input)) : nodes[layer - 1][input];
+    }
+
+    /** The bias square of unit {@code unit} of layer {@code layer}. */
+    public Box bias(int layer, int unit) {
+        return biases[layer][unit];
+    }
+
+    /** The link from input {@code input} of layer {@code layer} to its unit {@code unit}. */
+    public LinkCurve link(int layer, int input, int unit) {
+        int k = (input * shape.units(layer) + unit) * 4;
+        double[] e = links[layer];
+        return new LinkCurve(e[k], e[k + 1], e[k + 2], e[k + 3]);
+    }
+
+    /**
+     * Layer {@code layer}'s link ends, four numbers per link (start x, start y, end x, end y) in kernel order:
+     * link (i, j) at {@code (i · units + j) · 4}. The array itself, for the painter and the hit tester: not to be
+     * changed.
+     */
+    double[] linkEnds(int layer) {
+        return links[layer];
+    }
+
+    /**
+     * A link's curve: from (x0, y0) to (x1, y1), control points at half the horizontal distance, level with
+     * each end.
+     */
+    public record LinkCurve(double x0, double y0, double x1, double y1) {
+
+        public double midX() {
+            return (x0 + x1) / 2;
+        }
+
+        /** x of the point at parameter t ∈ [0, 1]. */
+        public double x(double t) {
+            return bezier(x0, midX(), midX(), x1, t);
+        }
+
+        /** y of the point at parameter t ∈ [0, 1]. */
+        public double y(double t) {
+            return bezier(y0, y0, y1, y1, t);
+        }
+
+        static double bezier(double p0, double p1, double p2, double p3, double t) {
+            double u = 1 - t;
+            return u * u * u * p0 + 3 * u * u * t * p1 + 3 * u * t * t * p2 + t * t * t * p3;
+        }
+    }
+}

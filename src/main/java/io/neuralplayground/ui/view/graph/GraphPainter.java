@@ -1,0 +1,202 @@
+package io.neuralplayground.ui.view.graph;
+
+import io.neuralplayground.data.Feature;
+import io.neuralplayground.engine.DenseLayer;
+import io.neuralplayground.engine.Network;
+import io.neuralplayground.ui.viewmodel.ColorScale;
+import io.neuralplayground.ui.viewmodel.NodeRef;
+import java.util.List;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.Image;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Draws the network on a canvas in TF Playground's look: white ground, links as Bézier curves coloured and
+ * widened by their weights (drawn first, under the nodes), nodes as squares showing their pictures, biases as
+ * small squares at the neurons' lower-left corners, feature labels left of the inputs.
+ *
+ * <p>It draws everything from scratch each time (a full opaque fill first, so the canvas drops its old
+ * commands) and allocates almost nothing: the links go through a {@link LinkRaster} and one image kept from frame
+ * to frame, colours come from a table, geometry from the {@link GraphLayout}.
+ */
+public final class GraphPainter {
+    public static final Font LABEL_FONT = Font.font(12);
+    static final Color BACKGROUND = Color.WHITE;
+    static final Color NODE_BORDER = Color.web("#9e9e9e");
+    static final Color HOVER_BORDER = Color.web("#183d4e");
+    static final Color EMPTY_NODE = Color.web("#f4f4f4");
+    static final Color OFF_NODE = Color.web("#f2f2f2");
+    static final Color OFF_BORDER = Color.web("#d9d9d9");
+    static final Color LABEL = Color.web("#333333");
+    static final Color OFF_LABEL = Color.web("#b4b4b4");
+    static final int BACKGROUND_ARGB = 0xFFFFFFFF;
+    static final int FROZEN_ARGB = 0xFFD4D4D4;
+    static final int HIGHLIGHT_ARGB = 0x59183D4E;
+
+    /** Colours of the weights −1 … 1 in {@value #STEPS} steps each side (finer than a colour channel). */
+    private static final int STEPS = 256;
+    private static final Color[] PALETTE = new Color[2 * STEPS + 1];
+
+    static {
+        for (int k = 0; k <= 2 * STEPS; k++) {
+            int argb = ColorScale.argb((double) (k - STEPS) / STEPS);
+            PALETTE[k] = Color.rgb(argb >> 16 & 0xFF, argb >> 8 & 0xFF, argb & 0xFF);
+        }
+    }
+
+    /** ColorScale's colour of {@code value}, from the table. */
+    public static Color color(double value) {
+        if (Double.isNaN(value)) {
+            return PALETTE[STEPS];
+        }
+        double v = Math.max(-1, Math.min(1, value));
+        return PALETTE[(int) Math.round((v + 1) * STEPS)];
+    }
+
+    private LinkRaster raster;
+    private WritableImage linkImage;
+
+    /** What to draw beyond the network: the hovered node and a link or bias to pick out. */
+    public record Highlights(NodeRef hoveredNode, GraphHit picked) {
+        public static final Highlights NONE = new Highlights(null, null);
+    }
+
+    /**
+     * Paints {@code network} (which must have the layout's shape) with the features in {@code enabled} switched on.
+     *
+     * @param build the snapshot's build, to tell current pictures from those of an older network
+     * @param scale the screen's pixels per unit of length (2 on a high-density screen): links are drawn at it
+     */
+    public void paint(GraphicsContext gc, GraphLayout layout, Network network, List<Feature> enabled,
+            ThumbnailImages thumbnails, long build, Highlights highlights, double scale) {
+        gc.setGlobalAlpha(1);
+        gc.setFill(BACKGROUND);
+        gc.fillRect(0, 0, layout.width(), layout.height());
+        gc.setImageSmoothing(true);
+        drawLinks(gc, layout, network, scale, highlights.picked());
+        drawInputs(gc, layout, enabled, thumbnails, highlights.hoveredNode());
+        drawNeurons(gc, layout, network, thumbnails, build, highlights);
+    }
+
+    /**
+     * Every link into the raster, then the raster onto the canvas in one image: the software pipeline strokes
+     * hundreds of curves slowly, and blits one image fast.
+     */
+    private void drawLinks(GraphicsContext gc, GraphLayout layout, Network network, double scale, GraphHit picked) {
+        int w = (int) Math.ceil(layout.width() * scale);
+        int h = (int) Math.ceil(layout.height() * scale);
+        if (raster == null || raster.width() != w || raster.height() != h) {
+            raster = new LinkRaster(w, h);
+            linkImage = new WritableImage(w, h);
+        }
+        raster.clear(BACKGROUND_ARGB);
+        boolean anyFrozen = false;
+        for (int l = 0; l < network.depth(); l++) {
+            DenseLayer layer = network.layer(l);
+            double[] ends = layout.linkEnds(l);
+            int units = layer.units();
+            for (int i = 0; i < layer.inputs(); i++) {
+                for (int j = 0; j < units; j++) {
+                    if (layer.isFrozen(i, j)) {
+                        anyFrozen = true;
+                        continue;
+                    }
+                    double weight = layer.weight(i, j);
+                    link(ends, (i * units + j) * 4, scale, LinkStyle.width(weight), ColorScale.argb(weight), false);
+                }
+            }
+        }
+        if (anyFrozen) {
+            for (int l = 0; l < network.depth(); l++) {
+                DenseLayer layer = network.layer(l);
+                double[] ends = layout.linkEnds(l);
+                int units = layer.units();
+                for (int i = 0; i < layer.inputs(); i++) {
+                    for (int j = 0; j < units; j++) {
+                        if (layer.isFrozen(i, j)) {
+                            link(ends, (i * units + j) * 4, scale, LinkStyle.MIN_WIDTH, FROZEN_ARGB, true);
+                        }
+                    }
+                }
+            }
+        }
+        if (picked instanceof GraphHit.Link p) {
+            // The picked link again on top, with a dark halo.
+            DenseLayer layer = network.layer(p.layer());
+            int k = (p.input() * layer.units() + p.unit()) * 4;
+            boolean frozen = layer.isFrozen(p.input(), p.unit());
+            double weight = layer.weight(p.input(), p.unit());
+            double width = frozen ? LinkStyle.MIN_WIDTH : LinkStyle.width(weight);
+            double[] ends = layout.linkEnds(p.layer());
+            link(ends, k, scale, width + 4, HIGHLIGHT_ARGB, false);
+            link(ends, k, scale, width, frozen ? FROZEN_ARGB : ColorScale.argb(weight), frozen);
+        }
+        linkImage.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), raster.pixels(), 0, w);
+        gc.drawImage(linkImage, 0, 0, w / scale, h / scale);
+    }
+
+    private void link(double[] ends, int k, double scale, double width, int argb, boolean dashed) {
+        raster.link(ends[k] * scale, ends[k + 1] * scale, ends[k + 2] * scale, ends[k + 3] * scale, width * scale,
+                argb, dashed);
+    }
+
+    private static void drawInputs(GraphicsContext gc, GraphLayout layout, List<Feature> enabled,
+            ThumbnailImages thumbnails, NodeRef hovered) {
+        gc.setFont(LABEL_FONT);
+        gc.setTextAlign(TextAlignment.RIGHT);
+        gc.setTextBaseline(VPos.CENTER);
+        for (Feature f : Feature.values()) {
+            Box box = layout.input(f);
+            boolean on = enabled.contains(f);
+            gc.setFill(on ? LABEL : OFF_LABEL);
+            gc.fillText(f.label(), layout.labelRight(), box.centerY());
+            if (on) {
+                NodeRef ref = new NodeRef.Input(f);
+                square(gc, box, thumbnails.get(ref, 0), ref.equals(hovered));
+            } else {
+                gc.setFill(OFF_NODE);
+                gc.fillRect(box.x(), box.y(), box.width(), box.height());
+                border(gc, box, OFF_BORDER, 1);
+            }
+        }
+    }
+
+    private static void drawNeurons(GraphicsContext gc, GraphLayout layout, Network network,
+            ThumbnailImages thumbnails, long build, Highlights highlights) {
+        for (int l = 0; l < network.depth(); l++) {
+            DenseLayer layer = network.layer(l);
+            for (int j = 0; j < layer.units(); j++) {
+                NodeRef ref = new NodeRef.Neuron(l, j);
+                square(gc, layout.node(l, j), thumbnails.get(ref, build), ref.equals(highlights.hoveredNode()));
+                Box bias = layout.bias(l, j);
+                gc.setFill(color(layer.bias(j)));
+                gc.fillRect(bias.x(), bias.y(), bias.width(), bias.height());
+                boolean picked = highlights.picked() instanceof GraphHit.Bias b && b.layer() == l && b.unit() == j;
+                border(gc, bias, picked ? HOVER_BORDER : NODE_BORDER, picked ? 2 : 1);
+            }
+        }
+    }
+
+    private static void square(GraphicsContext gc, Box box, Image picture, boolean hovered) {
+        if (picture != null) {
+            gc.drawImage(picture, box.x(), box.y(), box.width(), box.height());
+        } else {
+            gc.setFill(EMPTY_NODE);
+            gc.fillRect(box.x(), box.y(), box.width(), box.height());
+        }
+        border(gc, box, hovered ? HOVER_BORDER : NODE_BORDER, hovered ? 2 : 1);
+    }
+
+    /** A border inside the box's edge, on the pixel grid. */
+    private static void border(GraphicsContext gc, Box box, Color color, double width) {
+        gc.setStroke(color);
+        gc.setLineWidth(width);
+        double inset = width / 2;
+        gc.strokeRect(box.x() + inset, box.y() + inset, box.width() - width, box.height() - width);
+    }
+}

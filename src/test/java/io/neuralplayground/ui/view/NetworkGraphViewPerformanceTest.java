@@ -1,0 +1,82 @@
+package io.neuralplayground.ui.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.neuralplayground.ui.viewmodel.NodeRef;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The largest network (seven features, six layers of eight: 440 links, 56 pictures) redrawn many times, as while
+ * training at 60 frames a second with software rendering. The bounds are loose (a slow machine must pass); the
+ * printed times are the measure.
+ */
+@ExtendWith(ApplicationExtension.class)
+class NetworkGraphViewPerformanceTest {
+    private GraphViewFixture fx;
+
+    @Start
+    void start(Stage stage) {
+        fx = new GraphViewFixture(stage, NetworkGraphViewScreenshotTest.largest(), 700, 560);
+    }
+
+    @AfterEach
+    void close() {
+        fx.vm.close();
+    }
+
+    @Test
+    void redrawingTheLargestNetworkIsCheap(FxRobot robot) throws InterruptedException {
+        fx.vm.session().trainEpochs(20);
+        fx.frame(robot);
+        int frames = 300;
+        long[] paint = new long[1];
+        robot.interact(() -> {
+            // Each change of the hovered node repaints everything.
+            for (int warm = 0; warm < 50; warm++) {
+                fx.vm.hoveredProperty().set(new NodeRef.Neuron(0, warm % 8));
+            }
+            long start = System.nanoTime();
+            for (int f = 0; f < frames; f++) {
+                fx.vm.hoveredProperty().set(new NodeRef.Neuron(1 + f % 5, f % 8));
+            }
+            paint[0] = System.nanoTime() - start;
+        });
+        double paintMs = paint[0] / 1e6 / frames;
+
+        int epochs = 30;
+        long start = System.nanoTime();
+        for (int e = 0; e < epochs; e++) {
+            fx.vm.session().trainEpochs(1);
+            fx.frame(robot);
+        }
+        double frameMs = (System.nanoTime() - start) / 1e6 / epochs;
+
+        int renders = 30;
+        long[] render = new long[1];
+        WritableImage target = new WritableImage((int) fx.scene.getWidth(), (int) fx.scene.getHeight());
+        robot.interact(() -> {
+            for (int warm = 0; warm < 5; warm++) {
+                fx.vm.hoveredProperty().set(new NodeRef.Neuron(0, warm % 8));
+                fx.scene.snapshot(target);
+            }
+            long begin = System.nanoTime();
+            for (int r = 0; r < renders; r++) {
+                fx.vm.hoveredProperty().set(new NodeRef.Neuron(1 + r % 5, r % 8));
+                fx.scene.snapshot(target);
+            }
+            render[0] = System.nanoTime() - begin;
+        });
+        double renderMs = render[0] / 1e6 / renders;
+        System.out.printf("graph of %s: paint %.2f ms, epoch + heatmaps + frame %.2f ms, paint + render %.2f ms%n",
+                fx.vm.snapshotProperty().get().network().describe(), paintMs, frameMs, renderMs);
+        assertThat(paintMs).isLessThan(8);
+        assertThat(renderMs).isLessThan(50);
+    }
+}
