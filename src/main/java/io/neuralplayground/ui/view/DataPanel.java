@@ -61,10 +61,10 @@ public final class DataPanel extends VBox {
         regenerate.setMinWidth(Region.USE_PREF_SIZE);
         seed = new SeedField(vm.seedProperty());
         HBox actions = new HBox(10, regenerate, seed);
-        actions.setAlignment(Pos.TOP_LEFT);
+        actions.setAlignment(Pos.CENTER_LEFT);
         actions.getStyleClass().add("data-actions");
 
-        getChildren().addAll(header, question, choices, ratio, noise, batch, actions);
+        getChildren().addAll(header, question, choices, ratio, noise, batch, actions, seed.hint());
     }
 
     /** The datasets of the current problem type, created once each and reused. */

@@ -19,6 +19,8 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTitleAnnotation;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.fx.ChartViewer;
@@ -83,7 +85,13 @@ public final class LossChartView extends VBox implements LossHistoryListener {
         epochs.setNumberFormatOverride(new DecimalFormat("#,##0"));
         linearAxis.setAutoRangeIncludesZero(true);
         logAxis.setSmallestValue(LOG_FLOOR);
-        logAxis.setNumberFormatOverride(new DecimalFormat("0.###E0"));
+        // Ticks at whole decades only, labelled 10⁻³ (half decades would read 3.162E-2).
+        TickUnits decades = new TickUnits();
+        for (int d : new int[] {1, 2, 3, 5, 10}) {
+            decades.add(new NumberTickUnit(d));
+        }
+        logAxis.setStandardTickUnits(decades);
+        logAxis.setMinorTickMarksVisible(true);
 
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         renderer.setSeriesPaint(0, TRAIN_COLOR);

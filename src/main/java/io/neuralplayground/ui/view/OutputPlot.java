@@ -36,9 +36,14 @@ public final class OutputPlot extends Region {
     static final double TOP = 8;
     static final double BOTTOM = 22;
     static final double POINT_RADIUS = 3.5;
+    /**
+     * Playground paints its heatmap at alpha 160 of 255 over white: a calmer ground on which the dots, drawn at
+     * full strength, stand out.
+     */
+    static final double HEATMAP_OPACITY = 160 / 255.0;
     private static final Color AXIS = Color.web("#999999");
     private static final Color AXIS_TEXT = Color.web("#666666");
-    private static final Color EMPTY = Color.web("#e8eaeb");
+    private static final Color EMPTY = Color.web("#f1f2f3");
 
     private final PlaygroundViewModel vm;
     private final Canvas canvas = new Canvas();
@@ -172,8 +177,13 @@ public final class OutputPlot extends Region {
             image = new WritableImage(n, n);
         }
         image.getPixelWriter().setPixels(0, 0, n, n, PixelFormat.getIntArgbInstance(), pixels, 0, n);
+        gc.setFill(Color.WHITE);
+        gc.fillRect(LEFT, TOP, side, side);
+        gc.save();
+        gc.setGlobalAlpha(HEATMAP_OPACITY);
         gc.setImageSmoothing(true);
         gc.drawImage(image, LEFT, TOP, side, side);
+        gc.restore();
     }
 
     /** The picture to show: the hovered node's while the pointer is on it, else the output, maybe discretized. */

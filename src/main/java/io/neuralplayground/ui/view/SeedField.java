@@ -8,13 +8,13 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 
 /**
  * The seed as a text field: Enter or leaving the field applies it; text that is not a whole number is refused
- * with a hint under the field, and the seed stays what it was.
+ * with a hint, and the seed stays what it was. The hint is a label of its own ({@link #hint()}) for the parent
+ * to place where it has room.
  */
-public final class SeedField extends VBox {
+public final class SeedField extends HBox {
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
 
     private final ObjectProperty<Long> seed;
@@ -48,9 +48,9 @@ public final class SeedField extends VBox {
             showValue();
             showHint(null);
         });
-        HBox row = new HBox(6, caption, field);
-        row.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(row, hint);
+        setSpacing(6);
+        setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(caption, field);
     }
 
     /** Applies the text; false (and a hint) if it is not a whole number. */

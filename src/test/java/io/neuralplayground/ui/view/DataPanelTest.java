@@ -143,7 +143,7 @@ class DataPanelTest {
     }
 
     @Test
-    void aBadSeedIsRefusedWithAHintAndAGoodOneApplies(FxRobot robot) {
+    void aBadSeedIsRefusedWithAHintAndAGoodOneApplies(FxRobot robot) throws Exception {
         SeedField seed = panel.seedField();
         assertThat(seed.field().getText()).isEqualTo("1");
         assertThat(seed.hint().isVisible()).isFalse();
@@ -151,6 +151,7 @@ class DataPanelTest {
         assertThat(vm.seedProperty().get()).isEqualTo(1L);
         assertThat(seed.hint().isVisible()).isTrue();
         assertThat(seed.hint().getText()).contains("12x").contains("stays 1");
+        ViewTesting.save(ViewTesting.snapshot(robot, panel), "data-panel-bad-seed.png");
         robot.eraseText(3).write("42").type(KeyCode.ENTER);
         assertThat(vm.seedProperty().get()).isEqualTo(42L);
         assertThat(seed.hint().isVisible()).isFalse();

@@ -154,6 +154,8 @@ class OutputPlotViewTest {
     @Test
     void aTrainingPointIsDrawnWherePlaneGridSaysInItsColourWithAWhiteOutline(FxRobot robot) throws Exception {
         show(robot, PlaygroundSettings.defaults().withDataset(PlaygroundDataset.XOR));
+        // Discretized, the ground is full orange or blue, far darker than a white outline.
+        robot.interact(() -> vm.discretizeProperty().set(true));
         Image image = picture(robot);
         List<Point2D> dots = dots(false);
         Dataset train = vm.snapshotProperty().get().split().train();
@@ -181,12 +183,12 @@ class OutputPlotViewTest {
                     int light = Math.min(red(c), Math.min(green(c), blue(c)));
                     if (d > 2.5 && d < 5) {
                         whitest = Math.max(whitest, light);
-                        whitish += light >= ground + 5 ? 1 : 0;
+                        whitish += light >= ground + 40 ? 1 : 0;
                     }
                 }
             }
             // A ring around the dot whiter than the heatmap beside it: the outline.
-            assertThat(whitest).as("white outline around (%.2f, %.2f)", x1, x2).isGreaterThanOrEqualTo(ground + 10);
+            assertThat(whitest).as("white outline around (%.2f, %.2f)", x1, x2).isGreaterThanOrEqualTo(ground + 60);
             assertThat(whitish).as("white outline around (%.2f, %.2f)", x1, x2).isGreaterThanOrEqualTo(8);
             // Mirrored in x2 lies the other class of XOR: a flipped picture would show this colour there.
             Point2D mirrored = scenePoint(x1, -x2);
@@ -250,15 +252,27 @@ class OutputPlotViewTest {
         assertThat(freePixels(picture(robot), dots)).isEqualTo(continuous);
     }
 
+    /** Playground's heatmap: the colour at alpha 160 over white. */
+    private static int onWhite(int argb) {
+        double a = 160 / 255.0;
+        int r = (int) Math.round(red(argb) * a + 255 * (1 - a));
+        int g = (int) Math.round(green(argb) * a + 255 * (1 - a));
+        int b = (int) Math.round(blue(argb) * a + 255 * (1 - a));
+        return 0xFF000000 | r << 16 | g << 8 | b;
+    }
+
+    private static final int ORANGE_GROUND = onWhite(ColorScale.ORANGE);
+    private static final int BLUE_GROUND = onWhite(ColorScale.BLUE);
+
     private static boolean isOneOfTheTwo(int c) {
-        return distance(c, ColorScale.ORANGE) <= 2 || distance(c, ColorScale.BLUE) <= 2;
+        return distance(c, ORANGE_GROUND) <= 2 || distance(c, BLUE_GROUND) <= 2;
     }
 
     /** On the straight line from orange to blue (a blend of the two), never grey. */
     private static boolean betweenTheTwo(int c) {
-        double t = (blue(c) - blue(ColorScale.ORANGE)) / (double) (blue(ColorScale.BLUE) - blue(ColorScale.ORANGE));
-        double r = red(ColorScale.ORANGE) + t * (red(ColorScale.BLUE) - red(ColorScale.ORANGE));
-        double g = green(ColorScale.ORANGE) + t * (green(ColorScale.BLUE) - green(ColorScale.ORANGE));
+        double t = (blue(c) - blue(ORANGE_GROUND)) / (double) (blue(BLUE_GROUND) - blue(ORANGE_GROUND));
+        double r = red(ORANGE_GROUND) + t * (red(BLUE_GROUND) - red(ORANGE_GROUND));
+        double g = green(ORANGE_GROUND) + t * (green(BLUE_GROUND) - green(ORANGE_GROUND));
         return Math.abs(r - red(c)) <= 4 && Math.abs(g - green(c)) <= 4;
     }
 

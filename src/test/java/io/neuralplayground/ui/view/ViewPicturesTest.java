@@ -72,15 +72,39 @@ class ViewPicturesTest {
         frame(robot, vm);
         assertThat(vm.epochProperty().get()).isEqualTo(1000);
 
+        robot.interact(() -> chart[0].logScaleToggle().setSelected(true));
+        Path log = save(snapshot(robot, chart[0]), "loss-chart-log.png");
+        robot.interact(() -> chart[0].logScaleToggle().setSelected(false));
         Path all = save(snapshot(robot, output[0].getScene()), "playground-views.png");
         Path plot = save(snapshot(robot, output[0]), "output-plot.png");
         Path loss = save(snapshot(robot, chart[0]), "loss-chart.png");
         Image panel = snapshot(robot, data[0]);
         Path dataPng = save(panel, "data-panel.png");
-        for (Path p : List.of(all, plot, loss, dataPng)) {
+        for (Path p : List.of(all, plot, loss, log, dataPng)) {
             assertThat(Files.size(p)).isGreaterThan(1000);
         }
         System.out.printf("spiral after %d epochs: test loss %.4f, test accuracy %.3f%n", vm.epochProperty().get(),
                 vm.testLossProperty().get(), vm.testAccuracyProperty().get());
+    }
+
+    @Test
+    void regressionPictures(FxRobot robot) throws Exception {
+        PlaygroundSettings settings = PlaygroundSettings.defaults().withDataset(PlaygroundDataset.MULTIGAUSS)
+                .withFeatures(Arrays.asList(Feature.values()))
+                .withHidden(List.of(8, 8), List.of(Activation.TANH, Activation.TANH));
+        Scene[] scene = new Scene[1];
+        robot.interact(() -> {
+            vm = new PlaygroundViewModel(settings, Runnable::run);
+            HBox window = new HBox(new DataPanel(vm), new VBox(new OutputPlotView(vm), new LossChartView(vm)));
+            window.setStyle("-fx-background-color: white;");
+            scene[0] = new Scene(window, 700, 790);
+            Styles.apply(scene[0]);
+            stage.setScene(scene[0]);
+            stage.show();
+        });
+        ViewTesting.train(robot, vm, 300);
+        assertThat(vm.testAccuracyProperty().get()).isNaN();
+        Path all = save(snapshot(robot, scene[0]), "playground-views-regression.png");
+        assertThat(Files.size(all)).isGreaterThan(1000);
     }
 }
