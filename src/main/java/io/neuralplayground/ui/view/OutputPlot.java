@@ -8,6 +8,7 @@ import io.neuralplayground.ui.viewmodel.PlaneGrid;
 import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
 import java.util.Objects;
 import javafx.geometry.BoundingBox;
+import javafx.geometry.Orientation;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
@@ -109,9 +110,21 @@ public final class OutputPlot extends Region {
         return 360 + LEFT + RIGHT;
     }
 
+    /** Square: the height follows the width, so a narrow column leaves no gap under the plot. */
+    @Override
+    public Orientation getContentBias() {
+        return Orientation.HORIZONTAL;
+    }
+
     @Override
     protected double computePrefHeight(double width) {
-        return 360 + TOP + BOTTOM;
+        double side = width < 0 ? 360 : Math.max(160, width - LEFT - RIGHT);
+        return side + TOP + BOTTOM;
+    }
+
+    @Override
+    protected double computeMaxHeight(double width) {
+        return computePrefHeight(width);
     }
 
     @Override

@@ -373,4 +373,23 @@ class OutputPlotViewTest {
         assertThat(blueish(heatmapAt(image, 0, 5.5, dots))).as("x2 grows upwards").isTrue();
         assertThat(orangeish(heatmapAt(image, 0, -5.5, dots))).isTrue();
     }
+
+    @Test
+    void thePlotStaysSquareAndFollowsTheWindowSize(FxRobot robot) throws Exception {
+        show(robot, PlaygroundSettings.defaults());
+        Bounds large = view.plot().plotBounds();
+        assertThat(large.getWidth()).isEqualTo(large.getHeight()).isBetween(300.0, 420.0);
+        robot.interact(() -> {
+            stage.setWidth(340);
+            stage.setHeight(480);
+        });
+        Bounds small = view.plot().plotBounds();
+        assertThat(small.getWidth()).isEqualTo(small.getHeight()).isLessThan(large.getWidth());
+        // the mapping goes with the size: the plot's centre is still (0, 0)
+        Point2D centre = view.plot().localToPlane(small.getCenterX(), small.getCenterY());
+        assertThat(centre.getX()).isCloseTo(0, org.assertj.core.data.Offset.offset(0.05));
+        assertThat(centre.getY()).isCloseTo(0, org.assertj.core.data.Offset.offset(0.05));
+        assertThat(view.plot().localToPlane(small.getMinX() + 1, small.getMinY() + 1).getY()).isGreaterThan(5.9);
+        ViewTesting.save(picture(robot), "output-plot-small.png");
+    }
 }
