@@ -23,6 +23,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
+import javafx.util.Duration;
 
 /**
  * The big picture of the plane: the network's output (or the hovered node's) as a heatmap, the examples as dots,
@@ -57,7 +58,10 @@ public final class OutputPlot extends Region {
         getStyleClass().add("plot-area");
         getChildren().add(canvas);
         setCursor(Cursor.CROSSHAIR);
-        Tooltip.install(this, new Tooltip("Click to add a training point of the colour chosen below"));
+        Tooltip hint = new Tooltip("Click to add a training point of the colour chosen below");
+        // The pointer rests on the plot a lot: the hint waits longer than usual before it covers the picture.
+        hint.setShowDelay(Duration.seconds(2));
+        Tooltip.install(this, hint);
         vm.heatmapsProperty().addListener(o -> invalidate());
         vm.snapshotProperty().addListener(o -> invalidate());
         vm.showTestDataProperty().addListener(o -> invalidate());
