@@ -1,0 +1,117 @@
+package io.neuralplayground.ui.view;
+
+import io.neuralplayground.data.PlaygroundDataset;
+import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
+import io.neuralplayground.ui.viewmodel.ProblemType;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.TilePane;
+import javafx.scene.layout.VBox;
+
+/**
+ * Playground's data column: which dataset (as pictures, the problem type's four or two), how much of it trains,
+ * how noisy, the batch size, and a new draw of the data (Regenerate, or a seed of one's own).
+ */
+public final class DataPanel extends VBox {
+    private final PlaygroundViewModel vm;
+    private final Map<PlaygroundDataset, DatasetThumbnail> thumbnails = new EnumMap<>(PlaygroundDataset.class);
+    private final TilePane choices = new TilePane();
+    private final SettingSlider ratio;
+    private final SettingSlider noise;
+    private final SettingSlider batch;
+    private final Button regenerate = new Button("Regenerate");
+    private final SeedField seed;
+
+    public DataPanel(PlaygroundViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("data-panel");
+        Label header = new Label("DATA");
+        header.getStyleClass().add("section-header");
+        Label question = new Label("Which dataset do you want to use?");
+        question.getStyleClass().add("question");
+        question.setWrapText(true);
+
+        choices.getStyleClass().add("dataset-choices");
+        choices.setPrefColumns(2);
+        choices.setPrefTileWidth(DatasetThumbnail.SIZE + 4);
+        choices.setPrefTileHeight(DatasetThumbnail.SIZE + 4);
+        // Two columns as in Playground, not as many as the width would hold.
+        choices.setMaxWidth(Region.USE_PREF_SIZE);
+        vm.problemProperty().addListener(o -> showChoices());
+        vm.datasetProperty().addListener(o -> showSelection());
+        showChoices();
+
+        ratio = new SettingSlider("Ratio of training to test data: ", v -> Formats.number(v) + "%", 10, 90, 10,
+                vm.trainPercentProperty(), "Share of the data used for training; the rest tests the network");
+        noise = new SettingSlider("Noise: ", Formats::number, 0, 50, 5, vm.noisePercentProperty(),
+                "Random displacement of the examples, which blurs the boundary between the classes");
+        batch = new SettingSlider("Batch size: ", Formats::number, 1, 30, 1, vm.batchSizeProperty(),
+                "Examples per weight update");
+
+        regenerate.setTooltip(new Tooltip("New data and new initial weights: the next seed"));
+        regenerate.setOnAction(e -> vm.regenerate());
+        regenerate.setMinWidth(Region.USE_PREF_SIZE);
+        seed = new SeedField(vm.seedProperty());
+        HBox actions = new HBox(10, regenerate, seed);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        actions.getStyleClass().add("data-actions");
+
+        getChildren().addAll(header, question, choices, ratio, noise, batch, actions, seed.hint());
+    }
+
+    /** The datasets of the current problem type, created once each and reused. */
+    private void showChoices() {
+        boolean classification = vm.problemProperty().get() != ProblemType.REGRESSION;
+        List<DatasetThumbnail> shown = new ArrayList<>();
+        for (PlaygroundDataset kind : PlaygroundDataset.values()) {
+            if (kind.isClassification() == classification) {
+                shown.add(thumbnails.computeIfAbsent(kind, this::thumbnail));
+            }
+        }
+        choices.getChildren().setAll(shown);
+        showSelection();
+    }
+
+    private DatasetThumbnail thumbnail(PlaygroundDataset kind) {
+        DatasetThumbnail t = new DatasetThumbnail(kind);
+        t.setOnMouseClicked(e -> vm.datasetProperty().set(kind));
+        return t;
+    }
+
+    private void showSelection() {
+        thumbnails.forEach((kind, t) -> t.setSelected(kind == vm.datasetProperty().get()));
+    }
+
+    /** The pictures on show, in order. */
+    public List<DatasetThumbnail> shownThumbnails() {
+        return choices.getChildren().stream().map(DatasetThumbnail.class::cast).toList();
+    }
+
+    SettingSlider ratioSlider() {
+        return ratio;
+    }
+
+    SettingSlider noiseSlider() {
+        return noise;
+    }
+
+    SettingSlider batchSlider() {
+        return batch;
+    }
+
+    Button regenerateButton() {
+        return regenerate;
+    }
+
+    SeedField seedField() {
+        return seed;
+    }
+}

@@ -1,0 +1,237 @@
+package io.neuralplayground.ui.view;
+
+import io.neuralplayground.session.EpochLog;
+import io.neuralplayground.ui.viewmodel.LossHistoryListener;
+import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.text.DecimalFormat;
+import javafx.geometry.Pos;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYTitleAnnotation;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.TickUnits;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * Training and test loss per epoch. Keeps every epoch of the build in primitive arrays and shows a bounded,
+ * decimated copy ({@link DecimatedSeries}), so a run of a million epochs draws as fast as one of a hundred. The
+ * chart's data changes only here, on the FX thread, once per frame: JFreeChart-FX redraws on the thread that
+ * changes the data.
+ */
+public final class LossChartView extends VBox implements LossHistoryListener {
+    /** Points per series at most: enough for a smooth curve at any chart width. */
+    public static final int DEFAULT_MAX_POINTS = 1600;
+    /** A log axis shows losses below this at this (a loss can be exactly 0). */
+    public static final double LOG_FLOOR = 1e-6;
+
+    private static final Font TICK_FONT = new Font("SansSerif", Font.PLAIN, 10);
+    private static final Font LABEL_FONT = new Font("SansSerif", Font.PLAIN, 11);
+    private static final Color GRID = new Color(0xE6, 0xE6, 0xE6);
+    private static final Color AXIS = new Color(0x99, 0x99, 0x99);
+    private static final Color TEXT = new Color(0x55, 0x55, 0x55);
+    private static final Color TRAIN_COLOR = new Color(0x77, 0x77, 0x77);
+    private static final Color TEST_COLOR = new Color(0x0, 0x0, 0x0);
+
+    private final LossHistory history = new LossHistory();
+    private final XYSeries trainSeries = new XYSeries("Training", false, true);
+    private final XYSeries testSeries = new XYSeries("Test", false, true);
+    private final DecimatedSeries train;
+    private final DecimatedSeries test;
+    private final JFreeChart chart;
+    private final XYPlot plot;
+    private final ChartViewer viewer;
+    private final CheckBox logScale = new CheckBox("Log scale");
+    private final NumberAxis linearAxis = axis(new NumberAxis("loss"));
+    private final LogAxis logAxis = axis(new LogAxis("loss"));
+    private long build = -1;
+
+    public LossChartView(PlaygroundViewModel vm) {
+        this(vm, DEFAULT_MAX_POINTS);
+    }
+
+    /** @param maxPoints at most about this many points per series on screen */
+    public LossChartView(PlaygroundViewModel vm, int maxPoints) {
+        getStyleClass().add("loss-chart");
+        train = new DecimatedSeries(trainSeries, maxPoints);
+        test = new DecimatedSeries(testSeries, maxPoints);
+        XYSeriesCollection data = new XYSeriesCollection();
+        data.addSeries(trainSeries);
+        data.addSeries(testSeries);
+
+        NumberAxis epochs = axis(new NumberAxis("epoch"));
+        epochs.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        epochs.setAutoRangeIncludesZero(false);
+        epochs.setNumberFormatOverride(new DecimalFormat("#,##0"));
+        linearAxis.setAutoRangeIncludesZero(true);
+        logAxis.setSmallestValue(LOG_FLOOR);
+        // Ticks at whole decades only, labelled 10⁻³ (half decades would read 3.162E-2).
+        TickUnits decades = new TickUnits();
+        for (int d : new int[] {1, 2, 3, 5, 10}) {
+            decades.add(new NumberTickUnit(d));
+        }
+        logAxis.setStandardTickUnits(decades);
+        logAxis.setMinorTickMarksVisible(true);
+
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        renderer.setSeriesPaint(0, TRAIN_COLOR);
+        renderer.setSeriesPaint(1, TEST_COLOR);
+        renderer.setSeriesStroke(0, new BasicStroke(1.5f));
+        renderer.setSeriesStroke(1, new BasicStroke(1.5f));
+        renderer.setDrawSeriesLineAsPath(true);
+
+        plot = new XYPlot(data, epochs, linearAxis, renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setOutlineVisible(false);
+        plot.setDomainGridlinePaint(GRID);
+        plot.setRangeGridlinePaint(GRID);
+        plot.setDomainGridlineStroke(new BasicStroke(1f));
+        plot.setRangeGridlineStroke(new BasicStroke(1f));
+        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+
+        LegendTitle legend = new LegendTitle(plot);
+        legend.setItemFont(TICK_FONT);
+        legend.setItemPaint(TEXT);
+        legend.setBackgroundPaint(new Color(255, 255, 255, 220));
+        legend.setFrame(BlockBorder.NONE);
+        legend.setPosition(RectangleEdge.TOP);
+        legend.setItemLabelPadding(new RectangleInsets(1, 2, 1, 6));
+        XYTitleAnnotation inside = new XYTitleAnnotation(0.99, 0.98, legend, RectangleAnchor.TOP_RIGHT);
+        plot.addAnnotation(inside);
+
+        chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setBorderVisible(false);
+        chart.setPadding(new RectangleInsets(4, 2, 2, 8));
+        chart.setAntiAlias(true);
+        chart.setTextAntiAlias(true);
+
+        viewer = new ChartViewer(chart, false);
+        viewer.getCanvas().setDomainZoomable(false);
+        viewer.getCanvas().setRangeZoomable(false);
+        viewer.setPrefSize(360, 180);
+        viewer.setMinSize(200, 120);
+        viewer.getStyleClass().add("loss-chart-viewer");
+        Tooltip.install(viewer, new Tooltip("Loss on the training data (grey) and the test data (black) after each epoch"));
+        VBox.setVgrow(viewer, Priority.ALWAYS);
+
+        logScale.setTooltip(new Tooltip("Logarithmic loss axis: shows small losses and their progress"));
+        logScale.selectedProperty().addListener((o, was, now) -> setLogScale(now));
+        Label header = new Label("LOSS");
+        header.getStyleClass().add("section-header");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox top = new HBox(header, gap, logScale);
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.getStyleClass().add("loss-chart-bar");
+        getChildren().addAll(top, viewer);
+        vm.addLossListener(this);
+    }
+
+    private static <A extends ValueAxis> A axis(A axis) {
+        axis.setTickLabelFont(TICK_FONT);
+        axis.setLabelFont(LABEL_FONT);
+        axis.setTickLabelPaint(TEXT);
+        axis.setLabelPaint(TEXT);
+        axis.setAxisLinePaint(AXIS);
+        axis.setTickMarkPaint(AXIS);
+        axis.setTickMarkOutsideLength(3);
+        axis.setLabelInsets(new RectangleInsets(2, 2, 2, 2));
+        return axis;
+    }
+
+    @Override
+    public void reset(long build) {
+        this.build = build;
+        history.clear();
+        changeChart(() -> {
+            train.clear();
+            test.clear();
+        });
+    }
+
+    @Override
+    public void append(EpochLog.Slice epochs) {
+        history.append(epochs);
+        changeChart(this::refreshSeries);
+    }
+
+    private void refreshSeries() {
+        train.update(history.epochs(), history.train(), history.size());
+        test.update(history.epochs(), history.test(), history.size());
+    }
+
+    private void setLogScale(boolean on) {
+        changeChart(() -> {
+            double floor = on ? LOG_FLOOR : Double.NEGATIVE_INFINITY;
+            train.setFloor(floor);
+            test.setFloor(floor);
+            plot.setRangeAxis(on ? logAxis : linearAxis);
+            refreshSeries();
+        });
+    }
+
+    /** One redraw for a batch of changes: nothing is told until the end. */
+    private void changeChart(Runnable change) {
+        chart.setNotify(false);
+        trainSeries.setNotify(false);
+        testSeries.setNotify(false);
+        try {
+            change.run();
+        } finally {
+            trainSeries.setNotify(true);
+            testSeries.setNotify(true);
+            chart.setNotify(true);
+        }
+    }
+
+    /** Epochs received since the build began. */
+    public int historySize() {
+        return history.size();
+    }
+
+    /** The build whose history this shows. */
+    public long build() {
+        return build;
+    }
+
+    public JFreeChart chart() {
+        return chart;
+    }
+
+    public CheckBox logScaleToggle() {
+        return logScale;
+    }
+
+    XYSeries trainingSeries() {
+        return trainSeries;
+    }
+
+    XYSeries testSeries() {
+        return testSeries;
+    }
+
+    ChartViewer viewer() {
+        return viewer;
+    }
+}

@@ -1,0 +1,57 @@
+package io.neuralplayground.ui.view;
+
+import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableDoubleValue;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+
+/**
+ * The numbers above the output plot: "Test loss 0.012", "Training loss 0.010", and for classification the
+ * accuracies beside them (hidden for regression, where they are NaN).
+ */
+public final class LossReadout extends GridPane {
+    private final Label testAccuracy;
+
+    public LossReadout(PlaygroundViewModel vm) {
+        getStyleClass().add("loss-readout");
+        add(item("Test loss", vm.testLossProperty(), false, "Mean loss on the test data"), 0, 0);
+        add(item("Training loss", vm.trainLossProperty(), false, "Mean loss on the training data"), 0, 1);
+        HBox test = item("Test accuracy", vm.testAccuracyProperty(), true,
+                "Share of the test data classified correctly");
+        add(test, 1, 0);
+        add(item("Training accuracy", vm.trainAccuracyProperty(), true,
+                "Share of the training data classified correctly"), 1, 1);
+        testAccuracy = (Label) test.getChildren().get(1);
+    }
+
+    /** "Name value"; a percentage hides itself while it is NaN (regression has no accuracy). */
+    private static HBox item(String name, ObservableDoubleValue value, boolean percent, String tip) {
+        Label nameLabel = new Label(name);
+        nameLabel.getStyleClass().add("readout-name");
+        Label valueLabel = new Label();
+        valueLabel.getStyleClass().add("readout-value");
+        valueLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> percent ? Formats.percent(value.get()) : Formats.loss(value.get()), value));
+        HBox box = new HBox(nameLabel, valueLabel);
+        box.getStyleClass().add("readout-item");
+        Tooltip.install(box, new Tooltip(tip));
+        if (percent) {
+            box.visibleProperty().bind(Bindings.createBooleanBinding(() -> !Double.isNaN(value.get()), value));
+            box.managedProperty().bind(box.visibleProperty());
+        }
+        return box;
+    }
+
+    /** The shown test accuracy ("99.2 %"), for tests. */
+    String testAccuracyText() {
+        return testAccuracy.getText();
+    }
+
+    /** Whether the accuracies show. */
+    boolean accuracyShown() {
+        return testAccuracy.getParent().isVisible();
+    }
+}

@@ -1,0 +1,251 @@
+package io.neuralplayground.ui.view;
+
+import io.neuralplayground.data.Split;
+import io.neuralplayground.session.Snapshot;
+import io.neuralplayground.ui.viewmodel.HeatmapFrame;
+import io.neuralplayground.ui.viewmodel.NodeRef;
+import io.neuralplayground.ui.viewmodel.PlaneGrid;
+import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
+import java.util.Objects;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Orientation;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.geometry.VPos;
+import javafx.scene.Cursor;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+import javafx.util.Duration;
+
+/**
+ * The big picture of the plane: the network's output (or the hovered node's) as a heatmap, the examples as dots,
+ * axes from −6 to 6. A click on it paints an example there. Resizable; the plot stays square.
+ *
+ * <p>Redraws at most once a layout pass: property changes only mark it dirty, so several changes within one frame
+ * cost one drawing.
+ */
+public final class OutputPlot extends Region {
+    static final double LEFT = 26;
+    static final double RIGHT = 10;
+    static final double TOP = 8;
+    static final double BOTTOM = 22;
+    static final double POINT_RADIUS = 3.5;
+    /**
+     * Playground paints its heatmap at alpha 160 of 255 over white: a calmer ground on which the dots, drawn at
+     * full strength, stand out.
+     */
+    static final double HEATMAP_OPACITY = 160 / 255.0;
+    private static final Color AXIS = Color.web("#999999");
+    private static final Color AXIS_TEXT = Color.web("#666666");
+    private static final Color EMPTY = Color.web("#f1f2f3");
+
+    private final PlaygroundViewModel vm;
+    private final Canvas canvas = new Canvas();
+    private final Font tickFont = Font.font(11);
+    private WritableImage image;
+    private boolean dirty = true;
+
+    public OutputPlot(PlaygroundViewModel vm) {
+        this.vm = Objects.requireNonNull(vm);
+        getStyleClass().add("plot-area");
+        getChildren().add(canvas);
+        setCursor(Cursor.CROSSHAIR);
+        Tooltip hint = new Tooltip("Click to add a training point of the colour chosen below");
+        // The pointer rests on the plot a lot: the hint waits longer than usual before it covers the picture.
+        hint.setShowDelay(Duration.seconds(2));
+        Tooltip.install(this, hint);
+        vm.heatmapsProperty().addListener(o -> invalidate());
+        vm.snapshotProperty().addListener(o -> invalidate());
+        vm.showTestDataProperty().addListener(o -> invalidate());
+        vm.discretizeProperty().addListener(o -> invalidate());
+        vm.hoveredProperty().addListener(o -> invalidate());
+        setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
+                Point2D p = localToPlane(e.getX(), e.getY());
+                if (p != null) {
+                    vm.paint(p.getX(), p.getY());
+                }
+            }
+        });
+    }
+
+    private void invalidate() {
+        dirty = true;
+        requestLayout();
+    }
+
+    /** The grid the pictures are drawn on: the heatmaps' once they exist, Playground's before. */
+    public PlaneGrid grid() {
+        HeatmapFrame frame = vm.heatmapsProperty().get();
+        return frame == null ? PlaneGrid.PLAYGROUND : frame.grid();
+    }
+
+    /** The square of the plane inside this node, in local coordinates. */
+    public Bounds plotBounds() {
+        double side = side(getWidth(), getHeight());
+        return new BoundingBox(LEFT, TOP, side, side);
+    }
+
+    /** The plane point (x1, x2) under local position (x, y), or null outside the plot. */
+    public Point2D localToPlane(double x, double y) {
+        Bounds b = plotBounds();
+        if (b.getWidth() <= 0 || !b.contains(x, y)) {
+            return null;
+        }
+        PlaneGrid grid = grid();
+        return new Point2D(grid.fromPixelX(x - b.getMinX(), b.getWidth()), grid.fromPixelY(y - b.getMinY(),
+                b.getHeight()));
+    }
+
+    private static double side(double width, double height) {
+        return Math.max(0, Math.floor(Math.min(width - LEFT - RIGHT, height - TOP - BOTTOM)));
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 360 + LEFT + RIGHT;
+    }
+
+    /** Square: the height follows the width, so a narrow column leaves no gap under the plot. */
+    @Override
+    public Orientation getContentBias() {
+        return Orientation.HORIZONTAL;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        double side = width < 0 ? 360 : Math.max(160, width - LEFT - RIGHT);
+        return side + TOP + BOTTOM;
+    }
+
+    @Override
+    protected double computeMaxHeight(double width) {
+        return computePrefHeight(width);
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return 160 + LEFT + RIGHT;
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return 160 + TOP + BOTTOM;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            dirty = true;
+        }
+        if (dirty) {
+            dirty = false;
+            draw();
+        }
+    }
+
+    private void draw() {
+        GraphicsContext gc = canvas.getGraphicsContext2D();
+        gc.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        double side = side(canvas.getWidth(), canvas.getHeight());
+        if (side <= 0) {
+            return;
+        }
+        PlaneGrid grid = grid();
+        drawHeatmap(gc, grid, side);
+        Snapshot snapshot = vm.snapshotProperty().get();
+        if (snapshot != null) {
+            Split split = snapshot.split();
+            gc.save();
+            gc.beginPath();
+            gc.rect(LEFT, TOP, side, side);
+            gc.clip();
+            PointPainter.draw(gc, split.train(), grid, LEFT, TOP, side, POINT_RADIUS, PointPainter.TRAIN_OUTLINE, 1);
+            if (vm.showTestDataProperty().get()) {
+                PointPainter.draw(gc, split.test(), grid, LEFT, TOP, side, POINT_RADIUS, PointPainter.TEST_OUTLINE,
+                        1);
+            }
+            gc.restore();
+        }
+        drawAxes(gc, grid, side);
+    }
+
+    private void drawHeatmap(GraphicsContext gc, PlaneGrid grid, double side) {
+        int[] pixels = pixels(vm.heatmapsProperty().get());
+        if (pixels == null) {
+            gc.setFill(EMPTY);
+            gc.fillRect(LEFT, TOP, side, side);
+            return;
+        }
+        int n = grid.size();
+        if (image == null || image.getWidth() != n) {
+            image = new WritableImage(n, n);
+        }
+        image.getPixelWriter().setPixels(0, 0, n, n, PixelFormat.getIntArgbInstance(), pixels, 0, n);
+        gc.setFill(Color.WHITE);
+        gc.fillRect(LEFT, TOP, side, side);
+        gc.save();
+        gc.setGlobalAlpha(HEATMAP_OPACITY);
+        gc.setImageSmoothing(true);
+        gc.drawImage(image, LEFT, TOP, side, side);
+        gc.restore();
+    }
+
+    /** The picture to show: the hovered node's while the pointer is on it, else the output, maybe discretized. */
+    private int[] pixels(HeatmapFrame frame) {
+        if (frame == null) {
+            return null;
+        }
+        NodeRef hovered = vm.hoveredProperty().get();
+        if (hovered != null && hovered.equals(frame.hoveredNode()) && frame.hovered() != null) {
+            return frame.hovered();
+        }
+        return vm.discretizeProperty().get() ? frame.outputDiscrete() : frame.output();
+    }
+
+    private void drawAxes(GraphicsContext gc, PlaneGrid grid, double side) {
+        int extent = (int) Math.floor(grid.extent());
+        int every = side / (2 * grid.extent()) >= 22 ? 1 : 2;
+        gc.setStroke(AXIS);
+        gc.setLineWidth(1);
+        gc.setFill(AXIS_TEXT);
+        gc.setFont(tickFont);
+        double bottom = TOP + side;
+        // Half-pixel offsets put one-pixel lines on pixel centres, so they stay crisp.
+        gc.strokeLine(LEFT, bottom + 0.5, LEFT + side, bottom + 0.5);
+        gc.strokeLine(LEFT - 0.5, TOP, LEFT - 0.5, bottom);
+        for (int v = -extent; v <= extent; v++) {
+            boolean labelled = v % every == 0;
+            double x = Math.round(LEFT + grid.toPixelX(v, side)) + 0.5;
+            double y = Math.round(TOP + grid.toPixelY(v, side)) + 0.5;
+            double tick = labelled ? 4 : 2;
+            gc.strokeLine(x, bottom, x, bottom + tick);
+            gc.strokeLine(LEFT - tick, y, LEFT, y);
+            if (labelled) {
+                gc.setTextAlign(TextAlignment.CENTER);
+                gc.setTextBaseline(VPos.TOP);
+                gc.fillText(tickLabel(v), x, bottom + 6);
+                gc.setTextAlign(TextAlignment.RIGHT);
+                gc.setTextBaseline(VPos.CENTER);
+                gc.fillText(tickLabel(v), LEFT - 6, y);
+            }
+        }
+    }
+
+    /** Typographic minus, as Playground's axes. */
+    private static String tickLabel(int v) {
+        return v < 0 ? "\u2212" + -v : Integer.toString(v);
+    }
+}

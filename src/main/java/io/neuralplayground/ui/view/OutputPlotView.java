@@ -1,0 +1,63 @@
+package io.neuralplayground.ui.view;
+
+import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
+import javafx.geometry.Pos;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * Playground's output column: the losses, the plot of the plane with the examples, and the choices under it
+ * (show test data, discretize output, what a click paints).
+ */
+public final class OutputPlotView extends VBox {
+    private final LossReadout readout;
+    private final OutputPlot plot;
+    private final CheckBox showTestData = new CheckBox("Show test data");
+    private final CheckBox discretize = new CheckBox("Discretize output");
+    private final PaintControls paint;
+
+    public OutputPlotView(PlaygroundViewModel vm) {
+        getStyleClass().add("output-plot");
+        Label header = new Label("OUTPUT");
+        header.getStyleClass().add("section-header");
+        readout = new LossReadout(vm);
+        plot = new OutputPlot(vm);
+        VBox.setVgrow(plot, Priority.ALWAYS);
+
+        showTestData.selectedProperty().bindBidirectional(vm.showTestDataProperty());
+        showTestData.setTooltip(new Tooltip("Also draw the test data, outlined in black"));
+        discretize.selectedProperty().bindBidirectional(vm.discretizeProperty());
+        discretize.setTooltip(new Tooltip("Colour each point of the plane by the side of 0 its output falls on"));
+        HBox checks = new HBox(showTestData, discretize);
+        checks.getStyleClass().add("plot-options");
+        checks.setAlignment(Pos.CENTER_LEFT);
+
+        paint = new PaintControls(vm);
+        getChildren().addAll(header, readout, plot, checks, paint);
+    }
+
+    /** The plot itself (its plane coordinates: {@link OutputPlot#plotBounds()}, {@link OutputPlot#grid()}). */
+    public OutputPlot plot() {
+        return plot;
+    }
+
+    CheckBox showTestDataBox() {
+        return showTestData;
+    }
+
+    CheckBox discretizeBox() {
+        return discretize;
+    }
+
+    PaintControls paintControls() {
+        return paint;
+    }
+
+    LossReadout readout() {
+        return readout;
+    }
+}

@@ -1,0 +1,121 @@
+package io.neuralplayground.ui.view;
+
+import io.neuralplayground.session.Snapshot;
+import io.neuralplayground.ui.viewmodel.ColorScale;
+import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
+import io.neuralplayground.ui.viewmodel.ProblemType;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Circle;
+
+/**
+ * What a click on the plot paints: for classification an orange or blue point, for regression a value on a
+ * slider from −1 to 1; and a button that removes every painted point.
+ */
+public final class PaintControls extends HBox {
+    private final ToggleButton orange = classButton("Orange (−1)", ColorScale.ORANGE);
+    private final ToggleButton blue = classButton("Blue (+1)", ColorScale.BLUE);
+    private final Slider value = new Slider(-1, 1, 0.5);
+    private final Button clear = new Button("Clear painted points");
+
+    public PaintControls(PlaygroundViewModel vm) {
+        getStyleClass().add("paint-controls");
+        setAlignment(Pos.CENTER_LEFT);
+        Label caption = new Label("Click to add");
+        caption.getStyleClass().add("readout-name");
+        caption.setTooltip(new Tooltip("A click on the plot adds a training point of the chosen colour"));
+
+        ToggleGroup group = new ToggleGroup();
+        orange.setToggleGroup(group);
+        blue.setToggleGroup(group);
+        orange.setTooltip(new Tooltip("A click on the plot adds an orange (−1) training point"));
+        blue.setTooltip(new Tooltip("A click on the plot adds a blue (+1) training point"));
+        selectClass(vm.paintClassProperty().get());
+        group.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                // One colour is always chosen: a second click on the chosen one keeps it.
+                group.selectToggle(was);
+            } else {
+                vm.paintClassProperty().set(now == blue ? 1 : 0);
+            }
+        });
+        vm.paintClassProperty().addListener((o, was, now) -> selectClass(now.intValue()));
+        HBox classes = new HBox(orange, blue);
+        classes.getStyleClass().add("paint-classes");
+
+        value.valueProperty().bindBidirectional(vm.paintValueProperty());
+        value.setBlockIncrement(0.1);
+        value.setPrefWidth(90);
+        value.setTooltip(new Tooltip("The value a click on the plot gives the new point, from −1 (orange) to 1 (blue)"));
+        Circle swatch = new Circle(5);
+        swatch.getStyleClass().add("paint-swatch");
+        swatch.fillProperty().bind(Bindings.createObjectBinding(
+                () -> PointPainter.color(ColorScale.argb(value.getValue())), value.valueProperty()));
+        Label number = new Label();
+        number.getStyleClass().add("readout-value");
+        number.textProperty().bind(Bindings.createStringBinding(
+                () -> String.format(java.util.Locale.ROOT, "%+.1f", value.getValue()), value.valueProperty()));
+        number.setMinWidth(28);
+        HBox regression = new HBox(4, swatch, value, number);
+        regression.setAlignment(Pos.CENTER_LEFT);
+
+        Runnable showProblem = () -> {
+            boolean c = vm.problemProperty().get() != ProblemType.REGRESSION;
+            classes.setVisible(c);
+            classes.setManaged(c);
+            regression.setVisible(!c);
+            regression.setManaged(!c);
+        };
+        vm.problemProperty().addListener(o -> showProblem.run());
+        showProblem.run();
+
+        clear.setTooltip(new Tooltip("Remove every point you painted"));
+        clear.setOnAction(e -> vm.clearPainted());
+        clear.disableProperty().bind(Bindings.createBooleanBinding(() -> {
+            Snapshot s = vm.snapshotProperty().get();
+            return s == null || s.settings().paintedPoints().isEmpty();
+        }, vm.snapshotProperty()));
+
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        getChildren().addAll(caption, classes, regression, gap, clear);
+    }
+
+    private void selectClass(int k) {
+        (k == 1 ? blue : orange).setSelected(true);
+    }
+
+    private static ToggleButton classButton(String name, int argb) {
+        Circle dot = new Circle(5, PointPainter.color(argb));
+        dot.getStyleClass().add("paint-swatch");
+        ToggleButton button = new ToggleButton(null, dot);
+        button.getStyleClass().add("paint-class");
+        button.setAccessibleText(name);
+        return button;
+    }
+
+    ToggleButton orangeButton() {
+        return orange;
+    }
+
+    ToggleButton blueButton() {
+        return blue;
+    }
+
+    Slider valueSlider() {
+        return value;
+    }
+
+    Button clearButton() {
+        return clear;
+    }
+}

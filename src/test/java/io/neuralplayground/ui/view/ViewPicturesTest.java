@@ -1,0 +1,110 @@
+package io.neuralplayground.ui.view;
+
+import static io.neuralplayground.ui.view.ViewTesting.frame;
+import static io.neuralplayground.ui.view.ViewTesting.save;
+import static io.neuralplayground.ui.view.ViewTesting.snapshot;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.neuralplayground.data.Feature;
+import io.neuralplayground.data.PlaygroundDataset;
+import io.neuralplayground.engine.Activation;
+import io.neuralplayground.session.PlaygroundSettings;
+import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Pictures of the three views after training the spiral, written to target/ to be looked at. */
+@ExtendWith(ApplicationExtension.class)
+class ViewPicturesTest {
+    private Stage stage;
+    private PlaygroundViewModel vm;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @AfterEach
+    void close() {
+        if (vm != null) {
+            vm.close();
+        }
+    }
+
+    @Test
+    void spiralPictures(FxRobot robot) throws Exception {
+        PlaygroundSettings settings = PlaygroundSettings.defaults().withDataset(PlaygroundDataset.SPIRAL)
+                .withFeatures(Arrays.asList(Feature.values()))
+                .withHidden(List.of(8, 8, 8), List.of(Activation.TANH, Activation.TANH, Activation.TANH));
+        OutputPlotView[] output = new OutputPlotView[1];
+        LossChartView[] chart = new LossChartView[1];
+        DataPanel[] data = new DataPanel[1];
+        robot.interact(() -> {
+            vm = new PlaygroundViewModel(settings, Runnable::run);
+            output[0] = new OutputPlotView(vm);
+            chart[0] = new LossChartView(vm);
+            data[0] = new DataPanel(vm);
+            HBox window = new HBox(data[0], new VBox(output[0], chart[0]));
+            window.setStyle("-fx-background-color: white;");
+            Scene scene = new Scene(window, 700, 790);
+            Styles.apply(scene);
+            stage.setScene(scene);
+            stage.show();
+        });
+        frame(robot, vm);
+        for (int i = 0; i < 10; i++) {
+            ViewTesting.train(robot, vm, 100);
+        }
+        robot.interact(() -> vm.showTestDataProperty().set(true));
+        frame(robot, vm);
+        assertThat(vm.epochProperty().get()).isEqualTo(1000);
+
+        robot.interact(() -> chart[0].logScaleToggle().setSelected(true));
+        Path log = save(snapshot(robot, chart[0]), "loss-chart-log.png");
+        robot.interact(() -> chart[0].logScaleToggle().setSelected(false));
+        Path all = save(snapshot(robot, output[0].getScene()), "playground-views.png");
+        Path plot = save(snapshot(robot, output[0]), "output-plot.png");
+        Path loss = save(snapshot(robot, chart[0]), "loss-chart.png");
+        Image panel = snapshot(robot, data[0]);
+        Path dataPng = save(panel, "data-panel.png");
+        for (Path p : List.of(all, plot, loss, log, dataPng)) {
+            assertThat(Files.size(p)).isGreaterThan(1000);
+        }
+        System.out.printf("spiral after %d epochs: test loss %.4f, test accuracy %.3f%n", vm.epochProperty().get(),
+                vm.testLossProperty().get(), vm.testAccuracyProperty().get());
+    }
+
+    @Test
+    void regressionPictures(FxRobot robot) throws Exception {
+        PlaygroundSettings settings = PlaygroundSettings.defaults().withDataset(PlaygroundDataset.MULTIGAUSS)
+                .withFeatures(Arrays.asList(Feature.values()))
+                .withHidden(List.of(8, 8), List.of(Activation.TANH, Activation.TANH));
+        Scene[] scene = new Scene[1];
+        robot.interact(() -> {
+            vm = new PlaygroundViewModel(settings, Runnable::run);
+            HBox window = new HBox(new DataPanel(vm), new VBox(new OutputPlotView(vm), new LossChartView(vm)));
+            window.setStyle("-fx-background-color: white;");
+            scene[0] = new Scene(window, 700, 790);
+            Styles.apply(scene[0]);
+            stage.setScene(scene[0]);
+            stage.show();
+        });
+        ViewTesting.train(robot, vm, 300);
+        assertThat(vm.testAccuracyProperty().get()).isNaN();
+        Path all = save(snapshot(robot, scene[0]), "playground-views-regression.png");
+        assertThat(Files.size(all)).isGreaterThan(1000);
+    }
+}
