@@ -4,13 +4,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code neural-playground}: with no command it prints this usage (the window comes with the next release). */
+/** {@code neural-playground}: with no command it opens the window; the commands work without one. */
 @Command(name = "neural-playground",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {"Neural Playground: train small neural networks and look inside them.", ""},
-        subcommands = {TrainCommand.class, TraceCommand.class, GradcheckCommand.class, BenchCommand.class},
-        footer = {"", "Run 'neural-playground COMMAND --help' for a command's options."})
+        subcommands = {TrainCommand.class, TraceCommand.class, GradcheckCommand.class, BenchCommand.class,
+            WindowCommand.class, ScreenshotCommand.class, PerfCommand.class},
+        footer = {"", "Without a command the window opens. Run 'neural-playground COMMAND --help' for a command's "
+                + "options."})
 public final class RootCommand implements Runnable {
     @Spec
     private CommandSpec spec;

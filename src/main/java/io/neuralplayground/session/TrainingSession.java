@@ -151,17 +151,30 @@ public final class TrainingSession implements AutoCloseable {
         }
     }
 
-    /** Sets the weight from input {@code input} to unit {@code unit} of layer {@code layer}. */
-    public void setWeight(int layer, int input, int unit, double value) {
-        edit(() -> {
+    /**
+     * Sets the weight from input {@code input} to unit {@code unit} of layer {@code layer} of build
+     * {@code build} (the snapshot the user saw); an edit meant for a network that has been rebuilt since is
+     * dropped with a message.
+     */
+    public void setWeight(long build, int layer, int input, int unit, double value) {
+        edit(build, "weight", () -> {
             DenseLayer target = run.network().layer(layer);
+            if (input < 0 || input >= target.inputs() || unit < 0 || unit >= target.units()) {
+                throw new IndexOutOfBoundsException();
+            }
             target.setWeight(input, unit, value);
         });
     }
 
-    /** Sets the bias of unit {@code unit} of layer {@code layer}. */
-    public void setBias(int layer, int unit, double value) {
-        edit(() -> run.network().layer(layer).setBias(unit, value));
+    /** Sets the bias of unit {@code unit} of layer {@code layer} of build {@code build}; see {@link #setWeight}. */
+    public void setBias(long build, int layer, int unit, double value) {
+        edit(build, "bias", () -> {
+            DenseLayer target = run.network().layer(layer);
+            if (unit < 0 || unit >= target.units()) {
+                throw new IndexOutOfBoundsException();
+            }
+            target.setBias(unit, value);
+        });
     }
 
     /**
@@ -198,8 +211,18 @@ public final class TrainingSession implements AutoCloseable {
         commands.add(command);
     }
 
-    private void edit(Runnable change) {
-        liveEdits.add(change);
+    private void edit(long forBuild, String what, Runnable change) {
+        liveEdits.add(() -> {
+            if (forBuild != build) {
+                message = "The network was rebuilt before the " + what + " could be set; set it again";
+                return;
+            }
+            try {
+                change.run();
+            } catch (IndexOutOfBoundsException e) {
+                message = "That " + what + " is not in the network any more; set it again";
+            }
+        });
         // Wakes a paused session so that the edit shows at once; a playing one applies it between minibatches.
         submit(() -> { });
     }

@@ -140,8 +140,9 @@ class TrainingSessionTest {
     @Test
     void aWeightEditLandsInTheNextSnapshotAlsoWhilePlaying() throws Exception {
         session = new TrainingSession(PlaygroundSettings.defaults());
-        session.setWeight(1, 2, 0, 4.5);
-        session.setBias(2, 0, -0.75);
+        long build = session.latest().build();
+        session.setWeight(build, 1, 2, 0, 4.5);
+        session.setBias(build, 2, 0, -0.75);
         session.sync();
         assertThat(session.latest().network().layer(1).weight(2, 0)).isEqualTo(4.5);
         assertThat(session.latest().network().layer(2).bias(0)).isEqualTo(-0.75);
@@ -149,10 +150,25 @@ class TrainingSessionTest {
         session.setSpeed(Speed.FLAT_OUT);
         session.play();
         awaitSnapshot(s -> s.epoch() > 10);
-        session.setWeight(0, 0, 0, 123.0);
+        session.setWeight(build, 0, 0, 0, 123.0);
         // one more epoch moves it a little from 123, never back to the old value
         Snapshot after = awaitSnapshot(s -> Math.abs(s.network().layer(0).weight(0, 0) - 123.0) < 5);
         assertThat(after.network().layer(0).weight(0, 0)).isBetween(118.0, 128.0);
+    }
+
+    @Test
+    void anEditForAnOlderBuildIsDroppedWithAMessage() throws Exception {
+        session = new TrainingSession(PlaygroundSettings.defaults());
+        long old = session.latest().build();
+        session.newWeights();
+        session.sync();
+        session.setWeight(old, 0, 0, 0, 9.0);
+        session.sync();
+        assertThat(session.latest().network().layer(0).weight(0, 0)).isNotEqualTo(9.0);
+        assertThat(session.latest().message()).contains("rebuilt");
+        session.setBias(session.latest().build(), 5, 0, 1.0);
+        session.sync();
+        assertThat(session.latest().message()).contains("not in the network");
     }
 
     @Test

@@ -331,11 +331,12 @@ public final class PlaygroundViewModel implements AutoCloseable {
 
     /** Sets the weight from input {@code input} to unit {@code unit} of layer {@code layer}, also while training. */
     public void setWeight(int layer, int input, int unit, double value) {
-        session.setWeight(layer, input, unit, value);
+        session.setWeight(snapshot.get().build(), layer, input, unit, value);
     }
 
+    /** Sets the bias of unit {@code unit} of layer {@code layer}, also while training. */
     public void setBias(int layer, int unit, double value) {
-        session.setBias(layer, unit, value);
+        session.setBias(snapshot.get().build(), layer, unit, value);
     }
 
     /** Adds a painted training point at (x1, x2): the chosen class, or for regression the chosen value. */

@@ -1,0 +1,88 @@
+package io.neuralplayground.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.neuralplayground.session.Snapshot;
+import io.neuralplayground.session.Speed;
+import io.neuralplayground.ui.WindowDriver;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code perf}: opens the real window, plays flat out and measures how smooth it stays. */
+@Command(name = "perf", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Open the window, play flat out and print JSON with frames per second, epochs per second",
+            "and the 99th-percentile frame time. Needs a display; where there is none run it under 'xvfb-run -a'."},
+        footer = {"", "Example:",
+            "  xvfb-run -a java -jar target/neural-playground.jar perf --seconds 10 --features all "
+                    + "--layers 8,8,8,8,8,8"})
+final class PerfCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "10",
+            description = "How long to measure. Default: ${DEFAULT-VALUE}.")
+    private double seconds;
+
+    @Option(names = "--warmup", paramLabel = "S", defaultValue = "2",
+            description = "Playing before measuring, for the JIT compiler. Default: ${DEFAULT-VALUE}.")
+    private double warmup;
+
+    @Mixin
+    private WindowOptions window = new WindowOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(seconds > 0) || !(warmup >= 0)) {
+            throw new IllegalArgumentException("--seconds must be above 0 and --warmup 0 or more");
+        }
+        ObjectNode[] result = new ObjectNode[1];
+        Launcher.openWindow(window.plan(Speed.FLAT_OUT, driver -> result[0] = measure(driver)));
+        spec.commandLine().getOut().println(Json.pretty(result[0]));
+        return Cli.OK;
+    }
+
+    private ObjectNode measure(WindowDriver driver) throws Exception {
+        driver.awaitFrames(3);
+        driver.viewModel().play();
+        Thread.sleep((long) (warmup * 1000));
+        Snapshot start = driver.viewModel().session().latest();
+        long startNanos = System.nanoTime();
+        driver.startRecordingFrames();
+        Thread.sleep((long) (seconds * 1000));
+        long[] intervals = driver.stopRecordingFrames();
+        Snapshot end = driver.viewModel().session().latest();
+        double elapsed = (System.nanoTime() - startNanos) / 1e9;
+        driver.viewModel().pause();
+
+        ObjectNode json = Json.object();
+        json.put("network", end.network().describe());
+        json.put("seconds", elapsed);
+        json.put("frames", intervals.length);
+        json.put("frames_per_second", intervals.length / elapsed);
+        int epochs = end.build() == start.build() ? end.epoch() - start.epoch() : end.epoch();
+        json.put("epochs", epochs);
+        json.put("epochs_per_second", epochs / elapsed);
+        json.put("frame_time_p50_ms", percentile(intervals, 0.50) / 1e6);
+        json.put("frame_time_p99_ms", percentile(intervals, 0.99) / 1e6);
+        json.put("frame_time_max_ms", percentile(intervals, 1.0) / 1e6);
+        if (end.message() != null) {
+            json.put("message", end.message());
+        }
+        return json;
+    }
+
+    /** The {@code q}-quantile of the values (nearest rank). */
+    static double percentile(long[] values, double q) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int rank = (int) Math.ceil(q * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+}

@@ -1,0 +1,111 @@
+package io.neuralplayground.cli;
+
+import io.neuralplayground.data.Feature;
+import io.neuralplayground.data.PlaygroundDataset;
+import io.neuralplayground.engine.Activation;
+import io.neuralplayground.engine.Optimizer;
+import io.neuralplayground.engine.Regularization;
+import io.neuralplayground.session.PlaygroundSettings;
+import io.neuralplayground.session.Speed;
+import io.neuralplayground.ui.LaunchPlan;
+import io.neuralplayground.ui.WindowScript;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The window's starting state for the commands that open it (screenshot, perf). */
+final class WindowOptions {
+    @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "circle",
+            description = "circle, xor, gauss, spiral, plane or multigauss. Default: ${DEFAULT-VALUE}.")
+    String dataset;
+
+    @Option(names = "--features", paramLabel = "LIST", defaultValue = "x1,x2",
+            description = "Input features: x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2 or 'all'. Default: ${DEFAULT-VALUE}.")
+    String features;
+
+    @Option(names = "--layers", paramLabel = "WIDTHS", defaultValue = "4,2",
+            description = "Hidden layer widths, 0 to 6 layers of 1 to 8. Default: ${DEFAULT-VALUE}.")
+    String layers;
+
+    @Option(names = "--activation", paramLabel = "NAME", defaultValue = "tanh",
+            description = "Activation of the hidden layers. Default: ${DEFAULT-VALUE}.")
+    String activation;
+
+    @Option(names = "--lr", paramLabel = "RATE", defaultValue = "0.03", description = "Learning rate. Default: ${DEFAULT-VALUE}.")
+    double learningRate;
+
+    @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "sgd",
+            description = "sgd, momentum, rmsprop or adam. Default: ${DEFAULT-VALUE}.")
+    String optimizer;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "10", description = "Batch size. Default: ${DEFAULT-VALUE}.")
+    int batch;
+
+    @Option(names = "--noise", paramLabel = "PERCENT", defaultValue = "0", description = "Noise, 0 to 50. Default: ${DEFAULT-VALUE}.")
+    double noisePercent;
+
+    @Option(names = "--ratio", paramLabel = "PERCENT", defaultValue = "50",
+            description = "Training data in percent, 10 to 90. Default: ${DEFAULT-VALUE}.")
+    double ratioPercent;
+
+    @Option(names = "--reg", paramLabel = "KIND", defaultValue = "none", description = "none, l1 or l2. Default: ${DEFAULT-VALUE}.")
+    String regularization;
+
+    @Option(names = "--reg-rate", paramLabel = "RATE", defaultValue = "0", description = "Regularization rate. Default: ${DEFAULT-VALUE}.")
+    double regularizationRate;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--show-test-data", description = "Show the test points on the output plot.")
+    boolean showTestData;
+
+    @Option(names = "--discretize", description = "Discretize the output plot.")
+    boolean discretize;
+
+    @Option(names = "--width", paramLabel = "PX", defaultValue = "1400", description = "Window width. Default: ${DEFAULT-VALUE}.")
+    double width;
+
+    @Option(names = "--height", paramLabel = "PX", defaultValue = "860", description = "Window height. Default: ${DEFAULT-VALUE}.")
+    double height;
+
+    PlaygroundSettings settings() {
+        PlaygroundDataset kind = PlaygroundDataset.byName(dataset);
+        if (!(noisePercent >= 0 && noisePercent <= 50)) {
+            throw new IllegalArgumentException("--noise must be between 0 and 50 (percent), got " + noisePercent);
+        }
+        if (!(ratioPercent >= 10 && ratioPercent <= 90)) {
+            throw new IllegalArgumentException("--ratio must be between 10 and 90 (percent), got " + ratioPercent);
+        }
+        List<Integer> widths = new ArrayList<>();
+        for (int w : Numbers.widths(layers)) {
+            if (w > PlaygroundSettings.MAX_NEURONS) {
+                throw new IllegalArgumentException("--layers: the window shows 1 to 8 neurons per layer, got " + w);
+            }
+            widths.add(w);
+        }
+        if (widths.size() > PlaygroundSettings.MAX_LAYERS) {
+            throw new IllegalArgumentException("--layers: the window shows 0 to 6 hidden layers, got " + widths.size());
+        }
+        Activation hidden = Activation.byName(activation);
+        Regularization.Kind regKind = Regularization.Kind.byName(regularization);
+        PlaygroundSettings s = PlaygroundSettings.defaults().withDataset(kind)
+                .withFeatures(Feature.parseList(features))
+                .withHidden(widths, Collections.nCopies(widths.size(), hidden))
+                .withLearningRate(learningRate)
+                .withOptimizer(Optimizer.byName(optimizer))
+                .withBatchSize(batch)
+                .withNoise(noisePercent / 100)
+                .withTrainRatio(ratioPercent / 100)
+                .withRegularization(regKind == Regularization.Kind.NONE ? Regularization.NONE
+                        : new Regularization(regKind, regularizationRate))
+                .withSeed(seed);
+        s.toPlan().prepare(); // fail here, with the message, rather than in the window
+        return s;
+    }
+
+    LaunchPlan plan(Speed speed, WindowScript script) {
+        return new LaunchPlan(settings(), speed, showTestData, discretize, width, height, script);
+    }
+}

@@ -1,0 +1,87 @@
+package io.neuralplayground.ui;
+
+import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * The JavaFX application: builds the view model and the window, runs the frame loop, and hands the window to a
+ * script when one is given. Started through {@link #launch(LaunchPlan)}, never as a main class (see Main).
+ */
+public final class App extends Application {
+    /**
+     * JavaFX warns on every start that it runs from the class path (as a single jar must); nothing to act on.
+     * Held here because java.util.logging keeps loggers only weakly.
+     */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+    private static volatile LaunchPlan plan = LaunchPlan.interactive();
+    private static volatile Throwable scriptFailure;
+
+    private PlaygroundViewModel vm;
+    private ExecutorService heatmapThread;
+    private FrameLoop frames;
+
+    /** Opens the window and returns when it closes; a script's failure is rethrown. */
+    public static void launch(LaunchPlan launchPlan) throws Throwable {
+        JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
+        plan = launchPlan;
+        scriptFailure = null;
+        Application.launch(App.class);
+        if (scriptFailure != null) {
+            throw scriptFailure;
+        }
+    }
+
+    @Override
+    public void start(Stage stage) {
+        LaunchPlan p = plan;
+        heatmapThread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "heatmaps");
+            t.setDaemon(true);
+            return t;
+        });
+        vm = new PlaygroundViewModel(p.settings(), heatmapThread);
+        vm.speedProperty().set(p.speed());
+        vm.showTestDataProperty().set(p.showTestData());
+        vm.discretizeProperty().set(p.discretize());
+        Scene scene = PlaygroundWindow.createScene(vm, p.width(), p.height());
+        stage.setTitle("Neural Playground");
+        stage.setScene(scene);
+        stage.setMinWidth(1100);
+        stage.setMinHeight(700);
+        frames = new FrameLoop(vm);
+        frames.start();
+        stage.show();
+        if (p.script() != null) {
+            WindowDriver driver = new WindowDriver(vm, scene, frames);
+            Thread script = new Thread(() -> {
+                try {
+                    p.script().run(driver);
+                } catch (Throwable t) {
+                    scriptFailure = t;
+                } finally {
+                    Platform.exit();
+                }
+            }, "window-script");
+            script.setDaemon(true);
+            script.start();
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (frames != null) {
+            frames.stop();
+        }
+        if (vm != null) {
+            vm.close();
+        }
+        if (heatmapThread != null) {
+            heatmapThread.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.neuralplayground.ui;
+
+import io.neuralplayground.ui.viewmodel.HeatmapFrame;
+import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
+import java.util.concurrent.Callable;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+
+/** What a {@link WindowScript} can do with the window, from its own thread. */
+public final class WindowDriver {
+    private final PlaygroundViewModel vm;
+    private final Scene scene;
+    private final FrameLoop frames;
+
+    WindowDriver(PlaygroundViewModel vm, Scene scene, FrameLoop frames) {
+        this.vm = vm;
+        this.scene = scene;
+        this.frames = frames;
+    }
+
+    public PlaygroundViewModel viewModel() {
+        return vm;
+    }
+
+    /** Runs {@code task} on the FX thread and waits for its result. */
+    public <T> T onFxThread(Callable<T> task) throws Exception {
+        FutureTask<T> future = new FutureTask<>(task);
+        Platform.runLater(future);
+        return future.get(60, TimeUnit.SECONDS);
+    }
+
+    /** Waits until the window has drawn {@code count} more frames. */
+    public void awaitFrames(int count) throws InterruptedException {
+        long target = frames.frames() + count;
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (frames.frames() < target) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the window drew no frames for 60 s");
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    /**
+     * Waits until the window shows the session's newest snapshot with its heatmaps, so that a picture taken now
+     * shows the state the script asked for.
+     */
+    public void awaitUpToDate() throws Exception {
+        vm.session().sync();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            awaitFrames(2);
+            boolean current = onFxThread(() -> {
+                HeatmapFrame heatmaps = vm.heatmapsProperty().get();
+                var shown = vm.snapshotProperty().get();
+                var newest = vm.session().latest();
+                return shown == newest && heatmaps != null && heatmaps.build() == newest.build()
+                        && heatmaps.epoch() == newest.epoch();
+            });
+            if (current) {
+                awaitFrames(2);
+                return;
+            }
+        }
+        throw new IllegalStateException("the window did not catch up with the session within 60 s");
+    }
+
+    /** The whole scene as an image. */
+    public WritableImage snapshot() throws Exception {
+        return onFxThread(() -> scene.snapshot(null));
+    }
+
+    /** Starts recording frame times. */
+    public void startRecordingFrames() throws Exception {
+        onFxThread(() -> {
+            frames.startRecording();
+            return null;
+        });
+    }
+
+    /** Stops recording and returns the frame intervals in nanoseconds. */
+    public long[] stopRecordingFrames() throws Exception {
+        return onFxThread(frames::stopRecording);
+    }
+}

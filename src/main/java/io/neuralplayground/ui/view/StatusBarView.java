@@ -1,0 +1,51 @@
+package io.neuralplayground.ui.view;
+
+import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.geometry.Orientation;
+import org.controlsfx.control.StatusBar;
+
+/** The window's status bar (ControlsFX): messages on the left; epoch, losses and epochs per second on the right. */
+public final class StatusBarView extends StatusBar {
+
+    public StatusBarView(PlaygroundViewModel vm) {
+        getStyleClass().add("playground-status");
+        textProperty().bind(Bindings.createStringBinding(() -> {
+            String message = vm.messageProperty().get();
+            if (!message.isEmpty()) {
+                return "⚠ " + message;
+            }
+            return vm.playingProperty().get() ? "Training" : "Paused — press Space to train, → for one epoch";
+        }, vm.messageProperty(), vm.playingProperty()));
+        Label epoch = label(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "Epoch %,d",
+                vm.epochProperty().get()), vm.epochProperty()));
+        Label losses = label(Bindings.createStringBinding(() -> {
+            String s = String.format(Locale.ROOT, "Train loss %.4f   Test loss %.4f", vm.trainLossProperty().get(),
+                    vm.testLossProperty().get());
+            double accuracy = vm.testAccuracyProperty().get();
+            return Double.isNaN(accuracy) ? s : s + String.format(Locale.ROOT, "   Test accuracy %.1f %%",
+                    100 * accuracy);
+        }, vm.trainLossProperty(), vm.testLossProperty(), vm.testAccuracyProperty()));
+        Label rate = label(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%,.0f epochs/s",
+                vm.epochsPerSecondProperty().get()), vm.epochsPerSecondProperty()));
+        getRightItems().addAll(epoch, separator(), losses, separator(), rate);
+        vm.messageProperty().addListener((o, was, now) ->
+                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("warning"), !now.isEmpty()));
+    }
+
+    private static Label label(javafx.beans.value.ObservableValue<String> text) {
+        Label label = new Label();
+        label.textProperty().bind(text);
+        label.getStyleClass().add("status-item");
+        return label;
+    }
+
+    private static Separator separator() {
+        Separator separator = new Separator(Orientation.VERTICAL);
+        separator.getStyleClass().add("status-separator");
+        return separator;
+    }
+}

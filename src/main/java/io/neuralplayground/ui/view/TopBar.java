@@ -1,0 +1,155 @@
+package io.neuralplayground.ui.view;
+
+import io.neuralplayground.engine.Activation;
+import io.neuralplayground.engine.Regularization;
+import io.neuralplayground.session.Speed;
+import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
+import io.neuralplayground.ui.viewmodel.ProblemType;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.ObjectProperty;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/**
+ * The top bar: play/pause, step, reset and new weights, the epoch counter, and the hyperparameters as TF
+ * Playground lays them out (learning rate, activation, regularization and its rate, problem type), plus the
+ * optimizer and the speed.
+ */
+public final class TopBar extends HBox {
+    private final Button playButton = new Button();
+
+    public TopBar(PlaygroundViewModel vm) {
+        getStyleClass().add("top-bar");
+        setAlignment(Pos.CENTER_LEFT);
+
+        Button reset = iconButton(Icons.reset(), "Reset: back to epoch 0 with the same initial weights (R)",
+                vm::reset);
+        reset.getStyleClass().add("reset-button");
+        playButton.getStyleClass().add("play-button");
+        playButton.setFocusTraversable(false);
+        playButton.setOnAction(e -> vm.togglePlay());
+        playButton.setTooltip(new Tooltip("Play or pause training (Space)"));
+        vm.playingProperty().addListener((o, was, now) -> showPlaying(now));
+        showPlaying(vm.playingProperty().get());
+        Button step = iconButton(Icons.step(), "Train one epoch (→)", vm::step);
+        step.getStyleClass().add("step-button");
+        Button newWeights = iconButton(Icons.dice(), "New weights: draw fresh initial weights, epoch 0",
+                vm::newWeights);
+        newWeights.getStyleClass().add("new-weights-button");
+        HBox controls = new HBox(8, reset, playButton, step, newWeights);
+        controls.setAlignment(Pos.CENTER);
+
+        Label epochLabel = new Label("Epoch");
+        epochLabel.getStyleClass().add("field-label");
+        Label epoch = new Label();
+        epoch.getStyleClass().add("epoch-counter");
+        epoch.textProperty().bind(vm.epochProperty().asString(Locale.ROOT, "%,09d"));
+        VBox epochBox = new VBox(0, epochLabel, epoch);
+        epochBox.setAlignment(Pos.CENTER_LEFT);
+
+        ComboBox<Double> learningRate = combo(PlaygroundViewModel.LEARNING_RATES, vm.learningRateProperty(),
+                TopBar::plain, "How far each step moves the weights: w ← w − rate · ∇w");
+        ComboBox<Activation> activation = combo(PlaygroundViewModel.ACTIVATIONS, vm.activationProperty(),
+                Activation::kerasName, "Activation of every hidden layer (click a layer's name in the network "
+                        + "to give it its own)");
+        ComboBox<Regularization.Kind> regularization = combo(List.of(Regularization.Kind.values()),
+                vm.regularizationProperty(), k -> k == Regularization.Kind.NONE ? "None" : k.name(),
+                "Penalty on large weights, L1 (can switch links off) or L2 (shrinks them)");
+        ComboBox<Double> regularizationRate = combo(PlaygroundViewModel.REGULARIZATION_RATES,
+                vm.regularizationRateProperty(), TopBar::plain, "Strength of the regularization");
+        regularizationRate.disableProperty().bind(vm.regularizationProperty().isEqualTo(Regularization.Kind.NONE));
+        ComboBox<ProblemType> problem = combo(List.of(ProblemType.values()), vm.problemProperty(),
+                ProblemType::toString, "Classify points into two classes, or fit a surface (regression)");
+        ComboBox<String> optimizer = combo(PlaygroundViewModel.OPTIMIZERS, vm.optimizerProperty(),
+                TopBar::optimizerLabel, "The update rule (Keras' formulas); changes while training");
+        ComboBox<Speed> speed = combo(List.of(Speed.values()), vm.speedProperty(),
+                s -> s == Speed.ONE_PER_FRAME ? "1 epoch / frame" : "Flat out",
+                "One epoch per frame, as TF Playground, or as fast as the machine goes");
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        getChildren().addAll(controls, epochBox, field("Learning rate", learningRate),
+                field("Activation", activation), field("Regularization", regularization),
+                field("Regularization rate", regularizationRate), field("Problem type", problem),
+                field("Optimizer", optimizer), spacer, field("Speed", speed));
+        setSpacing(22);
+    }
+
+    private void showPlaying(boolean playing) {
+        playButton.setGraphic(playing ? Icons.pause() : Icons.play());
+        playButton.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("playing"), playing);
+    }
+
+    private static Button iconButton(javafx.scene.Node icon, String tooltip, Runnable action) {
+        Button button = new Button();
+        button.setGraphic(icon);
+        button.getStyleClass().add("icon-button");
+        button.setTooltip(new Tooltip(tooltip));
+        button.setOnAction(e -> action.run());
+        button.setFocusTraversable(false);
+        return button;
+    }
+
+    private static VBox field(String label, ComboBox<?> box) {
+        Label name = new Label(label);
+        name.getStyleClass().add("field-label");
+        VBox field = new VBox(2, name, box);
+        field.getStyleClass().add("top-field");
+        return field;
+    }
+
+    private static <T> ComboBox<T> combo(List<T> items, ObjectProperty<T> property, Function<T, String> text,
+            String tooltip) {
+        ComboBox<T> box = new ComboBox<>();
+        box.getItems().setAll(items);
+        box.valueProperty().bindBidirectional(property);
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : text.apply(value);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        });
+        box.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? "" : text.apply(item));
+            }
+        });
+        box.setTooltip(new Tooltip(tooltip));
+        box.setFocusTraversable(false);
+        box.getStyleClass().add("top-combo");
+        return box;
+    }
+
+    private static String optimizerLabel(String name) {
+        return switch (name) {
+            case "sgd" -> "SGD";
+            case "momentum" -> "Momentum";
+            case "rmsprop" -> "RMSprop";
+            case "adam" -> "Adam";
+            default -> name;
+        };
+    }
+
+    /** A rate as Playground lists it: 0.00001, 0.03, 1, 10. */
+    static String plain(Double value) {
+        return value == null ? "" : java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,95 @@
+package io.neuralplayground.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.neuralplayground.session.PlaygroundSettings;
+import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
+import java.io.File;
+import java.util.concurrent.TimeUnit;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The whole window, headless: the play button, the keyboard, the epoch counter. */
+@ExtendWith(ApplicationExtension.class)
+class PlaygroundWindowTest {
+    private PlaygroundViewModel vm;
+    private FrameLoop frames;
+    private Scene scene;
+
+    @Start
+    void start(Stage stage) {
+        vm = new PlaygroundViewModel(PlaygroundSettings.defaults(), Runnable::run);
+        scene = PlaygroundWindow.createScene(vm, 1400, 860);
+        stage.setScene(scene);
+        frames = new FrameLoop(vm);
+        frames.start();
+        stage.show();
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        robot.interact(frames::stop);
+        vm.close();
+    }
+
+    private int epochShown(FxRobot robot) {
+        Label counter = robot.lookup(".epoch-counter").queryAs(Label.class);
+        return Integer.parseInt(counter.getText().replace(",", ""));
+    }
+
+    @Test
+    void playButtonTrainsAndTheLossFalls(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        double initial = vm.trainLossProperty().get();
+        robot.clickOn(robot.lookup(".play-button").queryAs(Button.class));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> epochShown(robot) >= 100);
+        robot.clickOn(robot.lookup(".play-button").queryAs(Button.class));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !vm.playingProperty().get());
+        assertThat(vm.trainLossProperty().get()).isLessThan(initial);
+        int paused = epochShown(robot);
+        Thread.sleep(100);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(epochShown(robot)).isEqualTo(paused);
+    }
+
+    @Test
+    void keyboardPlaysStepsAndResets(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(KeyCode.RIGHT);
+        robot.type(KeyCode.RIGHT);
+        robot.type(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> epochShown(robot) == 3);
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> epochShown(robot) > 10);
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !vm.playingProperty().get());
+        robot.type(KeyCode.R);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> epochShown(robot) == 0);
+    }
+
+    @Test
+    void theWholeWindowRenders(FxRobot robot) throws Exception {
+        vm.session().trainEpochs(200);
+        vm.session().sync();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> epochShown(robot) == 200);
+        WaitForAsyncUtils.waitForFxEvents();
+        var image = new javafx.scene.image.WritableImage[1];
+        robot.interact(() -> image[0] = scene.snapshot(null));
+        File png = new File("target/window.png");
+        ImageIO.write(SwingFXUtils.fromFXImage(image[0], null), "png", png);
+        assertThat(image[0].getWidth()).isEqualTo(1400);
+        assertThat(png).exists();
+    }
+}
