@@ -27,8 +27,8 @@ final class PerfCommand implements Callable<Integer> {
             description = "How long to measure. Default: ${DEFAULT-VALUE}.")
     private double seconds;
 
-    @Option(names = "--warmup", paramLabel = "S", defaultValue = "2",
-            description = "Playing before measuring, for the JIT compiler. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--warmup", paramLabel = "S", defaultValue = "10",
+            description = "Playing before measuring, while the JIT compiler settles (a window keeps compiling for several seconds). Default: ${DEFAULT-VALUE}.")
     private double warmup;
 
     @Mixin

@@ -33,6 +33,7 @@ class PlaygroundWindowTest {
         vm = new PlaygroundViewModel(PlaygroundSettings.defaults(), Runnable::run);
         scene = PlaygroundWindow.createScene(vm, 1400, 860);
         stage.setScene(scene);
+        stage.sizeToScene();
         frames = new FrameLoop(vm);
         frames.start();
         stage.show();

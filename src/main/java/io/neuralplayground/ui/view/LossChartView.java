@@ -146,6 +146,13 @@ public final class LossChartView extends VBox implements LossHistoryListener {
         top.getStyleClass().add("loss-chart-bar");
         getChildren().addAll(top, viewer);
         vm.addLossListener(this);
+        this.playing = vm.playingProperty();
+        // When training stops, show the last epochs at once.
+        playing.addListener((o, was, now) -> {
+            if (!now && refreshPending) {
+                refreshNow();
+            }
+        });
     }
 
     private static <A extends ValueAxis> A axis(A axis) {
@@ -158,6 +165,17 @@ public final class LossChartView extends VBox implements LossHistoryListener {
         axis.setTickMarkOutsideLength(3);
         axis.setLabelInsets(new RectangleInsets(2, 2, 2, 2));
         return axis;
+    }
+
+    /** The chart redraws at most this often while epochs stream in (JFreeChart draws the whole chart each time). */
+    static final long REFRESH_INTERVAL_NANOS = 100_000_000L;
+    private final javafx.animation.PauseTransition pendingRefresh = new javafx.animation.PauseTransition();
+    private long lastRefresh = Long.MIN_VALUE / 2;
+    private boolean refreshPending;
+    private javafx.beans.value.ObservableBooleanValue playing;
+
+    {
+        pendingRefresh.setOnFinished(e -> refreshNow());
     }
 
     @Override
@@ -173,6 +191,23 @@ public final class LossChartView extends VBox implements LossHistoryListener {
     @Override
     public void append(EpochLog.Slice epochs) {
         history.append(epochs);
+        long now = System.nanoTime();
+        if (!playing.get() || now - lastRefresh >= REFRESH_INTERVAL_NANOS) {
+            refreshNow();
+        } else if (!refreshPending) {
+            // While training, new epochs come every frame: the chart redraws at most ten times a second, and
+            // the last epochs always show, a moment later.
+            refreshPending = true;
+            pendingRefresh.setDuration(javafx.util.Duration.millis((REFRESH_INTERVAL_NANOS - (now - lastRefresh))
+                    / 1e6));
+            pendingRefresh.playFromStart();
+        }
+    }
+
+    private void refreshNow() {
+        refreshPending = false;
+        pendingRefresh.stop();
+        lastRefresh = System.nanoTime();
         changeChart(this::refreshSeries);
     }
 

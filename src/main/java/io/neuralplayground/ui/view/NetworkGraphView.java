@@ -96,6 +96,14 @@ public final class NetworkGraphView extends Region {
             }
         });
 
+        sceneProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                was.removePostLayoutPulseListener(paintOnPulse);
+            }
+            if (now != null) {
+                now.addPostLayoutPulseListener(paintOnPulse);
+            }
+        });
         vm.snapshotProperty().addListener((o, was, now) -> show(now));
         vm.heatmapsProperty().addListener((o, was, now) -> {
             if (now != null) {
@@ -185,10 +193,14 @@ public final class NetworkGraphView extends Region {
         return n.layer() < shape.depth() && n.unit() < shape.units(n.layer());
     }
 
+    /** Whether something changed that the canvas does not show yet. */
+    private boolean dirty;
+    private final Runnable paintOnPulse = this::paintIfDirty;
+
     @Override
     protected void layoutChildren() {
         placeEverything();
-        redraw();
+        paintNow();
     }
 
     private void placeEverything() {
@@ -208,7 +220,26 @@ public final class NetworkGraphView extends Region {
         editor.autosize();
     }
 
+    /**
+     * Asks for a repaint after the next layout pass: a snapshot, its heatmaps and a hover can all arrive in one
+     * frame, and the graph is painted once for them.
+     */
     private void redraw() {
+        if (!dirty) {
+            dirty = true;
+            javafx.application.Platform.requestNextPulse();
+        }
+    }
+
+    /** Paints if something asked for it since the last pulse (a scene's post-layout pulse listener). */
+    private void paintIfDirty() {
+        if (dirty) {
+            paintNow();
+        }
+    }
+
+    private void paintNow() {
+        dirty = false;
         if (layout == null || snapshot == null || !layout.shape().matches(snapshot.network())
                 || layout.width() != canvas.getWidth() || layout.height() != canvas.getHeight()) {
             return;

@@ -30,7 +30,8 @@ import javafx.util.Duration;
  * axes from −6 to 6. A click on it paints an example there. Resizable; the plot stays square.
  *
  * <p>Redraws at most once a layout pass: property changes only mark it dirty, so several changes within one frame
- * cost one drawing.
+ * cost one drawing. The heatmap and the dots are on two canvases: while training, the heatmap changes every frame
+ * but the dots and axes only when the data does, and a canvas that is not drawn again costs nothing to show.
  */
 public final class OutputPlot extends Region {
     static final double LEFT = 26;
@@ -49,22 +50,30 @@ public final class OutputPlot extends Region {
 
     private final PlaygroundViewModel vm;
     private final Canvas canvas = new Canvas();
+    private final Canvas overlay = new Canvas();
     private final Font tickFont = Font.font(11);
     private WritableImage image;
     private boolean dirty = true;
+    private boolean overlayDirty = true;
+    private Split shownSplit;
 
     public OutputPlot(PlaygroundViewModel vm) {
         this.vm = Objects.requireNonNull(vm);
         getStyleClass().add("plot-area");
-        getChildren().add(canvas);
+        getChildren().addAll(canvas, overlay);
+        overlay.setMouseTransparent(true);
         setCursor(Cursor.CROSSHAIR);
         Tooltip hint = new Tooltip("Click to add a training point of the colour chosen below");
         // The pointer rests on the plot a lot: the hint waits longer than usual before it covers the picture.
         hint.setShowDelay(Duration.seconds(2));
         Tooltip.install(this, hint);
         vm.heatmapsProperty().addListener(o -> invalidate());
-        vm.snapshotProperty().addListener(o -> invalidate());
-        vm.showTestDataProperty().addListener(o -> invalidate());
+        vm.snapshotProperty().addListener((o, was, now) -> {
+            if (now != null && now.split() != shownSplit) {
+                invalidateOverlay();
+            }
+        });
+        vm.showTestDataProperty().addListener(o -> invalidateOverlay());
         vm.discretizeProperty().addListener(o -> invalidate());
         vm.hoveredProperty().addListener(o -> invalidate());
         setOnMouseClicked(e -> {
@@ -79,6 +88,11 @@ public final class OutputPlot extends Region {
 
     private void invalidate() {
         dirty = true;
+        requestLayout();
+    }
+
+    private void invalidateOverlay() {
+        overlayDirty = true;
         requestLayout();
     }
 
@@ -148,11 +162,18 @@ public final class OutputPlot extends Region {
         if (canvas.getWidth() != w || canvas.getHeight() != h) {
             canvas.setWidth(w);
             canvas.setHeight(h);
+            overlay.setWidth(w);
+            overlay.setHeight(h);
             dirty = true;
+            overlayDirty = true;
         }
         if (dirty) {
             dirty = false;
             draw();
+        }
+        if (overlayDirty) {
+            overlayDirty = false;
+            drawOverlay();
         }
     }
 
@@ -160,12 +181,22 @@ public final class OutputPlot extends Region {
         GraphicsContext gc = canvas.getGraphicsContext2D();
         gc.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         double side = side(canvas.getWidth(), canvas.getHeight());
+        if (side > 0) {
+            drawHeatmap(gc, grid(), side);
+        }
+    }
+
+    /** The dots and the axes, over the heatmap. */
+    private void drawOverlay() {
+        GraphicsContext gc = overlay.getGraphicsContext2D();
+        gc.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
+        double side = side(overlay.getWidth(), overlay.getHeight());
         if (side <= 0) {
             return;
         }
         PlaneGrid grid = grid();
-        drawHeatmap(gc, grid, side);
         Snapshot snapshot = vm.snapshotProperty().get();
+        shownSplit = snapshot == null ? null : snapshot.split();
         if (snapshot != null) {
             Split split = snapshot.split();
             gc.save();

@@ -25,6 +25,8 @@ final class GraphViewFixture {
         scene = new Scene(view, width, height);
         scene.getStylesheets().add(NetworkGraphView.STYLESHEET);
         stage.setScene(scene);
+        // A stage kept from an earlier test keeps its size unless told to fit the new scene.
+        stage.sizeToScene();
         stage.show();
     }
 

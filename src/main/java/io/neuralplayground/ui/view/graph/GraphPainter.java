@@ -60,6 +60,16 @@ public final class GraphPainter {
 
     private LinkRaster raster;
     private WritableImage linkImage;
+    /** What the link image shows, so that a repaint for new thumbnails or a hover does not raster links again. */
+    private Network linksOf;
+    private GraphHit linksPicked;
+    private GraphLayout linksLayout;
+    /** Every link's traced curve, {@code [layer][input·units + unit]}, for the layout and scale they were made for. */
+    private LinkRaster.Curve[][] curves;
+    /** Each link's width and colour as last drawn, see {@link #looksUnchanged}. */
+    private int[] looks;
+    private GraphLayout curvesLayout;
+    private double curvesScale;
 
     /** What to draw beyond the network: the hovered node and a link or bias to pick out. */
     public record Highlights(NodeRef hoveredNode, GraphHit picked) {
@@ -93,12 +103,23 @@ public final class GraphPainter {
         if (raster == null || raster.width() != w || raster.height() != h) {
             raster = new LinkRaster(w, h);
             linkImage = new WritableImage(w, h);
+            linksOf = null;
+        }
+        boolean sameLooks = looksUnchanged(network);
+        if ((network == linksOf || sameLooks) && layout == linksLayout && java.util.Objects.equals(picked, linksPicked)) {
+            gc.drawImage(linkImage, 0, 0, w / scale, h / scale);
+            return;
+        }
+        linksOf = network;
+        linksLayout = layout;
+        linksPicked = picked;
+        if (layout != curvesLayout || scale != curvesScale) {
+            traceCurves(layout, network, scale);
         }
         raster.clear(BACKGROUND_ARGB);
         boolean anyFrozen = false;
         for (int l = 0; l < network.depth(); l++) {
             DenseLayer layer = network.layer(l);
-            double[] ends = layout.linkEnds(l);
             int units = layer.units();
             for (int i = 0; i < layer.inputs(); i++) {
                 for (int j = 0; j < units; j++) {
@@ -107,19 +128,18 @@ public final class GraphPainter {
                         continue;
                     }
                     double weight = layer.weight(i, j);
-                    link(ends, (i * units + j) * 4, scale, LinkStyle.width(weight), ColorScale.argb(weight), false);
+                    link(l, (i * units + j) * 4, scale, LinkStyle.width(weight), ColorScale.argb(weight), false);
                 }
             }
         }
         if (anyFrozen) {
             for (int l = 0; l < network.depth(); l++) {
                 DenseLayer layer = network.layer(l);
-                double[] ends = layout.linkEnds(l);
-                int units = layer.units();
+                    int units = layer.units();
                 for (int i = 0; i < layer.inputs(); i++) {
                     for (int j = 0; j < units; j++) {
                         if (layer.isFrozen(i, j)) {
-                            link(ends, (i * units + j) * 4, scale, LinkStyle.MIN_WIDTH, FROZEN_ARGB, true);
+                            link(l, (i * units + j) * 4, scale, LinkStyle.MIN_WIDTH, FROZEN_ARGB, true);
                         }
                     }
                 }
@@ -132,17 +152,65 @@ public final class GraphPainter {
             boolean frozen = layer.isFrozen(p.input(), p.unit());
             double weight = layer.weight(p.input(), p.unit());
             double width = frozen ? LinkStyle.MIN_WIDTH : LinkStyle.width(weight);
-            double[] ends = layout.linkEnds(p.layer());
-            link(ends, k, scale, width + 4, HIGHLIGHT_ARGB, false);
-            link(ends, k, scale, width, frozen ? FROZEN_ARGB : ColorScale.argb(weight), frozen);
+            link(p.layer(), k, scale, width + 4, HIGHLIGHT_ARGB, false);
+            link(p.layer(), k, scale, width, frozen ? FROZEN_ARGB : ColorScale.argb(weight), frozen);
         }
         linkImage.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), raster.pixels(), 0, w);
         gc.drawImage(linkImage, 0, 0, w / scale, h / scale);
     }
 
-    private void link(double[] ends, int k, double scale, double width, int argb, boolean dashed) {
-        raster.link(ends[k] * scale, ends[k + 1] * scale, ends[k + 2] * scale, ends[k + 3] * scale, width * scale,
-                argb, dashed);
+    /**
+     * Whether every link of {@code network} would be drawn exactly as in the image already made: the same width
+     * to a quarter of a pixel and the same colour, frozen or not. Flat out, weights change every frame but mostly
+     * by less than that, and rastering hundreds of links again for an identical picture is the largest cost of a
+     * frame. Remembers the looks it checked.
+     */
+    private boolean looksUnchanged(Network network) {
+        int count = 0;
+        for (int l = 0; l < network.depth(); l++) {
+            count += network.layer(l).inputs() * network.layer(l).units();
+        }
+        if (looks == null || looks.length != count) {
+            looks = new int[count];
+            java.util.Arrays.fill(looks, -1);
+        }
+        boolean same = true;
+        int k = 0;
+        for (int l = 0; l < network.depth(); l++) {
+            DenseLayer layer = network.layer(l);
+            for (int i = 0; i < layer.inputs(); i++) {
+                for (int j = 0; j < layer.units(); j++) {
+                    double weight = layer.weight(i, j);
+                    int look = layer.isFrozen(i, j) ? Integer.MAX_VALUE
+                            : (int) Math.round(LinkStyle.width(weight) * 4) << 24 | ColorScale.argb(weight) & 0xFFFFFF;
+                    if (looks[k] != look) {
+                        looks[k] = look;
+                        same = false;
+                    }
+                    k++;
+                }
+            }
+        }
+        return same;
+    }
+
+    private void traceCurves(GraphLayout layout, Network network, double scale) {
+        curves = new LinkRaster.Curve[network.depth()][];
+        for (int l = 0; l < network.depth(); l++) {
+            double[] ends = layout.linkEnds(l);
+            curves[l] = new LinkRaster.Curve[ends.length / 4];
+            for (int k = 0; k < ends.length; k += 4) {
+                curves[l][k / 4] = LinkRaster.Curve.of(ends[k] * scale, ends[k + 1] * scale, ends[k + 2] * scale,
+                        ends[k + 3] * scale);
+            }
+        }
+        curvesLayout = layout;
+        curvesScale = scale;
+    }
+
+    /** Link number {@code k / 4} of layer {@code layer}, from its traced curve. */
+    private void link(int layer, int k, double scale, double width, int argb, boolean dashed) {
+        raster.link(curves[layer][k / 4], width * scale, argb, dashed);
     }
 
     private static void drawInputs(GraphicsContext gc, GraphLayout layout, List<Feature> enabled,
@@ -192,11 +260,19 @@ public final class GraphPainter {
         border(gc, box, hovered ? HOVER_BORDER : NODE_BORDER, hovered ? 2 : 1);
     }
 
-    /** A border inside the box's edge, on the pixel grid. */
+    /**
+     * A border inside the box's edge, on the pixel grid: four filled rectangles, which software rendering draws
+     * without the antialiasing rasterizer that a stroke goes through (a few dozen strokes a frame add up).
+     */
     private static void border(GraphicsContext gc, Box box, Color color, double width) {
-        gc.setStroke(color);
-        gc.setLineWidth(width);
-        double inset = width / 2;
-        gc.strokeRect(box.x() + inset, box.y() + inset, box.width() - width, box.height() - width);
+        gc.setFill(color);
+        double x = box.x();
+        double y = box.y();
+        double w = box.width();
+        double h = box.height();
+        gc.fillRect(x, y, w, width);
+        gc.fillRect(x, y + h - width, w, width);
+        gc.fillRect(x, y + width, width, h - 2 * width);
+        gc.fillRect(x + w - width, y + width, width, h - 2 * width);
     }
 }

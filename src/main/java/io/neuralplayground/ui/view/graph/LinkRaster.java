@@ -54,32 +54,27 @@ public final class LinkRaster {
      * respected), dashed or not. Coordinates are in pixels of this raster; anything outside is clipped.
      */
     public void link(double x0, double y0, double x1, double y1, double lineWidth, int argb, boolean dashed) {
-        double dx = x1 - x0;
-        if (!(dx > 0) || !(lineWidth > 0)) {
+        link(Curve.of(x0, y0, x1, y1), lineWidth, argb, dashed);
+    }
+
+    /** Draws a link whose curve was traced before (the layout stays while the weights change every frame). */
+    public void link(Curve curve, double lineWidth, int argb, boolean dashed) {
+        if (curve == null || !(lineWidth > 0)) {
             return;
         }
-        double dy = y1 - y0;
         double half = lineWidth / 2;
         int alpha = argb >>> 24;
-        int first = Math.max(0, (int) Math.ceil(x0 - 0.5));
-        int last = Math.min(width - 1, (int) Math.floor(x1 - 0.5));
-        double t = 0;
-        double along = 0;
-        double previousY = Double.NaN;
-        for (int px = first; px <= last; px++) {
-            double u = (px + 0.5 - x0) / dx;
-            t = solve(u, t);
-            double s = t * t;
-            double yc = y0 + dy * (3 * s - 2 * s * t);
-            double slope = dy * 6 * t * (1 - t) / (dx * (1.5 - 3 * t + 3 * s));
-            double stretch = Math.sqrt(1 + slope * slope);
-            if (dashed) {
-                along += Double.isNaN(previousY) ? 0 : Math.hypot(1, yc - previousY);
-                previousY = yc;
-                if (along % (DASH + GAP) >= DASH) {
-                    continue;
-                }
+        int columns = curve.centre.length;
+        for (int c = 0; c < columns; c++) {
+            int px = curve.first + c;
+            if (px < 0 || px >= width) {
+                continue;
             }
+            if (dashed && curve.along[c] % (DASH + GAP) >= DASH) {
+                continue;
+            }
+            double yc = curve.centre[c];
+            double stretch = curve.stretch[c];
             double reach = (half + 0.5) * stretch;
             double inverse = 1 / stretch;
             int top = Math.max(0, (int) Math.ceil(yc - reach - 0.5));
@@ -92,6 +87,50 @@ public final class LinkRaster {
                     blend(py * width + px, argb, (int) (coverage * alpha + 0.5));
                 }
             }
+        }
+    }
+
+    /**
+     * A link's curve traced column by column: in pixel column {@code first + c} its centre height, its
+     * stretch √(1 + slope²) and the length along the curve so far (for dashes). Depends only on the end points.
+     */
+    public static final class Curve {
+        private final int first;
+        private final double[] centre;
+        private final double[] stretch;
+        private final double[] along;
+
+        private Curve(int first, double[] centre, double[] stretch, double[] along) {
+            this.first = first;
+            this.centre = centre;
+            this.stretch = stretch;
+            this.along = along;
+        }
+
+        /** The curve from (x0, y0) to (x1, y1), or null when it has no width to cover. */
+        public static Curve of(double x0, double y0, double x1, double y1) {
+            double dx = x1 - x0;
+            if (!(dx > 0)) {
+                return null;
+            }
+            double dy = y1 - y0;
+            int first = (int) Math.ceil(x0 - 0.5);
+            int last = (int) Math.floor(x1 - 0.5);
+            int n = Math.max(0, last - first + 1);
+            double[] centre = new double[n];
+            double[] stretch = new double[n];
+            double[] along = new double[n];
+            double t = 0;
+            for (int c = 0; c < n; c++) {
+                double u = (first + c + 0.5 - x0) / dx;
+                t = solve(u, t);
+                double s = t * t;
+                centre[c] = y0 + dy * (3 * s - 2 * s * t);
+                double slope = dy * 6 * t * (1 - t) / (dx * (1.5 - 3 * t + 3 * s));
+                stretch[c] = Math.sqrt(1 + slope * slope);
+                along[c] = c == 0 ? 0 : along[c - 1] + Math.hypot(1, centre[c] - centre[c - 1]);
+            }
+            return new Curve(first, centre, stretch, along);
         }
     }
 
