@@ -31,6 +31,11 @@ final class PerfCommand implements Callable<Integer> {
             description = "Playing before measuring, while the JIT compiler settles (a window keeps compiling for several seconds). Default: ${DEFAULT-VALUE}.")
     private double warmup;
 
+    @Option(names = "--speed", paramLabel = "SPEED", defaultValue = "flat-out",
+            description = "flat-out, or one-per-frame to check that every frame shows a new epoch. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private String speed;
+
     @Mixin
     private WindowOptions window = new WindowOptions();
 
@@ -39,8 +44,14 @@ final class PerfCommand implements Callable<Integer> {
         if (!(seconds > 0) || !(warmup >= 0)) {
             throw new IllegalArgumentException("--seconds must be above 0 and --warmup 0 or more");
         }
+        Speed chosen = switch (speed.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "flat-out" -> Speed.FLAT_OUT;
+            case "one-per-frame" -> Speed.ONE_PER_FRAME;
+            default -> throw new IllegalArgumentException("--speed must be flat-out or one-per-frame, got '"
+                    + speed + "'");
+        };
         ObjectNode[] result = new ObjectNode[1];
-        Launcher.openWindow(window.plan(Speed.FLAT_OUT, driver -> result[0] = measure(driver)));
+        Launcher.openWindow(window.plan(chosen, driver -> result[0] = measure(driver)));
         spec.commandLine().getOut().println(Json.pretty(result[0]));
         return Cli.OK;
     }
@@ -60,12 +71,14 @@ final class PerfCommand implements Callable<Integer> {
 
         ObjectNode json = Json.object();
         json.put("network", end.network().describe());
+        json.put("speed", end.speed() == Speed.FLAT_OUT ? "flat-out" : "one-per-frame");
         json.put("seconds", elapsed);
         json.put("frames", intervals.length);
         json.put("frames_per_second", intervals.length / elapsed);
         int epochs = end.build() == start.build() ? end.epoch() - start.epoch() : end.epoch();
         json.put("epochs", epochs);
         json.put("epochs_per_second", epochs / elapsed);
+        json.put("epochs_per_frame", intervals.length == 0 ? Double.NaN : (double) epochs / intervals.length);
         json.put("frame_time_p50_ms", percentile(intervals, 0.50) / 1e6);
         json.put("frame_time_p99_ms", percentile(intervals, 0.99) / 1e6);
         json.put("frame_time_max_ms", percentile(intervals, 1.0) / 1e6);

@@ -36,10 +36,13 @@ public final class PlaygroundWindow {
         root.setCenter(new NetworkGraphView(vm));
         VBox right = new VBox(10, new OutputPlotView(vm), new LossChartView(vm));
         right.getStyleClass().add("output-column");
+        right.setMinWidth(300);
         root.setRight(right);
         root.setBottom(new StatusBarView(vm));
 
         Scene scene = new Scene(root, width, height);
+        // The output column takes three tenths of the window, the network what is left.
+        right.prefWidthProperty().bind(scene.widthProperty().multiply(0.3));
         for (String sheet : STYLESHEETS) {
             var url = PlaygroundWindow.class.getResource(sheet);
             if (url != null) {

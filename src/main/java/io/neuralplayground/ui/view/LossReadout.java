@@ -31,8 +31,10 @@ public final class LossReadout extends GridPane {
     private static HBox item(String name, ObservableDoubleValue value, boolean percent, String tip) {
         Label nameLabel = new Label(name);
         nameLabel.getStyleClass().add("readout-name");
+        nameLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label valueLabel = new Label();
         valueLabel.getStyleClass().add("readout-value");
+        valueLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         valueLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> percent ? Formats.percent(value.get()) : Formats.loss(value.get()), value));
         HBox box = new HBox(nameLabel, valueLabel);

@@ -25,13 +25,14 @@ public final class PaintControls extends HBox {
     private final ToggleButton orange = classButton("Orange (−1)", ColorScale.ORANGE);
     private final ToggleButton blue = classButton("Blue (+1)", ColorScale.BLUE);
     private final Slider value = new Slider(-1, 1, 0.5);
-    private final Button clear = new Button("Clear painted points");
+    private final Button clear = new Button("Clear painted");
 
     public PaintControls(PlaygroundViewModel vm) {
         getStyleClass().add("paint-controls");
         setAlignment(Pos.CENTER_LEFT);
         Label caption = new Label("Click to add");
         caption.getStyleClass().add("readout-name");
+        caption.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         caption.setTooltip(new Tooltip("A click on the plot adds a training point of the chosen colour"));
 
         ToggleGroup group = new ToggleGroup();

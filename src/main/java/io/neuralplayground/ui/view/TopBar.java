@@ -14,6 +14,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -24,7 +25,7 @@ import javafx.util.StringConverter;
 /**
  * The top bar: play/pause, step, reset and new weights, the epoch counter, and the hyperparameters as TF
  * Playground lays them out (learning rate, activation, regularization and its rate, problem type), plus the
- * optimizer and the speed.
+ * optimizer, and a switch between one epoch per frame and flat out.
  */
 public final class TopBar extends HBox {
     private final Button playButton = new Button();
@@ -47,14 +48,25 @@ public final class TopBar extends HBox {
         Button newWeights = iconButton(Icons.dice(), "New weights: draw fresh initial weights, epoch 0",
                 vm::newWeights);
         newWeights.getStyleClass().add("new-weights-button");
-        HBox controls = new HBox(8, reset, playButton, step, newWeights);
+        ToggleButton flatOut = new ToggleButton("Flat out");
+        flatOut.getStyleClass().add("speed-toggle");
+        flatOut.setFocusTraversable(false);
+        flatOut.setTooltip(new Tooltip("Train as fast as the machine goes; off: one epoch per frame, as TF Playground"));
+        flatOut.setSelected(vm.speedProperty().get() == Speed.FLAT_OUT);
+        flatOut.selectedProperty().addListener((o, was, now) ->
+                vm.speedProperty().set(now ? Speed.FLAT_OUT : Speed.ONE_PER_FRAME));
+        vm.speedProperty().addListener((o, was, now) -> flatOut.setSelected(now == Speed.FLAT_OUT));
+        HBox controls = new HBox(8, reset, playButton, step, newWeights, flatOut);
         controls.setAlignment(Pos.CENTER);
 
         Label epochLabel = new Label("Epoch");
         epochLabel.getStyleClass().add("field-label");
         Label epoch = new Label();
         epoch.getStyleClass().add("epoch-counter");
-        epoch.textProperty().bind(vm.epochProperty().asString(Locale.ROOT, "%,09d"));
+        epoch.setMinWidth(Region.USE_PREF_SIZE);
+        epoch.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> String.format(Locale.US, "%07d", vm.epochProperty().get()).replaceAll("(\\d)(?=(\\d{3})+$)", "$1,"),
+                vm.epochProperty()));
         VBox epochBox = new VBox(0, epochLabel, epoch);
         epochBox.setAlignment(Pos.CENTER_LEFT);
 
@@ -73,17 +85,14 @@ public final class TopBar extends HBox {
                 ProblemType::toString, "Classify points into two classes, or fit a surface (regression)");
         ComboBox<String> optimizer = combo(PlaygroundViewModel.OPTIMIZERS, vm.optimizerProperty(),
                 TopBar::optimizerLabel, "The update rule (Keras' formulas); changes while training");
-        ComboBox<Speed> speed = combo(List.of(Speed.values()), vm.speedProperty(),
-                s -> s == Speed.ONE_PER_FRAME ? "1 epoch / frame" : "Flat out",
-                "One epoch per frame, as TF Playground, or as fast as the machine goes");
-
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
+        controls.setMinWidth(Region.USE_PREF_SIZE);
         getChildren().addAll(controls, epochBox, field("Learning rate", learningRate),
                 field("Activation", activation), field("Regularization", regularization),
                 field("Regularization rate", regularizationRate), field("Problem type", problem),
-                field("Optimizer", optimizer), spacer, field("Speed", speed));
-        setSpacing(22);
+                field("Optimizer", optimizer));
+        // Playground's airy spacing where there is room; tighter in a small window, so nothing is cut short.
+        spacingProperty().bind(javafx.beans.binding.Bindings.when(widthProperty().lessThan(1320)).then(10)
+                .otherwise(22));
     }
 
     private void showPlaying(boolean playing) {
@@ -104,7 +113,10 @@ public final class TopBar extends HBox {
     private static VBox field(String label, ComboBox<?> box) {
         Label name = new Label(label);
         name.getStyleClass().add("field-label");
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        box.setMinWidth(Region.USE_PREF_SIZE);
         VBox field = new VBox(2, name, box);
+        field.setMinWidth(Region.USE_PREF_SIZE);
         field.getStyleClass().add("top-field");
         return field;
     }

@@ -45,6 +45,9 @@ public final class GraphHeaders {
     private int version;
 
     /** One hidden layer's controls. */
+    /** Whether the columns are close together and the header texts short. */
+    private boolean compact;
+
     private record Column(HBox buttons, Button add, Button remove, Label neurons, Label activation) {
     }
 
@@ -88,7 +91,8 @@ public final class GraphHeaders {
         for (int k = 0; k < layers; k++) {
             Column c = columns.get(k);
             int units = network.layer(k).units();
-            changed |= setText(c.neurons(), GraphTexts.neurons(units));
+            changed |= setText(c.neurons(), compact ? Integer.toString(units) : GraphTexts.neurons(units));
+            c.neurons().setUserData(units);
             c.add().setDisable(units >= PlaygroundSettings.MAX_NEURONS);
             c.remove().setDisable(units <= 1);
             changed |= setActivation(c.activation(), network.layer(k).activation());
@@ -111,6 +115,7 @@ public final class GraphHeaders {
             buttons.setManaged(false);
             Label neurons = new Label();
             neurons.getStyleClass().addAll("layer-header", "layer-neurons");
+            neurons.setTooltip(new javafx.scene.control.Tooltip("Neurons in layer " + (k + 1)));
             neurons.setManaged(false);
             columns.add(new Column(buttons, add, remove, neurons, activationLabel(layer)));
         }
@@ -127,7 +132,16 @@ public final class GraphHeaders {
      * smaller ({@code :compact}, set on {@code styled}, whose stylesheet must say how).
      */
     public void layout(GraphLayout layout, Node styled) {
-        boolean compact = layout.columnPitch() < COMPACT_PITCH;
+        boolean nowCompact = layout.columnPitch() < COMPACT_PITCH;
+        if (nowCompact != compact) {
+            compact = nowCompact;
+            // Where columns are close, "8 neurons" becomes "8" (the tooltip says what it counts).
+            for (Column c : columns) {
+                if (c.neurons().getUserData() instanceof Integer units) {
+                    c.neurons().setText(compact ? Integer.toString(units) : GraphTexts.neurons(units));
+                }
+            }
+        }
         if (compact != styled.getPseudoClassStates().contains(COMPACT)) {
             styled.pseudoClassStateChanged(COMPACT, compact);
             // Measure the controls in their new font now, not after the next pulse.
