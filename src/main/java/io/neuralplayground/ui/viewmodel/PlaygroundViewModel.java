@@ -101,6 +101,9 @@ public final class PlaygroundViewModel implements AutoCloseable {
     private int logIndex;
     private NodeRef requestedHover;
     private Snapshot requestedSnapshot;
+    private long lastHeatmapRequest;
+    /** How often heatmaps are recomputed while training flat out. */
+    static final int FLAT_OUT_HEATMAPS_PER_SECOND = 30;
 
     /**
      * @param initial          the settings to start from
@@ -190,15 +193,30 @@ public final class PlaygroundViewModel implements AutoCloseable {
             updateFrom(newest);
         }
         drainLog();
-        if (newest != requestedSnapshot || !Objects.equals(hovered.get(), requestedHover)) {
+        boolean hoverMoved = !Objects.equals(hovered.get(), requestedHover);
+        if (hoverMoved || newest != requestedSnapshot && heatmapsDue(newest)) {
             requestedSnapshot = newest;
             requestedHover = hovered.get();
+            lastHeatmapRequest = System.nanoTime();
             heatmaps.request(newest, requestedHover);
         }
         HeatmapFrame frame = heatmaps.take();
         if (frame != null) {
             heatmapFrame.set(frame);
         }
+    }
+
+    /**
+     * Whether to ask for the pictures of {@code newest} now. Flat out, at most {@value #FLAT_OUT_HEATMAPS_PER_SECOND}
+     * times a second: the weights change every frame, the pictures hardly, and the time saved goes to training
+     * and drawing. At one epoch per frame, and for anything but training (a new build, an edit, a step), at once.
+     */
+    private boolean heatmapsDue(Snapshot newest) {
+        if (!newest.playing() || newest.speed() != Speed.FLAT_OUT || requestedSnapshot == null
+                || newest.build() != requestedSnapshot.build()) {
+            return true;
+        }
+        return System.nanoTime() - lastHeatmapRequest >= 1_000_000_000L / FLAT_OUT_HEATMAPS_PER_SECOND;
     }
 
     private void updateFrom(Snapshot s) {
