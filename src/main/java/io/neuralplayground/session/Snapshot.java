@@ -3,6 +3,7 @@ package io.neuralplayground.session;
 import io.neuralplayground.data.FeatureSet;
 import io.neuralplayground.data.Split;
 import io.neuralplayground.engine.Network;
+import io.neuralplayground.engine.TrainingConfig;
 
 /**
  * What the window shows at one moment, published by the training thread after each epoch (and after every
@@ -18,6 +19,7 @@ import io.neuralplayground.engine.Network;
  * @param split            the training and test examples
  * @param features         the network's inputs, computable at any point (x1, x2) of the plane
  * @param settings         the settings this build was made from
+ * @param config           the trainer's hyperparameters now: loss, optimizer, learning rate, target encoding
  * @param playing          whether the session is training
  * @param speed            the current speed
  * @param epochsPerSecond  measured by the training thread over the last second
@@ -25,7 +27,7 @@ import io.neuralplayground.engine.Network;
  */
 public record Snapshot(long build, int epoch, double trainLoss, double testLoss, double trainAccuracy,
         double testAccuracy, Network network, Split split, FeatureSet features, PlaygroundSettings settings,
-        boolean playing, Speed speed, double epochsPerSecond, String message) {
+        TrainingConfig config, boolean playing, Speed speed, double epochsPerSecond, String message) {
 
     public boolean isClassification() {
         return settings.isClassification();

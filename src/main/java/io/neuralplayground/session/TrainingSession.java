@@ -178,6 +178,34 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     /**
+     * Sets every weight and bias to those of {@code parameters} (same shape), as one edit of build {@code build}:
+     * the backprop stepper's "apply the update". Dropped with a message when the network has been rebuilt since.
+     */
+    public void replaceParameters(long build, Network parameters) {
+        Network copy = parameters.copy();
+        edit(build, "weights", () -> {
+            Network live = run.network();
+            if (!live.sameShape(copy)) {
+                throw new IndexOutOfBoundsException();
+            }
+            for (int l = 0; l < live.depth(); l++) {
+                DenseLayer from = copy.layer(l);
+                DenseLayer to = live.layer(l);
+                for (int i = 0; i < to.inputs(); i++) {
+                    for (int j = 0; j < to.units(); j++) {
+                        if (to.weight(i, j) != from.weight(i, j)) {
+                            to.setWeight(i, j, from.weight(i, j));
+                        }
+                    }
+                }
+                for (int j = 0; j < to.units(); j++) {
+                    to.setBias(j, from.bias(j));
+                }
+            }
+        });
+    }
+
+    /**
      * Blocks until every command given before has been applied and its snapshot published (for tests and
      * scripted runs).
      */
@@ -318,7 +346,8 @@ public final class TrainingSession implements AutoCloseable {
     private void publish() {
         Network network = run.trainer().network();
         latest.set(new Snapshot(build, run.trainer().epoch(), last.trainLoss(), last.testLoss(), last.trainAccuracy(),
-                last.testAccuracy(), network.copy(), run.split(), run.features(), settings, playing, speed,
+                last.testAccuracy(), network.copy(), run.split(), run.features(), settings, run.trainer().config(),
+                playing, speed,
                 rate.perSecond(), message));
     }
 

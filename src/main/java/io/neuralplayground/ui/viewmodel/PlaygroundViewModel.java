@@ -4,6 +4,7 @@ import io.neuralplayground.data.Feature;
 import io.neuralplayground.data.PlaygroundDataset;
 import io.neuralplayground.data.Point;
 import io.neuralplayground.engine.Activation;
+import io.neuralplayground.engine.Network;
 import io.neuralplayground.engine.Optimizer;
 import io.neuralplayground.engine.Regularization;
 import io.neuralplayground.session.EpochLog;
@@ -355,6 +356,11 @@ public final class PlaygroundViewModel implements AutoCloseable {
     /** Sets the bias of unit {@code unit} of layer {@code layer}, also while training. */
     public void setBias(int layer, int unit, double value) {
         session.setBias(snapshot.get().build(), layer, unit, value);
+    }
+
+    /** Sets every weight and bias of the network shown to those of {@code parameters} (same shape). */
+    public void replaceParameters(Network parameters) {
+        session.replaceParameters(snapshot.get().build(), parameters);
     }
 
     /** Adds a painted training point at (x1, x2): the chosen class, or for regression the chosen value. */
