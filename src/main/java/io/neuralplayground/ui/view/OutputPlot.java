@@ -76,6 +76,18 @@ public final class OutputPlot extends Region {
         vm.showTestDataProperty().addListener(o -> invalidateOverlay());
         vm.discretizeProperty().addListener(o -> invalidate());
         vm.hoveredProperty().addListener(o -> invalidate());
+        setOnContextMenuRequested(e -> {
+            io.neuralplayground.data.Point example = exampleNear(e.getX(), e.getY());
+            if (example == null) {
+                return;
+            }
+            javafx.scene.control.MenuItem step = new javafx.scene.control.MenuItem(String.format(
+                    java.util.Locale.ROOT, "Step through backprop on this example (%.2f, %.2f)", example.x1(),
+                    example.x2()));
+            step.setOnAction(a -> vm.stepThrough(example));
+            new javafx.scene.control.ContextMenu(step).show(this, e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
         setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
                 Point2D p = localToPlane(e.getX(), e.getY());
@@ -84,6 +96,36 @@ public final class OutputPlot extends Region {
                 }
             }
         });
+    }
+
+    /**
+     * The example drawn nearest to local position (x, y), within a few pixels: a training point, or a test point
+     * when those are shown; its label is a class index or a value. Null where there is none.
+     */
+    public io.neuralplayground.data.Point exampleNear(double x, double y) {
+        Snapshot snapshot = vm.snapshotProperty().get();
+        Bounds b = plotBounds();
+        if (snapshot == null || b.getWidth() <= 0) {
+            return null;
+        }
+        PlaneGrid grid = grid();
+        io.neuralplayground.data.Point best = null;
+        double bestDistance = (POINT_RADIUS + 3) * (POINT_RADIUS + 3);
+        java.util.List<io.neuralplayground.data.Dataset> sets = vm.showTestDataProperty().get()
+                ? java.util.List.of(snapshot.split().train(), snapshot.split().test())
+                : java.util.List.of(snapshot.split().train());
+        for (io.neuralplayground.data.Dataset data : sets) {
+            for (int r = 0; r < data.size(); r++) {
+                double px = b.getMinX() + grid.toPixelX(data.value(r, 0), b.getWidth());
+                double py = b.getMinY() + grid.toPixelY(data.value(r, 1), b.getHeight());
+                double d = (px - x) * (px - x) + (py - y) * (py - y);
+                if (d <= bestDistance) {
+                    bestDistance = d;
+                    best = new io.neuralplayground.data.Point(data.value(r, 0), data.value(r, 1), data.label(r));
+                }
+            }
+        }
+        return best;
     }
 
     private void invalidate() {

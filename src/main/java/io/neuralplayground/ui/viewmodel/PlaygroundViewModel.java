@@ -98,6 +98,7 @@ public final class PlaygroundViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
 
+    private volatile java.util.function.Consumer<Point> stepThroughHandler;
     private long logBuild = -1;
     private int logIndex;
     private NodeRef requestedHover;
@@ -369,6 +370,22 @@ public final class PlaygroundViewModel implements AutoCloseable {
         List<Point> points = new ArrayList<>(settings.paintedPoints());
         points.add(new Point(x1, x2, label));
         change(s -> s.withPaintedPoints(points));
+    }
+
+    /**
+     * Asks to step through backpropagation on {@code example} (a point of the data, its label a class index or
+     * a value): the window switches to the backprop stepper with it.
+     */
+    public void stepThrough(Point example) {
+        java.util.function.Consumer<Point> handler = stepThroughHandler;
+        if (handler != null) {
+            handler.accept(example);
+        }
+    }
+
+    /** Who answers {@link #stepThrough}: the window. */
+    public void setStepThroughHandler(java.util.function.Consumer<Point> handler) {
+        stepThroughHandler = handler;
     }
 
     public void clearPainted() {
