@@ -48,7 +48,8 @@ public final class App extends Application {
         vm.speedProperty().set(p.speed());
         vm.showTestDataProperty().set(p.showTestData());
         vm.discretizeProperty().set(p.discretize());
-        Scene scene = PlaygroundWindow.createScene(vm, p.width(), p.height());
+        MainWindow window = new MainWindow(vm, heatmapThread, p.width(), p.height());
+        Scene scene = window.scene();
         stage.setTitle("Neural Playground");
         stage.setScene(scene);
         stage.setMinWidth(1100);
@@ -57,7 +58,7 @@ public final class App extends Application {
         frames.start();
         stage.show();
         if (p.script() != null) {
-            WindowDriver driver = new WindowDriver(vm, scene, frames);
+            WindowDriver driver = new WindowDriver(window, frames);
             Thread script = new Thread(() -> {
                 try {
                     p.script().run(driver);

@@ -11,18 +11,25 @@ import javafx.scene.image.WritableImage;
 
 /** What a {@link WindowScript} can do with the window, from its own thread. */
 public final class WindowDriver {
+    private final MainWindow window;
     private final PlaygroundViewModel vm;
     private final Scene scene;
     private final FrameLoop frames;
 
-    WindowDriver(PlaygroundViewModel vm, Scene scene, FrameLoop frames) {
-        this.vm = vm;
-        this.scene = scene;
+    WindowDriver(MainWindow window, FrameLoop frames) {
+        this.window = window;
+        this.vm = window.viewModel();
+        this.scene = window.scene();
         this.frames = frames;
     }
 
     public PlaygroundViewModel viewModel() {
         return vm;
+    }
+
+    /** The window itself: its views and teaching view models (use them on the FX thread, see {@link #onFxThread}). */
+    public MainWindow window() {
+        return window;
     }
 
     /** Runs {@code task} on the FX thread and waits for its result. */

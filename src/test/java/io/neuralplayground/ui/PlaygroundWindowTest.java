@@ -31,7 +31,7 @@ class PlaygroundWindowTest {
     @Start
     void start(Stage stage) {
         vm = new PlaygroundViewModel(PlaygroundSettings.defaults(), Runnable::run);
-        scene = PlaygroundWindow.createScene(vm, 1400, 860);
+        scene = new MainWindow(vm, Runnable::run, 1400, 860).scene();
         stage.setScene(scene);
         stage.sizeToScene();
         frames = new FrameLoop(vm);

@@ -1,0 +1,272 @@
+package io.neuralplayground.ui;
+
+import io.neuralplayground.PlaygroundException;
+import io.neuralplayground.engine.Loss;
+import io.neuralplayground.io.Model;
+import io.neuralplayground.io.ModelFile;
+import io.neuralplayground.ui.view.DataPanel;
+import io.neuralplayground.ui.view.LossChartView;
+import io.neuralplayground.ui.view.NetworkGraphView;
+import io.neuralplayground.ui.view.OutputPlotView;
+import io.neuralplayground.ui.view.StatusBarView;
+import io.neuralplayground.ui.view.TopBar;
+import io.neuralplayground.ui.view.teaching.GradientCheckView;
+import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
+import io.neuralplayground.ui.viewmodel.teaching.GradientCheckViewModel;
+import io.neuralplayground.ui.viewmodel.teaching.TeachingContext;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/**
+ * The main window: a menu bar; tabs for the playground and the teaching views (the backprop stepper, the gradient
+ * check, autodiff on a graph); the status bar. The playground's keys (Space, →, R) work on its tab.
+ */
+public final class MainWindow {
+    /** The window's views, one tab each. */
+    public enum View {
+        PLAYGROUND("Playground"),
+        STEPPER("Backprop stepper"),
+        GRADIENT_CHECK("Gradient check"),
+        AUTODIFF("Autodiff");
+
+        private final String title;
+
+        View(String title) {
+            this.title = title;
+        }
+
+        public String title() {
+            return title;
+        }
+    }
+
+    /** The style sheets of the window, from the application's resources. */
+    static final List<String> STYLESHEETS = List.of("/css/playground.css", "/css/network-graph.css",
+            "/css/output.css");
+
+    private final PlaygroundViewModel vm;
+    private final TeachingContext teaching;
+    private final GradientCheckViewModel gradientCheck;
+    private final TabPane tabs = new TabPane();
+    private final Map<View, Tab> tabOf = new EnumMap<>(View.class);
+    private final Scene scene;
+
+    /**
+     * @param vm         the playground's view model
+     * @param background where slow work of the teaching views runs (a gradient check of a large model)
+     */
+    public MainWindow(PlaygroundViewModel vm, Executor background, double width, double height) {
+        this.vm = vm;
+        this.teaching = new TeachingContext(vm);
+        this.gradientCheck = new GradientCheckViewModel(teaching, background, Platform::runLater);
+
+        tabs.getStyleClass().add("main-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        addTab(View.PLAYGROUND, playground());
+        addTab(View.GRADIENT_CHECK, new GradientCheckView(gradientCheck));
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now == tabOf.get(View.GRADIENT_CHECK) && gradientCheck.resultProperty().get() == null) {
+                gradientCheck.run();
+            }
+        });
+
+        BorderPane root = new BorderPane();
+        root.getStyleClass().add("main-window");
+        root.setTop(menuBar());
+        root.setCenter(tabs);
+        root.setBottom(new StatusBarView(vm));
+        scene = new Scene(root, width, height);
+        for (String sheet : STYLESHEETS) {
+            var url = MainWindow.class.getResource(sheet);
+            if (url != null) {
+                scene.getStylesheets().add(url.toExternalForm());
+            }
+        }
+        installPlaygroundKeys();
+        vm.setStepThroughHandler(point -> {
+            teaching.useExampleAt(point.x1(), point.x2(), point.label());
+            select(View.STEPPER);
+        });
+    }
+
+    private Node playground() {
+        BorderPane pane = new BorderPane();
+        pane.getStyleClass().add("playground");
+        pane.setTop(new TopBar(vm));
+        pane.setLeft(new DataPanel(vm));
+        pane.setCenter(new NetworkGraphView(vm));
+        VBox right = new VBox(10, new OutputPlotView(vm), new LossChartView(vm));
+        right.getStyleClass().add("output-column");
+        right.setMinWidth(300);
+        // The output column takes three tenths of the window, the network what is left.
+        right.prefWidthProperty().bind(pane.widthProperty().multiply(0.3));
+        pane.setRight(right);
+        return pane;
+    }
+
+    private void addTab(View view, Node content) {
+        Tab tab = new Tab(view.title(), content);
+        tab.setUserData(view);
+        tabOf.put(view, tab);
+        tabs.getTabs().add(tab);
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    public PlaygroundViewModel viewModel() {
+        return vm;
+    }
+
+    public TeachingContext teaching() {
+        return teaching;
+    }
+
+    public GradientCheckViewModel gradientCheck() {
+        return gradientCheck;
+    }
+
+    /** Shows {@code view}'s tab (if the window has it). */
+    public void select(View view) {
+        Tab tab = tabOf.get(view);
+        if (tab != null) {
+            tabs.getSelectionModel().select(tab);
+        }
+    }
+
+    public View selected() {
+        return (View) tabs.getSelectionModel().getSelectedItem().getUserData();
+    }
+
+    private MenuBar menuBar() {
+        MenuItem open = new MenuItem("Open model…");
+        open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        open.setOnAction(e -> chooseModel());
+        MenuItem textbook = new MenuItem("Textbook 2-2-2 network (sigmoid, step by step)");
+        textbook.setOnAction(e -> openTextbookExample());
+        Menu examples = new Menu("Open example", null, textbook);
+        MenuItem quit = new MenuItem("Quit");
+        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+        quit.setOnAction(e -> Platform.exit());
+        Menu file = new Menu("File", null, open, examples, new SeparatorMenuItem(), quit);
+
+        Menu view = new Menu("View");
+        int key = 1;
+        for (View v : View.values()) {
+            MenuItem item = new MenuItem(v.title());
+            item.setAccelerator(new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(key++)),
+                    KeyCombination.SHORTCUT_DOWN));
+            item.setOnAction(e -> select(v));
+            view.getItems().add(item);
+        }
+        MenuItem keys = new MenuItem("Keyboard shortcuts");
+        keys.setOnAction(e -> information("Keyboard shortcuts", """
+                Playground: Space plays and pauses, → trains one epoch, R resets.
+                Backprop stepper and autodiff: → next step, ← previous, Home back to the start, End to the end.
+                Ctrl+1 … Ctrl+4 switch views; Ctrl+O opens a model."""));
+        Menu help = new Menu("Help", null, keys);
+        MenuBar bar = new MenuBar(file, view, help);
+        bar.getStyleClass().add("main-menu");
+        return bar;
+    }
+
+    /** Asks for a model file and opens it in the teaching views. */
+    private void chooseModel() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a model");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Model files (*.json)", "*.json"));
+        File file = chooser.showOpenDialog(owner());
+        if (file != null) {
+            openModel(file.toPath());
+        }
+    }
+
+    /**
+     * Opens a model file in the teaching views (half squared error, learning rate 0.5 until changed there) and
+     * shows the stepper; a bad file is refused with a message naming it and the problem, nothing else changes.
+     */
+    public void openModel(Path file) {
+        try {
+            Model model = ModelFile.read(file);
+            teaching.openModel(model, file.getFileName().toString(), Loss.HALF_SQUARED_ERROR, 0.5);
+            select(View.STEPPER);
+        } catch (PlaygroundException e) {
+            error("The model could not be opened", e.getMessage());
+        }
+    }
+
+    /** Opens the bundled textbook example (Matt Mazur's 2-2-2 sigmoid network) in the stepper. */
+    public void openTextbookExample() {
+        try (var in = MainWindow.class.getResourceAsStream("/examples/textbook-2-2-2.json")) {
+            Model model = ModelFile.read(in, "textbook-2-2-2.json");
+            teaching.openModel(model, "textbook-2-2-2.json", Loss.HALF_SQUARED_ERROR, 0.5);
+            teaching.examplesProperty().set(io.neuralplayground.ui.viewmodel.teaching.Examples.one(
+                    new double[] {0.05, 0.10}, new double[] {0.01, 0.99}));
+            select(View.STEPPER);
+        } catch (java.io.IOException | PlaygroundException e) {
+            error("The example could not be opened", e.getMessage());
+        }
+    }
+
+    private Window owner() {
+        return scene.getWindow();
+    }
+
+    private void error(String header, String message) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, message);
+        alert.setHeaderText(header);
+        alert.initOwner(owner());
+        alert.show();
+    }
+
+    private void information(String header, String message) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, message);
+        alert.setHeaderText(header);
+        alert.initOwner(owner());
+        alert.show();
+    }
+
+    /** Space, → and R on the playground's tab, unless a text field has the keyboard. */
+    private void installPlaygroundKeys() {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (selected() != View.PLAYGROUND || scene.getFocusOwner() instanceof TextInputControl
+                    || event.isShortcutDown()) {
+                return;
+            }
+            Runnable action = switch (event.getCode()) {
+                case SPACE -> vm::togglePlay;
+                case RIGHT -> vm::step;
+                case R -> vm::reset;
+                default -> null;
+            };
+            if (action != null) {
+                action.run();
+                event.consume();
+            }
+        });
+    }
+}
