@@ -28,6 +28,10 @@ import org.ejml.data.DMatrixRMaj;
  * become matrices of m columns (textbook) or m rows (Keras), and the parameter gradients are their means.
  */
 public final class BackpropSteps {
+    /** The caption of W(k) and its kin in the textbook layout. */
+    public static final String TEXTBOOK_WEIGHTS = "units × inputs, textbook";
+    /** The caption of K(k) = W(k)ᵀ and its kin in Keras' layout. */
+    public static final String KERAS_WEIGHTS = "inputs × units, Keras' get_weights()";
     private final TeachingNetwork network;
     private final Examples examples;
     private final MatrixLayout layout;
@@ -221,7 +225,7 @@ public final class BackpropSteps {
         private void loss() {
             Term y = examplesTerm(batch ? "Y" : "y", trace.output());
             Term t = examplesTerm(batch ? "T" : "t", trace.target());
-            Term value = Term.scalar("L", "the loss", trace.meanLoss());
+            Term value = Term.scalar("L", trace.meanLoss());
             String formula = "L(y, t) = " + lossFormula();
             List<FormulaPart> parts;
             String note = describe(loss);
@@ -308,8 +312,8 @@ public final class BackpropSteps {
         private void softmaxActivation(int k, BackpropTrace.LayerBackward back, BackpropTrace.LayerForward f,
                 Term g, Term result, String title) {
             int units = f.h().numCols;
-            String formula = textbook ? gName() + " ← Jᵀ·" + gName() + ",  J = ∂h/∂a = diag(y) − y·yᵀ"
-                    : gName() + " ← " + gName() + "·J,  J = ∂h/∂a = diag(y) − y·yᵀ";
+            String product = textbook ? gName() + " ← Jᵀ·" + gName() : gName() + " ← " + gName() + "·J";
+            String jacobian = ",  J = ∂h/∂a = diag(y) − y·yᵀ";
             List<FormulaPart> parts = new ArrayList<>();
             int shown = Math.min(m, 3);
             for (int r = 0; r < shown; r++) {
@@ -343,7 +347,7 @@ public final class BackpropSteps {
                         ? examplesTerm(batch ? "E_c" : "e_c", oneHot(trace.target(), units))
                         : examplesTerm(batch ? "T" : "t", trace.target());
                 String simple = loss == Loss.SPARSE_CATEGORICAL_CROSSENTROPY ? "y − e_c" : "y − t";
-                formula += ",  = " + simple;
+                product += " = " + simple;
                 parts.addAll(List.of(matrix(y), text("−"), matrix(t), text("=")));
                 note += " With " + loss.kerasName() + " the product simplifies to " + simple
                         + (loss == Loss.SPARSE_CATEGORICAL_CROSSENTROPY ? " (e_c: 1 at the target class c)" : "")
@@ -353,7 +357,7 @@ public final class BackpropSteps {
                         + ".";
             }
             parts.add(matrix(result));
-            add(Kind.G_ACTIVATION, k, title, formula, parts, result, note, Highlight.neurons(k));
+            add(Kind.G_ACTIVATION, k, title, product + jacobian, parts, result, note, Highlight.neurons(k));
         }
 
         private void gradBias(int k) {
@@ -536,9 +540,9 @@ public final class BackpropSteps {
         private Term weightTerm(DMatrixRMaj kernelShaped, String textbookSymbol, String kerasSymbol) {
             double[][] kernel = rows(kernelShaped);
             if (textbook) {
-                return new Term(textbookSymbol, "units × inputs", Term.transpose(kernel));
+                return new Term(textbookSymbol, TEXTBOOK_WEIGHTS, Term.transpose(kernel));
             }
-            return new Term(kerasSymbol, "inputs × units", kernel);
+            return new Term(kerasSymbol, KERAS_WEIGHTS, kernel);
         }
 
         /** A per-unit vector: a column (textbook) or a row (Keras). */

@@ -16,9 +16,17 @@ public record Term(String symbol, String caption, double[][] values) {
         values = copy(values);
     }
 
-    /** A 1 × 1 term. */
-    public static Term scalar(String symbol, String caption, double value) {
-        return new Term(symbol, caption, new double[][] {{value}});
+    /** The caption of a plain number (the loss), which is written without brackets. */
+    public static final String NUMBER = "a number";
+
+    /** A plain number, not a vector of one. */
+    public static Term scalar(String symbol, double value) {
+        return new Term(symbol, NUMBER, new double[][] {{value}});
+    }
+
+    /** Whether this is a plain number rather than a matrix. */
+    public boolean isNumber() {
+        return NUMBER.equals(caption) && rows() == 1 && columns() == 1;
     }
 
     public int rows() {

@@ -385,7 +385,7 @@ class BackpropStepsTest {
         BackpropSteps steps = BackpropSteps.of(teaching(n, Loss.CATEGORICAL_CROSSENTROPY, 0.1), ex,
                 MatrixLayout.TEXTBOOK);
         BackpropStep s = step(steps, Kind.G_ACTIVATION, 1);
-        assertThat(s.formula()).contains("Jᵀ·g", "diag(y) − y·yᵀ", "= y − t");
+        assertThat(s.formula()).isEqualTo("g ← Jᵀ·g = y − t,  J = ∂h/∂a = diag(y) − y·yᵀ");
         assertThat(s.note()).contains("simplifies to y − t");
         double[] y = column(step(steps, Kind.FORWARD_H, 1).result(), 0);
         double[] g = column(step(steps, Kind.G_LOSS, 1).result(), 0);
@@ -473,8 +473,8 @@ class BackpropStepsTest {
         assertThat(wK.formula()).contains("·K(1) + b(1)");
         Term w = matrices(wT).get(0);
         Term kernel = matrices(wK).get(1);
-        assertThat(w.caption()).isEqualTo("units × inputs");
-        assertThat(kernel.caption()).isEqualTo("inputs × units");
+        assertThat(w.caption()).isEqualTo("units × inputs, textbook");
+        assertThat(kernel.caption()).isEqualTo("inputs × units, Keras' get_weights()");
         assertThat(kernel.values()).isDeepEqualTo(net.network().layer(0).kernelCopy());
         assertThat(w.values()).isDeepEqualTo(transpose(kernel.values()));
     }
