@@ -1,0 +1,685 @@
+package io.neuralplayground.ui.viewmodel.teaching;
+
+import static io.neuralplayground.ui.viewmodel.teaching.FormulaPart.matrix;
+import static io.neuralplayground.ui.viewmodel.teaching.FormulaPart.text;
+
+import io.neuralplayground.engine.Activation;
+import io.neuralplayground.engine.BackpropTrace;
+import io.neuralplayground.engine.DenseLayer;
+import io.neuralplayground.engine.Loss;
+import io.neuralplayground.engine.Network;
+import io.neuralplayground.ui.viewmodel.teaching.BackpropStep.Kind;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The steps of one forward and backward pass and one gradient-descent update, as the stepper shows them.
+ *
+ * <p>Every number comes from one {@link BackpropTrace} of the network on the examples, the same the {@code trace}
+ * command prints, so that the stepper and {@code trace} agree to the last digit. The only numbers made here are
+ * those the trace does not hold: the update {@code W − α·∇W} (computed as the trainer's SGD computes it, from the
+ * trace's gradients), and, beside a result taken from the trace, the factors φ'(a) and the softmax Jacobian
+ * that explain it.
+ *
+ * <p>In the {@link MatrixLayout#TEXTBOOK textbook layout} vectors are columns and W(k) = K(k)ᵀ is units × inputs;
+ * in {@link MatrixLayout#KERAS Keras'} vectors are rows and K(k) is inputs × units. With m examples the vectors
+ * become matrices of m columns (textbook) or m rows (Keras), and the parameter gradients are their means.
+ */
+public final class BackpropSteps {
+    /** The caption of W(k) and its kin in the textbook layout. */
+    public static final String TEXTBOOK_WEIGHTS = "units × inputs, textbook";
+    /** The caption of K(k) = W(k)ᵀ and its kin in Keras' layout. */
+    public static final String KERAS_WEIGHTS = "inputs × units, Keras' get_weights()";
+    private final TeachingNetwork network;
+    private final Examples examples;
+    private final MatrixLayout layout;
+    private final BackpropTrace trace;
+    private final Network updated;
+    private final List<BackpropStep> steps;
+
+    private BackpropSteps(TeachingNetwork network, Examples examples, MatrixLayout layout) {
+        this.network = network;
+        this.examples = examples;
+        this.layout = layout;
+        this.trace = BackpropTrace.of(network.network(), network.loss(), examples.inputs(), examples.targets());
+        this.updated = updatedNetwork(network.network(), trace, network.learningRate());
+        this.steps = Collections.unmodifiableList(new Builder().build());
+    }
+
+    /**
+     * The steps of {@code network} on {@code examples} in {@code layout}.
+     *
+     * @throws IllegalArgumentException when the examples do not fit the network or its loss (the message says
+     *                                  how)
+     */
+    public static BackpropSteps of(TeachingNetwork network, Examples examples, MatrixLayout layout) {
+        return new BackpropSteps(network, examples, layout);
+    }
+
+    /** The same trace in the other layout (or the same one). */
+    public BackpropSteps inLayout(MatrixLayout other) {
+        return other == layout ? this : new BackpropSteps(network, examples, other);
+    }
+
+    public List<BackpropStep> steps() {
+        return steps;
+    }
+
+    public int size() {
+        return steps.size();
+    }
+
+    /** Step {@code index}, 0-based. */
+    public BackpropStep step(int index) {
+        return steps.get(index);
+    }
+
+    /** The 0-based index of the step of {@code kind} in layer {@code layer} (1-based), or −1. */
+    public int indexOf(Kind kind, int layer) {
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).kind() == kind && steps.get(i).layer() == layer) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The trace every number comes from. */
+    public BackpropTrace trace() {
+        return trace;
+    }
+
+    public TeachingNetwork network() {
+        return network;
+    }
+
+    public Examples examples() {
+        return examples;
+    }
+
+    public MatrixLayout layout() {
+        return layout;
+    }
+
+    /** Number of examples m. */
+    public int exampleCount() {
+        return trace.examples();
+    }
+
+    /** Number of layers L. */
+    public int depth() {
+        return network.network().depth();
+    }
+
+    /** The network after the update step: a new copy, W − α·∇W and b − α·∇b in every layer. */
+    public Network updatedNetwork() {
+        return updated.copy();
+    }
+
+    /**
+     * W − α·∇W and b − α·∇b from the trace's gradients, computed as the trainer's SGD computes it
+     * ({@code w -= lr * g}); links frozen at 0 by L1 regularization stay at 0, as the trainer keeps them.
+     */
+    private static Network updatedNetwork(Network network, BackpropTrace trace, double rate) {
+        Network next = network.copy();
+        int depth = network.depth();
+        for (int l = 0; l < depth; l++) {
+            DenseLayer layer = next.layer(l);
+            BackpropTrace.LayerBackward back = trace.backward().get(depth - 1 - l);
+            for (int i = 0; i < layer.inputs(); i++) {
+                for (int j = 0; j < layer.units(); j++) {
+                    if (!layer.isFrozen(i, j)) {
+                        double w = layer.weight(i, j);
+                        w -= rate * back.gradKernel().get(i, j);
+                        layer.setWeight(i, j, w);
+                    }
+                }
+            }
+            for (int j = 0; j < layer.units(); j++) {
+                double b = layer.bias(j);
+                b -= rate * back.gradBias().get(0, j);
+                layer.setBias(j, b);
+            }
+        }
+        return next;
+    }
+
+    /** Builds the steps; one instance per build. */
+    private final class Builder {
+        private final boolean textbook = layout == MatrixLayout.TEXTBOOK;
+        private final int m = trace.examples();
+        private final boolean batch = m > 1;
+        private final int depth = network.network().depth();
+        private final Loss loss = network.loss();
+        private final List<BackpropStep> out = new ArrayList<>();
+
+        List<BackpropStep> build() {
+            for (int k = 1; k <= depth; k++) {
+                forwardA(k);
+                forwardH(k);
+            }
+            loss();
+            gLoss();
+            for (int k = depth; k >= 1; k--) {
+                gActivation(k);
+                gradBias(k);
+                gradWeights(k);
+                if (k > 1) {
+                    gPropagate(k);
+                }
+            }
+            for (int k = depth; k >= 1; k--) {
+                updateWeights(k);
+                updateBiases(k);
+            }
+            return out;
+        }
+
+        // ---- forward ----
+
+        private void forwardA(int k) {
+            DenseLayer layer = layer(k);
+            Term w = weights(k, layer);
+            Term h = activationsIn(k);
+            Term b = bias(layer.biasCopy(), "b(" + k + ")");
+            Term a = examplesTerm(name("a", k), trace.forward().get(k - 1).a());
+            String formula = textbook ? name("a", k) + " = W(" + k + ")·" + name("h", k - 1) + " + b(" + k + ")"
+                    : name("a", k) + " = " + name("h", k - 1) + "·K(" + k + ") + b(" + k + ")";
+            List<FormulaPart> parts = textbook
+                    ? List.of(matrix(w), text("·"), matrix(h), text("+"), matrix(b), text("="), matrix(a))
+                    : List.of(matrix(h), text("·"), matrix(w), text("+"), matrix(b), text("="), matrix(a));
+            String note = textbook
+                    ? "Each neuron of layer " + k + " sums its inputs weighted by its row of W(" + k
+                            + "), then adds its bias."
+                    : "Each neuron of layer " + k + " sums its inputs weighted by its column of K(" + k
+                            + "), then adds its bias.";
+            if (k == 1) {
+                note += " " + name("h", 0) + " = " + (batch ? "X" : "x") + ", the input.";
+            }
+            if (batch) {
+                note += " b(" + k + ") is added to every " + (textbook ? "column" : "row") + " (every example).";
+            }
+            add(Kind.FORWARD_A, k, "Forward · layer " + k + " · weighted sum", formula, parts, a, note,
+                    Highlight.linksAndNeurons(k, k));
+        }
+
+        private void forwardH(int k) {
+            BackpropTrace.LayerForward f = trace.forward().get(k - 1);
+            Activation act = f.activation();
+            Term a = examplesTerm(name("a", k), f.a());
+            Term h = examplesTerm(name("h", k), f.h());
+            String formula = name("h", k) + " = " + symbol(act) + "(" + name("a", k) + ")";
+            List<FormulaPart> parts = List.of(text(symbol(act) + "("), matrix(a), text(") ="), matrix(h));
+            String note = describe(act);
+            if (k == depth) {
+                note += " The output of the network: y = " + name("h", k) + ".";
+            }
+            add(Kind.FORWARD_H, k, "Forward · layer " + k + " · activation " + act.kerasName(), formula, parts, h,
+                    note, Highlight.neurons(k));
+        }
+
+        // ---- the loss ----
+
+        private void loss() {
+            Term y = examplesTerm(batch ? "Y" : "y", trace.output());
+            Term t = examplesTerm(batch ? "T" : "t", trace.target());
+            Term value = Term.scalar("L", trace.meanLoss());
+            String formula = "L(y, t) = " + lossFormula();
+            List<FormulaPart> parts;
+            String note = describe(loss);
+            if (batch) {
+                formula = "L = (1/m) Σ_r L(y_r, t_r),  " + formula + ",  m = " + m;
+                double[][] perExample = new double[1][m];
+                perExample[0] = trace.exampleLosses();
+                Term losses = textbook ? new Term("L(y_r, t_r)", "one column per example", perExample)
+                        : new Term("L(y_r, t_r)", "one row per example", Term.transpose(perExample));
+                parts = List.of(text("L("), matrix(y), text(","), matrix(t), text(") ="), matrix(losses),
+                        text("mean over the " + m + " examples ="), matrix(value));
+                note += " The loss of the minibatch is the mean of the " + m + " examples' losses.";
+            } else {
+                parts = List.of(text("L("), matrix(y), text(","), matrix(t), text(") ="), matrix(value));
+            }
+            if (loss.fusesWith(outputActivation())) {
+                note += " Computed from a(" + depth + ") (the logits), as Keras does, so that it never takes log 0.";
+            }
+            add(Kind.LOSS, depth, "Loss · " + loss.kerasName(), formula, parts, value, note,
+                    Highlight.loss(depth));
+        }
+
+        private void gLoss() {
+            BackpropTrace.LayerBackward back = backward(depth);
+            Term y = examplesTerm(batch ? "Y" : "y", trace.output());
+            Term t = examplesTerm(batch ? "T" : "t", trace.target());
+            Term g = examplesTerm(gName() + " = ∂L/∂y", back.gIn());
+            String formula = gName() + " ← ∇_y L(y, t) = " + lossGradientFormula();
+            List<FormulaPart> parts = loss == Loss.HALF_SQUARED_ERROR
+                    ? List.of(matrix(y), text("−"), matrix(t), text("="), matrix(g))
+                    : List.of(text("∇_y L("), matrix(y), text(","), matrix(t), text(") ="), matrix(g));
+            String note = "The backward pass starts at the output: g is the gradient of the loss with respect to"
+                    + " the output y (element by element).";
+            if (loss == Loss.MEAN_SQUARED_ERROR || loss == Loss.MEAN_ABSOLUTE_ERROR
+                    || loss == Loss.BINARY_CROSSENTROPY) {
+                note += " n = " + network.network().outputs() + " outputs.";
+            }
+            if (batch) {
+                note += " Each " + (textbook ? "column" : "row") + " is one example's own gradient; the mean over"
+                        + " the m = " + m + " examples is taken when the parameter gradients are formed.";
+            }
+            add(Kind.G_LOSS, depth, "Backward · gradient of the loss", formula, parts, g, note,
+                    Highlight.loss(depth));
+        }
+
+        // ---- backward, per layer ----
+
+        private void gActivation(int k) {
+            BackpropTrace.LayerBackward back = backward(k);
+            BackpropTrace.LayerForward f = trace.forward().get(k - 1);
+            Activation act = f.activation();
+            String entering = k == depth ? "∂L/∂y" : "∂L/∂" + name("h", k);
+            Term g = examplesTerm(gName() + " = " + entering, back.gIn());
+            Term result = examplesTerm(gName() + " = ∂L/∂" + name("a", k), back.gA());
+            String title = "Backward · layer " + k + " · through " + act.kerasName();
+            if (act == Activation.SOFTMAX) {
+                softmaxActivation(k, back, f, g, result, title);
+                return;
+            }
+            Term derivative = examplesTerm(symbol(act) + "'(" + name("a", k) + ")", derivative(act, f));
+            String formula = gName() + " ← " + gName() + " ⊙ " + symbol(act) + "'(" + name("a", k) + ")";
+            List<FormulaPart> parts = new ArrayList<>(List.of(matrix(g), text("⊙"), matrix(derivative), text("=")));
+            String note = derivativeNote(act) + " ⊙ multiplies element by element.";
+            if (back.fused()) {
+                int n = network.network().outputs();
+                Term y = examplesTerm(batch ? "Y" : "y", trace.output());
+                Term t = examplesTerm(batch ? "T" : "t", trace.target());
+                String simple = n == 1 ? "y − t" : "(y − t)/n";
+                formula += " = " + simple;
+                if (n > 1) {
+                    parts.add(text("("));
+                }
+                parts.addAll(List.of(matrix(y), text("−"), matrix(t)));
+                parts.add(text(n == 1 ? "=" : ") / " + n + " ="));
+                note = loss.kerasName() + " after " + act.kerasName() + ": the two simplify, g ⊙ σ'(a) = "
+                        + simple + (n == 1 ? "" : " with n = " + n + " outputs")
+                        + ". Keras computes it this way, from the logits, so it never divides by y(1 − y).";
+            }
+            parts.add(matrix(result));
+            add(Kind.G_ACTIVATION, k, title, formula, parts, result, note, Highlight.neurons(k));
+        }
+
+        /** Softmax: the Jacobian times g, per example; for a fused loss also y − t. */
+        private void softmaxActivation(int k, BackpropTrace.LayerBackward back, BackpropTrace.LayerForward f,
+                Term g, Term result, String title) {
+            int units = f.h().numCols;
+            String product = textbook ? gName() + " ← Jᵀ·" + gName() : gName() + " ← " + gName() + "·J";
+            String jacobian = ",  J = ∂h/∂a = diag(y) − y·yᵀ";
+            List<FormulaPart> parts = new ArrayList<>();
+            int shown = Math.min(m, 3);
+            for (int r = 0; r < shown; r++) {
+                String symbol = batch ? "J_" + (r + 1) : textbook ? "Jᵀ = J" : "J";
+                Term j = new Term(symbol, "units × units" + (batch ? ", example " + (r + 1) : ""),
+                        jacobian(f.h(), r, units));
+                if (!batch) {
+                    if (textbook) {
+                        parts.addAll(List.of(matrix(j), text("·"), matrix(g)));
+                    } else {
+                        parts.addAll(List.of(matrix(g), text("·"), matrix(j)));
+                    }
+                } else {
+                    parts.add(matrix(j));
+                }
+            }
+            String note = "Softmax mixes the units of one example, so its derivative is a matrix: ∂h_i/∂a_j = "
+                    + "h_i(δ_ij − h_j). J is symmetric, so Jᵀ = J.";
+            if (batch) {
+                parts.add(text((m > shown ? "… (one J per example);" : "") + " each "
+                        + (textbook ? "column: g_r ← J_rᵀ·g_r" : "row: g_r ← g_r·J_r")));
+                parts.add(matrix(g));
+                parts.add(text("→"));
+                note += " Each example has its own J" + (m > shown ? " (the first " + shown + " shown)" : "") + ".";
+            } else {
+                parts.add(text("="));
+            }
+            if (back.fused()) {
+                Term y = examplesTerm(batch ? "Y" : "y", trace.output());
+                Term t = loss == Loss.SPARSE_CATEGORICAL_CROSSENTROPY
+                        ? examplesTerm(batch ? "E_c" : "e_c", oneHot(trace.target(), units))
+                        : examplesTerm(batch ? "T" : "t", trace.target());
+                String simple = loss == Loss.SPARSE_CATEGORICAL_CROSSENTROPY ? "y − e_c" : "y − t";
+                product += " = " + simple;
+                parts.addAll(List.of(matrix(y), text("−"), matrix(t), text("=")));
+                note += " With " + loss.kerasName() + " the product simplifies to " + simple
+                        + (loss == Loss.SPARSE_CATEGORICAL_CROSSENTROPY ? " (e_c: 1 at the target class c)" : "")
+                        + "; Keras computes it this way, from the logits"
+                        + (loss == Loss.CATEGORICAL_CROSSENTROPY ? " (for targets that do not sum to 1: (Σt)·y − t)"
+                                : "")
+                        + ".";
+            }
+            parts.add(matrix(result));
+            add(Kind.G_ACTIVATION, k, title, product + jacobian, parts, result, note, Highlight.neurons(k));
+        }
+
+        private void gradBias(int k) {
+            BackpropTrace.LayerBackward back = backward(k);
+            Term g = examplesTerm(gName() + " = ∂L/∂" + name("a", k), back.gA());
+            Term grad = bias(rows(back.gradBias())[0], "∇b(" + k + ")");
+            String formula;
+            List<FormulaPart> parts;
+            String note;
+            if (batch) {
+                formula = "∇b(" + k + ") = (1/m) Σ_r g_r,  m = " + m;
+                parts = List.of(text("(1/" + m + ") Σ over the " + (textbook ? "columns" : "rows") + " of"),
+                        matrix(g), text("="), matrix(grad));
+                note = "a = W·h + b, so ∂a/∂b = 1: each example's bias gradient is its g. The minibatch's is"
+                        + " their mean over the m = " + m + " examples.";
+            } else {
+                formula = "∇b(" + k + ") = g";
+                parts = List.of(matrix(g), text("="), matrix(grad));
+                note = "a = W·h + b, so ∂a/∂b = 1: the bias gradient is g itself.";
+            }
+            add(Kind.GRAD_BIAS, k, "Backward · layer " + k + " · bias gradient", formula, parts, grad, note,
+                    Highlight.biases(k, rows(back.gradBias())[0]));
+        }
+
+        private void gradWeights(int k) {
+            BackpropTrace.LayerBackward back = backward(k);
+            Term g = examplesTerm(gName() + " = ∂L/∂" + name("a", k), back.gA());
+            Term h = activationsIn(k);
+            DMatrixRMaj kernelGradient = back.gradKernel();
+            Term grad = weightTerm(kernelGradient, "∇W(" + k + ")", "∇K(" + k + ")");
+            String hT = name("h", k - 1) + "ᵀ";
+            Term hTransposed = h.transposed(hT, batch ? (textbook ? "one row per example" : "one column per example")
+                    : "");
+            String formula;
+            List<FormulaPart> parts;
+            if (textbook) {
+                formula = batch ? "∇W(" + k + ") = (1/m) Σ_r g_r·h(" + (k - 1) + ")_rᵀ = (1/m)·G·" + hT + ",  m = " + m
+                        : "∇W(" + k + ") = g·" + hT;
+                parts = new ArrayList<>(List.of(matrix(g), text("·"), matrix(hTransposed), text("="), matrix(grad)));
+            } else {
+                formula = batch ? "∇K(" + k + ") = (1/m) Σ_r h(" + (k - 1) + ")_rᵀ·g_r = (1/m)·" + hT + "·G,  m = " + m
+                        : "∇K(" + k + ") = " + hT + "·g";
+                parts = new ArrayList<>(List.of(matrix(hTransposed), text("·"), matrix(g), text("="), matrix(grad)));
+            }
+            if (batch) {
+                parts.add(0, text("(1/" + m + ") ·"));
+            }
+            String note = "a_j = Σ_i W_ji·h_i + b_j, so ∂a_j/∂W_ji = h_i: a weight's gradient is the g of the neuron"
+                    + " it feeds times the input it carries.";
+            if (batch) {
+                note += " With m = " + m + " examples it is the mean of the m per-example products.";
+            }
+            if (k == 1) {
+                note += " Layer 1 needs no g ← W(1)ᵀ·g: its input is data, not a parameter.";
+            }
+            add(Kind.GRAD_WEIGHTS, k, "Backward · layer " + k + " · weight gradient", formula, parts, grad, note,
+                    Highlight.links(k, rows(kernelGradient)));
+        }
+
+        private void gPropagate(int k) {
+            BackpropTrace.LayerBackward back = backward(k);
+            DenseLayer layer = layer(k);
+            Term g = examplesTerm(gName() + " = ∂L/∂" + name("a", k), back.gA());
+            Term result = examplesTerm(gName() + " = ∂L/∂" + name("h", k - 1), back.gOut());
+            double[][] kernel = layer.kernelCopy();
+            String formula;
+            List<FormulaPart> parts;
+            if (textbook) {
+                // Wᵀ is inputs × units: the kernel itself.
+                Term wT = new Term("W(" + k + ")ᵀ", "inputs × units", kernel);
+                formula = gName() + " ← W(" + k + ")ᵀ·" + gName();
+                parts = List.of(matrix(wT), text("·"), matrix(g), text("="), matrix(result));
+            } else {
+                Term kT = new Term("K(" + k + ")ᵀ", "units × inputs", Term.transpose(kernel));
+                formula = gName() + " ← " + gName() + "·K(" + k + ")ᵀ";
+                parts = List.of(matrix(g), text("·"), matrix(kT), text("="), matrix(result));
+            }
+            String note = "The gradient handed down to layer " + (k - 1) + ": each of its neurons collects the g of"
+                    + " the neurons it feeds, weighted by the links between them.";
+            add(Kind.G_PROPAGATE, k, "Backward · layer " + k + " · to layer " + (k - 1), formula, parts, result,
+                    note, Highlight.linksAndNeurons(k, k - 1));
+        }
+
+        // ---- the update ----
+
+        private void updateWeights(int k) {
+            DenseLayer layer = layer(k);
+            DenseLayer next = updated.layer(k - 1);
+            DMatrixRMaj gradient = backward(k).gradKernel();
+            Term old = weights(k, layer);
+            Term grad = weightTerm(gradient, "∇W(" + k + ")", "∇K(" + k + ")");
+            Term updatedTerm = weightTerm(new DMatrixRMaj(next.kernelCopy()), "W(" + k + ") new",
+                    "K(" + k + ") new");
+            String w = textbook ? "W(" + k + ")" : "K(" + k + ")";
+            String formula = w + " ← " + w + " − α·∇" + w + ",  α = " + number(network.learningRate());
+            List<FormulaPart> parts = List.of(matrix(old), text("− " + number(network.learningRate()) + " ·"),
+                    matrix(grad), text("="), matrix(updatedTerm));
+            add(Kind.UPDATE, k, "Update · layer " + k + " · weights", formula, parts, updatedTerm, updateNote(),
+                    Highlight.links(k, next.kernelCopy()), old, updatedTerm);
+        }
+
+        private void updateBiases(int k) {
+            DenseLayer layer = layer(k);
+            DenseLayer next = updated.layer(k - 1);
+            Term old = bias(layer.biasCopy(), "b(" + k + ")");
+            Term grad = bias(rows(backward(k).gradBias())[0], "∇b(" + k + ")");
+            Term updatedTerm = bias(next.biasCopy(), "b(" + k + ") new");
+            String formula = "b(" + k + ") ← b(" + k + ") − α·∇b(" + k + "),  α = " + number(network.learningRate());
+            List<FormulaPart> parts = List.of(matrix(old), text("− " + number(network.learningRate()) + " ·"),
+                    matrix(grad), text("="), matrix(updatedTerm));
+            add(Kind.UPDATE, k, "Update · layer " + k + " · biases", formula, parts, updatedTerm, updateNote(),
+                    Highlight.biases(k, next.biasCopy()), old, updatedTerm);
+        }
+
+        private String updateNote() {
+            return "Gradient descent (plain SGD) with the learning rate α = " + number(network.learningRate())
+                    + ". Apply update makes the new weights and biases of every layer the network's"
+                    + (network.playground() ? ", also in the playground." : ".");
+        }
+
+        // ---- helpers ----
+
+        private void add(Kind kind, int k, String title, String formula, List<FormulaPart> parts, Term result,
+                String note, Highlight highlight) {
+            add(kind, k, title, formula, parts, result, note, highlight, null, null);
+        }
+
+        private void add(Kind kind, int k, String title, String formula, List<FormulaPart> parts, Term result,
+                String note, Highlight highlight, Term before, Term after) {
+            out.add(new BackpropStep(kind, k, title, formula, parts, result, note, highlight, before, after));
+        }
+
+        private DenseLayer layer(int k) {
+            return network.network().layer(k - 1);
+        }
+
+        private BackpropTrace.LayerBackward backward(int k) {
+            return trace.backward().get(depth - k);
+        }
+
+        private Activation outputActivation() {
+            return network.network().outputLayer().activation();
+        }
+
+        /** "a(2)" for one example, "A(2)" for a minibatch. */
+        private String name(String letter, int k) {
+            return (batch ? letter.toUpperCase(java.util.Locale.ROOT) : letter) + "(" + k + ")";
+        }
+
+        private String gName() {
+            return batch ? "G" : "g";
+        }
+
+        /** h(k−1), the input of layer k: X for the first. */
+        private Term activationsIn(int k) {
+            if (k == 1) {
+                return examplesTerm(name("h", 0) + " = " + (batch ? "X" : "x"), trace.input());
+            }
+            return examplesTerm(name("h", k - 1), trace.forward().get(k - 2).h());
+        }
+
+        /** An m × n matrix of the trace (rows are examples), in the layout. */
+        private Term examplesTerm(String symbol, DMatrixRMaj rowsOfExamples) {
+            double[][] values = rows(rowsOfExamples);
+            if (textbook) {
+                return new Term(symbol, batch ? "one column per example" : "", Term.transpose(values));
+            }
+            return new Term(symbol, batch ? "one row per example" : "", values);
+        }
+
+        private Term examplesTerm(String symbol, double[][] rowsOfExamples) {
+            return examplesTerm(symbol, new DMatrixRMaj(rowsOfExamples));
+        }
+
+        private Term weights(int k, DenseLayer layer) {
+            return weightTerm(new DMatrixRMaj(layer.kernelCopy()), "W(" + k + ")", "K(" + k + ")");
+        }
+
+        /** A kernel-shaped matrix (inputs × units) as W (textbook, transposed) or K (Keras, as it is). */
+        private Term weightTerm(DMatrixRMaj kernelShaped, String textbookSymbol, String kerasSymbol) {
+            double[][] kernel = rows(kernelShaped);
+            if (textbook) {
+                return new Term(textbookSymbol, TEXTBOOK_WEIGHTS, Term.transpose(kernel));
+            }
+            return new Term(kerasSymbol, KERAS_WEIGHTS, kernel);
+        }
+
+        /** A per-unit vector: a column (textbook) or a row (Keras). */
+        private Term bias(double[] values, String symbol) {
+            double[][] row = {values};
+            return textbook ? new Term(symbol, "", Term.transpose(row)) : new Term(symbol, "", row);
+        }
+
+        private String lossFormula() {
+            return switch (loss) {
+                case HALF_SQUARED_ERROR -> "½ Σ_j (y_j − t_j)²";
+                case MEAN_SQUARED_ERROR -> "(1/n) Σ_j (y_j − t_j)²";
+                case MEAN_ABSOLUTE_ERROR -> "(1/n) Σ_j |y_j − t_j|";
+                case BINARY_CROSSENTROPY -> "−(1/n) Σ_j [t_j log y_j + (1 − t_j) log(1 − y_j)]";
+                case CATEGORICAL_CROSSENTROPY -> "−Σ_j t_j log y_j";
+                case SPARSE_CATEGORICAL_CROSSENTROPY -> "−log y_c,  c = the target class";
+            };
+        }
+
+        private String lossGradientFormula() {
+            return switch (loss) {
+                case HALF_SQUARED_ERROR -> "y − t";
+                case MEAN_SQUARED_ERROR -> "(2/n)·(y − t)";
+                case MEAN_ABSOLUTE_ERROR -> "sign(y − t)/n";
+                case BINARY_CROSSENTROPY -> "(−t/y + (1 − t)/(1 − y))/n";
+                case CATEGORICAL_CROSSENTROPY -> "−t/y";
+                case SPARSE_CATEGORICAL_CROSSENTROPY -> "−1/y_c at the target class c, 0 elsewhere";
+            };
+        }
+    }
+
+    // ---- maths shown beside the trace's results, and descriptions ----
+
+    /** The symbol of an activation in formulas: σ for the sigmoid, otherwise Keras' name. */
+    static String symbol(Activation activation) {
+        return activation == Activation.SIGMOID ? "σ" : activation.kerasName();
+    }
+
+    private static String describe(Activation activation) {
+        return switch (activation) {
+            case SIGMOID -> "σ(a) = 1 / (1 + e^−a), element by element.";
+            case TANH -> "tanh(a) = (e^a − e^−a) / (e^a + e^−a), element by element.";
+            case RELU -> "relu(a) = max(0, a), element by element.";
+            case LEAKY_RELU -> "leaky_relu(a) = a for a > 0, " + Activation.LEAKY_SLOPE + "·a otherwise, element by element.";
+            case ELU -> "elu(a) = a for a > 0, e^a − 1 otherwise, element by element.";
+            case LINEAR -> "linear(a) = a: the identity.";
+            case SOFTMAX -> "softmax(a)_j = e^a_j / Σ_i e^a_i over the units of one example: the outputs are"
+                    + " positive and sum to 1.";
+        };
+    }
+
+    private static String describe(Loss loss) {
+        return switch (loss) {
+            case HALF_SQUARED_ERROR -> "Half the squared error, summed over the outputs (the textbook's and TF"
+                    + " Playground's loss).";
+            case MEAN_SQUARED_ERROR -> "The squared error averaged over the n outputs.";
+            case MEAN_ABSOLUTE_ERROR -> "The absolute error averaged over the n outputs.";
+            case BINARY_CROSSENTROPY -> "Binary cross-entropy, averaged over the n outputs; y is clipped to"
+                    + " [ε, 1 − ε], ε = 1e−7, as Keras does.";
+            case CATEGORICAL_CROSSENTROPY -> "Categorical cross-entropy against a one-hot target.";
+            case SPARSE_CATEGORICAL_CROSSENTROPY -> "Categorical cross-entropy against a class index c.";
+        };
+    }
+
+    private static String derivativeNote(Activation activation) {
+        return switch (activation) {
+            case SIGMOID -> "σ'(a) = σ(a)·(1 − σ(a)) = h(1 − h).";
+            case TANH -> "tanh'(a) = 1 − tanh²(a) = 1 − h².";
+            case RELU -> "relu'(a) = 1 where a > 0, 0 elsewhere.";
+            case LEAKY_RELU -> "leaky_relu'(a) = 1 where a > 0, " + Activation.LEAKY_SLOPE + " elsewhere.";
+            case ELU -> "elu'(a) = 1 where a > 0, h + 1 elsewhere.";
+            case LINEAR -> "linear'(a) = 1.";
+            case SOFTMAX -> "";
+        };
+    }
+
+    /**
+     * φ'(a) for an element-wise activation, from the trace's a and h (m × units), to show beside g and the
+     * trace's g ⊙ φ'(a). The formulas are those of {@link Activation#backward}.
+     */
+    static double[][] derivative(Activation activation, BackpropTrace.LayerForward f) {
+        int rows = f.a().numRows;
+        int cols = f.a().numCols;
+        double[][] d = new double[rows][cols];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                double a = f.a().get(r, c);
+                double h = f.h().get(r, c);
+                d[r][c] = switch (activation) {
+                    case SIGMOID -> h * (1 - h);
+                    case TANH -> 1 - h * h;
+                    case RELU -> a > 0 ? 1 : 0;
+                    case LEAKY_RELU -> a > 0 ? 1 : Activation.LEAKY_SLOPE;
+                    case ELU -> a > 0 ? 1 : h + Activation.ELU_ALPHA;
+                    case LINEAR -> 1;
+                    case SOFTMAX -> throw new IllegalArgumentException("softmax has a Jacobian, not a derivative");
+                };
+            }
+        }
+        return d;
+    }
+
+    /** The softmax Jacobian J = diag(y) − y·yᵀ of example r, from the trace's outputs h (m × units). */
+    static double[][] jacobian(DMatrixRMaj h, int r, int units) {
+        double[][] j = new double[units][units];
+        for (int a = 0; a < units; a++) {
+            for (int b = 0; b < units; b++) {
+                double ya = h.get(r, a);
+                j[a][b] = (a == b ? ya : 0) - ya * h.get(r, b);
+            }
+        }
+        return j;
+    }
+
+    /** Class-index targets (m × 1) as one-hot rows (m × units). */
+    private static double[][] oneHot(DMatrixRMaj classes, int units) {
+        double[][] e = new double[classes.numRows][units];
+        for (int r = 0; r < classes.numRows; r++) {
+            int c = (int) classes.get(r, 0);
+            if (c >= 0 && c < units) {
+                e[r][c] = 1;
+            }
+        }
+        return e;
+    }
+
+    static double[][] rows(DMatrixRMaj matrix) {
+        double[][] rows = new double[matrix.numRows][matrix.numCols];
+        for (int r = 0; r < matrix.numRows; r++) {
+            System.arraycopy(matrix.data, r * matrix.numCols, rows[r], 0, matrix.numCols);
+        }
+        return rows;
+    }
+
+    /** A number as short as it reads exactly: 0.5, 0.03, 1.0E-5. */
+    static String number(double value) {
+        String s = Double.toString(value);
+        return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
+    }
+}
