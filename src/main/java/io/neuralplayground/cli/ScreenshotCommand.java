@@ -2,7 +2,10 @@ package io.neuralplayground.cli;
 
 import io.neuralplayground.io.AtomicFiles;
 import io.neuralplayground.session.Speed;
+import io.neuralplayground.io.ModelFile;
+import io.neuralplayground.ui.MainWindow;
 import io.neuralplayground.ui.WindowDriver;
+import io.neuralplayground.ui.viewmodel.teaching.StepperViewModel;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -19,10 +22,14 @@ import picocli.CommandLine.Spec;
 /** {@code screenshot}: opens the real window, trains, and writes a picture of it. */
 @Command(name = "screenshot", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Open the window, train some epochs, write a PNG of the window and exit.", "",
+            "--view stepper or gradcheck shows a teaching view: on the playground's network (after --epochs) or",
+            "a --model file or the --textbook example, with --input/--target or a --minibatch.",
             "Needs a display; where there is none run it under 'xvfb-run -a'."},
         footer = {"", "Example:",
             "  xvfb-run -a java -jar target/neural-playground.jar screenshot --out screenshots/spiral.png \\",
-            "      --dataset spiral --features all --layers 8,8,8 --activation relu --epochs 300 --show-test-data"})
+            "      --dataset spiral --features all --layers 8,8,8 --activation relu --epochs 300 --show-test-data",
+            "  xvfb-run -a java -jar target/neural-playground.jar screenshot --out screenshots/stepper.png \\",
+            "      --view stepper --textbook --step 12"})
 final class ScreenshotCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -31,8 +38,33 @@ final class ScreenshotCommand implements Callable<Integer> {
     private Path out;
 
     @Option(names = "--view", paramLabel = "NAME", defaultValue = "playground",
-            description = "Which view: playground. Default: ${DEFAULT-VALUE}.")
+            description = "Which view: playground, stepper, gradcheck. Default: ${DEFAULT-VALUE}.")
     private String view;
+
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "stepper, gradcheck: work on this model file instead of the playground's network.")
+    private Path model;
+
+    @Option(names = "--textbook", description = "stepper, gradcheck: the bundled textbook 2-2-2 example.")
+    private boolean textbook;
+
+    @Option(names = "--input", paramLabel = "X",
+            description = "stepper, gradcheck: the example's input, comma-separated; examples separated by ';'.")
+    private String input;
+
+    @Option(names = "--target", paramLabel = "T", description = "stepper, gradcheck: the example's target.")
+    private String target;
+
+    @Option(names = "--minibatch", paramLabel = "M",
+            description = "stepper, gradcheck: the first M training examples of the playground.")
+    private Integer minibatch;
+
+    @Option(names = "--step", paramLabel = "N", defaultValue = "0",
+            description = "stepper: show the N-th step (0 = before the first). Default: ${DEFAULT-VALUE}.")
+    private int step;
+
+    @Option(names = "--keras-layout", description = "stepper: show matrices in Keras' kernel layout.")
+    private boolean kerasLayout;
 
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "0",
             description = "Epochs to train before the picture. Default: ${DEFAULT-VALUE}.")
@@ -43,22 +75,32 @@ final class ScreenshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!view.toLowerCase(Locale.ROOT).equals("playground")) {
-            throw new IllegalArgumentException("--view: unknown view '" + view + "' (available: playground)");
+        MainWindow.View shown = switch (view.toLowerCase(Locale.ROOT)) {
+            case "playground" -> MainWindow.View.PLAYGROUND;
+            case "stepper" -> MainWindow.View.STEPPER;
+            case "gradcheck" -> MainWindow.View.GRADIENT_CHECK;
+            default -> throw new IllegalArgumentException("--view: unknown view '" + view
+                    + "' (available: playground, stepper, gradcheck)");
+        };
+        if ((input == null) != (target == null)) {
+            throw new IllegalArgumentException("--input and --target go together");
         }
         if (epochs < 0) {
             throw new IllegalArgumentException("--epochs must be 0 or more, got " + epochs);
         }
         int[] size = new int[2];
-        Launcher.openWindow(window.plan(Speed.ONE_PER_FRAME, driver -> capture(driver, size)));
+        Launcher.openWindow(window.plan(Speed.ONE_PER_FRAME, driver -> capture(driver, shown, size)));
         spec.commandLine().getOut().printf("wrote %s (%d × %d)%n", out, size[0], size[1]);
         return Cli.OK;
     }
 
-    private void capture(WindowDriver driver, int[] size) throws Exception {
+    private void capture(WindowDriver driver, MainWindow.View shown, int[] size) throws Exception {
         driver.awaitFrames(3);
         driver.viewModel().session().trainEpochs(epochs);
         driver.awaitUpToDate();
+        if (shown != MainWindow.View.PLAYGROUND) {
+            prepareTeaching(driver, shown);
+        }
         WritableImage image = driver.snapshot();
         BufferedImage picture = SwingFXUtils.fromFXImage(image, null);
         size[0] = picture.getWidth();
@@ -68,5 +110,50 @@ final class ScreenshotCommand implements Callable<Integer> {
                 throw new java.io.IOException("no PNG writer available");
             }
         });
+    }
+
+    /** Sets up the teaching view as asked, on the FX thread, and waits for a gradient check to finish. */
+    private void prepareTeaching(WindowDriver driver, MainWindow.View shown) throws Exception {
+        String problem = driver.onFxThread(() -> {
+            MainWindow w = driver.window();
+            StepperViewModel stepper = w.stepper();
+            stepper.context().followPlayground();
+            if (textbook) {
+                stepper.openTextbookExample();
+            } else if (model != null) {
+                stepper.openModel(ModelFile.read(model), model.getFileName().toString());
+            }
+            if (minibatch != null) {
+                stepper.usePlaygroundMinibatch(minibatch);
+            }
+            if (input != null) {
+                stepper.inputTextProperty().set(input);
+                stepper.targetTextProperty().set(target);
+                if (!stepper.applyExampleText()) {
+                    return stepper.exampleErrorProperty().get();
+                }
+            }
+            stepper.kerasLayoutProperty().set(kerasLayout);
+            if (step < 0 || step > stepper.stepCountProperty().get()) {
+                return "--step must be 0 to " + stepper.stepCountProperty().get() + ", got " + step;
+            }
+            stepper.goTo(step);
+            w.select(shown);
+            return null;
+        });
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        if (shown == MainWindow.View.GRADIENT_CHECK) {
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (driver.onFxThread(() -> driver.window().gradientCheck().resultProperty().get() == null
+                    || driver.window().gradientCheck().runningProperty().get())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the gradient check did not finish within 60 s");
+                }
+                Thread.sleep(20);
+            }
+        }
+        driver.awaitFrames(4);
     }
 }

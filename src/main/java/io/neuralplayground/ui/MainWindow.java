@@ -1,7 +1,6 @@
 package io.neuralplayground.ui;
 
 import io.neuralplayground.PlaygroundException;
-import io.neuralplayground.engine.Loss;
 import io.neuralplayground.io.Model;
 import io.neuralplayground.io.ModelFile;
 import io.neuralplayground.ui.view.DataPanel;
@@ -11,8 +10,10 @@ import io.neuralplayground.ui.view.OutputPlotView;
 import io.neuralplayground.ui.view.StatusBarView;
 import io.neuralplayground.ui.view.TopBar;
 import io.neuralplayground.ui.view.teaching.GradientCheckView;
+import io.neuralplayground.ui.view.teaching.StepperView;
 import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
 import io.neuralplayground.ui.viewmodel.teaching.GradientCheckViewModel;
+import io.neuralplayground.ui.viewmodel.teaching.StepperViewModel;
 import io.neuralplayground.ui.viewmodel.teaching.TeachingContext;
 import java.io.File;
 import java.nio.file.Path;
@@ -70,6 +71,7 @@ public final class MainWindow {
     private final PlaygroundViewModel vm;
     private final TeachingContext teaching;
     private final GradientCheckViewModel gradientCheck;
+    private final StepperViewModel stepper;
     private final TabPane tabs = new TabPane();
     private final Map<View, Tab> tabOf = new EnumMap<>(View.class);
     private final Scene scene;
@@ -82,10 +84,12 @@ public final class MainWindow {
         this.vm = vm;
         this.teaching = new TeachingContext(vm);
         this.gradientCheck = new GradientCheckViewModel(teaching, background, Platform::runLater);
+        this.stepper = new StepperViewModel(teaching);
 
         tabs.getStyleClass().add("main-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         addTab(View.PLAYGROUND, playground());
+        addTab(View.STEPPER, new StepperView(stepper));
         addTab(View.GRADIENT_CHECK, new GradientCheckView(gradientCheck));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now == tabOf.get(View.GRADIENT_CHECK) && gradientCheck.resultProperty().get() == null) {
@@ -150,6 +154,10 @@ public final class MainWindow {
         return gradientCheck;
     }
 
+    public StepperViewModel stepper() {
+        return stepper;
+    }
+
     /** Shows {@code view}'s tab (if the window has it). */
     public void select(View view) {
         Tab tab = tabOf.get(view);
@@ -206,13 +214,14 @@ public final class MainWindow {
     }
 
     /**
-     * Opens a model file in the teaching views (half squared error, learning rate 0.5 until changed there) and
-     * shows the stepper; a bad file is refused with a message naming it and the problem, nothing else changes.
+     * Opens a model file in the teaching views (loss and learning rate from the file's training section, or the
+     * stepper's defaults) and shows the stepper; a bad file is refused with a message naming it and the problem,
+     * nothing else changes.
      */
     public void openModel(Path file) {
         try {
             Model model = ModelFile.read(file);
-            teaching.openModel(model, file.getFileName().toString(), Loss.HALF_SQUARED_ERROR, 0.5);
+            stepper.openModel(model, file.getFileName().toString());
             select(View.STEPPER);
         } catch (PlaygroundException e) {
             error("The model could not be opened", e.getMessage());
@@ -221,13 +230,10 @@ public final class MainWindow {
 
     /** Opens the bundled textbook example (Matt Mazur's 2-2-2 sigmoid network) in the stepper. */
     public void openTextbookExample() {
-        try (var in = MainWindow.class.getResourceAsStream("/examples/textbook-2-2-2.json")) {
-            Model model = ModelFile.read(in, "textbook-2-2-2.json");
-            teaching.openModel(model, "textbook-2-2-2.json", Loss.HALF_SQUARED_ERROR, 0.5);
-            teaching.examplesProperty().set(io.neuralplayground.ui.viewmodel.teaching.Examples.one(
-                    new double[] {0.05, 0.10}, new double[] {0.01, 0.99}));
+        try {
+            stepper.openTextbookExample();
             select(View.STEPPER);
-        } catch (java.io.IOException | PlaygroundException e) {
+        } catch (PlaygroundException e) {
             error("The example could not be opened", e.getMessage());
         }
     }
