@@ -114,7 +114,8 @@ public final class AutodiffSteps {
             numbers.add(o instanceof Operand.Ref r ? Formats.value(evaluation.value(r.node()))
                     : ((Operand.Constant) o).text());
         }
-        String substituted = allNumbers ? "" : " = " + node.op().formula(numbers);
+        String substituted = node.op().formula(numbers);
+        substituted = allNumbers || substituted.equals(value) ? "" : " = " + substituted;
         return node.label() + substituted + " = " + value;
     }
 
