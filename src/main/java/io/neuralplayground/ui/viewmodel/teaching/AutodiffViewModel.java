@@ -166,8 +166,18 @@ public final class AutodiffViewModel {
                     + "from f back to x.");
             return;
         }
+        String id = s.evaluation().graph().node(step.node()).id();
+        String what;
+        if (step.phase() == AutodiffSteps.Phase.FORWARD) {
+            what = step.node() == 0 ? "the input" : "the value of " + id + " from its operands";
+        } else if (step.node() == s.nodes() - 1) {
+            what = "the output's adjoint, ∂f/∂f = 1";
+        } else {
+            what = "the adjoint " + AutodiffSteps.bar(id) + " = ∂f/∂" + id + ", a sum over the uses of " + id
+                    + " of the user's adjoint × the local derivative";
+        }
         String pass = step.phase() == AutodiffSteps.Phase.FORWARD ? "Forward pass" : "Backward pass";
-        stepTitle.set(String.format(Locale.ROOT, "%s, step %d of %d", pass, step.number(), s.nodes()));
+        stepTitle.set(String.format(Locale.ROOT, "%s, step %d of %d: %s", pass, step.number(), s.nodes(), what));
         stepText.set(step.text());
     }
 
@@ -210,7 +220,7 @@ public final class AutodiffViewModel {
         return position.getReadOnlyProperty();
     }
 
-    /** "Forward pass, step 3 of 7", or "Start". */
+    /** "Forward pass, step 3 of 7: the value of c from its operands", or "Start". */
     public ReadOnlyStringProperty stepTitleProperty() {
         return stepTitle.getReadOnlyProperty();
     }

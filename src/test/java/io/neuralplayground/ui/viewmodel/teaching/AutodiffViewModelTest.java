@@ -40,15 +40,19 @@ class AutodiffViewModelTest {
         vm.previous();
         assertThat(vm.position()).isZero();
         vm.next();
-        assertThat(vm.stepTitleProperty().get()).isEqualTo("Forward pass, step 1 of 7");
+        assertThat(vm.stepTitleProperty().get()).isEqualTo("Forward pass, step 1 of 7: the input");
         assertThat(vm.stepTextProperty().get()).isEqualTo("x = 1.0000  (the input)");
         vm.next();
         vm.next();
         assertThat(vm.stepTextProperty().get()).isEqualTo("b = exp(a) = exp(1.0000) = 2.7183");
+        assertThat(vm.stepTitleProperty().get()).isEqualTo("Forward pass, step 3 of 7: the value of b from its operands");
+        vm.moveTo(8);
+        assertThat(vm.stepTitleProperty().get()).isEqualTo("Backward pass, step 1 of 7: the output's adjoint, ∂f/∂f = 1");
         vm.toEnd();
         assertThat(vm.position()).isEqualTo(14);
         assertThat(vm.atEndProperty().get()).isTrue();
-        assertThat(vm.stepTitleProperty().get()).isEqualTo("Backward pass, step 7 of 7");
+        assertThat(vm.stepTitleProperty().get()).isEqualTo(nfd("Backward pass, step 7 of 7: the adjoint x̄ = ∂f/∂x, "
+                + "a sum over the uses of x of the user's adjoint × the local derivative"));
         assertThat(vm.stepTextProperty().get()).isEqualTo(nfd("x̄ = ā·∂a/∂x = 2.9915·2.0000 = 5.9831  = df/dx"));
         vm.next();
         assertThat(vm.position()).isEqualTo(14);
