@@ -13,7 +13,7 @@ import java.util.List;
  * columns passes through a placeholder in each column it crosses, so that it goes around the boxes there, not
  * through them. The order within a column comes from a few sweeps of the barycentre heuristic (each item moves to
  * the mean place of its neighbours in the column before, then after), keeping the order with the fewest
- * crossings; each column is centred vertically.
+ * crossings, then from swapping neighbours where that removes crossings; each column is centred vertically.
  *
  * <p>Geometry is computed at a natural size ({@link #BOX_WIDTH} × {@link #BOX_HEIGHT} boxes, gaps between columns
  * widened to use the width given, within limits) and then scaled uniformly to fit (up to {@link #MAX_SCALE}), and
@@ -207,12 +207,15 @@ final class AutodiffLayout {
         return h + Math.max(0, layer.size() - 1) * rowGap;
     }
 
-    /** Barycentre sweeps, down and up, keeping the orders with the fewest crossings. */
+    /**
+     * Barycentre sweeps, down and up, each followed by swaps of neighbours (after odd sweeps also swaps that
+     * change nothing, to get past ties), keeping the orders with the fewest crossings.
+     */
     private static void order(List<List<Item>> layers) {
         number(layers);
         int best = crossings(layers);
         List<List<Item>> bestOrder = copy(layers);
-        for (int sweep = 0; sweep < 8 && best > 0; sweep++) {
+        for (int sweep = 0; sweep < 16 && best > 0; sweep++) {
             boolean down = sweep % 2 == 0;
             for (int k = 1; k < layers.size(); k++) {
                 int l = down ? k : layers.size() - 1 - k;
@@ -227,6 +230,7 @@ final class AutodiffLayout {
                     layer.get(i).order = i;
                 }
             }
+            transpose(layers, sweep % 2 == 1);
             int c = crossings(layers);
             if (c < best) {
                 best = c;
@@ -238,6 +242,42 @@ final class AutodiffLayout {
             layers.get(l).addAll(bestOrder.get(l));
         }
         number(layers);
+    }
+
+    /**
+     * Swaps neighbours in a column where that removes crossings with the columns beside it (or, with
+     * {@code ties}, where it adds none): what the barycentre leaves where its averages tie.
+     */
+    private static void transpose(List<List<Item>> layers, boolean ties) {
+        boolean improved = true;
+        for (int round = 0; round < 6 && improved; round++) {
+            improved = false;
+            for (int l = 0; l < layers.size(); l++) {
+                List<Item> layer = layers.get(l);
+                for (int i = 0; i + 1 < layer.size(); i++) {
+                    int before = crossingsAround(layers, l);
+                    swap(layer, i);
+                    int after = crossingsAround(layers, l);
+                    if (after < before) {
+                        improved = true;
+                    } else if (!(ties && after == before)) {
+                        swap(layer, i);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void swap(List<Item> layer, int i) {
+        Item a = layer.get(i);
+        layer.set(i, layer.get(i + 1));
+        layer.set(i + 1, a);
+        a.order = i + 1;
+        layer.get(i).order = i;
+    }
+
+    private static int crossingsAround(List<List<Item>> layers, int l) {
+        return (l > 0 ? crossingsAfter(layers.get(l - 1)) : 0) + crossingsAfter(layers.get(l));
     }
 
     private static void number(List<List<Item>> layers) {
@@ -260,19 +300,26 @@ final class AutodiffLayout {
     private static int crossings(List<List<Item>> layers) {
         int count = 0;
         for (List<Item> layer : layers) {
-            List<int[]> links = new ArrayList<>();
-            for (Item item : layer) {
-                for (Item next : item.after) {
-                    links.add(new int[] {item.order, next.order});
-                }
+            count += crossingsAfter(layer);
+        }
+        return count;
+    }
+
+    /** Pairs of links from {@code layer} to the next column that cross. */
+    private static int crossingsAfter(List<Item> layer) {
+        List<int[]> links = new ArrayList<>();
+        for (Item item : layer) {
+            for (Item next : item.after) {
+                links.add(new int[] {item.order, next.order});
             }
-            for (int i = 0; i < links.size(); i++) {
-                for (int j = i + 1; j < links.size(); j++) {
-                    int[] a = links.get(i);
-                    int[] b = links.get(j);
-                    if ((long) (a[0] - b[0]) * (a[1] - b[1]) < 0) {
-                        count++;
-                    }
+        }
+        int count = 0;
+        for (int i = 0; i < links.size(); i++) {
+            for (int j = i + 1; j < links.size(); j++) {
+                int[] a = links.get(i);
+                int[] b = links.get(j);
+                if ((long) (a[0] - b[0]) * (a[1] - b[1]) < 0) {
+                    count++;
                 }
             }
         }

@@ -371,8 +371,11 @@ public final class AutodiffView extends Region {
             setFocusTraversable(true);
             getChildren().add(canvas);
             setOnMousePressed(e -> requestFocus());
-            Tooltip.install(this, tooltip("The computational graph: one box per intermediate variable, x on the "
-                    + "left, f on the right. Keys: → next step, ← previous, Home back to start, End run to end."));
+            Tooltip tip = tooltip("The computational graph: one box per intermediate variable, x on the left, f on "
+                    + "the right; edges carry local derivatives once the backward pass uses them. Keys: → next step, "
+                    + "← previous, Home back to start, End run to end.");
+            tip.setShowDelay(Duration.seconds(1.5));
+            Tooltip.install(this, tip);
         }
 
         void paint() {

@@ -136,4 +136,18 @@ class AutodiffViewScreenshotTest {
         save(robot, Path.of("target", "autodiff-bigger-end.png"));
         assertNothingOverlaps();
     }
+
+    @Test
+    void undefinedNumbersAreSaidBelowTheResults() throws Exception {
+        FxRobot robot = open(1400, 780);
+        robot.interact(() -> {
+            vm.setExpression("log(x - 2) * sqrt(x)");
+            vm.setX(1);
+            vm.toEnd();
+        });
+        save(robot, Path.of("target", "autodiff-undefined.png"));
+        assertThat(robot.lookup(".autodiff-problems").queryLabeled().getText())
+                .isEqualTo("b = log(a) is NaN at a = −1.0000: log needs a positive argument");
+        assertNothingOverlaps();
+    }
 }
