@@ -38,8 +38,14 @@ final class ScreenshotCommand implements Callable<Integer> {
     private Path out;
 
     @Option(names = "--view", paramLabel = "NAME", defaultValue = "playground",
-            description = "Which view: playground, stepper, gradcheck. Default: ${DEFAULT-VALUE}.")
+            description = "Which view: playground, stepper, gradcheck, autodiff. Default: ${DEFAULT-VALUE}.")
     private String view;
+
+    @Option(names = "--expr", paramLabel = "TEXT", description = "autodiff: the function of x (default: the view's example).")
+    private String expression;
+
+    @Option(names = "--x", paramLabel = "VALUE", description = "autodiff: the value of x (default 1).")
+    private Double x;
 
     @Option(names = "--model", paramLabel = "FILE",
             description = "stepper, gradcheck: work on this model file instead of the playground's network.")
@@ -60,7 +66,7 @@ final class ScreenshotCommand implements Callable<Integer> {
     private Integer minibatch;
 
     @Option(names = "--step", paramLabel = "N", defaultValue = "0",
-            description = "stepper: show the N-th step (0 = before the first). Default: ${DEFAULT-VALUE}.")
+            description = "stepper, autodiff: show the N-th step (0 = before the first). Default: ${DEFAULT-VALUE}.")
     private int step;
 
     @Option(names = "--keras-layout", description = "stepper: show matrices in Keras' kernel layout.")
@@ -79,8 +85,9 @@ final class ScreenshotCommand implements Callable<Integer> {
             case "playground" -> MainWindow.View.PLAYGROUND;
             case "stepper" -> MainWindow.View.STEPPER;
             case "gradcheck" -> MainWindow.View.GRADIENT_CHECK;
+            case "autodiff" -> MainWindow.View.AUTODIFF;
             default -> throw new IllegalArgumentException("--view: unknown view '" + view
-                    + "' (available: playground, stepper, gradcheck)");
+                    + "' (available: playground, stepper, gradcheck, autodiff)");
         };
         if ((input == null) != (target == null)) {
             throw new IllegalArgumentException("--input and --target go together");
@@ -98,7 +105,9 @@ final class ScreenshotCommand implements Callable<Integer> {
         driver.awaitFrames(3);
         driver.viewModel().session().trainEpochs(epochs);
         driver.awaitUpToDate();
-        if (shown != MainWindow.View.PLAYGROUND) {
+        if (shown == MainWindow.View.AUTODIFF) {
+            prepareAutodiff(driver);
+        } else if (shown != MainWindow.View.PLAYGROUND) {
             prepareTeaching(driver, shown);
         }
         WritableImage image = driver.snapshot();
@@ -110,6 +119,26 @@ final class ScreenshotCommand implements Callable<Integer> {
                 throw new java.io.IOException("no PNG writer available");
             }
         });
+    }
+
+    /** The autodiff view with the expression, x and step asked for. */
+    private void prepareAutodiff(WindowDriver driver) throws Exception {
+        String problem = driver.onFxThread(() -> {
+            var autodiff = driver.window().autodiff();
+            if (expression != null && !autodiff.setExpression(expression)) {
+                return "--expr: " + autodiff.errorProperty().get();
+            }
+            if (x != null) {
+                autodiff.setX(x);
+            }
+            autodiff.moveTo(step);
+            driver.window().select(MainWindow.View.AUTODIFF);
+            return null;
+        });
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        driver.awaitFrames(4);
     }
 
     /** Sets up the teaching view as asked, on the FX thread, and waits for a gradient check to finish. */

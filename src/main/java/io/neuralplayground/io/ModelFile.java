@@ -93,6 +93,10 @@ public final class ModelFile {
     public static Model read(InputStream in, String sourceName) {
         try (JsonParser parser = JSON.createParser(in)) {
             return ModelJsonReader.read(parser, sourceName, ModelJsonReader.Limits.DEFAULT);
+        } catch (java.io.CharConversionException e) {
+            // Bytes that no text encoding JSON allows can read (found when the parser guesses the encoding).
+            throw new PlaygroundException(sourceName + ": not a model file: not readable as text (" + e.getMessage()
+                    + ")", e);
         } catch (IOException e) {
             throw new PlaygroundException("Cannot read " + sourceName + ": " + IoErrors.reason(e, null), e);
         }

@@ -9,9 +9,11 @@ import io.neuralplayground.ui.view.NetworkGraphView;
 import io.neuralplayground.ui.view.OutputPlotView;
 import io.neuralplayground.ui.view.StatusBarView;
 import io.neuralplayground.ui.view.TopBar;
+import io.neuralplayground.ui.view.teaching.AutodiffView;
 import io.neuralplayground.ui.view.teaching.GradientCheckView;
 import io.neuralplayground.ui.view.teaching.StepperView;
 import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
+import io.neuralplayground.ui.viewmodel.teaching.AutodiffViewModel;
 import io.neuralplayground.ui.viewmodel.teaching.GradientCheckViewModel;
 import io.neuralplayground.ui.viewmodel.teaching.StepperViewModel;
 import io.neuralplayground.ui.viewmodel.teaching.TeachingContext;
@@ -72,6 +74,7 @@ public final class MainWindow {
     private final TeachingContext teaching;
     private final GradientCheckViewModel gradientCheck;
     private final StepperViewModel stepper;
+    private final AutodiffViewModel autodiff = new AutodiffViewModel();
     private final TabPane tabs = new TabPane();
     private final Map<View, Tab> tabOf = new EnumMap<>(View.class);
     private final Scene scene;
@@ -91,6 +94,7 @@ public final class MainWindow {
         addTab(View.PLAYGROUND, playground());
         addTab(View.STEPPER, new StepperView(stepper));
         addTab(View.GRADIENT_CHECK, new GradientCheckView(gradientCheck));
+        addTab(View.AUTODIFF, new AutodiffView(autodiff));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now == tabOf.get(View.GRADIENT_CHECK) && gradientCheck.resultProperty().get() == null) {
                 gradientCheck.run();
@@ -156,6 +160,10 @@ public final class MainWindow {
 
     public StepperViewModel stepper() {
         return stepper;
+    }
+
+    public AutodiffViewModel autodiff() {
+        return autodiff;
     }
 
     /** Shows {@code view}'s tab (if the window has it). */

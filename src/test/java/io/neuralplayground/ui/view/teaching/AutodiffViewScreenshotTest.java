@@ -18,7 +18,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
 /**
- * Renders the autodiff view as the window's tab gets it and saves PNGs to look at: {@code screenshots/autodiff.png}
+ * Renders the autodiff view as the window's tab gets it and saves PNGs to look at: {@code target/autodiff.png}
  * (the default example in the middle of the backward pass, at the tab's usual 1400×780) and, under target/,
  * the smallest size, a parse error and a bigger function. Checks that the boxes and edge labels do not overlap
  * and stay inside the canvas.
@@ -94,7 +94,7 @@ class AutodiffViewScreenshotTest {
     void theDefaultExampleInTheBackwardPass() throws Exception {
         FxRobot robot = open(1400, 780);
         robot.interact(() -> vm.moveTo(11));
-        save(robot, Path.of("screenshots", "autodiff.png"));
+        save(robot, Path.of("target", "autodiff.png"));
         assertThat(view.stepTextLabel().getText()).startsWith("c");
         assertNothingOverlaps();
         assertThat(view.graphLayout().scale()).isGreaterThanOrEqualTo(1);

@@ -167,7 +167,7 @@ class GradientCheckViewTest {
         robot.interact(() -> { });
         assertThat(vm.examplesTextProperty().get()).isEqualTo("minibatch of 10");
         assertThat(texts(robot)).contains("minibatch of 10");
-        Path png = save(snapshot(robot), Path.of("screenshots", "gradcheck.png"));
+        Path png = save(snapshot(robot), Path.of("target", "gradcheck.png"));
         assertThat(Files.size(png)).isGreaterThan(10_000);
 
         robot.interact(() -> {

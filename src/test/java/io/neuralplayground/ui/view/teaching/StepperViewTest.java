@@ -172,7 +172,7 @@ class StepperViewTest {
         double exact = vm.currentStep().result().get(0, 0);
         assertThat(w5.getText()).isEqualTo("0.0822");
         assertThat(w5.getTooltip().getText()).isEqualTo(Double.toString(exact)).startsWith("0.08216704");
-        save(robot, Path.of("screenshots", "stepper.png"));
+        save(robot, Path.of("target", "stepper.png"));
         robot.interact(() -> vm.goTo(vm.steps().indexOf(Kind.G_ACTIVATION, 2) + 1));
         save(robot, Path.of("target", "stepper-sigmoid-derivative.png"));
         robot.interact(() -> vm.kerasLayoutProperty().set(true));
@@ -188,7 +188,7 @@ class StepperViewTest {
         });
         assertThat(formula(robot)).isEqualTo("∇W(2) = (1/m) Σ_r g_r·h(1)_rᵀ = (1/m)·G·H(1)ᵀ,  m = 4");
         assertEverythingFits(robot);
-        save(robot, Path.of("screenshots", "stepper-minibatch.png"));
+        save(robot, Path.of("target", "stepper-minibatch.png"));
     }
 
     @Test
