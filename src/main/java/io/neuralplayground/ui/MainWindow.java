@@ -99,6 +99,11 @@ public final class MainWindow {
             if (now == tabOf.get(View.GRADIENT_CHECK) && gradientCheck.resultProperty().get() == null) {
                 gradientCheck.run();
             }
+            // The keys of a view (→ for the next step) go to the view, not to the tab headers, which would take
+            // the arrows to switch tabs.
+            if (now != null) {
+                Platform.runLater(now.getContent()::requestFocus);
+            }
         });
 
         BorderPane root = new BorderPane();
