@@ -1,0 +1,83 @@
+package io.neuralplayground.io;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The file formats a model can be exported to and imported from, with the names the command line and the menus
+ * use.
+ */
+public enum ModelFormat {
+    JSON("json", "Model JSON", ".json", (model, file) -> ModelFile.write(file, model), ModelFile::read);
+
+    private final String id;
+    private final String title;
+    private final String extension;
+    private final ModelWriter writer;
+    private final ModelReader reader;
+
+    ModelFormat(String id, String title, String extension, ModelWriter writer, ModelReader reader) {
+        this.id = id;
+        this.title = title;
+        this.extension = extension;
+        this.writer = writer;
+        this.reader = reader;
+    }
+
+    /** The name on the command line: json, npz, onnx … */
+    public String id() {
+        return id;
+    }
+
+    /** The name in menus. */
+    public String title() {
+        return title;
+    }
+
+    /** The usual file name ending, with its dot. */
+    public String extension() {
+        return extension;
+    }
+
+    public boolean canRead() {
+        return reader != null;
+    }
+
+    public void write(Model model, Path file) {
+        writer.write(model, file);
+    }
+
+    public Model read(Path file) {
+        if (reader == null) {
+            throw new UnsupportedOperationException(title + " files cannot be imported");
+        }
+        return reader.read(file);
+    }
+
+    /** The format named {@code name} on the command line. */
+    public static ModelFormat byName(String name) {
+        String wanted = name.trim().toLowerCase(Locale.ROOT);
+        for (ModelFormat f : values()) {
+            if (f.id.equals(wanted)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("unknown format '" + name + "' (known: "
+                + Arrays.stream(values()).map(ModelFormat::id).collect(Collectors.joining(", ")) + ")");
+    }
+
+    /** The importable format a file's name says it is in (the longest matching extension), or null. */
+    public static ModelFormat forFile(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        ModelFormat best = null;
+        for (ModelFormat f : values()) {
+            if (f.canRead() && name.endsWith(f.extension())
+                    && (best == null || f.extension().length() > best.extension().length())) {
+                best = f;
+            }
+        }
+        return best;
+    }
+}
