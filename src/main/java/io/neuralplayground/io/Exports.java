@@ -1,0 +1,83 @@
+package io.neuralplayground.io;
+
+import io.neuralplayground.PlaygroundException;
+import java.nio.file.Path;
+
+/** What the exporters share: the check that a model can be written at all, and literals for source code. */
+final class Exports {
+    private Exports() {
+    }
+
+    /** Refuses a model with a weight or bias that is not finite (a diverged training), naming the file. */
+    static void requireFinite(Model model, Path file) {
+        String problem = ModelJsonWriter.nonFiniteParameter(model.network());
+        if (problem != null) {
+            throw new PlaygroundException("Cannot save " + file + ": " + problem);
+        }
+    }
+
+    /**
+     * A double as Java's {@link Double#toString} writes it ({@code 0.1}, {@code -0.0}, {@code 1.0E-5}): a decimal
+     * that Java, Python, NumPy and C read back as the very same double. Only for finite values.
+     */
+    static String number(double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("not finite: " + value);
+        }
+        return Double.toString(value);
+    }
+
+    /**
+     * A Python string literal for any text: printable ASCII as it is, everything else escaped, so that the source
+     * stays ASCII and no character can end the literal or the line.
+     */
+    static String pythonString(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        s.codePoints().forEach(cp -> {
+            if (cp == '"' || cp == '\\') {
+                sb.append('\\').append((char) cp);
+            } else if (cp >= 0x20 && cp < 0x7f) {
+                sb.append((char) cp);
+            } else if (cp < 0x100) {
+                sb.append(String.format("\\x%02x", cp));
+            } else if (cp < 0x10000) {
+                sb.append(String.format("\\u%04x", cp));
+            } else {
+                sb.append(String.format("\\U%08x", cp));
+            }
+        });
+        return sb.append('"').toString();
+    }
+
+    /**
+     * A Java string literal for any text, in ASCII: control characters as three-digit octal escapes (a Unicode
+     * escape such as {@code \u005cu000a} would be turned into a real line break before the literal is even read),
+     * other non-ASCII characters as Unicode escapes, which are safe for them.
+     */
+    static String javaString(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                sb.append('\\').append(c);
+            } else if (c >= 0x20 && c < 0x7f) {
+                sb.append(c);
+            } else if (c < 0x80) {
+                sb.append(String.format("\\%03o", (int) c));
+            } else {
+                sb.append(String.format("\\u%04x", (int) c));
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    /** A Java identifier in ASCII: characters beyond ASCII as Unicode escapes, which Java allows in names. */
+    static String javaIdentifier(String name) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            sb.append(c < 0x80 ? String.valueOf(c) : String.format("\\u%04x", (int) c));
+        }
+        return sb.toString();
+    }
+}

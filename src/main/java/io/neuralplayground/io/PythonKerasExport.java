@@ -1,0 +1,110 @@
+package io.neuralplayground.io;
+
+import io.neuralplayground.engine.DenseLayer;
+import io.neuralplayground.engine.Network;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * A Python 3 file that builds the same model in Keras 3: {@code keras.Sequential} of {@code keras.Input} and one
+ * {@code keras.layers.Dense} per layer, named dense, dense_1, … with the activation by its Keras name, then
+ * {@code model.set_weights} with the playground's weights (written exactly, as float64, and converted to Keras'
+ * float32 on loading). Documented in {@code docs/export-formats.md}.
+ *
+ * <p>Keras cannot be installed where Neural Playground is built and tested: the file follows Keras' documented
+ * API (keras.io: {@code keras.activations.leaky_relu} has negative slope 0.2 and {@code elu} α = 1 by default,
+ * the playground's constants; a Dense layer's weights are {@code [kernel (inputs × units), bias (units)]}) and is
+ * checked by compiling it, not by running it. The file says so.
+ */
+public final class PythonKerasExport implements ModelWriter {
+    @Override
+    public void write(Model model, Path file) {
+        Exports.requireFinite(model, file);
+        String source = source(model);
+        AtomicFiles.write(file, out -> out.write(source.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    /** The text of the file (ASCII); every parameter must be finite. */
+    public static String source(Model model) {
+        Network network = model.network();
+        StringBuilder py = new StringBuilder();
+        py.append("\"\"\"A neural network exported from Neural Playground (").append(network.describe())
+                .append("), rebuilt in Keras 3.\n\n")
+                .append("build_model() returns a keras.Sequential with the playground's weights; run as a script "
+                        + "it prints\nthe model's summary and, for examples given as arguments or one per line on "
+                        + "standard input,\nits predictions.\n\n")
+                .append("Keras could not be installed where Neural Playground was built: this file follows Keras' "
+                        + "documented\nAPI (keras.io/api) and was checked by compiling it, not by running it. The "
+                        + "NumPy export of the\nsame model runs anywhere NumPy does.\n\n")
+                .append("Keras computes in float32 by default, so its predictions differ from the playground's "
+                        + "float64 ones\nin about the 7th digit. For float64 call keras.config.set_floatx(\"float64\")"
+                        + " before build_model().\n\"\"\"\n")
+                .append("import sys\n\nimport keras\nimport numpy as np\n\n");
+        py.append("INPUTS = [");
+        for (int i = 0; i < model.inputs().size(); i++) {
+            py.append(i == 0 ? "" : ", ").append(Exports.pythonString(model.inputs().get(i)));
+        }
+        py.append("]\n\n");
+        py.append("# In the order of model.get_weights(): per layer the kernel (inputs x units; kernel[i][j] is the "
+                + "weight\n# from input i to unit j), then the bias (one per unit).\nWEIGHTS = [\n");
+        for (int l = 0; l < network.depth(); l++) {
+            DenseLayer layer = network.layer(l);
+            String name = NpzFormat.layerName(l);
+            py.append("    # ").append(name).append("/kernel, shape (").append(layer.inputs()).append(", ")
+                    .append(layer.units()).append(")\n    np.array([\n");
+            for (double[] row : layer.kernelCopy()) {
+                py.append("        ");
+                list(py, row);
+                py.append(",\n");
+            }
+            py.append("    ], dtype=np.float64),\n    # ").append(name).append("/bias, shape (").append(layer.units())
+                    .append(",)\n    np.array(");
+            list(py, layer.biasCopy());
+            py.append(", dtype=np.float64),\n");
+        }
+        py.append("]\n\n\n");
+        py.append("def build_model():\n    model = keras.Sequential([\n        keras.Input(shape=(")
+                .append(network.inputs()).append(",)),\n");
+        for (int l = 0; l < network.depth(); l++) {
+            DenseLayer layer = network.layer(l);
+            py.append("        keras.layers.Dense(").append(layer.units()).append(", activation=\"")
+                    .append(layer.activation().kerasName()).append("\", name=\"").append(NpzFormat.layerName(l))
+                    .append("\"),\n");
+        }
+        py.append("""
+                    ])
+                    # Keras' activations by name have the playground's constants: "leaky_relu" negative_slope=0.2,
+                    # "elu" alpha=1.0 (unlike the layer keras.layers.LeakyReLU, whose default slope is 0.3).
+                    model.set_weights([w.astype(keras.config.floatx()) for w in WEIGHTS])
+                    return model
+
+
+                def _examples(argv, stdin):
+                    lines = [" ".join(argv)] if argv else [line for line in stdin if line.strip()]
+                    rows = [[float(v) for v in line.replace(",", " ").split()] for line in lines]
+                    for row in rows:
+                        if len(row) != len(INPUTS):
+                            sys.exit(f"expected {len(INPUTS)} numbers per example ({', '.join(INPUTS)}), "
+                                     f"got {len(row)}")
+                    return np.array(rows, dtype=np.float64).reshape(len(rows), len(INPUTS))
+
+
+                if __name__ == "__main__":
+                    model = build_model()
+                    model.summary()
+                    x = _examples(sys.argv[1:], sys.stdin)
+                    if len(x):
+                        for y in model.predict(x.astype(keras.config.floatx()), verbose=0):
+                            print(" ".join(repr(float(v)) for v in y))
+                """);
+        return py.toString();
+    }
+
+    private static void list(StringBuilder py, double[] values) {
+        py.append('[');
+        for (int j = 0; j < values.length; j++) {
+            py.append(j == 0 ? "" : ", ").append(Exports.number(values[j]));
+        }
+        py.append(']');
+    }
+}

@@ -1,0 +1,62 @@
+"""Loads a Neural Playground .npz with NumPy alone and runs the network, written from docs/export-formats.md.
+
+Reads JSON on standard input: {"path": "model.npz", "x": [[...], ...]}. Writes JSON: the archive's keys in
+order, every array as a list (floats as Python's repr, which reads back as the same double), the dtypes and
+shapes, the input and activation names, and the outputs of a forward pass for the rows of x.
+"""
+import json
+import sys
+
+import numpy as np
+
+
+def softmax(a):
+    e = np.exp(a - a.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def sigmoid(a):
+    e = np.exp(-np.abs(a))
+    return np.where(a >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+
+
+ACTIVATIONS = {
+    "linear": lambda a: a,
+    "relu": lambda a: np.maximum(a, 0.0),
+    "leaky_relu": lambda a: np.where(a > 0, a, 0.2 * a),
+    "elu": lambda a: np.where(a > 0, a, np.expm1(np.minimum(a, 0.0))),
+    "tanh": np.tanh,
+    "sigmoid": sigmoid,
+    "softmax": softmax,
+}
+
+
+def main():
+    case = json.load(sys.stdin)
+    with np.load(case["path"], allow_pickle=False) as npz:
+        keys = list(npz.keys())
+        arrays = {key: npz[key] for key in keys}
+    layers = []
+    k = 0
+    while True:
+        name = "dense" if k == 0 else f"dense_{k}"
+        if name + "/kernel" not in arrays:
+            break
+        layers.append((arrays[name + "/kernel"], arrays[name + "/bias"]))
+        k += 1
+    activations = [str(s) for s in arrays["activations"]]
+    h = np.asarray(case["x"], dtype=np.float64)
+    for (kernel, bias), activation in zip(layers, activations):
+        h = ACTIVATIONS[activation](h @ kernel + bias)
+    json.dump({
+        "keys": keys,
+        "dtypes": {key: a.dtype.str for key, a in arrays.items()},
+        "shapes": {key: list(a.shape) for key, a in arrays.items()},
+        "arrays": {key: a.tolist() for key, a in arrays.items() if a.dtype.kind == "f"},
+        "inputs": [str(s) for s in arrays["inputs"]],
+        "activations": activations,
+        "y": h.tolist(),
+    }, sys.stdout)
+
+
+main()
