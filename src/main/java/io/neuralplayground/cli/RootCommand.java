@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = {"Neural Playground: train small neural networks and look inside them.", ""},
         subcommands = {TrainCommand.class, TraceCommand.class, GradcheckCommand.class, BenchCommand.class,
-            WindowCommand.class, ScreenshotCommand.class, PerfCommand.class, AutodiffCommand.class},
+            AutodiffCommand.class, ExportCommand.class, ImportCommand.class, WindowCommand.class,
+            ScreenshotCommand.class, PerfCommand.class},
         footer = {"", "Without a command the window opens. Run 'neural-playground COMMAND --help' for a command's "
                 + "options."})
 public final class RootCommand implements Runnable {

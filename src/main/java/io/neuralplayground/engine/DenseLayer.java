@@ -135,6 +135,11 @@ public final class DenseLayer {
         return frozen != null && frozen[i * units + j];
     }
 
+    /** Freezes the link from input i to unit j at 0, as an L1 step that crossed zero does (restoring a session). */
+    public void freeze(int i, int j) {
+        freeze(i * units + j);
+    }
+
     /** Freezes link {@code index} (row-major in the kernel) at 0. */
     void freeze(int index) {
         if (frozen == null) {

@@ -33,6 +33,11 @@ public final class Rng {
         return new Rng(mix64(h));
     }
 
+    /** Continues from a state saved with {@link #state()}. */
+    public void restore(long savedState) {
+        state = savedState;
+    }
+
     /** The whole state; {@code new Rng(state())} continues exactly where this one is. */
     public long state() {
         return state;

@@ -137,6 +137,47 @@ public final class Trainer {
     }
 
     /**
+     * Continues a saved run: the epoch count, the order of the examples, the shuffling generator's state and the
+     * optimizer's memory (slots {@code [slot][parameter array][value]} and step count) as they were saved, so that
+     * the next epochs give the same numbers as if the run had never stopped.
+     *
+     * @throws IllegalArgumentException if the saved pieces do not fit this trainer (another shape or optimizer)
+     */
+    public void restoreProgress(int savedEpoch, int[] savedOrder, long shuffleState, double[][][] slots, long steps) {
+        if (savedOrder.length != order.length) {
+            throw new IllegalArgumentException("the saved order has " + savedOrder.length + " examples, the data "
+                    + order.length);
+        }
+        boolean[] seen = new boolean[order.length];
+        for (int k : savedOrder) {
+            if (k < 0 || k >= order.length || seen[k]) {
+                throw new IllegalArgumentException("the saved order is not a permutation of the examples");
+            }
+            seen[k] = true;
+        }
+        if (slots.length != optimizerState.slotCount()) {
+            throw new IllegalArgumentException("the saved optimizer memory has " + slots.length + " slots, "
+                    + config.optimizer().name() + " has " + optimizerState.slotCount());
+        }
+        for (int s = 0; s < slots.length; s++) {
+            if (slots[s].length != 2 * network.depth()) {
+                throw new IllegalArgumentException("the saved optimizer memory does not fit the network");
+            }
+            for (int k = 0; k < slots[s].length; k++) {
+                double[] target = optimizerState.slot(s, k);
+                if (slots[s][k].length != target.length) {
+                    throw new IllegalArgumentException("the saved optimizer memory does not fit the network");
+                }
+                System.arraycopy(slots[s][k], 0, target, 0, target.length);
+            }
+        }
+        optimizerState.setSteps(steps);
+        System.arraycopy(savedOrder, 0, order, 0, order.length);
+        shuffleRng.restore(shuffleState);
+        epoch = savedEpoch;
+    }
+
+    /**
      * Changes hyperparameters between epochs or minibatches. A different optimizer starts with fresh memory; the
      * same optimizer keeps it (changing only the learning rate keeps Adam's moments, as Keras does).
      */

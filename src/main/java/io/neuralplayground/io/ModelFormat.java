@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
  * use.
  */
 public enum ModelFormat {
-    JSON("json", "Model JSON", ".json", (model, file) -> ModelFile.write(file, model), ModelFile::read);
+    JSON("json", "Model JSON", ".json", (model, file) -> ModelFile.write(file, model), ModelFile::read),
+    ONNX("onnx", "ONNX", ".onnx", new OnnxExport(), null);
 
     private final String id;
     private final String title;

@@ -206,6 +206,103 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     /**
+     * Everything needed to go on later exactly from here, taken between two epochs.
+     *
+     * @return completes on the training thread with the state
+     */
+    public java.util.concurrent.CompletableFuture<SessionState> capture() {
+        java.util.concurrent.CompletableFuture<SessionState> result = new java.util.concurrent.CompletableFuture<>();
+        submit(() -> {
+            try {
+                applyLiveEdits();
+                Trainer trainer = run.trainer();
+                var optimizer = trainer.optimizerState();
+                double[][][] slots = new double[optimizer.slotCount()][2 * trainer.network().depth()][];
+                for (int s = 0; s < slots.length; s++) {
+                    for (int k = 0; k < slots[s].length; k++) {
+                        slots[s][k] = optimizer.slot(s, k).clone();
+                    }
+                }
+                EpochLog.Slice history = log.since(0);
+                result.complete(new SessionState(settings, trainer.network(), trainer.epoch(), trainer.order(),
+                        trainer.shuffleRng().state(), slots, optimizer.steps(), history.epochs(),
+                        history.trainLoss(), history.testLoss()));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    /**
+     * Goes on from a saved state (paused): the same data, weights, optimizer memory, order and loss history, so
+     * that training continues with the numbers it would have had. A state that does not fit leaves the session as
+     * it was, with a message.
+     */
+    public void restore(SessionState state) {
+        Objects.requireNonNull(state);
+        submit(() -> {
+            PreparedRun prepared;
+            try {
+                checkShape(state.settings(), state.network());
+                prepared = state.settings().toPlan().withInitialNetwork(state.network()).prepare();
+                prepared.trainer().restoreProgress(state.epoch(), state.order(), state.shuffleState(),
+                        state.optimizerSlots(), state.optimizerSteps());
+            } catch (PlaygroundException | IllegalArgumentException e) {
+                message = "The session could not be restored: " + e.getMessage();
+                return;
+            }
+            liveEdits.clear();
+            playing = false;
+            settings = state.settings();
+            run = prepared;
+            message = null;
+            build++;
+            log = new EpochLog(build);
+            for (int i = 0; i < state.historyEpochs().length; i++) {
+                log.add(state.historyEpochs()[i], state.historyTrain()[i], state.historyTest()[i]);
+            }
+            last = run.trainer().evaluate();
+            rate.reset();
+        });
+    }
+
+    /**
+     * A new network from a file: {@code settings} (whose shape matches it) with {@code network}'s weights, at
+     * epoch 0. A network that does not fit leaves the session as it was, with a message.
+     */
+    public void load(PlaygroundSettings next, Network network) {
+        Network copy = network.copy();
+        submit(() -> {
+            PreparedRun prepared;
+            try {
+                checkShape(next, copy);
+                prepared = next.toPlan().withInitialNetwork(copy).prepare();
+            } catch (PlaygroundException e) {
+                message = e.getMessage();
+                return;
+            }
+            liveEdits.clear();
+            settings = next;
+            run = prepared;
+            message = null;
+            startBuild();
+        });
+    }
+
+    /** Refuses a network whose hidden layers are not the ones the settings describe. */
+    private static void checkShape(PlaygroundSettings settings, Network network) {
+        java.util.List<Integer> widths = new java.util.ArrayList<>();
+        for (int l = 0; l < network.depth() - 1; l++) {
+            widths.add(network.layer(l).units());
+        }
+        if (!widths.equals(settings.hiddenLayers())) {
+            throw new PlaygroundException("the network's hidden layers " + widths + " are not the settings' "
+                    + settings.hiddenLayers());
+        }
+    }
+
+    /**
      * Blocks until every command given before has been applied and its snapshot published (for tests and
      * scripted runs).
      */

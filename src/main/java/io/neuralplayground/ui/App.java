@@ -50,7 +50,7 @@ public final class App extends Application {
         vm.discretizeProperty().set(p.discretize());
         MainWindow window = new MainWindow(vm, heatmapThread, p.width(), p.height());
         Scene scene = window.scene();
-        stage.setTitle("Neural Playground");
+        stage.titleProperty().bind(window.documents().titleProperty());
         stage.setScene(scene);
         stage.setMinWidth(1100);
         stage.setMinHeight(700);

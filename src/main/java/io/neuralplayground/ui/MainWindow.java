@@ -12,7 +12,9 @@ import io.neuralplayground.ui.view.TopBar;
 import io.neuralplayground.ui.view.teaching.AutodiffView;
 import io.neuralplayground.ui.view.teaching.GradientCheckView;
 import io.neuralplayground.ui.view.teaching.StepperView;
+import io.neuralplayground.ui.viewmodel.DocumentViewModel;
 import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
+import io.neuralplayground.ui.viewmodel.RecentFiles;
 import io.neuralplayground.ui.viewmodel.teaching.AutodiffViewModel;
 import io.neuralplayground.ui.viewmodel.teaching.GradientCheckViewModel;
 import io.neuralplayground.ui.viewmodel.teaching.StepperViewModel;
@@ -75,6 +77,7 @@ public final class MainWindow {
     private final GradientCheckViewModel gradientCheck;
     private final StepperViewModel stepper;
     private final AutodiffViewModel autodiff = new AutodiffViewModel();
+    private final DocumentViewModel documents;
     private final TabPane tabs = new TabPane();
     private final Map<View, Tab> tabOf = new EnumMap<>(View.class);
     private final Scene scene;
@@ -84,9 +87,19 @@ public final class MainWindow {
      * @param background where slow work of the teaching views runs (a gradient check of a large model)
      */
     public MainWindow(PlaygroundViewModel vm, Executor background, double width, double height) {
+        this(vm, background, Platform::runLater, RecentFiles.inPreferences(), width, height);
+    }
+
+    /**
+     * @param fxThread how results of background work come back to the FX thread
+     * @param recent   where recent files are remembered
+     */
+    public MainWindow(PlaygroundViewModel vm, Executor background, java.util.function.Consumer<Runnable> fxThread,
+            RecentFiles recent, double width, double height) {
         this.vm = vm;
+        this.documents = new DocumentViewModel(vm, background, fxThread, recent);
         this.teaching = new TeachingContext(vm);
-        this.gradientCheck = new GradientCheckViewModel(teaching, background, Platform::runLater);
+        this.gradientCheck = new GradientCheckViewModel(teaching, background, fxThread);
         this.stepper = new StepperViewModel(teaching);
 
         tabs.getStyleClass().add("main-tabs");
@@ -119,6 +132,16 @@ public final class MainWindow {
             }
         }
         installPlaygroundKeys();
+        installFileDrop();
+        documents.noticeProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                if (now.error()) {
+                    error(now.header(), now.message());
+                } else {
+                    information(now.header(), now.message());
+                }
+            }
+        });
         vm.setStepThroughHandler(point -> {
             teaching.useExampleAt(point.x1(), point.x2(), point.label());
             select(View.STEPPER);
@@ -171,6 +194,10 @@ public final class MainWindow {
         return autodiff;
     }
 
+    public DocumentViewModel documents() {
+        return documents;
+    }
+
     /** Shows {@code view}'s tab (if the window has it). */
     public void select(View view) {
         Tab tab = tabOf.get(view);
@@ -184,16 +211,52 @@ public final class MainWindow {
     }
 
     private MenuBar menuBar() {
-        MenuItem open = new MenuItem("Open model…");
+        MenuItem open = new MenuItem("Open…");
         open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
-        open.setOnAction(e -> chooseModel());
+        open.setOnAction(e -> chooseAndOpen());
+        Menu recent = new Menu("Open recent");
+        fillRecent(recent);
+        documents.recentFiles().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent(recent));
+        MenuItem save = new MenuItem("Save");
+        save.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
+        save.setOnAction(e -> {
+            if (!documents.save()) {
+                chooseAndSave();
+            }
+        });
+        MenuItem saveAs = new MenuItem("Save as…");
+        saveAs.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN));
+        saveAs.setOnAction(e -> chooseAndSave());
+        MenuItem importModel = new MenuItem("Import network…");
+        importModel.setOnAction(e -> chooseAndImport());
+        Menu export = new Menu("Export network");
+        for (io.neuralplayground.io.ModelFormat format : io.neuralplayground.io.ModelFormat.values()) {
+            MenuItem item = new MenuItem(format.title() + " (" + format.extension() + ")…");
+            item.setOnAction(e -> chooseAndExport(format));
+            export.getItems().add(item);
+        }
+        MenuItem modelInStepper = new MenuItem("Open model in the stepper…");
+        modelInStepper.setOnAction(e -> chooseModel());
         MenuItem textbook = new MenuItem("Textbook 2-2-2 network (sigmoid, step by step)");
         textbook.setOnAction(e -> openTextbookExample());
         Menu examples = new Menu("Open example", null, textbook);
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> Platform.exit());
-        Menu file = new Menu("File", null, open, examples, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("File", null, open, recent, save, saveAs, new SeparatorMenuItem(), importModel, export,
+                new SeparatorMenuItem(), modelInStepper, examples, new SeparatorMenuItem(), quit);
+
+        MenuItem copyShare = new MenuItem("Copy share string");
+        copyShare.setOnAction(e -> {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putString(documents.shareString());
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        });
+        MenuItem pasteShare = new MenuItem("Paste share string");
+        pasteShare.setOnAction(e -> documents.pasteShareString(
+                javafx.scene.input.Clipboard.getSystemClipboard().getString()));
+        Menu edit = new Menu("Edit", null, copyShare, pasteShare);
 
         Menu view = new Menu("View");
         int key = 1;
@@ -208,11 +271,86 @@ public final class MainWindow {
         keys.setOnAction(e -> information("Keyboard shortcuts", """
                 Playground: Space plays and pauses, → trains one epoch, R resets.
                 Backprop stepper and autodiff: → next step, ← previous, Home back to the start, End to the end.
-                Ctrl+1 … Ctrl+4 switch views; Ctrl+O opens a model."""));
+                Ctrl+1 … Ctrl+4 switch views; Ctrl+O opens a session or a network, Ctrl+S saves the session.
+                A file dropped on the window opens too."""));
         Menu help = new Menu("Help", null, keys);
-        MenuBar bar = new MenuBar(file, view, help);
+        MenuBar bar = new MenuBar(file, edit, view, help);
         bar.getStyleClass().add("main-menu");
         return bar;
+    }
+
+    private void fillRecent(Menu menu) {
+        menu.getItems().clear();
+        for (Path path : documents.recentFiles()) {
+            MenuItem item = new MenuItem(path.getFileName() + "   " + path.getParent());
+            item.setOnAction(e -> documents.open(path));
+            menu.getItems().add(item);
+        }
+        menu.setDisable(menu.getItems().isEmpty());
+    }
+
+    private void chooseAndOpen() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a session or a network");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Sessions and networks", "*.json", "*.npz", "*.keras", "*.h5"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        File chosen = chooser.showOpenDialog(owner());
+        if (chosen != null) {
+            documents.open(chosen.toPath());
+        }
+    }
+
+    private void chooseAndSave() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the session");
+        chooser.setInitialFileName("playground.session.json");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Sessions (*.session.json)", "*.json"));
+        File chosen = chooser.showSaveDialog(owner());
+        if (chosen != null) {
+            documents.saveAs(chosen.toPath());
+        }
+    }
+
+    private void chooseAndImport() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import a network into the playground");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Networks", "*.json", "*.npz", "*.keras",
+                "*.h5"));
+        File chosen = chooser.showOpenDialog(owner());
+        if (chosen != null) {
+            documents.importModel(chosen.toPath());
+        }
+    }
+
+    private void chooseAndExport(io.neuralplayground.io.ModelFormat format) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the network as " + format.title());
+        chooser.setInitialFileName(format == io.neuralplayground.io.ModelFormat.JSON ? "network.json"
+                : "network" + format.extension());
+        File chosen = chooser.showSaveDialog(owner());
+        if (chosen != null) {
+            documents.exportModel(format, chosen.toPath());
+        }
+    }
+
+    /** A file dropped on the window is opened as from File ▸ Open. */
+    private void installFileDrop() {
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+            }
+            e.consume();
+        });
+        scene.setOnDragDropped(e -> {
+            boolean done = false;
+            if (e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty()) {
+                documents.open(e.getDragboard().getFiles().get(0).toPath());
+                done = true;
+            }
+            e.setDropCompleted(done);
+            e.consume();
+        });
     }
 
     /** Asks for a model file and opens it in the teaching views. */

@@ -359,6 +359,30 @@ public final class PlaygroundViewModel implements AutoCloseable {
         session.setBias(snapshot.get().build(), layer, unit, value);
     }
 
+    /**
+     * Goes on from a saved session (checked beforehand, see {@link io.neuralplayground.session.TrainingPlan}): its
+     * settings become the window's, its weights, optimizer memory and loss history the session's.
+     */
+    public void restore(io.neuralplayground.session.SessionState state) {
+        settings = state.settings();
+        showSettings(settings);
+        session.restore(state);
+    }
+
+    /** A network from a file with the settings that describe its shape (checked beforehand), at epoch 0. */
+    public void load(PlaygroundSettings next, Network network) {
+        settings = next;
+        showSettings(settings);
+        session.load(next, network);
+    }
+
+    /** Settings from elsewhere (a share string): as if chosen in the window, all at once. */
+    public void applySettings(PlaygroundSettings next) {
+        settings = next;
+        showSettings(settings);
+        session.apply(settings);
+    }
+
     /** Sets every weight and bias of the network shown to those of {@code parameters} (same shape). */
     public void replaceParameters(Network parameters) {
         session.replaceParameters(snapshot.get().build(), parameters);

@@ -1,0 +1,38 @@
+package io.neuralplayground.io;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The contents of a session file, in the io layer's own terms (the session turns its state into this and back).
+ *
+ * @param settings  the playground's settings as a JSON-compatible map (the session's codec says what is in it)
+ * @param model     the inputs and the network's weights and activations
+ * @param frozen    per layer, the links frozen at 0 by L1 regularization, as {input, unit} pairs
+ * @param progress  how far training got and the trainer's memory
+ * @param history   the loss of every epoch so far
+ */
+public record SessionDocument(Map<String, Object> settings, Model model, List<List<int[]>> frozen,
+        Progress progress, History history) {
+
+    /**
+     * @param epoch          epochs trained
+     * @param order          the order of the training examples for the next epoch
+     * @param shuffleState   the shuffling generator's state
+     * @param optimizer      the optimizer's name (its memory must fit it)
+     * @param optimizerSteps the optimizer's step count
+     * @param optimizerSlots the optimizer's memory, {@code [slot][parameter array][value]}
+     */
+    public record Progress(int epoch, int[] order, long shuffleState, String optimizer, long optimizerSteps,
+            double[][][] optimizerSlots) {
+    }
+
+    /** Epochs and their losses; a missing test loss (no test data) is NaN. */
+    public record History(int[] epochs, double[] trainLoss, double[] testLoss) {
+        public History {
+            if (epochs.length != trainLoss.length || epochs.length != testLoss.length) {
+                throw new IllegalArgumentException("the history's columns differ in length");
+            }
+        }
+    }
+}

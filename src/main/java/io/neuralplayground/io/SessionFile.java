@@ -1,0 +1,333 @@
+package io.neuralplayground.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.neuralplayground.PlaygroundException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Session files: JSON, format "neural-playground-session", version 1, documented in docs/session-format.md.
+ * Written atomically; read strictly, every problem named with the file and where in it.
+ */
+public final class SessionFile {
+    public static final String FORMAT = "neural-playground-session";
+    public static final int VERSION = 1;
+    /** Refuses files beyond this before parsing them (a session of a playground network is a few megabytes). */
+    static final long MAX_BYTES = 256L * 1024 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private SessionFile() {
+    }
+
+    /** Whether {@code file} looks like a session file (its "format" says so); false for anything unreadable. */
+    public static boolean isSessionFile(Path file) {
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                return false;
+            }
+            JsonNode root = JSON.readTree(file.toFile());
+            return root != null && FORMAT.equals(root.path("format").asText(null));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    public static void write(Path file, SessionDocument document) {
+        String text = toJson(document);
+        AtomicFiles.write(file, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** The text {@link #write} writes. */
+    public static String toJson(SessionDocument d) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("version", VERSION);
+        root.set("settings", JSON.valueToTree(d.settings()));
+        try {
+            root.set("model", JSON.readTree(ModelFile.toJson(d.model())));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the model's own JSON could not be read back", e);
+        }
+        ArrayNode frozen = root.putArray("frozen");
+        for (List<int[]> layer : d.frozen()) {
+            ArrayNode links = frozen.addArray();
+            for (int[] link : layer) {
+                links.addArray().add(link[0]).add(link[1]);
+            }
+        }
+        SessionDocument.Progress p = d.progress();
+        ObjectNode progress = root.putObject("progress");
+        progress.put("epoch", p.epoch());
+        progress.put("shuffle_state", Long.toHexString(p.shuffleState()));
+        ArrayNode order = progress.putArray("order");
+        for (int k : p.order()) {
+            order.add(k);
+        }
+        progress.put("optimizer", p.optimizer());
+        progress.put("optimizer_steps", p.optimizerSteps());
+        ArrayNode slots = progress.putArray("optimizer_slots");
+        for (double[][] slot : p.optimizerSlots()) {
+            ArrayNode arrays = slots.addArray();
+            for (double[] values : slot) {
+                ArrayNode a = arrays.addArray();
+                for (double v : values) {
+                    if (!Double.isFinite(v)) {
+                        throw new PlaygroundException("Cannot save the session: the optimizer's memory holds " + v);
+                    }
+                    a.add(v);
+                }
+            }
+        }
+        SessionDocument.History h = d.history();
+        ObjectNode history = root.putObject("history");
+        ArrayNode epochs = history.putArray("epoch");
+        ArrayNode train = history.putArray("train_loss");
+        ArrayNode test = history.putArray("test_loss");
+        for (int i = 0; i < h.epochs().length; i++) {
+            epochs.add(h.epochs()[i]);
+            addOrNull(train, h.trainLoss()[i]);
+            addOrNull(test, h.testLoss()[i]);
+        }
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree could not be written", e);
+        }
+    }
+
+    private static void addOrNull(ArrayNode array, double v) {
+        if (Double.isFinite(v)) {
+            array.add(v);
+        } else {
+            array.addNull();
+        }
+    }
+
+    /** Reads a session file; anything wrong is a {@link PlaygroundException} naming the file and the place. */
+    public static SessionDocument read(Path file) {
+        String name = file.toString();
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new PlaygroundException(name + ": too large for a session file (" + Files.size(file)
+                        + " bytes)");
+            }
+            return fromJson(Files.readString(file), name);
+        } catch (IOException e) {
+            throw new PlaygroundException("Cannot read " + name + ": " + IoErrors.reason(e, file), e);
+        }
+    }
+
+    /** Reads a session from its JSON text; {@code source} names it in messages. */
+    public static SessionDocument fromJson(String text, String source) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new PlaygroundException(source + ": not a session file: not JSON (" + e.getOriginalMessage() + ")");
+        }
+        Reader r = new Reader(source);
+        if (root == null || !root.isObject()) {
+            throw r.fail("", "a session file is a JSON object {\"format\": \"" + FORMAT + "\", …}");
+        }
+        JsonNode format = root.get("format");
+        if (format == null || !FORMAT.equals(format.asText(null))) {
+            throw r.fail("format", "not a session file (format " + (format == null ? "missing" : format)
+                    + ", expected \"" + FORMAT + "\")");
+        }
+        int version = r.integer(root, "version");
+        if (version > VERSION) {
+            throw r.fail("version", "written by a newer Neural Playground (version " + version + "; this one reads "
+                    + VERSION + ")");
+        }
+        if (version < 1) {
+            throw r.fail("version", "must be 1, got " + version);
+        }
+        Map<String, Object> settings = r.object(root, "settings");
+        JsonNode modelNode = r.require(root, "model");
+        Model model = ModelFile.fromJson(modelNode.toString(), source + " (model)");
+        List<List<int[]>> frozen = r.frozen(root, model);
+        SessionDocument.Progress progress = r.progress(r.require(root, "progress"));
+        SessionDocument.History history = r.history(r.require(root, "history"));
+        return new SessionDocument(settings, model, frozen, progress, history);
+    }
+
+    /** Strict reading of the tree, with messages that say where. */
+    private static final class Reader {
+        private final String source;
+
+        Reader(String source) {
+            this.source = source;
+        }
+
+        PlaygroundException fail(String path, String problem) {
+            return new PlaygroundException(source + ": " + (path.isEmpty() ? "" : path + ": ") + problem);
+        }
+
+        JsonNode require(JsonNode parent, String field) {
+            JsonNode node = parent.get(field);
+            if (node == null || node.isNull()) {
+                throw fail(field, "missing");
+            }
+            return node;
+        }
+
+        int integer(JsonNode parent, String field) {
+            JsonNode node = require(parent, field);
+            if (!node.canConvertToInt() || !node.isIntegralNumber()) {
+                throw fail(field, "must be a whole number, got " + node);
+            }
+            return node.intValue();
+        }
+
+        long longValue(JsonNode parent, String field) {
+            JsonNode node = require(parent, field);
+            if (!node.canConvertToLong() || !node.isIntegralNumber()) {
+                throw fail(field, "must be a whole number, got " + node);
+            }
+            return node.longValue();
+        }
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> object(JsonNode parent, String field) {
+            JsonNode node = require(parent, field);
+            if (!node.isObject()) {
+                throw fail(field, "must be an object");
+            }
+            return JSON.convertValue(node, LinkedHashMap.class);
+        }
+
+        List<List<int[]>> frozen(JsonNode root, Model model) {
+            List<List<int[]>> layers = new ArrayList<>();
+            JsonNode node = root.get("frozen");
+            int depth = model.network().depth();
+            if (node == null || node.isNull()) {
+                for (int l = 0; l < depth; l++) {
+                    layers.add(List.of());
+                }
+                return layers;
+            }
+            if (!node.isArray() || node.size() != depth) {
+                throw fail("frozen", "must list the frozen links of each of the " + depth + " layers");
+            }
+            for (int l = 0; l < depth; l++) {
+                JsonNode links = node.get(l);
+                if (!links.isArray()) {
+                    throw fail("frozen[" + l + "]", "must be a list of [input, unit] pairs");
+                }
+                var layer = model.network().layer(l);
+                List<int[]> pairs = new ArrayList<>();
+                for (int k = 0; k < links.size(); k++) {
+                    JsonNode pair = links.get(k);
+                    String where = "frozen[" + l + "][" + k + "]";
+                    if (!pair.isArray() || pair.size() != 2 || !pair.get(0).isInt() || !pair.get(1).isInt()) {
+                        throw fail(where, "must be a pair [input, unit]");
+                    }
+                    int i = pair.get(0).intValue();
+                    int j = pair.get(1).intValue();
+                    if (i < 0 || i >= layer.inputs() || j < 0 || j >= layer.units()) {
+                        throw fail(where, "[" + i + ", " + j + "] is not a link of layer " + l + " ("
+                                + layer.inputs() + " inputs × " + layer.units() + " units)");
+                    }
+                    pairs.add(new int[] {i, j});
+                }
+                layers.add(pairs);
+            }
+            return layers;
+        }
+
+        SessionDocument.Progress progress(JsonNode p) {
+            int epoch = integer(p, "epoch");
+            if (epoch < 0) {
+                throw fail("progress.epoch", "must be 0 or more, got " + epoch);
+            }
+            JsonNode stateNode = require(p, "shuffle_state");
+            long shuffle;
+            try {
+                shuffle = Long.parseUnsignedLong(stateNode.asText(), 16);
+            } catch (NumberFormatException e) {
+                throw fail("progress.shuffle_state", "must be a hexadecimal number, got " + stateNode);
+            }
+            JsonNode orderNode = require(p, "order");
+            if (!orderNode.isArray()) {
+                throw fail("progress.order", "must be a list of example indices");
+            }
+            int[] order = new int[orderNode.size()];
+            for (int k = 0; k < order.length; k++) {
+                if (!orderNode.get(k).isInt()) {
+                    throw fail("progress.order[" + k + "]", "must be a whole number");
+                }
+                order[k] = orderNode.get(k).intValue();
+            }
+            JsonNode optimizerNode = require(p, "optimizer");
+            if (!optimizerNode.isTextual()) {
+                throw fail("progress.optimizer", "must be a name");
+            }
+            long steps = longValue(p, "optimizer_steps");
+            JsonNode slotsNode = require(p, "optimizer_slots");
+            if (!slotsNode.isArray()) {
+                throw fail("progress.optimizer_slots", "must be a list");
+            }
+            double[][][] slots = new double[slotsNode.size()][][];
+            for (int s = 0; s < slots.length; s++) {
+                JsonNode arrays = slotsNode.get(s);
+                if (!arrays.isArray()) {
+                    throw fail("progress.optimizer_slots[" + s + "]", "must be a list of arrays");
+                }
+                slots[s] = new double[arrays.size()][];
+                for (int k = 0; k < arrays.size(); k++) {
+                    slots[s][k] = numbers(arrays.get(k), "progress.optimizer_slots[" + s + "][" + k + "]", false);
+                }
+            }
+            return new SessionDocument.Progress(epoch, order, shuffle, optimizerNode.asText(), steps, slots);
+        }
+
+        SessionDocument.History history(JsonNode h) {
+            JsonNode epochsNode = require(h, "epoch");
+            if (!epochsNode.isArray()) {
+                throw fail("history.epoch", "must be a list");
+            }
+            int[] epochs = new int[epochsNode.size()];
+            for (int i = 0; i < epochs.length; i++) {
+                if (!epochsNode.get(i).isInt()) {
+                    throw fail("history.epoch[" + i + "]", "must be a whole number");
+                }
+                epochs[i] = epochsNode.get(i).intValue();
+            }
+            double[] train = numbers(require(h, "train_loss"), "history.train_loss", true);
+            double[] test = numbers(require(h, "test_loss"), "history.test_loss", true);
+            if (train.length != epochs.length || test.length != epochs.length) {
+                throw fail("history", "epoch, train_loss and test_loss must have the same length");
+            }
+            return new SessionDocument.History(epochs, train, test);
+        }
+
+        /** A list of numbers; null stands for NaN where {@code nullable}. */
+        double[] numbers(JsonNode node, String path, boolean nullable) {
+            if (!node.isArray()) {
+                throw fail(path, "must be a list of numbers");
+            }
+            double[] values = new double[node.size()];
+            for (int i = 0; i < values.length; i++) {
+                JsonNode v = node.get(i);
+                if (v.isNull() && nullable) {
+                    values[i] = Double.NaN;
+                } else if (v.isNumber() && Double.isFinite(v.doubleValue())) {
+                    values[i] = v.doubleValue();
+                } else {
+                    throw fail(path + "[" + i + "]", "must be a finite number, got " + v);
+                }
+            }
+            return values;
+        }
+    }
+}

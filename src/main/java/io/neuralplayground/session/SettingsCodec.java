@@ -1,0 +1,170 @@
+package io.neuralplayground.session;
+
+import io.neuralplayground.PlaygroundException;
+import io.neuralplayground.data.Feature;
+import io.neuralplayground.data.PlaygroundDataset;
+import io.neuralplayground.data.Point;
+import io.neuralplayground.engine.Activation;
+import io.neuralplayground.engine.Optimizer;
+import io.neuralplayground.engine.Regularization;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@link PlaygroundSettings} as a JSON-compatible map (strings, numbers, lists) and back, for session files:
+ * <pre>
+ *   dataset "circle" · noise 0.0 · train_ratio 0.5 · batch_size 10 · seed 1 · weight_draw 0
+ *   features ["x1", "x2"] · hidden_layers [4, 2] · hidden_activations ["tanh", "tanh"] · output_activation "tanh"
+ *   learning_rate 0.03 · optimizer "sgd" · regularization "none" · regularization_rate 0.0
+ *   painted_points [[x1, x2, label], …]
+ * </pre>
+ * Reading checks every value against what the window allows and names the field of a bad one.
+ */
+public final class SettingsCodec {
+    private SettingsCodec() {
+    }
+
+    public static Map<String, Object> toMap(PlaygroundSettings s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("dataset", s.dataset().id());
+        m.put("noise", s.noise());
+        m.put("train_ratio", s.trainRatio());
+        m.put("batch_size", s.batchSize());
+        m.put("seed", s.seed());
+        m.put("weight_draw", s.weightDraw());
+        m.put("features", s.features().stream().map(Feature::id).toList());
+        m.put("hidden_layers", s.hiddenLayers());
+        m.put("hidden_activations", s.hiddenActivations().stream().map(Activation::kerasName).toList());
+        m.put("output_activation", s.outputActivation().kerasName());
+        m.put("learning_rate", s.learningRate());
+        m.put("optimizer", s.optimizer().name());
+        m.put("regularization", s.regularization().kind().toString());
+        m.put("regularization_rate", s.regularization().rate());
+        List<List<Double>> points = new ArrayList<>();
+        for (Point p : s.paintedPoints()) {
+            points.add(List.of(p.x1(), p.x2(), p.label()));
+        }
+        m.put("painted_points", points);
+        return m;
+    }
+
+    /**
+     * The settings in {@code m}.
+     *
+     * @param where names the map in messages, e.g. "session.json: settings"
+     * @throws PlaygroundException naming the field and the problem
+     */
+    public static PlaygroundSettings fromMap(Map<String, Object> m, String where) {
+        Fields f = new Fields(m, where);
+        PlaygroundDataset dataset = f.choice("dataset", PlaygroundDataset::byName);
+        double noise = f.number("noise", 0, 0.5);
+        double ratio = f.number("train_ratio", 0.01, 1);
+        int batch = (int) f.whole("batch_size", 1, 100_000);
+        long seed = f.whole("seed", Long.MIN_VALUE, Long.MAX_VALUE);
+        int draw = (int) f.whole("weight_draw", 0, Integer.MAX_VALUE);
+        List<Feature> features = new ArrayList<>();
+        for (Object name : f.list("features")) {
+            features.add(f.convert("features", name, n -> Feature.byName(String.valueOf(n))));
+        }
+        List<Integer> hidden = new ArrayList<>();
+        for (Object width : f.list("hidden_layers")) {
+            if (!(width instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue()) || n.intValue() < 1
+                    || n.intValue() > PlaygroundSettings.MAX_NEURONS) {
+                throw f.fail("hidden_layers", "each width must be 1 to " + PlaygroundSettings.MAX_NEURONS
+                        + ", got " + width);
+            }
+            hidden.add(n.intValue());
+        }
+        if (hidden.size() > PlaygroundSettings.MAX_LAYERS) {
+            throw f.fail("hidden_layers", "at most " + PlaygroundSettings.MAX_LAYERS + " layers, got " + hidden.size());
+        }
+        List<Activation> activations = new ArrayList<>();
+        for (Object name : f.list("hidden_activations")) {
+            activations.add(f.convert("hidden_activations", name, n -> Activation.byName(String.valueOf(n))));
+        }
+        if (activations.size() != hidden.size()) {
+            throw f.fail("hidden_activations", "one per hidden layer: " + hidden.size() + " layers, "
+                    + activations.size() + " activations");
+        }
+        Activation output = f.choice("output_activation", Activation::byName);
+        double rate = f.number("learning_rate", Double.MIN_VALUE, 1e6);
+        Optimizer optimizer = f.choice("optimizer", Optimizer::byName);
+        Regularization.Kind kind = f.choice("regularization", Regularization.Kind::byName);
+        double regRate = f.number("regularization_rate", 0, 1e6);
+        List<Point> painted = new ArrayList<>();
+        for (Object point : f.list("painted_points")) {
+            if (!(point instanceof List<?> xs) || xs.size() != 3 || !xs.stream().allMatch(v -> v instanceof Number n
+                    && Double.isFinite(n.doubleValue()))) {
+                throw f.fail("painted_points", "each point must be [x1, x2, label], got " + point);
+            }
+            painted.add(new Point(((Number) xs.get(0)).doubleValue(), ((Number) xs.get(1)).doubleValue(),
+                    ((Number) xs.get(2)).doubleValue()));
+        }
+        return new PlaygroundSettings(dataset, noise, ratio, batch, seed, draw, features, hidden, activations, output,
+                rate, optimizer, kind == Regularization.Kind.NONE ? Regularization.NONE
+                        : new Regularization(kind, regRate), painted);
+    }
+
+    /** Reading of one map with messages naming the field. */
+    private static final class Fields {
+        private final Map<String, Object> m;
+        private final String where;
+
+        Fields(Map<String, Object> m, String where) {
+            this.m = m;
+            this.where = where;
+        }
+
+        PlaygroundException fail(String field, String problem) {
+            return new PlaygroundException(where + "." + field + ": " + problem);
+        }
+
+        Object value(String field) {
+            Object v = m.get(field);
+            if (v == null) {
+                throw fail(field, "missing");
+            }
+            return v;
+        }
+
+        double number(String field, double min, double max) {
+            Object v = value(field);
+            if (!(v instanceof Number n) || !Double.isFinite(n.doubleValue()) || n.doubleValue() < min
+                    || n.doubleValue() > max) {
+                throw fail(field, "must be a number from " + min + " to " + max + ", got " + v);
+            }
+            return n.doubleValue();
+        }
+
+        long whole(String field, long min, long max) {
+            Object v = value(field);
+            if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue()) || n.longValue() < min
+                    || n.longValue() > max) {
+                throw fail(field, "must be a whole number from " + min + " to " + max + ", got " + v);
+            }
+            return n.longValue();
+        }
+
+        List<?> list(String field) {
+            Object v = value(field);
+            if (!(v instanceof List<?> list)) {
+                throw fail(field, "must be a list, got " + v);
+            }
+            return list;
+        }
+
+        <T> T choice(String field, java.util.function.Function<String, T> byName) {
+            return convert(field, value(field), v -> byName.apply(String.valueOf(v)));
+        }
+
+        <T> T convert(String field, Object v, java.util.function.Function<Object, T> conversion) {
+            try {
+                return conversion.apply(v);
+            } catch (IllegalArgumentException | PlaygroundException e) {
+                throw fail(field, e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package io.neuralplayground.session;
+
+import io.neuralplayground.PlaygroundException;
+import io.neuralplayground.data.Feature;
+import io.neuralplayground.data.PlaygroundDataset;
+import io.neuralplayground.engine.Activation;
+import io.neuralplayground.engine.Optimizer;
+import io.neuralplayground.engine.Regularization;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The settings as one short line of text, as TF Playground keeps them in its URL: to paste into a chat or onto a
+ * slide, and back. Weights are not in it: the same seed gives the same initial weights.
+ * <pre>
+ *   dataset=spiral&amp;noise=10&amp;ratio=50&amp;batch=10&amp;seed=1&amp;draw=0&amp;features=x1,x2,sinx1
+ *   &amp;layers=8,8&amp;activations=tanh,relu&amp;output=tanh&amp;lr=0.03&amp;optimizer=sgd&amp;reg=l2&amp;regRate=0.001
+ * </pre>
+ * Noise and ratio in percent, as the sliders show them. Painted points are not shared.
+ */
+public final class ShareString {
+    private static final List<String> KEYS = List.of("dataset", "noise", "ratio", "batch", "seed", "draw", "features",
+            "layers", "activations", "output", "lr", "optimizer", "reg", "regRate");
+
+    private ShareString() {
+    }
+
+    public static String of(PlaygroundSettings s) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("dataset", s.dataset().id());
+        m.put("noise", percent(s.noise()));
+        m.put("ratio", percent(s.trainRatio()));
+        m.put("batch", Integer.toString(s.batchSize()));
+        m.put("seed", Long.toString(s.seed()));
+        m.put("draw", Integer.toString(s.weightDraw()));
+        m.put("features", s.features().stream().map(Feature::id).collect(Collectors.joining(",")));
+        m.put("layers", s.hiddenLayers().stream().map(String::valueOf).collect(Collectors.joining(",")));
+        m.put("activations", s.hiddenActivations().stream().map(Activation::kerasName)
+                .collect(Collectors.joining(",")));
+        m.put("output", s.outputActivation().kerasName());
+        m.put("lr", plain(s.learningRate()));
+        m.put("optimizer", s.optimizer().name());
+        m.put("reg", s.regularization().kind().toString());
+        m.put("regRate", plain(s.regularization().rate()));
+        return m.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
+    }
+
+    /**
+     * The settings a share string describes.
+     *
+     * @throws PlaygroundException naming the part that is wrong
+     */
+    public static PlaygroundSettings parse(String text) {
+        String trimmed = text == null ? "" : text.trim();
+        int query = trimmed.indexOf('?');
+        if (query >= 0) {
+            trimmed = trimmed.substring(query + 1);
+        }
+        if (trimmed.isEmpty()) {
+            throw new PlaygroundException("The share string is empty: copy one with Edit ▸ Copy share string");
+        }
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String part : trimmed.split("&")) {
+            int eq = part.indexOf('=');
+            if (eq <= 0) {
+                throw new PlaygroundException("Share string: '" + part + "' is not key=value");
+            }
+            String key = part.substring(0, eq);
+            if (!KEYS.contains(key)) {
+                throw new PlaygroundException("Share string: unknown key '" + key + "' (known: "
+                        + String.join(", ", KEYS) + ")");
+            }
+            m.put(key, part.substring(eq + 1));
+        }
+        for (String key : KEYS) {
+            if (!m.containsKey(key)) {
+                throw new PlaygroundException("Share string: '" + key + "' is missing");
+            }
+        }
+        try {
+            List<Integer> layers = new ArrayList<>();
+            if (!m.get("layers").isEmpty()) {
+                for (String w : m.get("layers").split(",")) {
+                    layers.add(Integer.parseInt(w.trim()));
+                }
+            }
+            List<Activation> activations = new ArrayList<>();
+            if (!m.get("activations").isEmpty()) {
+                for (String a : m.get("activations").split(",")) {
+                    activations.add(Activation.byName(a));
+                }
+            }
+            List<Feature> features = new ArrayList<>();
+            if (!m.get("features").isEmpty()) {
+                for (String f : m.get("features").split(",")) {
+                    features.add(Feature.byName(f));
+                }
+            }
+            Map<String, Object> settings = new LinkedHashMap<>();
+            settings.put("dataset", PlaygroundDataset.byName(m.get("dataset")).id());
+            settings.put("noise", fraction(m.get("noise")));
+            settings.put("train_ratio", fraction(m.get("ratio")));
+            settings.put("batch_size", Integer.parseInt(m.get("batch")));
+            settings.put("seed", Long.parseLong(m.get("seed")));
+            settings.put("weight_draw", Integer.parseInt(m.get("draw")));
+            settings.put("features", features.stream().map(Feature::id).toList());
+            settings.put("hidden_layers", layers);
+            settings.put("hidden_activations", activations.stream().map(Activation::kerasName).toList());
+            settings.put("output_activation", Activation.byName(m.get("output")).kerasName());
+            settings.put("learning_rate", Double.parseDouble(m.get("lr")));
+            settings.put("optimizer", Optimizer.byName(m.get("optimizer")).name());
+            settings.put("regularization", Regularization.Kind.byName(m.get("reg")).toString());
+            settings.put("regularization_rate", Double.parseDouble(m.get("regRate")));
+            settings.put("painted_points", List.of());
+            return SettingsCodec.fromMap(settings, "Share string");
+        } catch (IllegalArgumentException e) {
+            throw new PlaygroundException("Share string: " + e.getMessage());
+        }
+    }
+
+    /** A fraction in percent, exactly: 0.15 is "15", not 15.000000000000002. */
+    private static String percent(double fraction) {
+        return BigDecimal.valueOf(fraction).movePointRight(2).stripTrailingZeros().toPlainString();
+    }
+
+    private static double fraction(String percent) {
+        return new BigDecimal(percent.trim()).movePointLeft(2).doubleValue();
+    }
+
+    private static String plain(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+}

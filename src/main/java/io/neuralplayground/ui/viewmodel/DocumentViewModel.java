@@ -1,0 +1,345 @@
+package io.neuralplayground.ui.viewmodel;
+
+import io.neuralplayground.PlaygroundException;
+import io.neuralplayground.data.Feature;
+import io.neuralplayground.engine.Activation;
+import io.neuralplayground.engine.Network;
+import io.neuralplayground.io.Model;
+import io.neuralplayground.io.ModelFormat;
+import io.neuralplayground.io.SessionFile;
+import io.neuralplayground.session.PlaygroundSettings;
+import io.neuralplayground.session.SessionState;
+import io.neuralplayground.session.ShareString;
+import io.neuralplayground.session.Snapshot;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The window's files: saving and opening whole sessions, importing a network into the playground, exporting it,
+ * the share string, recent files, and the title with its unsaved-changes mark. Files are read and written on a
+ * background executor; results come back through {@code fxThread}. A file that cannot be read changes nothing: it
+ * only raises a {@link Notice}.
+ */
+public final class DocumentViewModel {
+    private static final String APP = "Neural Playground";
+
+    /** Something to tell the user; {@code serial} makes every notice a change, even the same message twice. */
+    public record Notice(boolean error, String header, String message, long serial) {
+    }
+
+    private final PlaygroundViewModel vm;
+    private final Executor background;
+    private final Consumer<Runnable> fxThread;
+    private final RecentFiles recentStore;
+    private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", APP);
+    private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
+    private final ObservableList<Path> recent = FXCollections.observableArrayList();
+    private long serial;
+    /** What was last saved or opened: the window is dirty when what it shows differs from it. */
+    private Snapshot savedAs;
+
+    public DocumentViewModel(PlaygroundViewModel vm, Executor background, Consumer<Runnable> fxThread,
+            RecentFiles recentStore) {
+        this.vm = Objects.requireNonNull(vm);
+        this.background = background;
+        this.fxThread = fxThread;
+        this.recentStore = recentStore;
+        recent.setAll(recentStore.load());
+        savedAs = vm.snapshotProperty().get();
+        vm.snapshotProperty().addListener((o, was, now) -> updateDirty(now));
+        file.addListener(o -> updateTitle());
+        dirty.addListener(o -> updateTitle());
+    }
+
+    // ---- sessions ----
+
+    /** Saves to the current file; false when there is none yet (the window then asks for one). */
+    public boolean save() {
+        Path current = file.get();
+        if (current == null) {
+            return false;
+        }
+        saveAs(current);
+        return true;
+    }
+
+    /** Saves the whole session to {@code target}, between two epochs, without stopping training. */
+    public void saveAs(Path target) {
+        Snapshot shownWhenAsked = vm.snapshotProperty().get();
+        vm.session().capture().thenAcceptAsync(state -> {
+            try {
+                SessionFile.write(target, SessionDocuments.toDocument(state));
+                fxThread.accept(() -> {
+                    file.set(target);
+                    savedAs = shownWhenAsked;
+                    remember(target);
+                    updateDirty(vm.snapshotProperty().get());
+                });
+            } catch (PlaygroundException e) {
+                fxThread.accept(() -> error("The session could not be saved", e.getMessage()));
+            }
+        }, background);
+    }
+
+    /**
+     * Opens a file dropped on the window or chosen from the menu: a session file (by its content) restores the
+     * session; any other file is imported as a model by its name's extension.
+     */
+    public void open(Path path) {
+        background.execute(() -> {
+            if (SessionFile.isSessionFile(path)) {
+                openSession(path);
+            } else {
+                importNow(path);
+            }
+        });
+    }
+
+    private void openSession(Path path) {
+        try {
+            SessionState state = SessionDocuments.fromDocument(SessionFile.read(path), path.toString());
+            check(state);
+            fxThread.accept(() -> {
+                vm.restore(state);
+                file.set(path);
+                savedAs = null;
+                remember(path);
+                markSavedAfterNextSnapshot();
+            });
+        } catch (PlaygroundException e) {
+            fxThread.accept(() -> error("The session could not be opened", e.getMessage()));
+        }
+    }
+
+    /** Builds the state once off the window, so that a session that does not fit is refused before anything changes. */
+    private static void check(SessionState state) {
+        var prepared = state.settings().toPlan().withInitialNetwork(state.network()).prepare();
+        try {
+            prepared.trainer().restoreProgress(state.epoch(), state.order(), state.shuffleState(),
+                    state.optimizerSlots(), state.optimizerSteps());
+        } catch (IllegalArgumentException e) {
+            throw new PlaygroundException("the saved training progress does not fit: " + e.getMessage());
+        }
+    }
+
+    /** After opening, the first snapshot of the restored session is what "saved" means. */
+    private void markSavedAfterNextSnapshot() {
+        long buildBefore = vm.snapshotProperty().get().build();
+        javafx.beans.value.ChangeListener<Snapshot> once = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Snapshot> o, Snapshot was, Snapshot now) {
+                if (now.build() != buildBefore) {
+                    savedAs = now;
+                    updateDirty(now);
+                    vm.snapshotProperty().removeListener(this);
+                }
+            }
+        };
+        vm.snapshotProperty().addListener(once);
+    }
+
+    // ---- models ----
+
+    /** Reads a model in any importable format and makes it the playground's network (shape and weights). */
+    public void importModel(Path path) {
+        background.execute(() -> importNow(path));
+    }
+
+    private void importNow(Path path) {
+        try {
+            ModelFormat format = ModelFormat.forFile(path);
+            if (format == null) {
+                throw new PlaygroundException(path.getFileName() + ": not a file the playground can open (session "
+                        + "files, and models ending in " + importableExtensions() + ")");
+            }
+            Model model = format.read(path);
+            PlaygroundSettings settings = settingsFor(model, vm.settings(), path.getFileName().toString());
+            settings.toPlan().withInitialNetwork(model.network()).prepare();
+            fxThread.accept(() -> {
+                vm.load(settings, model.network());
+                remember(path);
+            });
+        } catch (PlaygroundException e) {
+            fxThread.accept(() -> error("The model could not be opened", e.getMessage()));
+        }
+    }
+
+    /**
+     * The playground's settings for a model's shape: its inputs must be the playground's features, its hidden
+     * layers at most 6 of at most 8 units, its output one unit (Playground's data has one target).
+     */
+    static PlaygroundSettings settingsFor(Model model, PlaygroundSettings current, String name) {
+        List<Feature> features = new ArrayList<>();
+        for (String input : model.inputs()) {
+            try {
+                features.add(Feature.byName(input));
+            } catch (IllegalArgumentException e) {
+                throw new PlaygroundException(name + ": its input '" + input + "' is not one of the playground's "
+                        + "features (" + Feature.knownNames() + "); open it in the backprop stepper instead");
+            }
+        }
+        Network network = model.network();
+        if (network.outputs() != 1) {
+            throw new PlaygroundException(name + ": it has " + network.outputs() + " outputs, the playground's data "
+                    + "needs 1; open it in the backprop stepper instead");
+        }
+        int hiddenCount = network.depth() - 1;
+        if (hiddenCount > PlaygroundSettings.MAX_LAYERS) {
+            throw new PlaygroundException(name + ": it has " + hiddenCount + " hidden layers, the playground shows "
+                    + "at most " + PlaygroundSettings.MAX_LAYERS);
+        }
+        List<Integer> widths = new ArrayList<>();
+        List<Activation> activations = new ArrayList<>();
+        for (int l = 0; l < hiddenCount; l++) {
+            int units = network.layer(l).units();
+            if (units > PlaygroundSettings.MAX_NEURONS) {
+                throw new PlaygroundException(name + ": its layer " + (l + 1) + " has " + units + " units, the "
+                        + "playground shows at most " + PlaygroundSettings.MAX_NEURONS);
+            }
+            widths.add(units);
+            activations.add(network.layer(l).activation());
+        }
+        // The features go in Playground's order; the network's inputs must already be in it.
+        PlaygroundSettings next = current.withFeatures(features).withHidden(widths, activations)
+                .withOutputActivation(network.outputLayer().activation()).withPaintedPoints(List.of());
+        if (!next.features().equals(features)) {
+            throw new PlaygroundException(name + ": its inputs " + model.inputs() + " are not in the playground's "
+                    + "order (" + Feature.knownNames() + ")");
+        }
+        return next;
+    }
+
+    /** Writes the playground's network in {@code format}. */
+    public void exportModel(ModelFormat format, Path target) {
+        Snapshot s = vm.snapshotProperty().get();
+        Model model = new Model(s.features().names(), s.network());
+        background.execute(() -> {
+            try {
+                format.write(model, target);
+                fxThread.accept(() -> information("Exported", "The network was written to " + target + " ("
+                        + format.title() + ")."));
+            } catch (PlaygroundException e) {
+                fxThread.accept(() -> error("The network could not be exported", e.getMessage()));
+            }
+        });
+    }
+
+    // ---- share string ----
+
+    public String shareString() {
+        return ShareString.of(vm.settings());
+    }
+
+    /** Applies a pasted share string; a bad one changes nothing and says why. */
+    public void pasteShareString(String text) {
+        try {
+            vm.applySettings(ShareString.parse(text));
+        } catch (PlaygroundException e) {
+            error("The share string could not be used", e.getMessage());
+        }
+    }
+
+    // ---- state ----
+
+    public ReadOnlyObjectProperty<Path> fileProperty() {
+        return file.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty.getReadOnlyProperty();
+    }
+
+    /** "spiral.session.json — Neural Playground", with a "*" in front while changes are not saved. */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Notice> noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /** Recently opened and saved files, newest first. */
+    public ObservableList<Path> recentFiles() {
+        return recent;
+    }
+
+    private void remember(Path path) {
+        List<Path> next = new ArrayList<>();
+        next.add(path.toAbsolutePath());
+        for (Path p : recent) {
+            if (!p.toAbsolutePath().equals(path.toAbsolutePath()) && next.size() < RecentFiles.LIMIT) {
+                next.add(p);
+            }
+        }
+        recent.setAll(next);
+        recentStore.store(next);
+    }
+
+    private void updateDirty(Snapshot now) {
+        dirty.set(savedAs == null || now == null || differs(savedAs, now));
+    }
+
+    /** Whether the window shows something else than {@code saved}: another build, epoch, settings or weights. */
+    private static boolean differs(Snapshot saved, Snapshot now) {
+        if (saved == now) {
+            return false;
+        }
+        if (saved.build() != now.build() || saved.epoch() != now.epoch() || !saved.settings().equals(now.settings())
+                || !saved.network().sameShape(now.network())) {
+            return true;
+        }
+        for (int l = 0; l < now.network().depth(); l++) {
+            var a = saved.network().layer(l);
+            var b = now.network().layer(l);
+            for (int j = 0; j < a.units(); j++) {
+                if (Double.doubleToRawLongBits(a.bias(j)) != Double.doubleToRawLongBits(b.bias(j))) {
+                    return true;
+                }
+                for (int i = 0; i < a.inputs(); i++) {
+                    if (Double.doubleToRawLongBits(a.weight(i, j)) != Double.doubleToRawLongBits(b.weight(i, j))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private void updateTitle() {
+        Path current = file.get();
+        String name = current == null ? "Untitled" : current.getFileName().toString();
+        title.set((dirty.get() ? "*" : "") + name + " — " + APP);
+    }
+
+    private void error(String header, String message) {
+        notice.set(new Notice(true, header, message, ++serial));
+    }
+
+    private void information(String header, String message) {
+        notice.set(new Notice(false, header, message, ++serial));
+    }
+
+    private static String importableExtensions() {
+        StringBuilder s = new StringBuilder();
+        for (ModelFormat f : ModelFormat.values()) {
+            if (f.canRead()) {
+                s.append(s.length() == 0 ? "" : ", ").append(f.extension());
+            }
+        }
+        return s.toString();
+    }
+}

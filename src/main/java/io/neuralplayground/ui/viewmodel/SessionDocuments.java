@@ -1,0 +1,67 @@
+package io.neuralplayground.ui.viewmodel;
+
+import io.neuralplayground.PlaygroundException;
+import io.neuralplayground.engine.DenseLayer;
+import io.neuralplayground.engine.Network;
+import io.neuralplayground.io.Model;
+import io.neuralplayground.io.SessionDocument;
+import io.neuralplayground.session.PlaygroundSettings;
+import io.neuralplayground.session.SessionState;
+import io.neuralplayground.session.SettingsCodec;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A session's state as the io layer's session document and back: the glue between the two layers. */
+public final class SessionDocuments {
+    private SessionDocuments() {
+    }
+
+    public static SessionDocument toDocument(SessionState state) {
+        Network network = state.network();
+        List<String> inputs = state.settings().features().stream().map(f -> f.id()).toList();
+        List<List<int[]>> frozen = new ArrayList<>();
+        for (DenseLayer layer : network.layers()) {
+            List<int[]> links = new ArrayList<>();
+            for (int i = 0; i < layer.inputs(); i++) {
+                for (int j = 0; j < layer.units(); j++) {
+                    if (layer.isFrozen(i, j)) {
+                        links.add(new int[] {i, j});
+                    }
+                }
+            }
+            frozen.add(links);
+        }
+        return new SessionDocument(SettingsCodec.toMap(state.settings()), new Model(inputs, network), frozen,
+                new SessionDocument.Progress(state.epoch(), state.order(), state.shuffleState(),
+                        state.settings().optimizer().name(), state.optimizerSteps(), state.optimizerSlots()),
+                new SessionDocument.History(state.historyEpochs(), state.historyTrain(), state.historyTest()));
+    }
+
+    /**
+     * The state a session document describes.
+     *
+     * @param source names the file in messages
+     * @throws PlaygroundException when the parts do not fit together (the settings, the model, the optimizer)
+     */
+    public static SessionState fromDocument(SessionDocument d, String source) {
+        PlaygroundSettings settings = SettingsCodec.fromMap(d.settings(), source + ": settings");
+        List<String> features = settings.features().stream().map(f -> f.id()).toList();
+        if (!d.model().inputs().equals(features)) {
+            throw new PlaygroundException(source + ": the model's inputs " + d.model().inputs()
+                    + " are not the settings' features " + features);
+        }
+        if (!d.progress().optimizer().equals(settings.optimizer().name())) {
+            throw new PlaygroundException(source + ": progress.optimizer is " + d.progress().optimizer()
+                    + " but the settings say " + settings.optimizer().name());
+        }
+        Network network = d.model().network();
+        for (int l = 0; l < network.depth(); l++) {
+            for (int[] link : d.frozen().get(l)) {
+                network.layer(l).freeze(link[0], link[1]);
+            }
+        }
+        return new SessionState(settings, network, d.progress().epoch(), d.progress().order(),
+                d.progress().shuffleState(), d.progress().optimizerSlots(), d.progress().optimizerSteps(),
+                d.history().epochs(), d.history().trainLoss(), d.history().testLoss());
+    }
+}

@@ -1,0 +1,69 @@
+package io.neuralplayground.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.neuralplayground.PlaygroundException;
+import io.neuralplayground.data.Feature;
+import io.neuralplayground.data.PlaygroundDataset;
+import io.neuralplayground.data.Point;
+import io.neuralplayground.engine.Activation;
+import io.neuralplayground.engine.Optimizer;
+import io.neuralplayground.engine.Regularization;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ShareStringAndCodecTest {
+    private static final PlaygroundSettings SETTINGS = PlaygroundSettings.defaults()
+            .withDataset(PlaygroundDataset.XOR).withNoise(0.15).withTrainRatio(0.7).withBatchSize(7)
+            .withFeatures(List.of(Feature.X1, Feature.X2, Feature.X1_TIMES_X2))
+            .withHidden(List.of(6, 3), List.of(Activation.RELU, Activation.ELU))
+            .withOutputActivation(Activation.SIGMOID).withLearningRate(0.003).withOptimizer(Optimizer.rmsprop())
+            .withRegularization(Regularization.l2(0.001)).withSeed(42).withNewWeights().withNewWeights();
+
+    @Test
+    void theShareStringIsShortReadableAndRoundTrips() {
+        String text = ShareString.of(SETTINGS);
+        assertThat(text).isEqualTo("dataset=xor&noise=15&ratio=70&batch=7&seed=42&draw=2&features=x1,x2,x1x2"
+                + "&layers=6,3&activations=relu,elu&output=sigmoid&lr=0.003&optimizer=rmsprop&reg=l2&regRate=0.001");
+        assertThat(ShareString.parse(text)).isEqualTo(SETTINGS);
+        assertThat(ShareString.parse("https://example.org/play?" + text)).isEqualTo(SETTINGS);
+    }
+
+    @Test
+    void badShareStringsSayWhatIsWrong() {
+        String good = ShareString.of(SETTINGS);
+        assertThatThrownBy(() -> ShareString.parse("")).isInstanceOf(PlaygroundException.class)
+                .hasMessageContaining("empty");
+        assertThatThrownBy(() -> ShareString.parse(good.replace("dataset=xor", "dataset=moons")))
+                .hasMessageContaining("moons");
+        assertThatThrownBy(() -> ShareString.parse(good.replace("layers=6,3", "layers=6,x")))
+                .hasMessageStartingWith("Share string");
+        assertThatThrownBy(() -> ShareString.parse(good.replace("layers=6,3", "layers=6,30")))
+                .hasMessageContaining("hidden_layers");
+        assertThatThrownBy(() -> ShareString.parse(good + "&colour=blue")).hasMessageContaining("unknown key 'colour'");
+        assertThatThrownBy(() -> ShareString.parse(good.replace("&lr=0.003", ""))).hasMessageContaining("'lr' is missing");
+    }
+
+    @Test
+    void theSettingsMapRoundTripsPaintedPointsToo() {
+        PlaygroundSettings painted = SETTINGS.withPaintedPoints(List.of(new Point(1.5, -2, 1), new Point(0, 0, -1)));
+        assertThat(SettingsCodec.fromMap(SettingsCodec.toMap(painted), "settings")).isEqualTo(painted);
+    }
+
+    @Test
+    void aBadSettingsMapNamesTheField() {
+        Map<String, Object> m = new LinkedHashMap<>(SettingsCodec.toMap(SETTINGS));
+        m.put("noise", 3.0);
+        assertThatThrownBy(() -> SettingsCodec.fromMap(m, "s.json: settings"))
+                .hasMessageStartingWith("s.json: settings.noise: must be a number from 0.0 to 0.5");
+        m.put("noise", 0.1);
+        m.put("hidden_activations", List.of("relu"));
+        assertThatThrownBy(() -> SettingsCodec.fromMap(m, "settings")).hasMessageContaining("hidden_activations");
+        m.put("hidden_activations", List.of("relu", "elu"));
+        m.remove("optimizer");
+        assertThatThrownBy(() -> SettingsCodec.fromMap(m, "settings")).hasMessageContaining("missing");
+    }
+}

@@ -1,0 +1,192 @@
+package io.neuralplayground.ui.viewmodel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.neuralplayground.data.PlaygroundDataset;
+import io.neuralplayground.engine.Activation;
+import io.neuralplayground.engine.DenseLayer;
+import io.neuralplayground.engine.Network;
+import io.neuralplayground.engine.Optimizer;
+import io.neuralplayground.io.Model;
+import io.neuralplayground.io.ModelFile;
+import io.neuralplayground.io.SessionFile;
+import io.neuralplayground.session.EpochLog;
+import io.neuralplayground.session.PlaygroundSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Sessions saved and opened, networks imported, share strings pasted: without the FX thread. */
+class DocumentViewModelTest {
+    @TempDir
+    Path dir;
+
+    private final List<PlaygroundViewModel> opened = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        opened.forEach(PlaygroundViewModel::close);
+    }
+
+    private PlaygroundViewModel playground(PlaygroundSettings settings) {
+        PlaygroundViewModel vm = new PlaygroundViewModel(settings, Runnable::run);
+        opened.add(vm);
+        return vm;
+    }
+
+    private static DocumentViewModel documents(PlaygroundViewModel vm, RecentFiles recent) {
+        return new DocumentViewModel(vm, Runnable::run, Runnable::run, recent);
+    }
+
+    private static void await(PlaygroundViewModel vm, BooleanSupplier condition) throws Exception {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not reached");
+            }
+            vm.session().sync();
+            vm.onFrame();
+            Thread.sleep(2);
+        }
+    }
+
+    private static List<Long> losses(PlaygroundViewModel vm) {
+        List<Long> bits = new ArrayList<>();
+        EpochLog.Slice log = vm.session().log().since(0);
+        for (int i = 0; i < log.length(); i++) {
+            bits.add(Double.doubleToRawLongBits(log.trainLoss()[i]));
+            bits.add(Double.doubleToRawLongBits(log.testLoss()[i]));
+        }
+        return bits;
+    }
+
+    @Test
+    void aSavedSessionOpensWhereItWasAndGoesOnWithTheSameNumbers() throws Exception {
+        PlaygroundSettings settings = PlaygroundSettings.defaults().withDataset(PlaygroundDataset.XOR)
+                .withOptimizer(Optimizer.adam()).withLearningRate(0.01).withNoise(0.1);
+        PlaygroundViewModel first = playground(settings);
+        DocumentViewModel firstDocs = documents(first, RecentFiles.inMemory());
+        first.session().trainEpochs(30);
+        await(first, () -> first.epochProperty().get() == 30);
+        assertThat(firstDocs.dirtyProperty().get()).isTrue();
+        Path file = dir.resolve("xor.session.json");
+        firstDocs.saveAs(file);
+        await(first, () -> file.equals(firstDocs.fileProperty().get()));
+        assertThat(Files.exists(file)).isTrue();
+        assertThat(firstDocs.dirtyProperty().get()).isFalse();
+        assertThat(firstDocs.titleProperty().get()).isEqualTo("xor.session.json — Neural Playground");
+        assertThat(SessionFile.isSessionFile(file)).isTrue();
+        first.session().trainEpochs(20);
+        await(first, () -> first.epochProperty().get() == 50);
+        assertThat(firstDocs.titleProperty().get()).startsWith("*xor.session.json");
+        List<Long> expected = losses(first);
+
+        PlaygroundViewModel second = playground(PlaygroundSettings.defaults());
+        DocumentViewModel secondDocs = documents(second, RecentFiles.inMemory());
+        secondDocs.open(file);
+        await(second, () -> second.epochProperty().get() == 30);
+        assertThat(second.settings()).isEqualTo(settings);
+        assertThat(second.datasetProperty().get()).isEqualTo(PlaygroundDataset.XOR);
+        assertThat(secondDocs.recentFiles()).containsExactly(file.toAbsolutePath());
+        await(second, () -> !secondDocs.dirtyProperty().get());
+        second.session().trainEpochs(20);
+        await(second, () -> second.epochProperty().get() == 50);
+        assertThat(losses(second)).isEqualTo(expected);
+    }
+
+    @Test
+    void aBrokenSessionFileChangesNothingAndSaysWhy() throws Exception {
+        PlaygroundViewModel vm = playground(PlaygroundSettings.defaults());
+        DocumentViewModel docs = documents(vm, RecentFiles.inMemory());
+        vm.onFrame();
+        long build = vm.snapshotProperty().get().build();
+        Path file = dir.resolve("broken.session.json");
+        Files.writeString(file, "{\"format\": \"neural-playground-session\", \"version\": 1, \"settings\": {}}");
+        docs.open(file);
+        assertThat(docs.noticeProperty().get()).isNotNull();
+        assertThat(docs.noticeProperty().get().error()).isTrue();
+        assertThat(docs.noticeProperty().get().message()).contains("broken.session.json");
+        vm.session().sync();
+        vm.onFrame();
+        assertThat(vm.snapshotProperty().get().build()).isEqualTo(build);
+        assertThat(docs.fileProperty().get()).isNull();
+    }
+
+    @Test
+    void anImportedNetworkBecomesThePlaygroundsNetwork() throws Exception {
+        PlaygroundViewModel vm = playground(PlaygroundSettings.defaults());
+        DocumentViewModel docs = documents(vm, RecentFiles.inMemory());
+        Network network = Network.of(3, new int[] {5}, Activation.RELU, 1, Activation.TANH);
+        network.layer(0).setWeight(2, 4, 0.625);
+        Path file = dir.resolve("net.json");
+        ModelFile.write(file, new Model(List.of("x1", "x2", "x1x2"), network));
+        docs.importModel(file);
+        await(vm, () -> vm.snapshotProperty().get().network().describe().equals("3-5-1"));
+        DenseLayer first = vm.snapshotProperty().get().network().layer(0);
+        assertThat(first.weight(2, 4)).isEqualTo(0.625);
+        assertThat(first.activation()).isEqualTo(Activation.RELU);
+        assertThat(vm.settings().hiddenLayers()).containsExactly(5);
+        assertThat(vm.epochProperty().get()).isZero();
+    }
+
+    @Test
+    void aNetworkThePlaygroundCannotShowIsRefusedWithAdvice() throws Exception {
+        PlaygroundViewModel vm = playground(PlaygroundSettings.defaults());
+        DocumentViewModel docs = documents(vm, RecentFiles.inMemory());
+        Path file = dir.resolve("two-outputs.json");
+        ModelFile.write(file, new Model(List.of("x1", "x2"), Network.of(2, new int[] {2}, Activation.TANH, 2,
+                Activation.SIGMOID)));
+        docs.importModel(file);
+        assertThat(docs.noticeProperty().get().message()).contains("2 outputs", "stepper");
+        Path other = dir.resolve("strange.json");
+        ModelFile.write(other, new Model(List.of("a", "b"), Network.of(2, new int[0], Activation.TANH, 1,
+                Activation.TANH)));
+        docs.importModel(other);
+        assertThat(docs.noticeProperty().get().message()).contains("'a' is not one of the playground's features");
+        Path unknown = dir.resolve("notes.txt");
+        Files.writeString(unknown, "hello");
+        docs.open(unknown);
+        assertThat(docs.noticeProperty().get().message()).contains("notes.txt", "not a file the playground can open");
+        vm.session().sync();
+        vm.onFrame();
+        assertThat(vm.snapshotProperty().get().network().describe()).isEqualTo("2-4-2-1");
+    }
+
+    @Test
+    void aPastedShareStringRebuildsAndABadOneSaysWhy() throws Exception {
+        PlaygroundViewModel vm = playground(PlaygroundSettings.defaults());
+        DocumentViewModel docs = documents(vm, RecentFiles.inMemory());
+        PlaygroundSettings spiral = PlaygroundSettings.defaults().withDataset(PlaygroundDataset.SPIRAL)
+                .withHidden(List.of(8, 8), List.of(Activation.RELU, Activation.RELU));
+        docs.pasteShareString(io.neuralplayground.session.ShareString.of(spiral));
+        await(vm, () -> vm.snapshotProperty().get().network().describe().equals("2-8-8-1"));
+        assertThat(vm.datasetProperty().get()).isEqualTo(PlaygroundDataset.SPIRAL);
+        assertThat(docs.shareString()).isEqualTo(io.neuralplayground.session.ShareString.of(spiral));
+        docs.pasteShareString("dataset=moons");
+        assertThat(docs.noticeProperty().get().error()).isTrue();
+        assertThat(vm.settings()).isEqualTo(spiral);
+    }
+
+    @Test
+    void recentFilesAreRememberedNewestFirstWithoutDuplicates() throws Exception {
+        PlaygroundViewModel vm = playground(PlaygroundSettings.defaults());
+        RecentFiles store = RecentFiles.inMemory();
+        DocumentViewModel docs = documents(vm, store);
+        Path a = dir.resolve("a.session.json");
+        Path b = dir.resolve("b.session.json");
+        docs.saveAs(a);
+        await(vm, () -> a.equals(docs.fileProperty().get()));
+        docs.saveAs(b);
+        await(vm, () -> b.equals(docs.fileProperty().get()));
+        docs.saveAs(a);
+        await(vm, () -> a.equals(docs.fileProperty().get()) && docs.recentFiles().size() == 2
+                && docs.recentFiles().get(0).equals(a.toAbsolutePath()));
+        assertThat(store.load()).containsExactly(a.toAbsolutePath(), b.toAbsolutePath());
+        assertThat(documents(vm, store).recentFiles()).containsExactly(a.toAbsolutePath(), b.toAbsolutePath());
+    }
+}
