@@ -43,6 +43,22 @@ public final class AtomicFiles {
      * thrown by {@code body} is passed on unchanged. Either way the target is untouched.
      */
     public static void write(Path target, IoWriter body) {
+        writeFile(target, temp -> {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_SIZE);
+                body.writeTo(new UnclosableStream(out));
+                out.flush();
+            }
+        });
+    }
+
+    /**
+     * Replaces {@code target} by the file {@code body} writes at the path it is given, for libraries that write
+     * whole files by name (jhdf). The path is a new empty file beside the target; {@code body} may replace it,
+     * write it and read it back to check it. Only after {@code body} returns is the file forced to the disk and
+     * renamed over the target. Failures are handled as in {@link #write(Path, IoWriter)}.
+     */
+    public static void writeFile(Path target, FileBody body) {
         Path destination;
         try {
             destination = resolve(target);
@@ -59,11 +75,9 @@ public final class AtomicFiles {
             Path dir = destination.getParent();
             Files.createDirectories(dir);
             temp = createTemp(dir, destination.getFileName().toString());
+            body.writeTo(temp);
+            // Without this the rename may reach the disk before the data: a crash would leave an empty file.
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_SIZE);
-                body.writeTo(new UnclosableStream(out));
-                out.flush();
-                // Without this the rename may reach the disk before the data: a crash would leave an empty file.
                 channel.force(true);
             }
             // Only now: the permissions of a read-only target would have kept us from writing the content.
@@ -78,6 +92,12 @@ public final class AtomicFiles {
                 deleteQuietly(temp);
             }
         }
+    }
+
+    /** Writes the content of a file at a path it is given; see {@link #writeFile}. */
+    @FunctionalInterface
+    public interface FileBody {
+        void writeTo(Path file) throws IOException;
     }
 
     /**

@@ -169,4 +169,35 @@ class AtomicFilesTest {
         assertThat(real).hasContent("new");
         assertThat(namesIn(dir)).containsExactly("link.json", "real.json");
     }
+
+    @Test
+    void aFileWrittenByNameReplacesTheTargetInOneStep() throws IOException {
+        Path target = dir.resolve("model.weights.h5");
+        Files.writeString(target, "old");
+
+        AtomicFiles.writeFile(target, temp -> {
+            assertThat(temp.getParent()).isEqualTo(dir.toAbsolutePath());
+            assertThat(target).hasContent("old");
+            // As jhdf does: the library replaces the file by name.
+            Files.delete(temp);
+            Files.writeString(temp, "new");
+        });
+
+        assertThat(target).hasContent("new");
+        assertThat(namesIn(dir)).containsExactly("model.weights.h5");
+    }
+
+    @Test
+    void aFailingFileBodyLeavesTheTargetAndNoTemporaryFile() throws IOException {
+        Path target = dir.resolve("model.weights.h5");
+        Files.writeString(target, "the good old model");
+
+        assertThatThrownBy(() -> AtomicFiles.writeFile(target, temp -> {
+            Files.writeString(temp, "half a mod");
+            throw new IllegalStateException("the self-check failed");
+        })).isExactlyInstanceOf(IllegalStateException.class);
+
+        assertThat(target).hasContent("the good old model");
+        assertThat(namesIn(dir)).containsExactly("model.weights.h5");
+    }
 }

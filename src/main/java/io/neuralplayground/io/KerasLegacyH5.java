@@ -1,0 +1,247 @@
+package io.neuralplayground.io;
+
+import io.jhdf.HdfFile;
+import io.jhdf.WritableHdfFile;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+import io.jhdf.api.WritableGroup;
+import io.neuralplayground.PlaygroundException;
+import io.neuralplayground.engine.Activation;
+import io.neuralplayground.engine.Network;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keras 2 model files ({@code .h5}, what tf.keras 2.x's {@code model.save("m.h5")} writes; Keras 3 still loads
+ * them with {@code keras.models.load_model}), for a Sequential model of Dense layers:
+ * <pre>
+ *   /                         attributes keras_version "2.12.0", backend "tensorflow", model_config (JSON)
+ *   model_weights             attributes layer_names ["dense", "dense_1", …], backend, keras_version
+ *   model_weights/dense       attribute weight_names ["dense/kernel:0", "dense/bias:0"]
+ *   model_weights/dense/dense/kernel:0    float32, inputs × units
+ *   model_weights/dense/dense/bias:0      float32, units
+ * </pre>
+ * No training configuration and no optimizer state are written: Keras loads the model uncompiled.
+ *
+ * <p>The strings are what jhdf writes: fixed-length, UTF-8, null-terminated. Keras 2 (with h5py 2) wrote
+ * fixed-length ASCII padded with nulls, later versions variable-length strings; h5py reads the first two as the
+ * same bytes and Keras' loader decodes either, and this reader reads all three. An attribute cannot be longer than
+ * about 60 kB in a file jhdf writes, so a model_config of more than {@value #MAX_ATTRIBUTE_BYTES} bytes (a network
+ * of roughly a hundred layers) is refused with advice to save as {@code .keras}.
+ *
+ * <p>Reading also accepts a Keras 2 weights-only file ({@code model.save_weights("w.h5")}: the layer groups at
+ * the root, no model_config); its activations are then tanh for hidden layers and linear for the output, as for a
+ * {@link KerasWeightsH5 .weights.h5}.
+ */
+public final class KerasLegacyH5 implements ModelWriter, ModelReader {
+    /** The usual file name ending. */
+    public static final String EXTENSION = ".h5";
+    /** The Keras version written into the file: a tf.keras 2.x whose model_config looks like the one written. */
+    public static final String KERAS_VERSION = "2.12.0";
+    /** The backend written into the file. */
+    public static final String BACKEND = "tensorflow";
+    /** The longest model_config written: jhdf cannot write an attribute much longer into an HDF5 header. */
+    static final int MAX_ATTRIBUTE_BYTES = 50_000;
+
+    private static final String MODEL_WEIGHTS = "model_weights";
+    private static final String LAYER_NAMES = "layer_names";
+    private static final String WEIGHT_NAMES = "weight_names";
+    private static final String MODEL_CONFIG = "model_config";
+    private static final String KIND = "a Keras 2 model (.h5)";
+
+    @Override
+    public void write(Model model, Path file) {
+        Model frozen = new Model(model.inputs(), model.network().copy());
+        Network network = frozen.network();
+        String problem = KerasNetworks.float32Problem(network);
+        if (problem != null) {
+            throw new PlaygroundException("Cannot save " + file + ": " + problem);
+        }
+        String config = KerasConfig.keras2(network);
+        int configBytes = config.getBytes(StandardCharsets.UTF_8).length;
+        if (configBytes > MAX_ATTRIBUTE_BYTES) {
+            throw new PlaygroundException("Cannot save " + file + ": a network of " + network.depth() + " layers "
+                    + "needs a model_config of " + configBytes + " bytes, more than the " + MAX_ATTRIBUTE_BYTES
+                    + " this Keras 2 .h5 writer can store; save it as a Keras model (.keras) instead");
+        }
+        Hdf5Files.writeAtomically(file, hdf -> put(hdf, network, config), temp -> checkWritten(frozen, temp, file));
+    }
+
+    private static void put(WritableHdfFile hdf, Network network, String config) {
+        hdf.putAttribute("keras_version", KERAS_VERSION);
+        hdf.putAttribute("backend", BACKEND);
+        hdf.putAttribute(MODEL_CONFIG, config);
+        WritableGroup weights = hdf.putGroup(MODEL_WEIGHTS);
+        String[] layerNames = new String[network.depth()];
+        for (int l = 0; l < network.depth(); l++) {
+            layerNames[l] = KerasNetworks.layerName(l);
+        }
+        weights.putAttribute(LAYER_NAMES, layerNames);
+        weights.putAttribute("backend", BACKEND);
+        weights.putAttribute("keras_version", KERAS_VERSION);
+        for (int l = 0; l < network.depth(); l++) {
+            String name = layerNames[l];
+            WritableGroup layer = weights.putGroup(name);
+            layer.putAttribute(WEIGHT_NAMES, new String[] {name + "/kernel:0", name + "/bias:0"});
+            // Keras names the datasets by the weights' names, so "dense/kernel:0" is a group and a dataset.
+            WritableGroup variables = layer.putGroup(name);
+            variables.putDataset("kernel:0", KerasNetworks.kernel32(network.layer(l)));
+            variables.putDataset("bias:0", KerasNetworks.bias32(network.layer(l)));
+        }
+    }
+
+    private void checkWritten(Model model, Path temp, Path target) {
+        Model back;
+        try {
+            back = read(temp);
+        } catch (PlaygroundException e) {
+            throw new PlaygroundException("Cannot save " + target + ": the file written could not be read back ("
+                    + e.getMessage() + ")", e);
+        }
+        String difference = KerasNetworks.readBackDifference(model, back, true, false);
+        if (difference != null) {
+            throw new PlaygroundException("Cannot save " + target + ": the file written reads back differently ("
+                    + difference + ")");
+        }
+    }
+
+    @Override
+    public Model read(Path file) {
+        String source = file.toString();
+        return Hdf5Files.read(file, KIND, hdf -> read(hdf, source));
+    }
+
+    private static Model read(HdfFile hdf, String source) {
+        String config = Hdf5Files.text(hdf, MODEL_CONFIG, source);
+        Node weightsNode = Hdf5Files.child(hdf, MODEL_WEIGHTS, source);
+        Group weights;
+        if (weightsNode instanceof Group group) {
+            weights = group;
+        } else if (config == null && hdf.getAttributes().containsKey(LAYER_NAMES)) {
+            weights = hdf; // a weights-only file: the layers at the root
+        } else if (config != null) {
+            throw new PlaygroundException(source + ": the file has a model_config but no group '" + MODEL_WEIGHTS
+                    + "' with the weights; it was perhaps saved without them");
+        } else {
+            if (Hdf5Files.child(hdf, KerasWeightsH5.LAYERS, source) != null) {
+                throw new PlaygroundException(source + ": not " + KIND + ": it holds a group 'layers' as Keras 3 "
+                        + "weights files do: open it as a Keras weights file (.weights.h5)");
+            }
+            throw new PlaygroundException(source + ": not " + KIND + ": there is neither a group '" + MODEL_WEIGHTS
+                    + "' nor a list of layer names (the attribute '" + LAYER_NAMES + "')");
+        }
+        List<KerasNetworks.LayerArrays> layers = layers(weights, source);
+        List<Activation> activations;
+        if (config == null) {
+            activations = KerasNetworks.defaultActivations(layers.size());
+        } else {
+            KerasConfig.Sequential sequential = KerasConfig.readSequential(config, source, "the model_config");
+            activations = activations(sequential, layers, source);
+        }
+        Network network = KerasNetworks.assemble(layers, activations, source);
+        return new Model(KerasNetworks.defaultInputs(network.inputs()), network);
+    }
+
+    /**
+     * The kernels and biases in the order of {@code layer_names}, skipping layers without weights (as Keras' loader
+     * does: it matches the file's layers with weights to the model's layers with weights, in order).
+     */
+    private static List<KerasNetworks.LayerArrays> layers(Group weights, String source) {
+        List<String> names = strings(weights, LAYER_NAMES, source);
+        if (names == null) {
+            throw new PlaygroundException(source + ": " + Hdf5Files.where(weights) + " has no attribute '"
+                    + LAYER_NAMES + "' listing its layers");
+        }
+        List<KerasNetworks.LayerArrays> layers = new ArrayList<>();
+        for (String name : names) {
+            Node node = name.isEmpty() ? null : Hdf5Files.child(weights, name, source);
+            if (!(node instanceof Group layer)) {
+                throw new PlaygroundException(source + ": '" + LAYER_NAMES + "' lists the layer " + JsonPath.quote(name)
+                        + ", but there is no group '" + Hdf5Files.path(weights, name) + "'");
+            }
+            List<String> weightNames = strings(layer, WEIGHT_NAMES, source);
+            if (weightNames == null || weightNames.isEmpty()) {
+                continue;
+            }
+            if (layers.size() >= ModelFile.MAX_LAYERS) {
+                throw new PlaygroundException(source + ": more than the " + ModelFile.MAX_LAYERS + " layers a model "
+                        + "may have");
+            }
+            String where = Hdf5Files.path(layer);
+            if (weightNames.size() != 2) {
+                throw new PlaygroundException(source + ": layer '" + where + "' has " + weightNames.size()
+                        + " weights " + weightNames + "; a Dense layer has a kernel and a bias"
+                        + (weightNames.size() == 1 ? " (the bias is missing: the playground's layers always have one)"
+                        : ""));
+            }
+            Dataset kernel = dataset(layer, weightNames.get(0), source);
+            Dataset bias = dataset(layer, weightNames.get(1), source);
+            layers.add(new KerasNetworks.LayerArrays(where,
+                    Hdf5Files.matrix(kernel, source, Hdf5Files.path(layer, weightNames.get(0)) + " (the kernel)"),
+                    Hdf5Files.vector(bias, source, Hdf5Files.path(layer, weightNames.get(1)) + " (the bias)")));
+        }
+        return layers;
+    }
+
+    /** A list-of-names attribute, or the chunks Keras splits a long one into (name0, name1, …). */
+    private static List<String> strings(Node node, String name, String source) {
+        List<String> whole = Hdf5Files.texts(node, name, source);
+        if (whole != null) {
+            return whole;
+        }
+        List<String> chunks = null;
+        for (int chunk = 0; node.getAttributes().containsKey(name + chunk); chunk++) {
+            if (chunks == null) {
+                chunks = new ArrayList<>();
+            }
+            chunks.addAll(Hdf5Files.texts(node, name + chunk, source));
+        }
+        return chunks;
+    }
+
+    /** The dataset at {@code path} below {@code layer} ("dense/kernel:0"), following the groups on the way. */
+    private static Dataset dataset(Group layer, String path, String source) {
+        Node node = layer;
+        for (String part : path.split("/", -1)) {
+            if (!(node instanceof Group group) || part.isEmpty()) {
+                node = null;
+                break;
+            }
+            node = Hdf5Files.child(group, part, source);
+        }
+        if (!(node instanceof Dataset dataset)) {
+            throw new PlaygroundException(source + ": layer '" + Hdf5Files.path(layer) + "' lists the weight "
+                    + JsonPath.quote(path) + ", but there is no array '" + Hdf5Files.path(layer, path) + "'");
+        }
+        return dataset;
+    }
+
+    /** The activations the model_config gives the layers, after checking it agrees with the weights. */
+    private static List<Activation> activations(KerasConfig.Sequential config, List<KerasNetworks.LayerArrays> layers,
+            String source) {
+        if (config.layers().size() != layers.size()) {
+            throw new PlaygroundException(source + ": the model_config describes " + config.layers().size()
+                    + " Dense layers, but '" + MODEL_WEIGHTS + "' holds the weights of " + layers.size());
+        }
+        List<Activation> activations = new ArrayList<>();
+        for (int l = 0; l < layers.size(); l++) {
+            KerasConfig.Dense dense = config.layers().get(l);
+            int biases = layers.get(l).bias().length;
+            if (dense.units() != biases) {
+                throw new PlaygroundException(source + ": layer " + (l + 1) + " ('" + dense.name() + "') has "
+                        + dense.units() + " units in the model_config, but " + biases + " biases in its weights");
+            }
+            activations.add(dense.activation());
+        }
+        Integer inputs = config.inputs();
+        int rows = layers.get(0).kernel().length;
+        if (inputs != null && inputs != rows) {
+            throw new PlaygroundException(source + ": the model_config says the model takes " + inputs + " inputs, "
+                    + "but the first kernel has " + rows + " rows, one per input");
+        }
+        return activations;
+    }
+}

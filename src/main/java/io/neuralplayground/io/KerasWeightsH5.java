@@ -1,0 +1,173 @@
+package io.neuralplayground.io;
+
+import io.jhdf.HdfFile;
+import io.jhdf.WritableHdfFile;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+import io.jhdf.api.WritableGroup;
+import io.neuralplayground.PlaygroundException;
+import io.neuralplayground.engine.Network;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Keras 3 weights files ({@code .weights.h5}, what {@code model.save_weights} writes and {@code model.load_weights}
+ * reads), for a Sequential model of Dense layers:
+ * <pre>
+ *   layers/dense/vars/0     kernel of the first Dense layer, float32, inputs × units
+ *   layers/dense/vars/1     its bias, float32, units
+ *   layers/dense_1/vars/0   the second layer's kernel …
+ * </pre>
+ * Keras names each layer's group after its class and its place among the layers of that class (dense, dense_1,
+ * dense_2, …), not after the layer's own name. Nothing else is written: no attributes, and no empty groups (Keras
+ * 3.0 to 3.9 also wrote an empty {@code vars} group for the model itself, which Keras 3.10 and later neither write
+ * nor need; jhdf 0.13 cannot write an empty group beside datasets). See {@code docs/keras-formats.md}.
+ *
+ * <p>The file holds weights only. Read back, every hidden layer gets {@code tanh} (the playground's default) and
+ * the output layer {@code linear}, and the inputs are named x1, x2, …; the shape of the network follows the file.
+ * Weights are float32: a file read back holds every weight rounded to the nearest float.
+ */
+public final class KerasWeightsH5 implements ModelWriter, ModelReader {
+    /** The file name ending Keras requires for weights files. */
+    public static final String EXTENSION = ".weights.h5";
+    /** The group under which Keras puts the layers of a Sequential model. */
+    static final String LAYERS = "layers";
+    /** Where Keras 2.13 and 2.14 put them; Keras 3 still reads it. */
+    private static final String LAYERS_2_13 = "_layer_checkpoint_dependencies";
+    private static final String VARS = "vars";
+    private static final String KERNEL = "0";
+    private static final String BIAS = "1";
+    private static final String KIND = "a Keras weights file (.weights.h5)";
+
+    @Override
+    public void write(Model model, Path file) {
+        // A copy: the check after writing compares with the weights that were written, even if training goes on.
+        Model frozen = new Model(model.inputs(), model.network().copy());
+        String problem = KerasNetworks.float32Problem(frozen.network());
+        if (problem != null) {
+            throw new PlaygroundException("Cannot save " + file + ": " + problem);
+        }
+        Hdf5Files.writeAtomically(file, hdf -> putLayers(hdf, frozen.network()), temp -> checkWritten(frozen, temp,
+                file));
+    }
+
+    private void checkWritten(Model model, Path temp, Path target) {
+        Model back;
+        try {
+            back = read(temp);
+        } catch (PlaygroundException e) {
+            throw new PlaygroundException("Cannot save " + target + ": the file written could not be read back ("
+                    + e.getMessage() + ")", e);
+        }
+        String difference = KerasNetworks.readBackDifference(model, back, false, false);
+        if (difference != null) {
+            throw new PlaygroundException("Cannot save " + target + ": the file written reads back differently ("
+                    + difference + ")");
+        }
+    }
+
+    @Override
+    public Model read(Path file) {
+        String source = file.toString();
+        return Hdf5Files.read(file, KIND, hdf -> {
+            List<KerasNetworks.LayerArrays> layers = readLayers(hdf, source);
+            Network network = KerasNetworks.assemble(layers, KerasNetworks.defaultActivations(layers.size()), source);
+            return new Model(KerasNetworks.defaultInputs(network.inputs()), network);
+        });
+    }
+
+    /** Puts the weights of {@code network} where Keras 3 puts those of a Sequential model of Dense layers. */
+    static void putLayers(WritableHdfFile hdf, Network network) {
+        WritableGroup layers = hdf.putGroup(LAYERS);
+        for (int l = 0; l < network.depth(); l++) {
+            WritableGroup vars = layers.putGroup(KerasNetworks.layerName(l)).putGroup(VARS);
+            vars.putDataset(KERNEL, KerasNetworks.kernel32(network.layer(l)));
+            vars.putDataset(BIAS, KerasNetworks.bias32(network.layer(l)));
+        }
+    }
+
+    /**
+     * The kernels and biases of the Dense layers in a Keras 3 weights file, in order (dense, dense_1, …).
+     *
+     * @throws PlaygroundException for a file not in that layout, naming {@code source}
+     */
+    static List<KerasNetworks.LayerArrays> readLayers(HdfFile hdf, String source) {
+        Node layersNode = Hdf5Files.child(hdf, LAYERS, source);
+        if (layersNode == null) {
+            layersNode = Hdf5Files.child(hdf, LAYERS_2_13, source);
+        }
+        if (!(layersNode instanceof Group layers)) {
+            List<String> names = Hdf5Files.childNames(hdf);
+            throw new PlaygroundException(source + ": not " + KIND + ": there is no group '" + LAYERS + "' ("
+                    + (names.isEmpty() ? "the file holds nothing" : "the file holds " + quoted(names))
+                    + "); Keras keeps the weights of a model's layers under layers/<layer>/vars");
+        }
+        Map<Integer, Group> byIndex = new TreeMap<>();
+        for (String name : Hdf5Files.childNames(layers)) {
+            int index = KerasNetworks.layerIndex(name);
+            Node node = Hdf5Files.child(layers, name, source);
+            if (index < 0 || !(node instanceof Group group)) {
+                throw new PlaygroundException(source + ": '" + Hdf5Files.path(layers, name) + "' is not the "
+                        + "weights of a Dense layer (Keras names those dense, dense_1, dense_2 …); only Sequential "
+                        + "models of Dense layers can be opened");
+            }
+            byIndex.put(index, group);
+        }
+        if (byIndex.isEmpty()) {
+            throw new PlaygroundException(source + ": the group '" + layers.getName() + "' holds no layer");
+        }
+        if (byIndex.size() > ModelFile.MAX_LAYERS) {
+            throw new PlaygroundException(source + ": " + byIndex.size() + " layers, more than the "
+                    + ModelFile.MAX_LAYERS + " a model may have");
+        }
+        List<KerasNetworks.LayerArrays> arrays = new ArrayList<>();
+        for (int l = 0; l < byIndex.size(); l++) {
+            Group group = byIndex.get(l);
+            if (group == null) {
+                throw new PlaygroundException(source + ": there is no '" + Hdf5Files.path(layers,
+                        KerasNetworks.layerName(l)) + "', though there are " + byIndex.size()
+                        + " Dense layers: Keras numbers them dense, dense_1, dense_2 … without gaps");
+            }
+            arrays.add(readLayer(group, source));
+        }
+        return arrays;
+    }
+
+    private static KerasNetworks.LayerArrays readLayer(Group layer, String source) {
+        String layerPath = Hdf5Files.path(layer);
+        if (!(Hdf5Files.child(layer, VARS, source) instanceof Group vars)) {
+            throw new PlaygroundException(source + ": '" + layerPath + "' has no group 'vars' with the layer's "
+                    + "kernel (vars/0) and bias (vars/1)");
+        }
+        List<String> names = Hdf5Files.childNames(vars);
+        Node kernel = Hdf5Files.child(vars, KERNEL, source);
+        Node bias = Hdf5Files.child(vars, BIAS, source);
+        if (!(kernel instanceof Dataset kernelData)) {
+            throw new PlaygroundException(source + ": '" + layerPath + "' has no kernel (an array vars/0)");
+        }
+        if (!(bias instanceof Dataset biasData)) {
+            throw new PlaygroundException(source + ": '" + layerPath + "' has no bias (an array vars/1); the "
+                    + "playground's layers always have one");
+        }
+        if (names.size() != 2) {
+            throw new PlaygroundException(source + ": '" + layerPath + "/vars' holds " + names.size() + " arrays "
+                    + quoted(names) + "; a Dense layer has a kernel (0) and a bias (1), no more");
+        }
+        double[][] k = Hdf5Files.matrix(kernelData, source, layerPath + "/vars/0 (the kernel)");
+        double[] b = Hdf5Files.vector(biasData, source, layerPath + "/vars/1 (the bias)");
+        return new KerasNetworks.LayerArrays(layerPath, k, b);
+    }
+
+    private static String quoted(List<String> names) {
+        List<String> shown = names.size() > 10 ? names.subList(0, 10) : names;
+        StringBuilder sb = new StringBuilder();
+        for (String name : shown) {
+            sb.append(sb.length() == 0 ? "" : ", ").append('\'').append(name).append('\'');
+        }
+        return names.size() > shown.size() ? sb + " …" : sb.toString();
+    }
+}
