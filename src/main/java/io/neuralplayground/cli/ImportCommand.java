@@ -40,8 +40,8 @@ final class ImportCommand implements Callable<Integer> {
         }
         Model model = chosen.read(in);
         ModelFile.write(out, model);
-        spec.commandLine().getOut().printf("wrote %s (%s, inputs %s)%n", out, model.network().describe(),
-                String.join(",", model.inputs()));
+        spec.commandLine().getOut().printf("read %s (%s)%nwrote %s (%s, inputs %s)%n", in, chosen.title(), out,
+                model.network().describe(), String.join(",", model.inputs()));
         return Cli.OK;
     }
 }

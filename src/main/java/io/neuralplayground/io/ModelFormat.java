@@ -11,7 +11,16 @@ import java.util.stream.Collectors;
  */
 public enum ModelFormat {
     JSON("json", "Model JSON", ".json", (model, file) -> ModelFile.write(file, model), ModelFile::read),
-    ONNX("onnx", "ONNX", ".onnx", new OnnxExport(), null);
+    NPZ("npz", "NumPy arrays", ".npz", new NpzFormat(), new NpzFormat()),
+    ONNX("onnx", "ONNX", ".onnx", new OnnxExport(), null),
+    KERAS("keras", "Keras 3 model", KerasArchive.EXTENSION, new KerasArchive(), new KerasArchive()),
+    WEIGHTS_H5("weights-h5", "Keras 3 weights", KerasWeightsH5.EXTENSION, new KerasWeightsH5(),
+            new KerasWeightsH5()),
+    H5("h5", "Keras 2 model (legacy HDF5)", KerasLegacyH5.EXTENSION, new KerasLegacyH5(), new KerasLegacyH5()),
+    CSV("csv", "CSV table of weights", ".csv", new CsvExport(), null),
+    PYTHON("python", "Python with NumPy", ".py", new PythonNumpyExport(), null),
+    KERAS_PYTHON("keras-python", "Python building a Keras model", ".py", new PythonKerasExport(), null),
+    JAVA("java", "Java source", ".java", new JavaExport(), null);
 
     private final String id;
     private final String title;
@@ -69,7 +78,10 @@ public enum ModelFormat {
                 + Arrays.stream(values()).map(ModelFormat::id).collect(Collectors.joining(", ")) + ")");
     }
 
-    /** The importable format a file's name says it is in (the longest matching extension), or null. */
+    /**
+     * The importable format a file's name says it is in, or null. The longest matching extension wins, so that
+     * {@code net.weights.h5} is Keras 3 weights and {@code net.h5} a legacy Keras 2 model.
+     */
     public static ModelFormat forFile(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         ModelFormat best = null;

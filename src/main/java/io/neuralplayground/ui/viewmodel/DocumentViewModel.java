@@ -184,7 +184,7 @@ public final class DocumentViewModel {
      */
     static PlaygroundSettings settingsFor(Model model, PlaygroundSettings current, String name) {
         List<Feature> features = new ArrayList<>();
-        for (String input : model.inputs()) {
+        for (String input : inputNames(model)) {
             try {
                 features.add(Feature.byName(input));
             } catch (IllegalArgumentException e) {
@@ -221,6 +221,25 @@ public final class DocumentViewModel {
                     + "order (" + Feature.knownNames() + ")");
         }
         return next;
+    }
+
+    /**
+     * The model's input names, where a file without names (a Keras weights file, say, whose inputs are read as
+     * x1 … x7) has exactly as many inputs as the playground has features: then they are the features, in
+     * Playground's order, as the playground exports them.
+     */
+    private static List<String> inputNames(Model model) {
+        List<String> inputs = model.inputs();
+        Feature[] all = Feature.values();
+        if (inputs.size() != all.length) {
+            return inputs;
+        }
+        for (int i = 0; i < inputs.size(); i++) {
+            if (!inputs.get(i).equals("x" + (i + 1))) {
+                return inputs;
+            }
+        }
+        return java.util.Arrays.stream(all).map(Feature::id).toList();
     }
 
     /** Writes the playground's network in {@code format}. */

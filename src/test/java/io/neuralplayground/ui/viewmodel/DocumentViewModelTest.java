@@ -134,6 +134,43 @@ class DocumentViewModelTest {
         assertThat(vm.epochProperty().get()).isZero();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"npz", "keras", "weights-h5", "h5"})
+    void anExportOfAllSevenFeaturesImportsBackInEveryReadableFormat(String id) throws Exception {
+        io.neuralplayground.io.ModelFormat format = io.neuralplayground.io.ModelFormat.byName(id);
+        PlaygroundViewModel vm = playground(PlaygroundSettings.defaults());
+        DocumentViewModel docs = documents(vm, RecentFiles.inMemory());
+        List<String> all = java.util.Arrays.stream(io.neuralplayground.data.Feature.values())
+                .map(io.neuralplayground.data.Feature::id).toList();
+        Network network = Network.of(7, new int[] {6, 3}, Activation.TANH, 1, Activation.TANH);
+        network.layer(1).setWeight(5, 2, -0.375);
+        Path file = dir.resolve("all-features" + format.extension());
+        format.write(new Model(all, network), file);
+        docs.importModel(file);
+        await(vm, () -> vm.snapshotProperty().get().network().describe().equals("7-6-3-1"));
+        assertThat(vm.snapshotProperty().get().features().names()).isEqualTo(all);
+        assertThat(vm.snapshotProperty().get().network().layer(1).weight(5, 2)).isEqualTo(-0.375);
+        assertThat(docs.noticeProperty().get()).isNull();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"bad.npz", "bad.keras", "bad.weights.h5", "bad.h5",
+        "bad.json"})
+    void aGarbledFileLeavesTheSessionAsItWasAndSaysWhichFile(String name) throws Exception {
+        PlaygroundViewModel vm = playground(PlaygroundSettings.defaults());
+        DocumentViewModel docs = documents(vm, RecentFiles.inMemory());
+        PlaygroundSettings before = vm.settings();
+        Path file = dir.resolve(name);
+        Files.write(file, new byte[] {'P', 'K', 3, 4, (byte) 0x89, 'H', 'D', 'F', 0, 0, '{'});
+        docs.importModel(file);
+        assertThat(docs.noticeProperty().get().error()).isTrue();
+        assertThat(docs.noticeProperty().get().message()).contains(name);
+        vm.session().sync();
+        vm.onFrame();
+        assertThat(vm.settings()).isEqualTo(before);
+        assertThat(vm.snapshotProperty().get().network().describe()).isEqualTo("2-4-2-1");
+    }
+
     @Test
     void aNetworkThePlaygroundCannotShowIsRefusedWithAdvice() throws Exception {
         PlaygroundViewModel vm = playground(PlaygroundSettings.defaults());
