@@ -21,6 +21,7 @@ import io.neuralplayground.ui.viewmodel.teaching.StepperViewModel;
 import io.neuralplayground.ui.viewmodel.teaching.TeachingContext;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -315,8 +316,13 @@ public final class MainWindow {
     private void chooseAndImport() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Import a network into the playground");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Networks", "*.json", "*.npz", "*.keras",
-                "*.h5"));
+        List<String> patterns = new ArrayList<>();
+        for (io.neuralplayground.io.ModelFormat format : io.neuralplayground.io.ModelFormat.values()) {
+            if (format.canRead()) {
+                patterns.add("*" + format.extension());
+            }
+        }
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Networks", patterns));
         File chosen = chooser.showOpenDialog(owner());
         if (chosen != null) {
             documents.importModel(chosen.toPath());
