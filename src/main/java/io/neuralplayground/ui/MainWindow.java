@@ -332,8 +332,9 @@ public final class MainWindow {
     private void chooseAndExport(io.neuralplayground.io.ModelFormat format) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export the network as " + format.title());
-        chooser.setInitialFileName(format == io.neuralplayground.io.ModelFormat.JSON ? "network.json"
-                : "network" + format.extension());
+        // Java names the class after the file, and classes are capitalised.
+        chooser.setInitialFileName((format == io.neuralplayground.io.ModelFormat.JAVA ? "Network" : "network")
+                + format.extension());
         File chosen = chooser.showSaveDialog(owner());
         if (chosen != null) {
             documents.exportModel(format, chosen.toPath());
