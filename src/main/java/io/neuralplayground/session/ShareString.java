@@ -94,6 +94,10 @@ public final class ShareString {
                     activations.add(Activation.byName(a));
                 }
             }
+            if (activations.size() != layers.size()) {
+                throw new PlaygroundException("Share string: 'activations' names " + activations.size()
+                        + " activation(s) but 'layers' has " + layers.size() + " hidden layer(s); give one per layer");
+            }
             List<Feature> features = new ArrayList<>();
             if (!m.get("features").isEmpty()) {
                 for (String f : m.get("features").split(",")) {

@@ -43,6 +43,8 @@ class ShareStringAndCodecTest {
                 .hasMessageStartingWith("Share string");
         assertThatThrownBy(() -> ShareString.parse(good.replace("layers=6,3", "layers=6,30")))
                 .hasMessageContaining("hidden_layers");
+        assertThatThrownBy(() -> ShareString.parse(good.replace("layers=6,3", "layers=6")))
+                .hasMessageContaining("'activations' names 2 activation(s) but 'layers' has 1 hidden layer(s)");
         assertThatThrownBy(() -> ShareString.parse(good + "&colour=blue")).hasMessageContaining("unknown key 'colour'");
         assertThatThrownBy(() -> ShareString.parse(good.replace("&lr=0.003", ""))).hasMessageContaining("'lr' is missing");
     }

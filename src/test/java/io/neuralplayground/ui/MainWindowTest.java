@@ -59,6 +59,46 @@ class MainWindowTest {
     }
 
     @Test
+    void theExportMenuOffersEveryFormatAndTheImportDialogIsThere(FxRobot robot) {
+        javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.control.Menu file = bar.getMenus().stream().filter(m -> m.getText().equals("File"))
+                .findFirst().orElseThrow();
+        javafx.scene.control.Menu export = (javafx.scene.control.Menu) file.getItems().stream()
+                .filter(i -> "Export network".equals(i.getText())).findFirst().orElseThrow();
+        assertThat(export.getItems()).extracting(javafx.scene.control.MenuItem::getText).containsExactly(
+                java.util.Arrays.stream(io.neuralplayground.io.ModelFormat.values())
+                        .map(f -> f.title() + " (" + f.extension() + ")…").toArray(String[]::new));
+        assertThat(file.getItems()).extracting(javafx.scene.control.MenuItem::getText)
+                .contains("Open…", "Open recent", "Save", "Save as…", "Import network…");
+    }
+
+    @Test
+    void theShareStringGoesToTheClipboardAndComesBack(FxRobot robot) {
+        robot.clickOn("Edit");
+        robot.clickOn("Copy share string");
+        WaitForAsyncUtils.waitForFxEvents();
+        String copied = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(
+                () -> javafx.scene.input.Clipboard.getSystemClipboard().getString()));
+        assertThat(copied).startsWith("dataset=circle&").contains("layers=4,2");
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putString(copied.replace("dataset=circle", "dataset=spiral").replace("layers=4,2", "layers=5")
+                    .replace("activations=tanh,tanh", "activations=relu"));
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        }));
+        String pasted = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(
+                () -> javafx.scene.input.Clipboard.getSystemClipboard().getString()));
+        assertThat(pasted).contains("dataset=spiral");
+        robot.clickOn("Edit");
+        robot.clickOn("Paste share string");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.documents().noticeProperty().get()).isNull();
+        assertThat(vm.settings().dataset().id()).isEqualTo("spiral");
+        assertThat(vm.settings().hiddenLayers()).containsExactly(5);
+        assertThat(vm.settings().hiddenActivations()).containsExactly(io.neuralplayground.engine.Activation.RELU);
+    }
+
+    @Test
     void theTextbookExampleOpensFromTheMenu(FxRobot robot) {
         robot.clickOn("File");
         robot.clickOn("Open example");

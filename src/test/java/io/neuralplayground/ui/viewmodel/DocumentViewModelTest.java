@@ -135,6 +135,46 @@ class DocumentViewModelTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(io.neuralplayground.io.ModelFormat.class)
+    void thePlaygroundsNetworkIsExportedInEveryFormat(io.neuralplayground.io.ModelFormat format) throws Exception {
+        PlaygroundViewModel vm = playground(PlaygroundSettings.defaults().withDataset(PlaygroundDataset.XOR));
+        DocumentViewModel docs = documents(vm, RecentFiles.inMemory());
+        vm.session().sync();
+        vm.onFrame();
+        Network shown = vm.snapshotProperty().get().network();
+        Path file = dir.resolve((format == io.neuralplayground.io.ModelFormat.JAVA ? "Network" : "network")
+                + format.extension());
+        docs.exportModel(format, file);
+        assertThat(docs.noticeProperty().get().error()).as(docs.noticeProperty().get().message()).isFalse();
+        assertThat(docs.noticeProperty().get().message()).contains(file.toString(), format.title());
+        assertThat(Files.size(file)).isPositive();
+        if (format.canRead()) {
+            Network back = format.read(file).network();
+            assertThat(back.describe()).isEqualTo(shown.describe());
+            boolean float32 = format.id().equals("keras") || format.id().endsWith("h5");
+            double w = shown.layer(0).weight(1, 3);
+            assertThat(back.layer(0).weight(1, 3)).isEqualTo(float32 ? (double) (float) w : w);
+        }
+    }
+
+    @Test
+    void anExportThatCannotBeWrittenSaysWhereAndLeavesNothingBehind() throws Exception {
+        PlaygroundViewModel vm = playground(PlaygroundSettings.defaults());
+        DocumentViewModel docs = documents(vm, RecentFiles.inMemory());
+        vm.session().sync();
+        vm.onFrame();
+        Path notAFolder = dir.resolve("plain-file");
+        Files.writeString(notAFolder, "x");
+        Path target = notAFolder.resolve("network.npz");
+        docs.exportModel(io.neuralplayground.io.ModelFormat.NPZ, target);
+        assertThat(docs.noticeProperty().get().error()).isTrue();
+        assertThat(docs.noticeProperty().get().message()).contains("network.npz");
+        try (var listing = Files.list(dir)) {
+            assertThat(listing.map(p -> p.getFileName().toString()).toList()).containsExactly("plain-file");
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"npz", "keras", "weights-h5", "h5"})
     void anExportOfAllSevenFeaturesImportsBackInEveryReadableFormat(String id) throws Exception {
         io.neuralplayground.io.ModelFormat format = io.neuralplayground.io.ModelFormat.byName(id);
