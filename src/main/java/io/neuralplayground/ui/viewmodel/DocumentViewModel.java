@@ -111,8 +111,7 @@ public final class DocumentViewModel {
 
     private void openSession(Path path) {
         try {
-            SessionState state = SessionDocuments.fromDocument(SessionFile.read(path), path.toString());
-            check(state);
+            SessionState state = readSession(SessionFile.read(path), path.toString());
             fxThread.accept(() -> {
                 vm.restore(state);
                 file.set(path);
@@ -125,7 +124,22 @@ public final class DocumentViewModel {
         }
     }
 
-    /** Builds the state once off the window, so that a session that does not fit is refused before anything changes. */
+    /**
+     * The state a session file describes, checked by building it once off the window: a session that does not fit
+     * together is refused before anything changes.
+     *
+     * @throws PlaygroundException naming {@code source} and the problem, for anything wrong
+     */
+    static SessionState readSession(io.neuralplayground.io.SessionDocument document, String source) {
+        SessionState state = SessionDocuments.fromDocument(document, source);
+        try {
+            check(state);
+        } catch (PlaygroundException e) {
+            throw new PlaygroundException(source + ": " + e.getMessage(), e);
+        }
+        return state;
+    }
+
     private static void check(SessionState state) {
         var prepared = state.settings().toPlan().withInitialNetwork(state.network()).prepare();
         try {
