@@ -76,6 +76,10 @@ final class ScreenshotCommand implements Callable<Integer> {
             description = "Epochs to train before the picture. Default: ${DEFAULT-VALUE}.")
     private int epochs;
 
+    @Option(names = "--menu", paramLabel = "PATH",
+            description = "A menu to show open, its titles separated by '/': \"File/Export network\".")
+    private String menu;
+
     @Mixin
     private WindowOptions window = new WindowOptions();
 
@@ -109,6 +113,18 @@ final class ScreenshotCommand implements Callable<Integer> {
             prepareAutodiff(driver);
         } else if (shown != MainWindow.View.PLAYGROUND) {
             prepareTeaching(driver, shown);
+        }
+        if (menu != null) {
+            // One level at a time: a submenu's entries exist once its parent menu has been laid out on screen.
+            String[] titles = menu.split("/");
+            for (int k = 1; k <= titles.length; k++) {
+                String[] path = java.util.Arrays.copyOf(titles, k);
+                driver.onFxThread(() -> {
+                    driver.window().openMenu(path);
+                    return null;
+                });
+                driver.awaitFrames(10);
+            }
         }
         WritableImage image = driver.snapshot();
         BufferedImage picture = SwingFXUtils.fromFXImage(image, null);

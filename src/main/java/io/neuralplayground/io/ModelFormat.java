@@ -16,7 +16,7 @@ public enum ModelFormat {
     KERAS("keras", "Keras 3 model", KerasArchive.EXTENSION, new KerasArchive(), new KerasArchive()),
     WEIGHTS_H5("weights-h5", "Keras 3 weights", KerasWeightsH5.EXTENSION, new KerasWeightsH5(),
             new KerasWeightsH5()),
-    H5("h5", "Keras 2 model (legacy HDF5)", KerasLegacyH5.EXTENSION, new KerasLegacyH5(), new KerasLegacyH5()),
+    H5("h5", "Keras 2 model, legacy HDF5", KerasLegacyH5.EXTENSION, new KerasLegacyH5(), new KerasLegacyH5()),
     CSV("csv", "CSV table of weights", ".csv", new CsvExport(), null),
     PYTHON("python", "Python with NumPy", ".py", new PythonNumpyExport(), null),
     KERAS_PYTHON("keras-python", "Python building a Keras model", ".py", new PythonKerasExport(), null),

@@ -82,6 +82,7 @@ public final class MainWindow {
     private final TabPane tabs = new TabPane();
     private final Map<View, Tab> tabOf = new EnumMap<>(View.class);
     private final Scene scene;
+    private final MenuBar menuBar;
 
     /**
      * @param vm         the playground's view model
@@ -120,9 +121,10 @@ public final class MainWindow {
             }
         });
 
+        menuBar = menuBar();
         BorderPane root = new BorderPane();
         root.getStyleClass().add("main-window");
-        root.setTop(menuBar());
+        root.setTop(menuBar);
         root.setCenter(tabs);
         root.setBottom(new StatusBarView(vm));
         scene = new Scene(root, width, height);
@@ -209,6 +211,51 @@ public final class MainWindow {
 
     public View selected() {
         return (View) tabs.getSelectionModel().getSelectedItem().getUserData();
+    }
+
+    /**
+     * Opens a menu and the submenus on the way, as a click on each would: {@code "File", "Export network"}. For
+     * pictures of the menus.
+     *
+     * @throws IllegalArgumentException naming the first title that is not there
+     */
+    public void openMenu(String... titles) {
+        List<MenuItem> items = List.copyOf(menuBar.getMenus());
+        for (int k = 0; k < titles.length; k++) {
+            String title = titles[k];
+            Menu menu = items.stream().filter(i -> i instanceof Menu && title.equals(i.getText()))
+                    .map(Menu.class::cast).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no menu '" + title + "'"));
+            if (k == 0) {
+                menu.show();
+            } else {
+                hover(title);
+            }
+            items = menu.getItems();
+        }
+    }
+
+    /** Moves the mouse, as it were, onto the open menu entry titled {@code title}: a submenu opens as on a hover. */
+    private static void hover(String title) {
+        for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+            if (!(w instanceof javafx.stage.PopupWindow) || !w.isShowing() || w.getScene() == null) {
+                continue;
+            }
+            for (javafx.scene.Node node : w.getScene().getRoot().lookupAll(".menu")) {
+                boolean titled = node instanceof javafx.scene.Parent p && p.getChildrenUnmodifiable().stream()
+                        .anyMatch(c -> c instanceof javafx.scene.control.Label l && title.equals(l.getText()));
+                if (titled) {
+                    javafx.geometry.Bounds b = node.localToScreen(node.getBoundsInLocal());
+                    javafx.geometry.Point2D local = new javafx.geometry.Point2D(b.getWidth() / 2, b.getHeight() / 2);
+                    javafx.event.Event.fireEvent(node, new javafx.scene.input.MouseEvent(
+                            javafx.scene.input.MouseEvent.MOUSE_ENTERED, local.getX(), local.getY(),
+                            b.getCenterX(), b.getCenterY(), javafx.scene.input.MouseButton.NONE, 0, false, false,
+                            false, false, false, false, false, false, false, false, null));
+                    return;
+                }
+            }
+        }
+        throw new IllegalArgumentException("no open menu entry '" + title + "'");
     }
 
     private MenuBar menuBar() {

@@ -7,7 +7,13 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.stage.PopupWindow;
+import javafx.stage.Window;
 
 /** What a {@link WindowScript} can do with the window, from its own thread. */
 public final class WindowDriver {
@@ -75,9 +81,46 @@ public final class WindowDriver {
         throw new IllegalStateException("the window did not catch up with the session within 60 s");
     }
 
-    /** The whole scene as an image. */
+    /** The whole scene as an image, with the open menus (popup windows of their own) drawn where they are. */
     public WritableImage snapshot() throws Exception {
-        return onFxThread(() -> scene.snapshot(null));
+        return onFxThread(() -> {
+            WritableImage image = scene.snapshot(null);
+            double originX = scene.getWindow().getX() + scene.getX();
+            double originY = scene.getWindow().getY() + scene.getY();
+            for (Window window : Window.getWindows()) {
+                if (window instanceof PopupWindow popup && popup.isShowing() && popup.getScene() != null) {
+                    Scene popupScene = popup.getScene();
+                    drawOver(image, popupScene.snapshot(null),
+                            (int) Math.round(popup.getX() + popupScene.getX() - originX),
+                            (int) Math.round(popup.getY() + popupScene.getY() - originY));
+                }
+            }
+            return image;
+        });
+    }
+
+    /** Draws {@code top} over {@code image} at (x, y), blending by its alpha (menus have soft shadows). */
+    private static void drawOver(WritableImage image, Image top, int x, int y) {
+        PixelReader under = image.getPixelReader();
+        PixelReader over = top.getPixelReader();
+        PixelWriter out = image.getPixelWriter();
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight();
+        for (int row = 0; row < (int) top.getHeight(); row++) {
+            for (int col = 0; col < (int) top.getWidth(); col++) {
+                int tx = x + col;
+                int ty = y + row;
+                if (tx < 0 || ty < 0 || tx >= width || ty >= height) {
+                    continue;
+                }
+                Color a = over.getColor(col, row);
+                Color b = under.getColor(tx, ty);
+                double alpha = a.getOpacity();
+                out.setColor(tx, ty, new Color(a.getRed() * alpha + b.getRed() * (1 - alpha),
+                        a.getGreen() * alpha + b.getGreen() * (1 - alpha),
+                        a.getBlue() * alpha + b.getBlue() * (1 - alpha), 1.0));
+            }
+        }
     }
 
     /** Starts recording frame times. */

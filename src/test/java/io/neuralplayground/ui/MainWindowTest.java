@@ -73,6 +73,28 @@ class MainWindowTest {
     }
 
     @Test
+    void openMenuOpensTheSubmenusOnTheWayForPictures(FxRobot robot) {
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> window.openMenu("File")));
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> window.openMenu("File", "Export network")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("Java source (.java)…").tryQuery()).isPresent();
+        String refusal = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> {
+            try {
+                window.openMenu("File", "Nonsense");
+                return null;
+            } catch (IllegalArgumentException e) {
+                return e.getMessage();
+            }
+        }));
+        assertThat(refusal).contains("'Nonsense'");
+        javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> bar.getMenus().forEach(
+                javafx.scene.control.Menu::hide)));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
     void theShareStringGoesToTheClipboardAndComesBack(FxRobot robot) {
         robot.clickOn("Edit");
         robot.clickOn("Copy share string");
