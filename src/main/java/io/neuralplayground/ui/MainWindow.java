@@ -363,17 +363,22 @@ public final class MainWindow {
     private void chooseAndImport() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Import a network into the playground");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Networks", readablePatterns()));
+        File chosen = chooser.showOpenDialog(owner());
+        if (chosen != null) {
+            documents.importModel(chosen.toPath());
+        }
+    }
+
+    /** "*.json", "*.npz", …: the file names of every format a network can be read from. */
+    private static List<String> readablePatterns() {
         List<String> patterns = new ArrayList<>();
         for (io.neuralplayground.io.ModelFormat format : io.neuralplayground.io.ModelFormat.values()) {
             if (format.canRead()) {
                 patterns.add("*" + format.extension());
             }
         }
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Networks", patterns));
-        File chosen = chooser.showOpenDialog(owner());
-        if (chosen != null) {
-            documents.importModel(chosen.toPath());
-        }
+        return patterns;
     }
 
     private void chooseAndExport(io.neuralplayground.io.ModelFormat format) {
@@ -410,8 +415,8 @@ public final class MainWindow {
     /** Asks for a model file and opens it in the teaching views. */
     private void chooseModel() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open a model");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Model files (*.json)", "*.json"));
+        chooser.setTitle("Open a model in the stepper");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Networks", readablePatterns()));
         File file = chooser.showOpenDialog(owner());
         if (file != null) {
             openModel(file.toPath());
@@ -419,13 +424,14 @@ public final class MainWindow {
     }
 
     /**
-     * Opens a model file in the teaching views (loss and learning rate from the file's training section, or the
-     * stepper's defaults) and shows the stepper; a bad file is refused with a message naming it and the problem,
+     * Opens a network file in the teaching views, in any format that can be read (loss and learning rate from a
+     * model JSON's training section, or the stepper's defaults) and shows the stepper; a bad file is refused with a message naming it and the problem,
      * nothing else changes.
      */
     public void openModel(Path file) {
         try {
-            Model model = ModelFile.read(file);
+            io.neuralplayground.io.ModelFormat format = io.neuralplayground.io.ModelFormat.forFile(file);
+            Model model = format != null ? format.read(file) : ModelFile.read(file);
             stepper.openModel(model, file.getFileName().toString());
             select(View.STEPPER);
         } catch (PlaygroundException e) {

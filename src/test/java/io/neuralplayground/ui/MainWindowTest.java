@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -92,6 +93,22 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> bar.getMenus().forEach(
                 javafx.scene.control.Menu::hide)));
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void aKerasFileOpensInTheStepper(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        io.neuralplayground.engine.Network network = io.neuralplayground.engine.Network.of(3,
+                new int[] {2}, io.neuralplayground.engine.Activation.SIGMOID, 2,
+                io.neuralplayground.engine.Activation.SOFTMAX);
+        java.nio.file.Path file = dir.resolve("tiny.keras");
+        io.neuralplayground.io.ModelFormat.KERAS.write(
+                new io.neuralplayground.io.Model(List.of("a", "b", "c"), network), file);
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> window.openModel(file)));
+        assertThat(window.selected()).isEqualTo(MainWindow.View.STEPPER);
+        assertThat(window.teaching().network().source()).isEqualTo("tiny.keras");
+        assertThat(window.teaching().network().network().describe()).isEqualTo("3-2-2");
+        assertThat(window.teaching().network().network().outputLayer().activation())
+                .isEqualTo(io.neuralplayground.engine.Activation.SOFTMAX);
     }
 
     @Test
