@@ -272,7 +272,8 @@ final class Hdf5Files {
     private static int[] checkedShape(Dataset dataset, int rank, String source, String path) {
         String where = source + ": " + path;
         Class<?> type = dataset.getJavaType();
-        if (type != float.class && type != double.class) {
+        // jhdf gives the boxed class for a scalar dataset: a float all the same, refused below for its rank.
+        if (type != float.class && type != double.class && type != Float.class && type != Double.class) {
             throw new PlaygroundException(where + " holds " + typeName(dataset) + ", not floating-point numbers");
         }
         long[] dims = dataset.getDimensionsAsLong();
