@@ -5,6 +5,7 @@ import static io.neuralplayground.io.KerasTestFiles.Format;
 import static io.neuralplayground.io.KerasTestFiles.LayerData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +25,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -477,6 +479,57 @@ class KerasFormatsTest {
                 assertRefused(format, file).hasMessageMatching("(?s).*(damaged HDF5 file|the file is truncated).*");
             }
         }
+    }
+
+    /**
+     * An object header whose size field claims up to 2 GiB, in every object header of the file, one at a time:
+     * refused at once. (Read through a FileChannel, jhdf allocated and zeroed the claimed size first, which took
+     * long enough to look like a hang; the fuzz properties found it.)
+     */
+    @ParameterizedTest
+    @EnumSource(Format.class)
+    void anObjectHeaderClaimingGigabytesIsRefusedAtOnce(Format format) throws IOException {
+        byte[] valid = format == Format.KERAS
+                ? KerasTestFiles.content(KerasTestFiles.kerasEntries(KerasTestFiles.small(), dir), "model.weights.h5")
+                : format.bytes(KerasTestFiles.small(), dir);
+        List<Integer> headers = new ArrayList<>();
+        for (int at = indexOf(valid, OHDR, 0); at >= 0; at = indexOf(valid, OHDR, at + 1)) {
+            headers.add(at);
+        }
+        assertThat(headers).hasSizeGreaterThan(5);
+        for (int at : headers) {
+            // Version 2: "OHDR", version, flags, (times, attribute phase change,) the size of chunk 0 in 1 to 8
+            // bytes as the flags' two low bits say. jhdf writes 4 bytes and no times.
+            assertThat(valid[at + 5] & 0b11).isEqualTo(2);
+            assertThat(valid[at + 5] & 0b110000).isZero();
+            for (long claimed : new long[] {0x1000_0000L, 0x4000_0000L, 0x7fff_fff0L, 0xffff_fff0L}) {
+                byte[] damaged = valid.clone();
+                putInt(damaged, at + 6, claimed);
+                Path file = format.file(dir, "ohdr-" + at + "-" + claimed);
+                Files.write(file, format == Format.KERAS ? KerasTestFiles.zip(KerasTestFiles.replaced(
+                        KerasTestFiles.kerasEntries(KerasTestFiles.small(), dir), "model.weights.h5", damaged))
+                        : damaged);
+
+                assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertRefused(format, file)
+                        .hasMessageContaining("damaged HDF5 file"));
+            }
+        }
+    }
+
+    private static final byte[] OHDR = "OHDR".getBytes(StandardCharsets.US_ASCII);
+
+    /** HDF5 files are read into memory: one larger than the limit is refused before (a sparse file, no disk used). */
+    @ParameterizedTest
+    @EnumSource(value = Format.class, names = {"WEIGHTS_H5", "LEGACY_H5"})
+    void anHdf5FileTooLargeToReadIsRefused(Format format) throws IOException {
+        Path file = format.file(dir, "huge");
+        Files.write(file, format.bytes(KerasTestFiles.small(), dir));
+        try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.write(java.nio.ByteBuffer.wrap(new byte[] {0}), Hdf5Files.MAX_FILE_BYTES);
+        }
+
+        assertRefused(format, file).hasMessageContaining((Hdf5Files.MAX_FILE_BYTES + 1) + " bytes")
+                .hasMessageContaining("1024 MiB");
     }
 
     @ParameterizedTest

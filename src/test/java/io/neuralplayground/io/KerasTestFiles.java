@@ -275,14 +275,19 @@ final class KerasTestFiles {
         return out;
     }
 
-    /** The text of entry {@code name}. */
-    static String text(List<Entry> entries, String name) {
+    /** The bytes of entry {@code name}. */
+    static byte[] content(List<Entry> entries, String name) {
         for (Entry e : entries) {
             if (e.name().equals(name)) {
-                return new String(e.content(), StandardCharsets.UTF_8);
+                return e.content();
             }
         }
         throw new AssertionError("no entry " + name);
+    }
+
+    /** The text of entry {@code name}. */
+    static String text(List<Entry> entries, String name) {
+        return new String(content(entries, name), StandardCharsets.UTF_8);
     }
 
     /** Every group below {@code group} (itself included) and every dataset, by path. */
