@@ -77,6 +77,54 @@ class KerasPythonCheckTest {
         }
     }
 
+    /**
+     * The other way round: files h5py writes in Keras' layouts (the oldest HDF5 format, as Keras' own files are,
+     * with variable-length and byte-array string attributes and the empty groups Keras leaves) read back as the
+     * model, to float32 precision.
+     */
+    @Test
+    void filesH5pyWritesInKerasLayoutsReadAsTheModel() {
+        Python.require("numpy", "h5py");
+        List<KerasTestFiles.Case> cases = new ArrayList<>(KerasTestFiles.cases());
+        cases.add(new KerasTestFiles.Case("wide", OnnxTestNetworks.cases().get(OnnxTestNetworks.cases().size() - 2)
+                .model()));
+        List<Map<String, Object>> models = new ArrayList<>();
+        for (int c = 0; c < cases.size(); c++) {
+            Network network = cases.get(c).model().network();
+            List<Map<String, Object>> layers = new ArrayList<>();
+            for (DenseLayer layer : network.layers()) {
+                layers.add(Map.of("kernel", layer.kernelCopy(), "bias", layer.biasCopy(),
+                        "activation", layer.activation().kerasName()));
+            }
+            models.add(Map.of("name", "case" + c, "inputs", network.inputs(), "layers", layers));
+        }
+
+        JsonNode written = Python.runScript("keras_h5_write.py", Map.of("dir", dir.toString(), "models", models));
+
+        assertThat(written).hasSize(cases.size());
+        for (int c = 0; c < cases.size(); c++) {
+            Network expected = cases.get(c).model().network();
+            JsonNode files = written.get(c);
+            assertThat(files).hasSize(4);
+            Path weights = Path.of(files.get(0).asText());
+            Path keras = Path.of(files.get(1).asText());
+            Path legacy = Path.of(files.get(2).asText());
+            Path legacyWeights = Path.of(files.get(3).asText());
+            assertThat(weights.toString()).endsWith(".weights.h5");
+            assertThat(keras.toString()).endsWith(".keras");
+
+            Network fromWeights = Format.WEIGHTS_H5.read(weights).network();
+            KerasFormatsTest.assertFloat32Copy(fromWeights, expected, false);
+            assertThat(fromWeights.layers()).extracting(DenseLayer::activation)
+                    .isEqualTo(KerasNetworks.defaultActivations(expected.depth()));
+            Model fromKeras = Format.KERAS.read(keras);
+            KerasFormatsTest.assertFloat32Copy(fromKeras.network(), expected, true);
+            assertThat(fromKeras.inputs()).isEqualTo(KerasNetworks.defaultInputs(expected.inputs()));
+            KerasFormatsTest.assertFloat32Copy(Format.LEGACY_H5.read(legacy).network(), expected, true);
+            KerasFormatsTest.assertFloat32Copy(Format.LEGACY_H5.read(legacyWeights).network(), expected, false);
+        }
+    }
+
     private static void check(Written w, JsonNode file) {
         String as = w.as();
         Network network = w.model().network();
