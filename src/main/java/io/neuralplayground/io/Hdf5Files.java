@@ -35,6 +35,11 @@ final class Hdf5Files {
     private static final String JHDF_SIGNATURE = "_jHDF";
     /** Enough of the start of a file for the superblock of any version (at most 8-byte addresses). */
     private static final int SUPERBLOCK_BYTES = 96;
+    /**
+     * The largest HDF5 file read (it is read into memory): room for the most weights a model may have
+     * ({@link ModelFile#MAX_PARAMETERS}) even as float64.
+     */
+    static final long MAX_FILE_BYTES = 1L << 30;
 
     private Hdf5Files() {
     }
@@ -92,7 +97,11 @@ final class Hdf5Files {
     /** As {@link #read(Path, String, Function)}, naming the file {@code source} in messages. */
     static <T> T read(Path file, String source, String kind, Function<HdfFile, T> reader) {
         checkHeader(file, source, kind);
-        try (HdfFile hdf = new HdfFile(file)) {
+        byte[] bytes = readAll(file, source);
+        // In memory, not through a FileChannel: jhdf trusts the sizes a file gives, and reading from a channel it
+        // first allocates what a damaged header claims (gigabytes, zeroed, which takes long enough to look like a
+        // hang); in memory, a read beyond the end of the file fails at once.
+        try (HdfFile hdf = HdfFile.fromBytes(bytes)) {
             return reader.apply(hdf);
         } catch (PlaygroundException e) {
             throw e;
@@ -101,6 +110,27 @@ final class Hdf5Files {
             // an attempt to allocate an enormous array (which fails at once, without using the memory).
             throw new PlaygroundException(source + ": a damaged HDF5 file: jhdf cannot read it (" + describe(e)
                     + ")", e);
+        }
+    }
+
+    /** The bytes of {@code file}, at most {@link #MAX_FILE_BYTES}. */
+    private static byte[] readAll(Path file, String source) {
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            long size = channel.size();
+            if (size > MAX_FILE_BYTES) {
+                throw new PlaygroundException(source + ": the file is " + size + " bytes, more than the "
+                        + (MAX_FILE_BYTES >> 20) + " MiB a model's weights may take");
+            }
+            ByteBuffer buffer = ByteBuffer.allocate((int) size);
+            while (buffer.hasRemaining() && channel.read(buffer) > 0) {
+                // until full or at the end
+            }
+            if (buffer.hasRemaining()) {
+                throw new PlaygroundException(source + ": the file became shorter while it was read");
+            }
+            return buffer.array();
+        } catch (IOException e) {
+            throw new PlaygroundException("Cannot read " + source + ": " + IoErrors.reason(e, file), e);
         }
     }
 
@@ -272,7 +302,8 @@ final class Hdf5Files {
     private static int[] checkedShape(Dataset dataset, int rank, String source, String path) {
         String where = source + ": " + path;
         Class<?> type = dataset.getJavaType();
-        if (type != float.class && type != double.class) {
+        // jhdf gives the boxed class for a scalar dataset: a float all the same, refused below for its rank.
+        if (type != float.class && type != double.class && type != Float.class && type != Double.class) {
             throw new PlaygroundException(where + " holds " + typeName(dataset) + ", not floating-point numbers");
         }
         long[] dims = dataset.getDimensionsAsLong();
