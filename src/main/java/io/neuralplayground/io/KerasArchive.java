@@ -93,7 +93,7 @@ public final class KerasArchive implements ModelWriter, ModelReader {
                 Files.deleteIfExists(weights);
             }
             // The whole archive read back, the weights through jhdf: what was written is what will be read.
-            checkWritten(frozen, temp, file);
+            KerasNetworks.checkWritten(this, frozen, temp, file, true, true);
         });
     }
 
@@ -119,21 +119,6 @@ public final class KerasArchive implements ModelWriter, ModelReader {
         zip.putNextEntry(entry);
         zip.write(content);
         zip.closeEntry();
-    }
-
-    private void checkWritten(Model model, Path temp, Path target) {
-        Model back;
-        try {
-            back = read(temp);
-        } catch (PlaygroundException e) {
-            throw new PlaygroundException("Cannot save " + target + ": the file written could not be read back ("
-                    + e.getMessage() + ")", e);
-        }
-        String difference = KerasNetworks.readBackDifference(model, back, true, true);
-        if (difference != null) {
-            throw new PlaygroundException("Cannot save " + target + ": the file written reads back differently ("
-                    + difference + ")");
-        }
     }
 
     @Override

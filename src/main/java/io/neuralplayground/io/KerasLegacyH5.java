@@ -67,7 +67,8 @@ public final class KerasLegacyH5 implements ModelWriter, ModelReader {
                     + "needs a model_config of " + configBytes + " bytes, more than the " + MAX_ATTRIBUTE_BYTES
                     + " this Keras 2 .h5 writer can store; save it as a Keras model (.keras) instead");
         }
-        Hdf5Files.writeAtomically(file, hdf -> put(hdf, network, config), temp -> checkWritten(frozen, temp, file));
+        Hdf5Files.writeAtomically(file, hdf -> put(hdf, network, config),
+                temp -> KerasNetworks.checkWritten(this, frozen, temp, file, true, false));
     }
 
     private static void put(WritableHdfFile hdf, Network network, String config) {
@@ -90,21 +91,6 @@ public final class KerasLegacyH5 implements ModelWriter, ModelReader {
             WritableGroup variables = layer.putGroup(name);
             variables.putDataset("kernel:0", KerasNetworks.kernel32(network.layer(l)));
             variables.putDataset("bias:0", KerasNetworks.bias32(network.layer(l)));
-        }
-    }
-
-    private void checkWritten(Model model, Path temp, Path target) {
-        Model back;
-        try {
-            back = read(temp);
-        } catch (PlaygroundException e) {
-            throw new PlaygroundException("Cannot save " + target + ": the file written could not be read back ("
-                    + e.getMessage() + ")", e);
-        }
-        String difference = KerasNetworks.readBackDifference(model, back, true, false);
-        if (difference != null) {
-            throw new PlaygroundException("Cannot save " + target + ": the file written reads back differently ("
-                    + difference + ")");
         }
     }
 

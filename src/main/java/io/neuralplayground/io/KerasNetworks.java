@@ -4,6 +4,7 @@ import io.neuralplayground.PlaygroundException;
 import io.neuralplayground.engine.Activation;
 import io.neuralplayground.engine.DenseLayer;
 import io.neuralplayground.engine.Network;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -194,6 +195,29 @@ final class KerasNetworks {
             }
         }
         return null;
+    }
+
+    /**
+     * The self-check of every Keras writer: {@code temp}, just written, is read back with {@code reader} and must
+     * hold {@code model} as the format holds it (see {@link #readBackDifference}); otherwise nothing is moved into
+     * place and the message says why.
+     *
+     * @throws PlaygroundException naming {@code target}, when the file reads back differently or not at all
+     */
+    static void checkWritten(ModelReader reader, Model model, Path temp, Path target, boolean activations,
+            boolean inputs) {
+        Model back;
+        try {
+            back = reader.read(temp);
+        } catch (PlaygroundException e) {
+            throw new PlaygroundException("Cannot save " + target + ": the file written could not be read back ("
+                    + e.getMessage() + ")", e);
+        }
+        String difference = readBackDifference(model, back, activations, inputs);
+        if (difference != null) {
+            throw new PlaygroundException("Cannot save " + target + ": the file written reads back differently ("
+                    + difference + ")");
+        }
     }
 
     /**

@@ -51,23 +51,8 @@ public final class KerasWeightsH5 implements ModelWriter, ModelReader {
         if (problem != null) {
             throw new PlaygroundException("Cannot save " + file + ": " + problem);
         }
-        Hdf5Files.writeAtomically(file, hdf -> putLayers(hdf, frozen.network()), temp -> checkWritten(frozen, temp,
-                file));
-    }
-
-    private void checkWritten(Model model, Path temp, Path target) {
-        Model back;
-        try {
-            back = read(temp);
-        } catch (PlaygroundException e) {
-            throw new PlaygroundException("Cannot save " + target + ": the file written could not be read back ("
-                    + e.getMessage() + ")", e);
-        }
-        String difference = KerasNetworks.readBackDifference(model, back, false, false);
-        if (difference != null) {
-            throw new PlaygroundException("Cannot save " + target + ": the file written reads back differently ("
-                    + difference + ")");
-        }
+        Hdf5Files.writeAtomically(file, hdf -> putLayers(hdf, frozen.network()),
+                temp -> KerasNetworks.checkWritten(this, frozen, temp, file, false, false));
     }
 
     @Override
