@@ -2,7 +2,9 @@
 
 Reads JSON on standard input: {"path": "model.npz", "x": [[...], ...]}. Writes JSON: the archive's keys in
 order, every array as a list (floats as Python's repr, which reads back as the same double), the dtypes and
-shapes, the input and activation names, and the outputs of a forward pass for the rows of x.
+shapes, the input and activation names, and the outputs of a forward pass for the rows of x (which may be
+none). A value that is not finite, in the arrays or the outputs, fails the script rather than writing JSON
+that is not JSON.
 """
 import json
 import sys
@@ -45,7 +47,10 @@ def main():
         layers.append((arrays[name + "/kernel"], arrays[name + "/bias"]))
         k += 1
     activations = [str(s) for s in arrays["activations"]]
-    h = np.asarray(case["x"], dtype=np.float64)
+    if len(activations) != len(layers):
+        sys.exit(f"{len(activations)} activations for {len(layers)} layers")
+    # One row per example, also when there are none.
+    h = np.asarray(case["x"], dtype=np.float64).reshape(-1, layers[0][0].shape[0])
     for (kernel, bias), activation in zip(layers, activations):
         h = ACTIVATIONS[activation](h @ kernel + bias)
     json.dump({
@@ -56,7 +61,7 @@ def main():
         "inputs": [str(s) for s in arrays["inputs"]],
         "activations": activations,
         "y": h.tolist(),
-    }, sys.stdout)
+    }, sys.stdout, allow_nan=False)
 
 
 main()
