@@ -15,9 +15,8 @@ import java.util.Set;
  * {@code public static double[] predict(double[] x)}, the weights as {@code static final double[][]} kernels
  * ({@code KERNEL_0[i][j]}: from input i to unit j) and {@code double[]} biases, the activations, {@code INPUTS},
  * and a {@code main} that reads the inputs from its arguments and prints the outputs. The class is named after
- * the file ({@code Model.java} holds {@code public final class Model}), as Java requires; names the code itself
- * needs ({@code Math}, {@code String} …) are refused. Documented in
- * {@code docs/export-formats.md}.
+ * the file ({@code Model.java} holds {@code public final class Model}), as Java requires; names of classes the
+ * code itself uses ({@code Math}, {@code String} …) are refused. Documented in {@code docs/export-formats.md}.
  *
  * <p>Weights are written with {@link Double#toString}, so the compiled class holds exactly the playground's
  * doubles. A class's static initializer may hold at most 64 KB of bytecode, and every array literal costs some
@@ -76,7 +75,7 @@ public final class JavaExport implements ModelWriter {
         AtomicFiles.write(file, out -> out.write(source.getBytes(StandardCharsets.US_ASCII)));
     }
 
-    /** What of the model is more than a Java file can hold ("the network has … layers, more than the …"), or null. */
+    /** What is more than a Java file can hold ("the network has … layers, more than the …"), or null. */
     private static String tooLarge(Model model) {
         Network network = model.network();
         int parameters = network.parameterCount();
