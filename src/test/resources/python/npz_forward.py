@@ -1,8 +1,10 @@
 """Loads a Neural Playground .npz with NumPy alone and runs the network, written from docs/export-formats.md.
 
-Reads JSON on standard input: {"path": "model.npz", "x": [[...], ...]}. Writes JSON: the archive's keys in
-order, every array as a list (floats as Python's repr, which reads back as the same double), the dtypes and
-shapes, the input and activation names, and the outputs of a forward pass for the rows of x.
+Reads a JSON list of cases on standard input, each {"path": "model.npz", "x": [[...], ...]}. Writes a JSON
+list with, per case: the archive's keys in order, every array as a list (floats as Python's repr, which reads
+back as the same double), the dtypes and shapes, the input and activation names, and the outputs of a forward
+pass for the rows of x (which may be none). A value that is not finite, in the arrays or the outputs, fails
+the script rather than writing JSON that is not JSON.
 """
 import json
 import sys
@@ -31,8 +33,7 @@ ACTIVATIONS = {
 }
 
 
-def main():
-    case = json.load(sys.stdin)
+def run(case):
     with np.load(case["path"], allow_pickle=False) as npz:
         keys = list(npz.keys())
         arrays = {key: npz[key] for key in keys}
@@ -45,10 +46,13 @@ def main():
         layers.append((arrays[name + "/kernel"], arrays[name + "/bias"]))
         k += 1
     activations = [str(s) for s in arrays["activations"]]
-    h = np.asarray(case["x"], dtype=np.float64)
+    if len(activations) != len(layers):
+        sys.exit(f"{len(activations)} activations for {len(layers)} layers")
+    # One row per example, also when there are none.
+    h = np.asarray(case["x"], dtype=np.float64).reshape(-1, layers[0][0].shape[0])
     for (kernel, bias), activation in zip(layers, activations):
         h = ACTIVATIONS[activation](h @ kernel + bias)
-    json.dump({
+    return {
         "keys": keys,
         "dtypes": {key: a.dtype.str for key, a in arrays.items()},
         "shapes": {key: list(a.shape) for key, a in arrays.items()},
@@ -56,7 +60,11 @@ def main():
         "inputs": [str(s) for s in arrays["inputs"]],
         "activations": activations,
         "y": h.tolist(),
-    }, sys.stdout)
+    }
+
+
+def main():
+    json.dump([run(case) for case in json.load(sys.stdin)], sys.stdout, allow_nan=False)
 
 
 main()

@@ -7,6 +7,7 @@ import io.neuralplayground.engine.Network;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -14,21 +15,37 @@ import java.util.Set;
  * {@code public static double[] predict(double[] x)}, the weights as {@code static final double[][]} kernels
  * ({@code KERNEL_0[i][j]}: from input i to unit j) and {@code double[]} biases, the activations, {@code INPUTS},
  * and a {@code main} that reads the inputs from its arguments and prints the outputs. The class is named after
- * the file ({@code Model.java} holds {@code public final class Model}), as Java requires. Documented in
- * {@code docs/export-formats.md}.
+ * the file ({@code Model.java} holds {@code public final class Model}), as Java requires; names of classes the
+ * code itself uses ({@code Math}, {@code String} …) are refused. Documented in {@code docs/export-formats.md}.
  *
  * <p>Weights are written with {@link Double#toString}, so the compiled class holds exactly the playground's
- * doubles. A class's static initializer may hold at most 64 KB of bytecode, about 7 000 array literals, so
- * networks with more than {@link #MAX_LITERAL_PARAMETERS} parameters get their weights as text that the class
- * parses once when it is loaded (still exact); more than {@link #MAX_PARAMETERS} are refused.
+ * doubles. A class's static initializer may hold at most 64 KB of bytecode, and every array literal costs some
+ * (up to 8 bytes a number, 10 more a kernel row), so networks whose weights, biases and kernel rows number more
+ * than {@link #MAX_LITERAL_PARAMETERS} get their weights as text that the class parses once when it is loaded
+ * (still exact); more than {@link #MAX_PARAMETERS} parameters or {@link #MAX_LAYERS} layers are refused. Input
+ * names likewise: more than {@link #MAX_LITERAL_NAMES}, or one longer than {@link #MAX_LITERAL_NAME_LENGTH}
+ * characters (a string constant holds at most 65 535 bytes), and they are written as text the class parses.
  */
 public final class JavaExport implements ModelWriter {
-    /** Up to this many weights and biases are written as array literals. */
+    /**
+     * Up to this many weights, biases and kernel rows together are written as array literals (at most 10 bytes
+     * of bytecode each, 40 KB of the 64 KB a static initializer may have).
+     */
     public static final int MAX_LITERAL_PARAMETERS = 4_000;
     /** The most weights and biases a Java file can take (the class's constant pool holds its text). */
     public static final int MAX_PARAMETERS = 2_000_000;
+    /** The most layers a Java file can take: each costs fields, constants and bytecode of the initializer. */
+    public static final int MAX_LAYERS = 1_000;
+    /** Up to this many input names are written as an array literal of strings (8 bytes of bytecode each). */
+    public static final int MAX_LITERAL_NAMES = 1_000;
+    /** Input names up to this long (in UTF-16 characters) are written as string literals. */
+    public static final int MAX_LITERAL_NAME_LENGTH = 1_000;
+    /** The most characters all input names together may have (written as text, in chunks). */
+    public static final int MAX_NAME_CHARACTERS = 10_000_000;
     /** Numbers per string literal for large networks: a string constant may have at most 65 535 bytes. */
     private static final int NUMBERS_PER_CHUNK = 2_000;
+    /** Characters of names per string literal: at most 3 bytes each in the class file, so below 65 535 bytes. */
+    private static final int CHARACTERS_PER_CHUNK = 20_000;
 
     /** Words that cannot name a class (keywords, literals and, since Java 10–17, restricted type names). */
     private static final Set<String> RESERVED = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
@@ -38,19 +55,45 @@ public final class JavaExport implements ModelWriter {
             "static", "strictfp", "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try",
             "void", "volatile", "while", "true", "false", "null", "_", "var", "yield", "record", "sealed",
             "permits");
+    /**
+     * The classes of {@code java.lang} the generated code names: a class of the same name would hide them inside
+     * itself ({@code Math.max} would mean the exported class), and the file would not compile.
+     */
+    private static final Set<String> USED_FROM_JAVA_LANG = Set.of("Double", "IllegalArgumentException", "Integer",
+            "Math", "String", "System");
 
     @Override
     public void write(Model model, Path file) {
         String className = className(file);
         Exports.requireFinite(model, file);
-        int parameters = model.network().parameterCount();
-        if (parameters > MAX_PARAMETERS) {
-            throw new PlaygroundException("Cannot save " + file + ": the network has " + parameters + " weights and "
-                    + "biases, more than the " + MAX_PARAMETERS + " a Java source file can hold: export it as .npz "
-                    + "or model JSON and load that instead");
+        String tooLarge = tooLarge(model);
+        if (tooLarge != null) {
+            throw new PlaygroundException("Cannot save " + file + ": " + tooLarge + " a Java source file can hold: "
+                    + "export it as .npz or model JSON and load that instead");
         }
         String source = source(model, className);
         AtomicFiles.write(file, out -> out.write(source.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    /** What is more than a Java file can hold ("the network has … layers, more than the …"), or null. */
+    private static String tooLarge(Model model) {
+        Network network = model.network();
+        int parameters = network.parameterCount();
+        if (parameters > MAX_PARAMETERS) {
+            return "the network has " + parameters + " weights and biases, more than the " + MAX_PARAMETERS;
+        }
+        if (network.depth() > MAX_LAYERS) {
+            return "the network has " + network.depth() + " layers, more than the " + MAX_LAYERS;
+        }
+        long characters = 0;
+        for (String name : model.inputs()) {
+            characters += name.length();
+        }
+        if (characters > MAX_NAME_CHARACTERS) {
+            return "the names of the inputs have " + characters + " characters together, more than the "
+                    + MAX_NAME_CHARACTERS;
+        }
+        return null;
     }
 
     /**
@@ -71,6 +114,11 @@ public final class JavaExport implements ModelWriter {
                     + NpyArray.printable(stem) + "\" is not a valid Java class name (letters, digits, _ and $, not "
                     + "starting with a digit, not a keyword): name the file e.g. Model.java");
         }
+        if (USED_FROM_JAVA_LANG.contains(stem)) {
+            throw new PlaygroundException("Cannot save " + file + ": Java names the class after its file, and a "
+                    + "class named " + stem + " would hide java.lang." + stem + ", which the exported code uses: "
+                    + "name the file e.g. Model.java");
+        }
         return stem;
     }
 
@@ -84,13 +132,23 @@ public final class JavaExport implements ModelWriter {
 
     /** The source of class {@code className} (ASCII); every parameter must be finite. */
     public static String source(Model model, String className) {
-        if (!isClassName(className)) {
-            throw new IllegalArgumentException("not a valid class name: " + className);
+        if (!isClassName(className) || USED_FROM_JAVA_LANG.contains(className)) {
+            throw new IllegalArgumentException("not a valid class name for the exported class: " + className);
+        }
+        String tooLarge = tooLarge(model);
+        if (tooLarge != null) {
+            throw new IllegalArgumentException(tooLarge + " a Java source file can hold");
         }
         // A class name may have letters beyond ASCII; the file stays ASCII with them as Unicode escapes.
         String name = Exports.javaIdentifier(className);
         Network network = model.network();
-        boolean literals = network.parameterCount() <= MAX_LITERAL_PARAMETERS;
+        long literalCount = 0;
+        for (DenseLayer layer : network.layers()) {
+            literalCount += (long) layer.inputs() * layer.units() + layer.units() + layer.inputs();
+        }
+        boolean literals = literalCount <= MAX_LITERAL_PARAMETERS;
+        boolean literalNames = model.inputs().size() <= MAX_LITERAL_NAMES
+                && model.inputs().stream().allMatch(n -> n.length() <= MAX_LITERAL_NAME_LENGTH);
         StringBuilder java = new StringBuilder();
         java.append("/**\n * A neural network exported from Neural Playground: ").append(network.describe())
                 .append(" (inputs, then the units of each layer).\n *\n")
@@ -101,11 +159,17 @@ public final class JavaExport implements ModelWriter {
                 .append(name).append(" 0.5 -1.2\n * </pre>\n */\n");
         java.append("public final class ").append(name).append(" {\n");
         java.append("    /** The names of the inputs, in the order {@link #predict} takes them. */\n");
-        java.append("    public static final String[] INPUTS = {");
-        for (int i = 0; i < model.inputs().size(); i++) {
-            java.append(i == 0 ? "" : ", ").append(Exports.javaString(model.inputs().get(i)));
+        if (literalNames) {
+            java.append("    public static final String[] INPUTS = {");
+            for (int i = 0; i < model.inputs().size(); i++) {
+                java.append(i == 0 ? "" : ", ").append(Exports.javaString(model.inputs().get(i)));
+            }
+            java.append("};\n\n");
+        } else {
+            java.append("    public static final String[] INPUTS = names(").append(model.inputs().size());
+            nameChunks(java, model.inputs());
+            java.append(");\n\n");
         }
-        java.append("};\n\n");
         for (int l = 0; l < network.depth(); l++) {
             DenseLayer layer = network.layer(l);
             java.append("    /** ").append(NpzFormat.layerName(l)).append(": ").append(layer.inputs())
@@ -172,6 +236,24 @@ public final class JavaExport implements ModelWriter {
         for (Activation activation : used) {
             java.append(function(activation)).append('\n');
         }
+        if (!literalNames) {
+            java.append("""
+                        /** Parses the input names, written as text: each name after its length and a colon. */
+                        private static String[] names(int count, String... chunks) {
+                            String all = String.join("", chunks);
+                            String[] names = new String[count];
+                            int at = 0;
+                            for (int i = 0; i < count; i++) {
+                                int colon = all.indexOf(':', at);
+                                int length = Integer.parseInt(all.substring(at, colon));
+                                names[i] = all.substring(colon + 1, colon + 1 + length);
+                                at = colon + 1 + length;
+                            }
+                            return names;
+                        }
+
+                    """);
+        }
         if (!literals) {
             java.append("""
                         /** Parses the weights of large networks, written as text (a class can hold few literals). */
@@ -226,6 +308,25 @@ public final class JavaExport implements ModelWriter {
                 java.append(k == start ? "" : " ").append(Exports.number(values[k]));
             }
             java.append('"');
+        }
+    }
+
+    /**
+     * The names as string literals of at most {@link #CHARACTERS_PER_CHUNK} characters, each an argument: every
+     * name as its length, a colon and the name. A chunk never ends between the two halves of a surrogate pair.
+     */
+    private static void nameChunks(StringBuilder java, List<String> names) {
+        StringBuilder text = new StringBuilder();
+        for (String n : names) {
+            text.append(n.length()).append(':').append(n);
+        }
+        for (int start = 0; start < text.length(); ) {
+            int end = Math.min(text.length(), start + CHARACTERS_PER_CHUNK);
+            if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
+                end--;
+            }
+            java.append(",\n            ").append(Exports.javaString(text.substring(start, end)));
+            start = end;
         }
     }
 

@@ -14,7 +14,8 @@ import java.nio.file.Path;
  * <p>Keras cannot be installed where Neural Playground is built and tested: the file follows Keras' documented
  * API (keras.io: {@code keras.activations.leaky_relu} has negative slope 0.2 and {@code elu} α = 1 by default,
  * the playground's constants; a Dense layer's weights are {@code [kernel (inputs × units), bias (units)]}) and is
- * checked by compiling it, not by running it. The file says so.
+ * checked by running it against a NumPy stand-in for exactly that API with Keras' checks (the tests' keras
+ * stub), not against Keras itself. The file says so.
  */
 public final class PythonKerasExport implements ModelWriter {
     @Override
@@ -34,8 +35,9 @@ public final class PythonKerasExport implements ModelWriter {
                         + "it prints\nthe model's summary and, for examples given as arguments or one per line on "
                         + "standard input,\nits predictions.\n\n")
                 .append("Keras could not be installed where Neural Playground was built: this file follows Keras' "
-                        + "documented\nAPI (keras.io/api) and was checked by compiling it, not by running it. The "
-                        + "NumPy export of the\nsame model runs anywhere NumPy does.\n\n")
+                        + "documented\nAPI (keras.io/api) and was checked by running it against a stand-in for that "
+                        + "API written\nwith NumPy, not against Keras itself. The NumPy export of the same model runs "
+                        + "anywhere\nNumPy does.\n\n")
                 .append("Keras computes in float32 by default, so its predictions differ from the playground's "
                         + "float64 ones\nin about the 7th digit. For float64 call keras.config.set_floatx(\"float64\")"
                         + " before build_model().\n\"\"\"\n")

@@ -43,21 +43,50 @@ final class ModelGenerators {
                 net.jqwik.api.Tuple.of(2, ordinary));
     }
 
+    /**
+     * Finite doubles no larger than {@code bound} in magnitude, any bit pattern (so subnormals and tiny exponents
+     * come up), mixed with the special ones within the bound and ordinary values: weights a forward pass cannot
+     * overflow with, for comparing the computations of exported files.
+     */
+    static Arbitrary<Double> boundedWeights(double bound) {
+        Arbitrary<Double> anyBits = Arbitraries.longs().map(Double::longBitsToDouble)
+                .filter(d -> Double.isFinite(d) && Math.abs(d) <= bound);
+        Arbitrary<Double> subnormal = Arbitraries.longs().between(1, (1L << 52) - 1)
+                .map(bits -> Double.longBitsToDouble(bits) * (bits % 2 == 0 ? 1 : -1));
+        Arbitrary<Double> special = Arbitraries.of(boxed(java.util.Arrays.stream(SPECIAL_DOUBLES)
+                .filter(d -> Math.abs(d) <= bound).toArray()));
+        Arbitrary<Double> ordinary = Arbitraries.doubles().between(-bound, bound);
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(2, anyBits),
+                net.jqwik.api.Tuple.of(1, subnormal),
+                net.jqwik.api.Tuple.of(2, special),
+                net.jqwik.api.Tuple.of(4, ordinary));
+    }
+
     /** Networks of 1–5 inputs and 1–4 layers (so from no hidden layer to three) of 1–6 units. */
     static Arbitrary<Network> networks() {
+        return networks(weights());
+    }
+
+    /** As {@link #networks()}, with weights and biases drawn from {@code weights}. */
+    static Arbitrary<Network> networks(Arbitrary<Double> weights) {
         Arbitrary<List<Integer>> shapes = Arbitraries.integers().between(1, 6).list().ofMinSize(2).ofMaxSize(5);
         return shapes.flatMap(shape -> {
             List<Arbitrary<DenseLayer>> layers = new ArrayList<>();
             for (int l = 1; l < shape.size(); l++) {
-                layers.add(layer(shape.get(l - 1), shape.get(l)));
+                layers.add(layer(shape.get(l - 1), shape.get(l), weights));
             }
             return Combinators.combine(layers).as(list -> new Network(shape.get(0), list));
         });
     }
 
     static Arbitrary<DenseLayer> layer(int inputs, int units) {
-        Arbitrary<double[]> kernel = weights().list().ofSize(inputs * units).map(ModelGenerators::unboxed);
-        Arbitrary<double[]> bias = weights().list().ofSize(units).map(ModelGenerators::unboxed);
+        return layer(inputs, units, weights());
+    }
+
+    static Arbitrary<DenseLayer> layer(int inputs, int units, Arbitrary<Double> weights) {
+        Arbitrary<double[]> kernel = weights.list().ofSize(inputs * units).map(ModelGenerators::unboxed);
+        Arbitrary<double[]> bias = weights.list().ofSize(units).map(ModelGenerators::unboxed);
         Arbitrary<Activation> activation = Arbitraries.of(Activation.class);
         return Combinators.combine(kernel, bias, activation).as((k, b, a) -> {
             double[][] rows = new double[inputs][units];

@@ -9,7 +9,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -66,6 +68,14 @@ public final class Python {
 
     /** Runs a script from the test resources with {@code input} as JSON on stdin; returns its JSON stdout. */
     public static JsonNode runScript(String resource, Object input, String... args) {
+        return runScript(resource, input, Map.of(), args);
+    }
+
+    /**
+     * Runs a script from the test resources with {@code input} as JSON on stdin and these variables added to the
+     * environment (PYTHONPATH, say); returns its JSON stdout. Fails the test unless the script exits with 0.
+     */
+    public static JsonNode runScript(String resource, Object input, Map<String, String> env, String... args) {
         try {
             Path script = Files.createTempFile("np-reference-", ".py");
             try (InputStream in = Python.class.getResourceAsStream("/python/" + resource)) {
@@ -73,34 +83,63 @@ public final class Python {
                 Files.write(script, in.readAllBytes());
             }
             try {
-                List<String> command = new java.util.ArrayList<>(List.of(INTERPRETER.toString(), script.toString()));
-                command.addAll(List.of(args));
-                Process process = new ProcessBuilder(command).start();
-                try (OutputStream stdin = process.getOutputStream()) {
-                    if (input != null) {
-                        JSON.writeValue(stdin, input);
-                    }
-                }
-                ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-                Thread errors = new Thread(() -> {
-                    try {
-                        process.getErrorStream().transferTo(stderr);
-                    } catch (IOException ignored) {
-                        // the exit code reports the failure
-                    }
-                });
-                errors.start();
-                byte[] stdout = process.getInputStream().readAllBytes();
-                Assertions.assertTrue(process.waitFor(120, TimeUnit.SECONDS), "python timed out");
-                errors.join();
-                Assertions.assertEquals(0, process.exitValue(),
-                        () -> resource + " failed: " + stderr.toString(StandardCharsets.UTF_8));
-                return JSON.readTree(stdout);
+                byte[] stdin = input == null ? new byte[0] : JSON.writeValueAsBytes(input);
+                Run run = run(script, stdin, env, args);
+                Assertions.assertEquals(0, run.exitCode(), () -> resource + " failed: " + run.stderr());
+                return JSON.readTree(run.stdout());
             } finally {
                 Files.deleteIfExists(script);
             }
         } catch (IOException e) {
             throw new AssertionError("could not run " + resource, e);
+        }
+    }
+
+    /** What a run of the interpreter gave: its exit code, standard output and standard error (UTF-8). */
+    public record Run(int exitCode, String stdout, String stderr) {
+    }
+
+    /**
+     * Runs {@code script} (any file, e.g. one a test exported) with {@code stdin} on standard input, these variables
+     * added to the environment and these arguments, and returns what it did, whatever its exit code.
+     */
+    public static Run run(Path script, byte[] stdin, Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>(List.of(INTERPRETER.toString(), script.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(env);
+        // The exported files print with print(): UTF-8 whatever the locale of the machine running the tests.
+        builder.environment().put("PYTHONIOENCODING", "utf-8");
+        try {
+            Process process = builder.start();
+            ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+            Thread errors = new Thread(() -> {
+                try {
+                    process.getErrorStream().transferTo(stderr);
+                } catch (IOException ignored) {
+                    // the exit code reports the failure
+                }
+            });
+            errors.start();
+            Thread feeder = new Thread(() -> {
+                try (OutputStream in = process.getOutputStream()) {
+                    in.write(stdin);
+                } catch (IOException ignored) {
+                    // a script that does not read its input closes the pipe; its exit code tells the rest
+                }
+            });
+            feeder.start();
+            byte[] stdout = process.getInputStream().readAllBytes();
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("python timed out running " + script.getFileName());
+            }
+            errors.join();
+            feeder.join();
+            return new Run(process.exitValue(), new String(stdout, StandardCharsets.UTF_8),
+                    stderr.toString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new AssertionError("could not run " + script.getFileName(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
