@@ -8,6 +8,46 @@ final class Exports {
     private Exports() {
     }
 
+    /** Writes source text (ASCII) to {@code file}, atomically, for a model whose every parameter is finite. */
+    static void writeSource(Model model, Path file, java.util.function.Function<Model, String> source) {
+        requireFinite(model, file);
+        String text = source.apply(model);
+        AtomicFiles.write(file, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    }
+
+    /**
+     * The Python function both Python exports use when run as a script: the examples from the command line (one)
+     * or from standard input (one per line), numbers separated by spaces or commas, checked against INPUTS.
+     */
+    static final String PYTHON_EXAMPLES = """
+            def _examples(argv, stdin):
+                lines = [" ".join(argv)] if argv else [line for line in stdin if line.strip()]
+                rows = [[float(v) for v in line.replace(",", " ").split()] for line in lines]
+                for row in rows:
+                    if len(row) != len(INPUTS):
+                        sys.exit(f"expected {len(INPUTS)} numbers per example ({', '.join(INPUTS)}), "
+                                 f"got {len(row)}")
+                return np.array(rows, dtype=np.float64).reshape(len(rows), len(INPUTS))
+            """;
+
+    /** {@code INPUTS = ["x1", "x2"]} and a blank line: the input names as a Python list of string literals. */
+    static void pythonInputs(StringBuilder py, java.util.List<String> inputs) {
+        py.append("INPUTS = [");
+        for (int i = 0; i < inputs.size(); i++) {
+            py.append(i == 0 ? "" : ", ").append(pythonString(inputs.get(i)));
+        }
+        py.append("]\n\n");
+    }
+
+    /** {@code [0.1, -2.5]}: numbers as a Python list, each exact. */
+    static void pythonList(StringBuilder py, double[] values) {
+        py.append('[');
+        for (int j = 0; j < values.length; j++) {
+            py.append(j == 0 ? "" : ", ").append(number(values[j]));
+        }
+        py.append(']');
+    }
+
     /** Refuses a model with a weight or bias that is not finite (a diverged training), naming the file. */
     static void requireFinite(Model model, Path file) {
         String problem = ModelJsonWriter.nonFiniteParameter(model.network());

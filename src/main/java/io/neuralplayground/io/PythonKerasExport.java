@@ -2,7 +2,6 @@ package io.neuralplayground.io;
 
 import io.neuralplayground.engine.DenseLayer;
 import io.neuralplayground.engine.Network;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -20,9 +19,7 @@ import java.nio.file.Path;
 public final class PythonKerasExport implements ModelWriter {
     @Override
     public void write(Model model, Path file) {
-        Exports.requireFinite(model, file);
-        String source = source(model);
-        AtomicFiles.write(file, out -> out.write(source.getBytes(StandardCharsets.US_ASCII)));
+        Exports.writeSource(model, file, PythonKerasExport::source);
     }
 
     /** The text of the file (ASCII); every parameter must be finite. */
@@ -42,11 +39,7 @@ public final class PythonKerasExport implements ModelWriter {
                         + "float64 ones\nin about the 7th digit. For float64 call keras.config.set_floatx(\"float64\")"
                         + " before build_model().\n\"\"\"\n")
                 .append("import sys\n\nimport keras\nimport numpy as np\n\n");
-        py.append("INPUTS = [");
-        for (int i = 0; i < model.inputs().size(); i++) {
-            py.append(i == 0 ? "" : ", ").append(Exports.pythonString(model.inputs().get(i)));
-        }
-        py.append("]\n\n");
+        Exports.pythonInputs(py, model.inputs());
         py.append("# In the order of model.get_weights(): per layer the kernel (inputs x units; kernel[i][j] is the "
                 + "weight\n# from input i to unit j), then the bias (one per unit).\nWEIGHTS = [\n");
         for (int l = 0; l < network.depth(); l++) {
@@ -56,12 +49,12 @@ public final class PythonKerasExport implements ModelWriter {
                     .append(layer.units()).append(")\n    np.array([\n");
             for (double[] row : layer.kernelCopy()) {
                 py.append("        ");
-                list(py, row);
+                Exports.pythonList(py, row);
                 py.append(",\n");
             }
             py.append("    ], dtype=np.float64),\n    # ").append(name).append("/bias, shape (").append(layer.units())
                     .append(",)\n    np.array(");
-            list(py, layer.biasCopy());
+            Exports.pythonList(py, layer.biasCopy());
             py.append(", dtype=np.float64),\n");
         }
         py.append("]\n\n\n");
@@ -81,16 +74,9 @@ public final class PythonKerasExport implements ModelWriter {
                     return model
 
 
-                def _examples(argv, stdin):
-                    lines = [" ".join(argv)] if argv else [line for line in stdin if line.strip()]
-                    rows = [[float(v) for v in line.replace(",", " ").split()] for line in lines]
-                    for row in rows:
-                        if len(row) != len(INPUTS):
-                            sys.exit(f"expected {len(INPUTS)} numbers per example ({', '.join(INPUTS)}), "
-                                     f"got {len(row)}")
-                    return np.array(rows, dtype=np.float64).reshape(len(rows), len(INPUTS))
-
-
+                """);
+        py.append(Exports.PYTHON_EXAMPLES).append("\n\n");
+        py.append("""
                 if __name__ == "__main__":
                     model = build_model()
                     model.summary()
@@ -100,13 +86,5 @@ public final class PythonKerasExport implements ModelWriter {
                             print(" ".join(repr(float(v)) for v in y))
                 """);
         return py.toString();
-    }
-
-    private static void list(StringBuilder py, double[] values) {
-        py.append('[');
-        for (int j = 0; j < values.length; j++) {
-            py.append(j == 0 ? "" : ", ").append(Exports.number(values[j]));
-        }
-        py.append(']');
     }
 }

@@ -3,7 +3,6 @@ package io.neuralplayground.io;
 import io.neuralplayground.engine.Activation;
 import io.neuralplayground.engine.DenseLayer;
 import io.neuralplayground.engine.Network;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Set;
@@ -18,9 +17,7 @@ import java.util.Set;
 public final class PythonNumpyExport implements ModelWriter {
     @Override
     public void write(Model model, Path file) {
-        Exports.requireFinite(model, file);
-        String source = source(model);
-        AtomicFiles.write(file, out -> out.write(source.getBytes(StandardCharsets.US_ASCII)));
+        Exports.writeSource(model, file, PythonNumpyExport::source);
     }
 
     /** The text of the file (ASCII); every parameter must be finite. */
@@ -36,11 +33,7 @@ public final class PythonNumpyExport implements ModelWriter {
                 .append("prints one line of outputs per example. The weights are written so that Python reads "
                         + "them back\nas exactly the float64 values of the playground.\n\"\"\"\n")
                 .append("import sys\n\nimport numpy as np\n\n");
-        py.append("INPUTS = [");
-        for (int i = 0; i < model.inputs().size(); i++) {
-            py.append(i == 0 ? "" : ", ").append(Exports.pythonString(model.inputs().get(i)));
-        }
-        py.append("]\n\n");
+        Exports.pythonInputs(py, model.inputs());
         Set<Activation> used = EnumSet.noneOf(Activation.class);
         for (DenseLayer layer : network.layers()) {
             used.add(layer.activation());
@@ -57,11 +50,11 @@ public final class PythonNumpyExport implements ModelWriter {
                     .append(layer.activation().kerasName()).append("\n        np.array([\n");
             for (double[] row : layer.kernelCopy()) {
                 py.append("            ");
-                list(py, row);
+                Exports.pythonList(py, row);
                 py.append(",\n");
             }
             py.append("        ], dtype=np.float64),\n        np.array(");
-            list(py, layer.biasCopy());
+            Exports.pythonList(py, layer.biasCopy());
             py.append(", dtype=np.float64),\n        ").append(layer.activation().kerasName()).append(",\n    ),\n");
         }
         py.append("]\n\n\n");
@@ -79,29 +72,14 @@ public final class PythonNumpyExport implements ModelWriter {
                     return h[0] if single else h
 
 
-                def _examples(argv, stdin):
-                    lines = [" ".join(argv)] if argv else [line for line in stdin if line.strip()]
-                    rows = [[float(v) for v in line.replace(",", " ").split()] for line in lines]
-                    for row in rows:
-                        if len(row) != len(INPUTS):
-                            sys.exit(f"expected {len(INPUTS)} numbers per example ({', '.join(INPUTS)}), "
-                                     f"got {len(row)}")
-                    return np.array(rows, dtype=np.float64).reshape(len(rows), len(INPUTS))
-
-
+                """);
+        py.append(Exports.PYTHON_EXAMPLES).append("\n\n");
+        py.append("""
                 if __name__ == "__main__":
                     for y in predict(_examples(sys.argv[1:], sys.stdin)):
                         print(" ".join(repr(float(v)) for v in y))
                 """);
         return py.toString();
-    }
-
-    private static void list(StringBuilder py, double[] values) {
-        py.append('[');
-        for (int j = 0; j < values.length; j++) {
-            py.append(j == 0 ? "" : ", ").append(Exports.number(values[j]));
-        }
-        py.append(']');
     }
 
     /** The activation as a NumPy function named as Keras names it, with Keras' constants. */
