@@ -4,7 +4,6 @@ import io.neuralplayground.PlaygroundException;
 import io.neuralplayground.engine.Activation;
 import io.neuralplayground.engine.DenseLayer;
 import io.neuralplayground.engine.Network;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -71,8 +70,7 @@ public final class JavaExport implements ModelWriter {
             throw new PlaygroundException("Cannot save " + file + ": " + tooLarge + " a Java source file can hold: "
                     + "export it as .npz or model JSON and load that instead");
         }
-        String source = source(model, className);
-        AtomicFiles.write(file, out -> out.write(source.getBytes(StandardCharsets.US_ASCII)));
+        Exports.writeSource(model, file, m -> source(m, className));
     }
 
     /** What is more than a Java file can hold ("the network has … layers, more than the …"), or null. */

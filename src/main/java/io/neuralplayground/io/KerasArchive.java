@@ -71,11 +71,7 @@ public final class KerasArchive implements ModelWriter, ModelReader {
 
     @Override
     public void write(Model model, Path file) {
-        Model frozen = new Model(model.inputs(), model.network().copy());
-        String problem = KerasNetworks.float32Problem(frozen.network());
-        if (problem != null) {
-            throw new PlaygroundException("Cannot save " + file + ": " + problem);
-        }
+        Model frozen = KerasNetworks.writableCopy(model, file);
         byte[] metadata = metadata(frozen.inputs()).getBytes(StandardCharsets.UTF_8);
         byte[] config = KerasConfig.keras3(frozen.network()).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.writeFile(file, temp -> {
@@ -84,10 +80,10 @@ public final class KerasArchive implements ModelWriter, ModelReader {
                 Hdf5Files.write(weights, hdf -> KerasWeightsH5.putLayers(hdf, frozen.network()));
                 try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.TRUNCATE_EXISTING);
                         ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(out))) {
-                    long now = System.currentTimeMillis();
-                    putStored(zip, METADATA, metadata, now);
-                    putStored(zip, CONFIG, config, now);
-                    putStored(zip, WEIGHTS, Files.readAllBytes(weights), now);
+                    LocalDateTime now = LocalDateTime.now();
+                    StoredZipEntries.put(zip, METADATA, metadata, now);
+                    StoredZipEntries.put(zip, CONFIG, config, now);
+                    StoredZipEntries.put(zip, WEIGHTS, Files.readAllBytes(weights), now);
                 }
             } finally {
                 Files.deleteIfExists(weights);
@@ -104,21 +100,6 @@ public final class KerasArchive implements ModelWriter, ModelReader {
         ArrayNode names = metadata.putObject(OUR_KEY).putArray("inputs");
         inputs.forEach(names::add);
         return KerasConfig.write(metadata);
-    }
-
-    /** An uncompressed entry, as Keras writes its archives (Python's zipfile, ZIP_STORED). */
-    private static void putStored(ZipOutputStream zip, String name, byte[] content, long time) throws IOException {
-        CRC32 crc = new CRC32();
-        crc.update(content);
-        ZipEntry entry = new ZipEntry(name);
-        entry.setMethod(ZipEntry.STORED);
-        entry.setSize(content.length);
-        entry.setCompressedSize(content.length);
-        entry.setCrc(crc.getValue());
-        entry.setTime(time);
-        zip.putNextEntry(entry);
-        zip.write(content);
-        zip.closeEntry();
     }
 
     @Override

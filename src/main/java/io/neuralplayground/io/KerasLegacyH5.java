@@ -54,12 +54,8 @@ public final class KerasLegacyH5 implements ModelWriter, ModelReader {
 
     @Override
     public void write(Model model, Path file) {
-        Model frozen = new Model(model.inputs(), model.network().copy());
+        Model frozen = KerasNetworks.writableCopy(model, file);
         Network network = frozen.network();
-        String problem = KerasNetworks.float32Problem(network);
-        if (problem != null) {
-            throw new PlaygroundException("Cannot save " + file + ": " + problem);
-        }
         String config = KerasConfig.keras2(network);
         int configBytes = config.getBytes(StandardCharsets.UTF_8).length;
         if (configBytes > MAX_ATTRIBUTE_BYTES) {

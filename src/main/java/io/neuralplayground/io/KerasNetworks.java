@@ -198,6 +198,21 @@ final class KerasNetworks {
     }
 
     /**
+     * What a Keras writer writes: a copy of {@code model} (so that the check after writing compares with the weights
+     * that were written, even if training goes on), once every weight is known to fit float32.
+     *
+     * @throws PlaygroundException naming {@code file}, for a weight that is not finite or beyond float32's range
+     */
+    static Model writableCopy(Model model, Path file) {
+        Model copy = new Model(model.inputs(), model.network().copy());
+        String problem = float32Problem(copy.network());
+        if (problem != null) {
+            throw new PlaygroundException("Cannot save " + file + ": " + problem);
+        }
+        return copy;
+    }
+
+    /**
      * The self-check of every Keras writer: {@code temp}, just written, is read back with {@code reader} and must
      * hold {@code model} as the format holds it (see {@link #readBackDifference}); otherwise nothing is moved into
      * place and the message says why.

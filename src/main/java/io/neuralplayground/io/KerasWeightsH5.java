@@ -45,12 +45,7 @@ public final class KerasWeightsH5 implements ModelWriter, ModelReader {
 
     @Override
     public void write(Model model, Path file) {
-        // A copy: the check after writing compares with the weights that were written, even if training goes on.
-        Model frozen = new Model(model.inputs(), model.network().copy());
-        String problem = KerasNetworks.float32Problem(frozen.network());
-        if (problem != null) {
-            throw new PlaygroundException("Cannot save " + file + ": " + problem);
-        }
+        Model frozen = KerasNetworks.writableCopy(model, file);
         Hdf5Files.writeAtomically(file, hdf -> putLayers(hdf, frozen.network()),
                 temp -> KerasNetworks.checkWritten(this, frozen, temp, file, false, false));
     }

@@ -108,30 +108,17 @@ public final class NpzFormat implements ModelWriter, ModelReader {
         Network network = model.network();
         for (int l = 0; l < network.depth(); l++) {
             DenseLayer layer = network.layer(l);
-            putStored(zip, layerName(l) + "/kernel" + NPY, NpyArray.of(layer.kernelCopy()).toBytes());
-            putStored(zip, layerName(l) + "/bias" + NPY, NpyArray.of(layer.biasCopy()).toBytes());
+            String name = layerName(l);
+            StoredZipEntries.put(zip, name + "/kernel" + NPY, NpyArray.of(layer.kernelCopy()).toBytes(), ENTRY_TIME);
+            StoredZipEntries.put(zip, name + "/bias" + NPY, NpyArray.of(layer.biasCopy()).toBytes(), ENTRY_TIME);
         }
-        putStored(zip, INPUTS + NPY, NpyArray.ofText(model.inputs()).toBytes());
+        StoredZipEntries.put(zip, INPUTS + NPY, NpyArray.ofText(model.inputs()).toBytes(), ENTRY_TIME);
         List<String> activations = new ArrayList<>();
         for (DenseLayer layer : network.layers()) {
             activations.add(layer.activation().kerasName());
         }
-        putStored(zip, ACTIVATIONS + NPY, NpyArray.ofText(activations).toBytes());
+        StoredZipEntries.put(zip, ACTIVATIONS + NPY, NpyArray.ofText(activations).toBytes(), ENTRY_TIME);
         zip.finish();
-    }
-
-    private static void putStored(ZipOutputStream zip, String name, byte[] content) throws IOException {
-        ZipEntry entry = new ZipEntry(name);
-        entry.setMethod(ZipEntry.STORED);
-        entry.setSize(content.length);
-        entry.setCompressedSize(content.length);
-        CRC32 crc = new CRC32();
-        crc.update(content);
-        entry.setCrc(crc.getValue());
-        entry.setTimeLocal(ENTRY_TIME);
-        zip.putNextEntry(entry);
-        zip.write(content);
-        zip.closeEntry();
     }
 
     // ---------------------------------------------------------------------------------------------- reading
