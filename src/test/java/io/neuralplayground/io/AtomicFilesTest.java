@@ -26,6 +26,17 @@ class AtomicFilesTest {
         }
     }
 
+    /** A file in {@code dir} that holds {@code content}. */
+    private Path existing(String name, String content) throws IOException {
+        return Files.writeString(dir.resolve(name), content);
+    }
+
+    /** {@code target} holds {@code content}, and is alone in its folder: no temporary file is left beside it. */
+    private void assertAlone(Path target, String content) throws IOException {
+        assertThat(target).hasContent(content);
+        assertThat(namesIn(target.getParent())).containsExactly(target.getFileName().toString());
+    }
+
     private static IoWriter text(String content) {
         return out -> out.write(content.getBytes(StandardCharsets.UTF_8));
     }
@@ -36,25 +47,21 @@ class AtomicFilesTest {
 
         AtomicFiles.write(target, text("hello"));
 
-        assertThat(target).hasContent("hello");
-        assertThat(namesIn(target.getParent())).containsExactly("model.json");
+        assertAlone(target, "hello");
     }
 
     @Test
     void replacesAnExistingFile() throws IOException {
-        Path target = dir.resolve("model.json");
-        Files.writeString(target, "old content that is longer than the new one");
+        Path target = existing("model.json", "old content that is longer than the new one");
 
         AtomicFiles.write(target, text("new"));
 
-        assertThat(target).hasContent("new");
-        assertThat(namesIn(dir)).containsExactly("model.json");
+        assertAlone(target, "new");
     }
 
     @Test
     void aFailingBodyLeavesTheExistingFileUntouchedAndNoTemporaryFile() throws IOException {
-        Path target = dir.resolve("model.json");
-        Files.writeString(target, "the good old model");
+        Path target = existing("model.json", "the good old model");
         byte[] lots = new byte[1 << 20]; // more than the buffer, so that part of it reaches the temporary file
 
         assertThatThrownBy(() -> AtomicFiles.write(target, out -> {
@@ -64,14 +71,12 @@ class AtomicFilesTest {
         })).isExactlyInstanceOf(PlaygroundException.class)
                 .hasMessage("Cannot write " + target + ": No space left on device");
 
-        assertThat(target).hasContent("the good old model");
-        assertThat(namesIn(dir)).containsExactly("model.json");
+        assertAlone(target, "the good old model");
     }
 
     @Test
     void aRuntimeExceptionFromTheBodyPassesUnchangedAndLeavesNothingBehind() throws IOException {
-        Path target = dir.resolve("model.json");
-        Files.writeString(target, "the good old model");
+        Path target = existing("model.json", "the good old model");
         IllegalStateException failure = new IllegalStateException("bug in the writer");
 
         assertThatThrownBy(() -> AtomicFiles.write(target, out -> {
@@ -79,8 +84,7 @@ class AtomicFilesTest {
             throw failure;
         })).isSameAs(failure);
 
-        assertThat(target).hasContent("the good old model");
-        assertThat(namesIn(dir)).containsExactly("model.json");
+        assertAlone(target, "the good old model");
     }
 
     @Test
@@ -135,8 +139,7 @@ class AtomicFilesTest {
 
     @Test
     void aReplacedFileKeepsItsPermissions() throws IOException {
-        Path target = dir.resolve("shared.json");
-        Files.writeString(target, "old");
+        Path target = existing("shared.json", "old");
         Set<PosixFilePermission> permissions = PosixFilePermissions.fromString("rw-r-----");
         Files.setPosixFilePermissions(target, permissions);
 
@@ -159,8 +162,7 @@ class AtomicFilesTest {
 
     @Test
     void writingThroughASymbolicLinkReplacesTheFileItPointsTo() throws IOException {
-        Path real = dir.resolve("real.json");
-        Files.writeString(real, "old");
+        Path real = existing("real.json", "old");
         Path link = Files.createSymbolicLink(dir.resolve("link.json"), real);
 
         AtomicFiles.write(link, text("new"));
@@ -172,8 +174,7 @@ class AtomicFilesTest {
 
     @Test
     void aFileWrittenByNameReplacesTheTargetInOneStep() throws IOException {
-        Path target = dir.resolve("model.weights.h5");
-        Files.writeString(target, "old");
+        Path target = existing("model.weights.h5", "old");
 
         AtomicFiles.writeFile(target, temp -> {
             assertThat(temp.getParent()).isEqualTo(dir.toAbsolutePath());
@@ -183,21 +184,18 @@ class AtomicFilesTest {
             Files.writeString(temp, "new");
         });
 
-        assertThat(target).hasContent("new");
-        assertThat(namesIn(dir)).containsExactly("model.weights.h5");
+        assertAlone(target, "new");
     }
 
     @Test
     void aFailingFileBodyLeavesTheTargetAndNoTemporaryFile() throws IOException {
-        Path target = dir.resolve("model.weights.h5");
-        Files.writeString(target, "the good old model");
+        Path target = existing("model.weights.h5", "the good old model");
 
         assertThatThrownBy(() -> AtomicFiles.writeFile(target, temp -> {
             Files.writeString(temp, "half a mod");
             throw new IllegalStateException("the self-check failed");
         })).isExactlyInstanceOf(IllegalStateException.class);
 
-        assertThat(target).hasContent("the good old model");
-        assertThat(namesIn(dir)).containsExactly("model.weights.h5");
+        assertAlone(target, "the good old model");
     }
 }
