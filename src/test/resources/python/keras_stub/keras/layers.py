@@ -69,7 +69,7 @@ class Layer:
         return list(self._variables)
 
     def get_weights(self):
-        return [v.numpy() for v in self._variables]
+        return [v.numpy() for v in self.weights]
 
     def set_weights(self, weights):
         # As keras.layers.Layer.set_weights in Keras 3.

@@ -53,20 +53,9 @@ class Sequential:
     def weights(self):
         return [v for layer in self._layers for v in layer.weights]
 
-    def get_weights(self):
-        return [v.numpy() for v in self.weights]
-
-    def set_weights(self, weights):
-        # As Keras 3's Layer.set_weights, which a model inherits: the model's variables in order.
-        model_weights = self.weights
-        if len(model_weights) != len(weights):
-            raise ValueError(f"You called `set_weights(weights)` on layer '{self.name}' with a weight list of "
-                             f"length {len(weights)}, but the layer was expecting {len(model_weights)} weights.")
-        for variable, value in zip(model_weights, weights):
-            if variable.shape != np.shape(value):
-                raise ValueError(f"Layer {self.name} weight shape {variable.shape} is not compatible with provided "
-                                 f"weight shape {np.shape(value)}.")
-            variable.assign(value)
+    # Keras 3's Layer.get_weights and set_weights, which a model inherits: over the model's variables in order.
+    get_weights = layers_module.Layer.get_weights
+    set_weights = layers_module.Layer.set_weights
 
     def predict(self, x, batch_size=None, verbose="auto", steps=None, callbacks=None):
         if verbose not in ("auto", 0, 1, 2):
