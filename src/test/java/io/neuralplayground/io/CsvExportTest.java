@@ -74,7 +74,7 @@ class CsvExportTest {
                 Activation.LINEAR);
         Network network = new Network(special.length, List.of(first, second));
         Path file = dir.resolve("special.csv");
-        csv.write(new Model(names(special.length), network), file);
+        csv.write(new Model(NamedModel.inputNames(special.length), network), file);
 
         List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
         assertThat(lines.get(0)).isEqualTo(CsvExport.HEADER);
@@ -95,9 +95,8 @@ class CsvExportTest {
 
     @Test
     void theInputNamesAreNotInTheFileWhichIsPrintableAsciiWithUnixLineEnds() throws IOException {
-        Model odd = ExportTestModels.cases().stream().filter(c -> c.name().equals("odd input names")).findFirst()
-                .orElseThrow().model();
-        Model plain = new Model(names(odd.inputs().size()), odd.network());
+        Model odd = ExportTestModels.named("odd input names");
+        Model plain = new Model(NamedModel.inputNames(odd.inputs().size()), odd.network());
         Path oddFile = dir.resolve("odd.csv");
         Path plainFile = dir.resolve("plain.csv");
         csv.write(odd, oddFile);
@@ -187,9 +186,5 @@ class CsvExportTest {
         assertThat(fields[3]).as(line).isEqualTo(Integer.toString(col));
         assertThat(Double.doubleToRawLongBits(Double.parseDouble(fields[4]))).as(line)
                 .isEqualTo(Double.doubleToRawLongBits(value));
-    }
-
-    private static List<String> names(int count) {
-        return java.util.stream.IntStream.rangeClosed(1, count).mapToObj(i -> "x" + i).toList();
     }
 }

@@ -11,7 +11,9 @@ import java.util.SplittableRandom;
 
 /**
  * Models for the tests of the exports that compute (NumPy, Keras, Java source): every activation the engine has,
- * several depths and widths, odd input names, and inputs that reach every branch of every activation.
+ * several depths and widths, odd input names, and inputs that reach every branch of every activation. (The ONNX
+ * tests draw theirs as Keras initialises weights, {@link OnnxTestNetworks}; the Keras format tests use weights
+ * float32 cannot hold exactly, {@link KerasTestFiles}.)
  */
 final class ExportTestModels {
     /** Input names a generated file must carry through unharmed: quotes, backslashes, controls, non-ASCII. */
@@ -22,29 +24,21 @@ final class ExportTestModels {
     private ExportTestModels() {
     }
 
-    /** A named model. */
-    record Case(String name, Model model) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
-
     /**
      * Per activation, a network that uses it in every layer (3-5-4-2); then a single layer, a wide one, a deep one,
      * one with every activation in turn, and one whose inputs have odd names.
      */
-    static List<Case> cases() {
-        List<Case> cases = new ArrayList<>();
+    static List<NamedModel> cases() {
+        List<NamedModel> cases = new ArrayList<>();
         long seed = 1;
         for (Activation activation : Activation.values()) {
-            cases.add(new Case("every layer " + activation.kerasName(),
+            cases.add(new NamedModel("every layer " + activation.kerasName(),
                     model(new int[] {3, 5, 4, 2}, new Activation[] {activation, activation, activation}, seed++)));
         }
-        cases.add(new Case("one layer", model(new int[] {2, 1}, new Activation[] {Activation.SIGMOID}, seed++)));
-        cases.add(new Case("one input, one output", model(new int[] {1, 1}, new Activation[] {Activation.LINEAR},
+        cases.add(new NamedModel("one layer", model(new int[] {2, 1}, new Activation[] {Activation.SIGMOID}, seed++)));
+        cases.add(new NamedModel("one input, one output", model(new int[] {1, 1}, new Activation[] {Activation.LINEAR},
                 seed++)));
-        cases.add(new Case("wide", model(new int[] {4, 40, 3}, new Activation[] {Activation.RELU,
+        cases.add(new NamedModel("wide", model(new int[] {4, 40, 3}, new Activation[] {Activation.RELU,
                 Activation.SOFTMAX}, seed++)));
         Activation[] deep = new Activation[8];
         int[] deepShape = new int[deep.length + 1];
@@ -53,14 +47,19 @@ final class ExportTestModels {
             deep[l] = Activation.TANH;
             deepShape[l + 1] = 3;
         }
-        cases.add(new Case("deep", model(deepShape, deep, seed++)));
-        cases.add(new Case("every activation in turn", model(new int[] {4, 6, 5, 5, 4, 4, 3, 3, 3},
+        cases.add(new NamedModel("deep", model(deepShape, deep, seed++)));
+        cases.add(new NamedModel("every activation in turn", model(new int[] {4, 6, 5, 5, 4, 4, 3, 3, 3},
                 new Activation[] {Activation.RELU, Activation.LEAKY_RELU, Activation.ELU, Activation.TANH,
                     Activation.SIGMOID, Activation.LINEAR, Activation.LEAKY_RELU, Activation.SOFTMAX}, seed++)));
         Model odd = model(new int[] {ODD_NAMES.size(), 3, 2}, new Activation[] {Activation.ELU, Activation.LINEAR},
                 seed);
-        cases.add(new Case("odd input names", new Model(ODD_NAMES, odd.network())));
+        cases.add(new NamedModel("odd input names", new Model(ODD_NAMES, odd.network())));
         return cases;
+    }
+
+    /** The model of {@link #cases()} with this name. */
+    static Model named(String name) {
+        return cases().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow().model();
     }
 
     /**
@@ -83,11 +82,21 @@ final class ExportTestModels {
             }
             layers.add(new DenseLayer(kernel, bias, activations[l - 1]));
         }
-        List<String> names = new ArrayList<>();
-        for (int i = 1; i <= shape[0]; i++) {
-            names.add("x" + i);
+        return new Model(NamedModel.inputNames(shape[0]), new Network(shape[0], layers));
+    }
+
+    /**
+     * One layer of two units over one input per {@link ModelGenerators#SPECIAL_DOUBLES special double}: the first
+     * unit's weights are the special doubles, the second's the same negated in reverse order.
+     */
+    static Model specialDoubles(List<String> names, double[] bias, Activation activation) {
+        double[] special = ModelGenerators.SPECIAL_DOUBLES;
+        double[][] kernel = new double[special.length][2];
+        for (int i = 0; i < special.length; i++) {
+            kernel[i][0] = special[i];
+            kernel[i][1] = -special[special.length - 1 - i];
         }
-        return new Model(names, new Network(shape[0], layers));
+        return new Model(names, new Network(special.length, List.of(new DenseLayer(kernel, bias, activation))));
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.neuralplayground.io;
 
-import static io.neuralplayground.io.NpzPythonCheckTest.assertBitsEqual;
-import static io.neuralplayground.io.NpzPythonCheckTest.matrix;
+import static io.neuralplayground.io.ExportChecks.matrix;
+import static io.neuralplayground.io.NetworkAssertions.assertBitsEqual;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,9 +11,7 @@ import io.neuralplayground.testing.Python;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
@@ -68,9 +66,8 @@ class JavaExportAndNumpyExportProperties {
 
     @Provide
     Arbitrary<Case> cases() {
-        Arbitrary<Model> models = ModelGenerators.networks(ModelGenerators.boundedWeights(2)).flatMap(network ->
-                ModelGenerators.names().list().ofSize(network.inputs()).uniqueElements()
-                        .map(names -> new Model(names, network)));
+        Arbitrary<Model> models = ModelGenerators.models(ModelGenerators.networks(ModelGenerators.boundedWeights(2)),
+                ModelGenerators.names());
         return models.flatMap(model -> Arbitraries.doubles().between(-3, 3).withSpecialValue(0.0)
                 .withSpecialValue(-0.0).array(double[].class).ofSize(model.network().inputs())
                 .array(double[][].class).ofMinSize(1).ofMaxSize(4).map(x -> new Case(model, x)));
@@ -82,17 +79,14 @@ class JavaExportAndNumpyExportProperties {
         Path file = dir.resolve("model" + counter++ + ".py");
         new PythonNumpyExport().write(c.model(), file);
 
-        JsonNode result = Python.runScript("run_exported.py", List.of(Map.of("path", file.toString(), "x", c.x())))
-                .get(0);
+        JsonNode result = ExportChecks.runOne("run_exported.py", file, c.x(), Map.of());
 
-        List<String> inputs = new ArrayList<>();
-        result.get("inputs").forEach(n -> inputs.add(n.asText()));
-        assertThat(inputs).isEqualTo(c.model().inputs());
+        assertThat(ExportChecks.strings(result.get("inputs"))).isEqualTo(c.model().inputs());
         Network network = c.model().network();
         for (int l = 0; l < network.depth(); l++) {
             assertBitsEqual(network.layer(l).kernelCopy(), matrix(result.at("/kernels/" + l)), "kernel " + l);
             assertBitsEqual(new double[][] {network.layer(l).biasCopy()},
-                    new double[][] {NpzPythonCheckTest.vector(result.at("/biases/" + l))}, "bias " + l);
+                    new double[][] {ExportChecks.vector(result.at("/biases/" + l))}, "bias " + l);
         }
         assertAgree(c, matrix(result.get("batch")), "NumPy");
     }

@@ -1,6 +1,6 @@
 package io.neuralplayground.io;
 
-import static io.neuralplayground.io.NpzPythonCheckTest.assertBitsEqual;
+import static io.neuralplayground.io.NetworkAssertions.assertBitsEqual;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,13 +38,13 @@ class JavaExportTest {
 
     @Test
     void theCompiledClassPredictsAsTheEngineAndHoldsExactlyItsWeightsAndNames() throws IOException {
-        List<ExportTestModels.Case> cases = ExportTestModels.cases();
+        List<NamedModel> cases = ExportTestModels.cases();
         for (int c = 0; c < cases.size(); c++) {
             String as = cases.get(c).name();
             Model model = cases.get(c).model();
             Path file = dir.resolve("Case" + c).resolve("Model.java");
             export.write(model, file);
-            PythonNumpyExportTest.assertAscii(file);
+            ExportChecks.assertAscii(file);
 
             CompiledJava compiled = CompiledJava.compile(file, dir.resolve("classes" + c)).orFail();
 
@@ -57,22 +57,16 @@ class JavaExportTest {
 
     @Test
     void theHardestDoublesAreCompiledBitForBit() {
-        double[] special = ModelGenerators.SPECIAL_DOUBLES;
-        double[][] kernel = new double[special.length][2];
-        for (int i = 0; i < special.length; i++) {
-            kernel[i][0] = special[i];
-            kernel[i][1] = -special[special.length - 1 - i];
-        }
+        int n = ModelGenerators.SPECIAL_DOUBLES.length;
         double[] bias = {-Double.MAX_VALUE, Double.MIN_VALUE};
-        Model model = new Model(names(special.length), new Network(special.length,
-                List.of(new DenseLayer(kernel, bias, Activation.LINEAR))));
+        Model model = ExportTestModels.specialDoubles(NamedModel.inputNames(n), bias, Activation.LINEAR);
         Path file = dir.resolve("Special.java");
         export.write(model, file);
 
         CompiledJava compiled = CompiledJava.compile(file, dir.resolve("classes")).orFail();
 
         assertHolds(model, compiled, "special doubles");
-        assertBitsEqual(new double[][] {bias}, new double[][] {compiled.predict(new double[special.length])},
+        assertBitsEqual(new double[][] {bias}, new double[][] {compiled.predict(new double[n])},
                 "at 0 the outputs are the biases");
     }
 
@@ -279,8 +273,7 @@ class JavaExportTest {
 
     @Test
     void itsMainPrintsThePredictionsOfItsArgumentsOnePerLine() throws IOException, InterruptedException {
-        Model model = ExportTestModels.cases().stream().filter(c -> c.name().equals("every activation in turn"))
-                .findFirst().orElseThrow().model();
+        Model model = ExportTestModels.named("every activation in turn");
         Path file = dir.resolve("Model.java");
         export.write(model, file);
         Path classes = dir.resolve("classes");
@@ -313,18 +306,12 @@ class JavaExportTest {
     @Test
     void aWeightThatIsNotFiniteIsRefusedAndTheOldFileKept() throws IOException {
         Path file = dir.resolve("Model.java");
-        Files.writeString(file, "// the previous export\n");
         Model model = ExportTestModels.model(new int[] {2, 3, 1}, new Activation[] {Activation.RELU,
             Activation.LINEAR}, 4);
         model.network().layer(0).setWeight(0, 1, Double.POSITIVE_INFINITY);
 
-        assertThatThrownBy(() -> export.write(model, file)).isInstanceOf(PlaygroundException.class)
-                .hasMessageStartingWith("Cannot save " + file + ": layer 1 of 2, unit 2: the weight from input 1 is "
-                        + "Infinity");
-        assertThat(Files.readString(file)).isEqualTo("// the previous export\n");
-        try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files).containsExactly(file);
-        }
+        ExportChecks.assertRefusedAndTheOldFileKept(export, model, file, "// the previous export\n",
+                "Cannot save " + file + ": layer 1 of 2, unit 2: the weight from input 1 is Infinity");
     }
 
     @Test
@@ -334,7 +321,7 @@ class JavaExportTest {
         assertThat(network.parameterCount()).isGreaterThan(JavaExport.MAX_PARAMETERS);
         Path file = dir.resolve("Huge.java");
 
-        assertThatThrownBy(() -> export.write(new Model(names(width), network), file))
+        assertThatThrownBy(() -> export.write(new Model(NamedModel.inputNames(width), network), file))
                 .isInstanceOf(PlaygroundException.class)
                 .hasMessage("Cannot save " + file + ": the network has " + network.parameterCount() + " weights and "
                         + "biases, more than the " + JavaExport.MAX_PARAMETERS + " a Java source file can hold: "
@@ -362,10 +349,6 @@ class JavaExportTest {
             count += (long) layer.inputs() * layer.units() + layer.units() + layer.inputs();
         }
         return count;
-    }
-
-    private static List<String> names(int count) {
-        return IntStream.rangeClosed(1, count).mapToObj(i -> "x" + i).toList();
     }
 
     private record Run(int exitCode, String stdout, String stderr) {

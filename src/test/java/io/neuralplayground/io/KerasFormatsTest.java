@@ -3,6 +3,7 @@ package io.neuralplayground.io;
 import static io.neuralplayground.io.KerasTestFiles.Entry;
 import static io.neuralplayground.io.KerasTestFiles.Format;
 import static io.neuralplayground.io.KerasTestFiles.LayerData;
+import static io.neuralplayground.io.NetworkAssertions.assertFloat32Copy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -60,7 +61,7 @@ class KerasFormatsTest {
     static Stream<Arguments> formatsAndCases() {
         List<Arguments> arguments = new ArrayList<>();
         for (Format format : Format.values()) {
-            for (KerasTestFiles.Case c : KerasTestFiles.cases()) {
+            for (NamedModel c : KerasTestFiles.cases()) {
                 arguments.add(Arguments.of(format, c));
             }
         }
@@ -71,7 +72,7 @@ class KerasFormatsTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("formatsAndCases")
-    void aModelReadsBackToFloat32Precision(Format format, KerasTestFiles.Case testCase) {
+    void aModelReadsBackToFloat32Precision(Format format, NamedModel testCase) {
         Model model = testCase.model();
         Path file = format.file(dir, "model");
 
@@ -133,9 +134,8 @@ class KerasFormatsTest {
     @Test
     void aWeightsFileIsLaidOutAsKeras3LaysItOut() {
         Model model = KerasTestFiles.cases().get(4).model();
-        Path file = Format.WEIGHTS_H5.file(dir, "model");
 
-        Format.WEIGHTS_H5.write(model, file);
+        Path file = written(Format.WEIGHTS_H5, model);
 
         try (HdfFile hdf = new HdfFile(file)) {
             assertKeras3Weights(hdf, model.network());
@@ -209,9 +209,8 @@ class KerasFormatsTest {
     void aLegacyFileIsLaidOutAsKeras2LaysItOut() throws IOException {
         Model model = KerasTestFiles.cases().get(4).model();
         Network network = model.network();
-        Path file = Format.LEGACY_H5.file(dir, "model");
 
-        Format.LEGACY_H5.write(model, file);
+        Path file = written(Format.LEGACY_H5, model);
 
         try (HdfFile hdf = new HdfFile(file)) {
             assertThat(hdf.getAttributes().keySet())
@@ -219,12 +218,8 @@ class KerasFormatsTest {
             assertThat(hdf.getAttribute("keras_version").getData()).isEqualTo("2.12.0");
             assertThat(hdf.getAttribute("backend").getData()).isEqualTo("tensorflow");
             JsonNode config = JSON.readTree((String) hdf.getAttribute("model_config").getData());
-            assertThat(config.get("class_name").asText()).isEqualTo("Sequential");
-            JsonNode layers = config.at("/config/layers");
-            assertThat(layers).hasSize(network.depth() + 1);
-            assertThat(layers.at("/0/class_name").asText()).isEqualTo("InputLayer");
+            JsonNode layers = assertSequentialConfig(config, network);
             assertThat(layers.at("/0/config/batch_input_shape").toString()).isEqualTo("[null,2]");
-            assertDenseConfigs(layers, network);
 
             assertThat(hdf.getChildren().keySet()).containsExactly("model_weights");
             Group weights = (Group) hdf.getChild("model_weights");
@@ -258,6 +253,19 @@ class KerasFormatsTest {
         return List.of((String[]) data);
     }
 
+    /**
+     * A Sequential model's config: an InputLayer, then a Dense layer per layer of {@code network} with its name,
+     * units and activation; returns the layers.
+     */
+    private static JsonNode assertSequentialConfig(JsonNode config, Network network) {
+        assertThat(config.get("class_name").asText()).isEqualTo("Sequential");
+        JsonNode layers = config.at("/config/layers");
+        assertThat(layers).hasSize(network.depth() + 1);
+        assertThat(layers.at("/0/class_name").asText()).isEqualTo("InputLayer");
+        assertDenseConfigs(layers, network);
+        return layers;
+    }
+
     private static void assertDenseConfigs(JsonNode layers, Network network) {
         for (int l = 0; l < network.depth(); l++) {
             JsonNode dense = layers.get(l + 1);
@@ -276,9 +284,8 @@ class KerasFormatsTest {
     void aKerasArchiveIsLaidOutAsKeras3LaysItOut() throws IOException {
         Model model = KerasTestFiles.cases().get(1).model();
         Network network = model.network();
-        Path file = Format.KERAS.file(dir, "model");
 
-        Format.KERAS.write(model, file);
+        Path file = written(Format.KERAS, model);
 
         try (ZipFile zip = new ZipFile(file.toFile())) {
             List<String> names = new ArrayList<>();
@@ -297,15 +304,11 @@ class KerasFormatsTest {
                     .isEqualTo(JSON.writeValueAsString(model.inputs()));
 
             JsonNode config = JSON.readTree(zip.getInputStream(zip.getEntry("config.json")));
-            assertThat(config.get("class_name").asText()).isEqualTo("Sequential");
+            JsonNode layers = assertSequentialConfig(config, network);
             assertThat(config.get("module").asText()).isEqualTo("keras");
             assertThat(config.at("/build_config/input_shape").toString()).isEqualTo("[null,3]");
-            JsonNode layers = config.at("/config/layers");
-            assertThat(layers).hasSize(network.depth() + 1);
-            assertThat(layers.at("/0/class_name").asText()).isEqualTo("InputLayer");
             assertThat(layers.at("/0/config/batch_shape").toString()).isEqualTo("[null,3]");
             assertThat(layers.at("/0/config/dtype").asText()).isEqualTo("float32");
-            assertDenseConfigs(layers, network);
             assertThat(layers.at("/2/build_config/input_shape").toString()).isEqualTo("[null,4]");
 
             Path weights = dir.resolve("unpacked.weights.h5");
@@ -994,38 +997,16 @@ class KerasFormatsTest {
 
     // Helpers
 
+    /** {@code model} written in {@code format} to a file named model. */
+    private Path written(Format format, Model model) {
+        Path file = format.file(dir, "model");
+        format.write(model, file);
+        return file;
+    }
+
     private static AbstractThrowableAssert<?, ? extends Throwable> assertRefused(Format format, Path file) {
         return assertThatThrownBy(() -> format.read(file)).as("%s reading %s", format, file.getFileName())
                 .isExactlyInstanceOf(PlaygroundException.class).hasMessageContaining(file.toString());
-    }
-
-    /**
-     * {@code back} is {@code expected} as float32 holds it: same shape, every weight and bias exactly the float
-     * nearest to the original, and the same activations if {@code activations}.
-     */
-    static void assertFloat32Copy(Network back, Network expected, boolean activations) {
-        assertThat(back.describe()).isEqualTo(expected.describe());
-        for (int l = 0; l < expected.depth(); l++) {
-            DenseLayer e = expected.layer(l);
-            DenseLayer a = back.layer(l);
-            assertThat(a.inputs()).isEqualTo(e.inputs());
-            assertThat(a.units()).isEqualTo(e.units());
-            if (activations) {
-                assertThat(a.activation()).as("activation of layer %d", l).isEqualTo(e.activation());
-            }
-            for (int i = 0; i < e.inputs(); i++) {
-                for (int j = 0; j < e.units(); j++) {
-                    assertThat(Double.doubleToRawLongBits(a.weight(i, j)))
-                            .as("layer %d weight %d→%d: %s read as %s", l, i, j, e.weight(i, j), a.weight(i, j))
-                            .isEqualTo(Double.doubleToRawLongBits((float) e.weight(i, j)));
-                }
-            }
-            for (int j = 0; j < e.units(); j++) {
-                assertThat(Double.doubleToRawLongBits(a.bias(j)))
-                        .as("layer %d bias %d: %s read as %s", l, j, e.bias(j), a.bias(j))
-                        .isEqualTo(Double.doubleToRawLongBits((float) e.bias(j)));
-            }
-        }
     }
 
     private static byte[] randomBytes(Random random, int n) {

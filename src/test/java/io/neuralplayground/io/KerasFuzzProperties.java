@@ -5,6 +5,7 @@ import static io.neuralplayground.io.KerasTestFiles.Format;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.neuralplayground.PlaygroundException;
+import io.neuralplayground.testing.TempDirectories;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,12 +61,7 @@ class KerasFuzzProperties {
 
     @AfterContainer
     static void deleteDirectory() throws IOException {
-        try (var files = Files.list(dir)) {
-            for (Path file : files.toList()) {
-                Files.delete(file);
-            }
-        }
-        Files.delete(dir);
+        TempDirectories.deleteWithItsFiles(dir);
     }
 
     // Random bytes
@@ -267,7 +263,7 @@ class KerasFuzzProperties {
         Path again = format.file(dir, "again-" + counter++);
         format.write(model, again);
         Model back = format.read(again);
-        KerasFormatsTest.assertFloat32Copy(back.network(), model.network(), format.keepsActivations);
+        NetworkAssertions.assertFloat32Copy(back.network(), model.network(), format.keepsActivations);
         if (format.keepsInputs) {
             assertThat(back.inputs()).isEqualTo(model.inputs());
         }

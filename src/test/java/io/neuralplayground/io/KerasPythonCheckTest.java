@@ -40,10 +40,8 @@ class KerasPythonCheckTest {
     @Test
     void h5pyReadsEveryFileAsKerasDoesAndNumPyPredictsAsTheEngine() {
         Python.require("numpy", "h5py");
-        List<KerasTestFiles.Case> cases = new ArrayList<>(KerasTestFiles.cases());
-        for (OnnxTestNetworks.Case c : OnnxTestNetworks.cases()) {
-            cases.add(new KerasTestFiles.Case(c.name(), c.model()));
-        }
+        List<NamedModel> cases = new ArrayList<>(KerasTestFiles.cases());
+        cases.addAll(OnnxTestNetworks.cases());
         List<Written> written = new ArrayList<>();
         List<Map<String, Object>> requests = new ArrayList<>();
         for (Format format : Format.values()) {
@@ -85,8 +83,8 @@ class KerasPythonCheckTest {
     @Test
     void filesH5pyWritesInKerasLayoutsReadAsTheModel() {
         Python.require("numpy", "h5py");
-        List<KerasTestFiles.Case> cases = new ArrayList<>(KerasTestFiles.cases());
-        cases.add(new KerasTestFiles.Case("wide", OnnxTestNetworks.cases().get(OnnxTestNetworks.cases().size() - 2)
+        List<NamedModel> cases = new ArrayList<>(KerasTestFiles.cases());
+        cases.add(new NamedModel("wide", OnnxTestNetworks.cases().get(OnnxTestNetworks.cases().size() - 2)
                 .model()));
         List<Map<String, Object>> models = new ArrayList<>();
         for (int c = 0; c < cases.size(); c++) {
@@ -114,14 +112,14 @@ class KerasPythonCheckTest {
             assertThat(keras.toString()).endsWith(".keras");
 
             Network fromWeights = Format.WEIGHTS_H5.read(weights).network();
-            KerasFormatsTest.assertFloat32Copy(fromWeights, expected, false);
+            NetworkAssertions.assertFloat32Copy(fromWeights, expected, false);
             assertThat(fromWeights.layers()).extracting(DenseLayer::activation)
                     .isEqualTo(KerasNetworks.defaultActivations(expected.depth()));
             Model fromKeras = Format.KERAS.read(keras);
-            KerasFormatsTest.assertFloat32Copy(fromKeras.network(), expected, true);
+            NetworkAssertions.assertFloat32Copy(fromKeras.network(), expected, true);
             assertThat(fromKeras.inputs()).isEqualTo(KerasNetworks.defaultInputs(expected.inputs()));
-            KerasFormatsTest.assertFloat32Copy(Format.LEGACY_H5.read(legacy).network(), expected, true);
-            KerasFormatsTest.assertFloat32Copy(Format.LEGACY_H5.read(legacyWeights).network(), expected, false);
+            NetworkAssertions.assertFloat32Copy(Format.LEGACY_H5.read(legacy).network(), expected, true);
+            NetworkAssertions.assertFloat32Copy(Format.LEGACY_H5.read(legacyWeights).network(), expected, false);
         }
     }
 

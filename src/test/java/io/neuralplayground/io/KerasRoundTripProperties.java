@@ -8,6 +8,7 @@ import io.neuralplayground.PlaygroundException;
 import io.neuralplayground.engine.Activation;
 import io.neuralplayground.engine.DenseLayer;
 import io.neuralplayground.engine.Network;
+import io.neuralplayground.testing.TempDirectories;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,12 +38,7 @@ class KerasRoundTripProperties {
 
     @AfterContainer
     static void deleteDirectory() throws IOException {
-        try (var files = Files.list(dir)) {
-            for (Path file : files.toList()) {
-                Files.delete(file);
-            }
-        }
-        Files.delete(dir);
+        TempDirectories.deleteWithItsFiles(dir);
     }
 
     @Provide
@@ -123,12 +119,12 @@ class KerasRoundTripProperties {
         format.write(back, second);
         Model again = format.read(second);
 
-        KerasFormatsTest.assertFloat32Copy(again.network(), back.network(), true);
+        NetworkAssertions.assertFloat32Copy(again.network(), back.network(), true);
         assertThat(again.inputs()).isEqualTo(back.inputs());
     }
 
     private static void assertReadBack(Model back, Model model, Format format) {
-        KerasFormatsTest.assertFloat32Copy(back.network(), model.network(), format.keepsActivations);
+        NetworkAssertions.assertFloat32Copy(back.network(), model.network(), format.keepsActivations);
         if (!format.keepsActivations) {
             assertThat(back.network().layers()).extracting(DenseLayer::activation)
                     .isEqualTo(KerasNetworks.defaultActivations(model.network().depth()));

@@ -81,44 +81,37 @@ final class KerasTestFiles {
         }
     }
 
-    /** A named model for the tests. */
-    record Case(String name, Model model) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
-
     /**
      * Small hand-built models: weights with no exact float32 form (0.1, 1/3, π), tiny and large ones, every
      * activation somewhere, a network of one layer, and input names Keras has no place for.
      */
-    static List<Case> cases() {
-        List<Case> cases = new ArrayList<>();
-        cases.add(new Case("2-3-1 tanh sigmoid", new Model(List.of("x1", "x2"), new Network(2, List.of(
+    static List<NamedModel> cases() {
+        List<NamedModel> cases = new ArrayList<>();
+        cases.add(new NamedModel("2-3-1 tanh sigmoid", new Model(List.of("x1", "x2"), new Network(2, List.of(
                 new DenseLayer(new double[][] {{0.1, -0.7, 1.0 / 3}, {2.5, -1e-3, 0.3}},
                         new double[] {0.2, -0.1, 1e-7}, Activation.TANH),
                 new DenseLayer(new double[][] {{0.6}, {-1.2}, {Math.PI}}, new double[] {-0.05},
                         Activation.SIGMOID))))));
-        cases.add(new Case("3-4-2 relu linear", new Model(List.of("petal length (cm)", "Größe", "x3"),
+        cases.add(new NamedModel("3-4-2 relu linear", new Model(List.of("petal length (cm)", "Größe", "x3"),
                 new Network(3, List.of(
                         new DenseLayer(new double[][] {
                             {0.5, -0.25, 1e-30, 3.0e20}, {-1.5, 0.75, 2.0 / 3, -0.0}, {1e-45, 0.9, -0.3, 0.01}},
                                 new double[] {0.0, 0.125, -2.2, 7.7}, Activation.RELU),
                         new DenseLayer(new double[][] {{1.1, -0.4}, {0.2, 0.3}, {-0.6, 0.8}, {1e-3, -1e3}},
                                 new double[] {0.5, -0.5}, Activation.LINEAR))))));
-        cases.add(new Case("one layer 4-2 softmax", new Model(List.of("a", "b", "c", "d"), new Network(4, List.of(
+        cases.add(new NamedModel("one layer 4-2 softmax", new Model(List.of("a", "b", "c", "d"), new Network(4, List.of(
                 new DenseLayer(new double[][] {{0.1, 0.2}, {-0.3, 0.4}, {0.5, -0.6}, {0.7, 0.8}},
                         new double[] {0.01, -0.02}, Activation.SOFTMAX))))));
-        cases.add(new Case("1-1 linear", new Model(List.of("x"), new Network(1, List.of(
+        cases.add(new NamedModel("1-1 linear", new Model(List.of("x"), new Network(1, List.of(
                 new DenseLayer(new double[][] {{Math.E}}, new double[] {-Math.PI}, Activation.LINEAR))))));
-        cases.add(new Case("2-3-3-2 elu leaky_relu softmax", new Model(List.of("x1", "x2"), new Network(2, List.of(
-                new DenseLayer(new double[][] {{0.3, -0.8, 1.2}, {-0.45, 0.15, 0.6}},
-                        new double[] {0.05, -0.3, 0.0}, Activation.ELU),
-                new DenseLayer(new double[][] {{0.9, -0.2, 0.4}, {0.1, 0.7, -1.3}, {-0.5, 0.25, 0.35}},
-                        new double[] {-0.1, 0.2, 0.3}, Activation.LEAKY_RELU),
-                new DenseLayer(new double[][] {{1.0, -1.0}, {0.5, 0.5}, {-0.25, 0.75}},
-                        new double[] {0.0, 0.1}, Activation.SOFTMAX))))));
+        cases.add(new NamedModel("2-3-3-2 elu leaky_relu softmax", new Model(List.of("x1", "x2"),
+                new Network(2, List.of(
+                        new DenseLayer(new double[][] {{0.3, -0.8, 1.2}, {-0.45, 0.15, 0.6}},
+                                new double[] {0.05, -0.3, 0.0}, Activation.ELU),
+                        new DenseLayer(new double[][] {{0.9, -0.2, 0.4}, {0.1, 0.7, -1.3}, {-0.5, 0.25, 0.35}},
+                                new double[] {-0.1, 0.2, 0.3}, Activation.LEAKY_RELU),
+                        new DenseLayer(new double[][] {{1.0, -1.0}, {0.5, 0.5}, {-0.25, 0.75}},
+                                new double[] {0.0, 0.1}, Activation.SOFTMAX))))));
         return cases;
     }
 

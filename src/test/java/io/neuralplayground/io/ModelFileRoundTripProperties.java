@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.neuralplayground.engine.Activation;
 import io.neuralplayground.engine.DenseLayer;
 import io.neuralplayground.engine.Network;
+import io.neuralplayground.testing.TempDirectories;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,12 +30,7 @@ class ModelFileRoundTripProperties {
 
     @AfterContainer
     static void deleteDirectory() throws IOException {
-        try (var files = Files.list(dir)) {
-            for (Path file : files.toList()) {
-                Files.delete(file);
-            }
-        }
-        Files.delete(dir);
+        TempDirectories.deleteWithItsFiles(dir);
     }
 
     @Provide
@@ -54,7 +50,7 @@ class ModelFileRoundTripProperties {
         ModelFile.write(file, model);
         Model back = ModelFile.read(file);
 
-        assertSameModel(back, model);
+        NetworkAssertions.assertSameModel(back, model);
     }
 
     @Property(tries = 300)
@@ -63,7 +59,7 @@ class ModelFileRoundTripProperties {
 
         Model back = ModelFile.fromJson(json, "model.json");
 
-        assertSameModel(back, model);
+        NetworkAssertions.assertSameModel(back, model);
         assertThat(ModelFile.toJson(back)).isEqualTo(json);
     }
 
@@ -116,32 +112,5 @@ class ModelFileRoundTripProperties {
         assertThat(model.extras().get("decimal")).isEqualTo(0.1);
         assertThat(back.extras()).isEqualTo(model.extras());
         assertThat(back.extras().get("negative zero")).isEqualTo(-0.0);
-    }
-
-    static void assertSameModel(Model back, Model model) {
-        assertThat(back.inputs()).isEqualTo(model.inputs());
-        assertThat(back.extras()).isEqualTo(model.extras());
-        assertThat(List.copyOf(back.extras().keySet())).isEqualTo(List.copyOf(model.extras().keySet()));
-        Network expected = model.network();
-        Network actual = back.network();
-        assertThat(actual.inputs()).isEqualTo(expected.inputs());
-        assertThat(actual.depth()).isEqualTo(expected.depth());
-        for (int l = 0; l < expected.depth(); l++) {
-            DenseLayer e = expected.layer(l);
-            DenseLayer a = actual.layer(l);
-            assertThat(a.units()).isEqualTo(e.units());
-            assertThat(a.inputs()).isEqualTo(e.inputs());
-            assertThat(a.activation()).isEqualTo(e.activation());
-            for (int j = 0; j < e.units(); j++) {
-                for (int i = 0; i < e.inputs(); i++) {
-                    assertThat(Double.doubleToRawLongBits(a.weight(i, j)))
-                            .as("layer %d weight %d→%d: %s", l, i, j, e.weight(i, j))
-                            .isEqualTo(Double.doubleToRawLongBits(e.weight(i, j)));
-                }
-                assertThat(Double.doubleToRawLongBits(a.bias(j)))
-                        .as("layer %d bias %d: %s", l, j, e.bias(j))
-                        .isEqualTo(Double.doubleToRawLongBits(e.bias(j)));
-            }
-        }
     }
 }

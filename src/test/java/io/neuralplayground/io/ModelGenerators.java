@@ -107,6 +107,12 @@ final class ModelGenerators {
         return Arbitraries.oneOf(ids, odd, random);
     }
 
+    /** Models of these networks, their inputs named with distinct names drawn from {@code names}, no extras. */
+    static Arbitrary<Model> models(Arbitrary<Network> networks, Arbitrary<String> names) {
+        return networks.flatMap(network -> names.list().ofSize(network.inputs()).uniqueElements()
+                .map(inputs -> new Model(inputs, network)));
+    }
+
     static Arbitrary<Model> models() {
         return networks().flatMap(network -> Combinators.combine(
                 names().list().ofSize(network.inputs()).uniqueElements(),

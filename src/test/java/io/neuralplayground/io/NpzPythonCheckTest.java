@@ -1,5 +1,9 @@
 package io.neuralplayground.io;
 
+import static io.neuralplayground.io.ExportChecks.matrix;
+import static io.neuralplayground.io.ExportChecks.strings;
+import static io.neuralplayground.io.ExportChecks.vector;
+import static io.neuralplayground.io.NetworkAssertions.assertBitsEqual;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,51 +35,31 @@ class NpzPythonCheckTest {
     @Test
     void numpyLoadsEveryArrayAsWrittenAndItsForwardPassAgreesWithTheEngine() {
         Python.require("numpy");
-        List<ExportTestModels.Case> cases = ExportTestModels.cases();
-        List<Map<String, Object>> requests = new ArrayList<>();
-        List<double[][]> inputs = new ArrayList<>();
-        for (int c = 0; c < cases.size(); c++) {
-            Model model = cases.get(c).model();
-            Path file = dir.resolve("case" + c + ".npz");
-            new NpzFormat().write(model, file);
-            inputs.add(ExportTestModels.inputs(model.network().inputs(), c));
-            requests.add(Map.of("path", file.toString(), "x", inputs.get(c)));
-        }
 
-        JsonNode loaded = Python.runScript("npz_forward.py", requests);
+        List<ExportChecks.Checked> loaded = ExportChecks.runCases("npz_forward.py", Map.of(), 0,
+                c -> dir.resolve("case" + c + ".npz"), new NpzFormat());
 
-        assertThat(loaded).hasSize(cases.size());
-        for (int c = 0; c < cases.size(); c++) {
-            ExportTestModels.Case testCase = cases.get(c);
-            assertArchive(testCase.model(), loaded.get(c), testCase.name());
+        for (ExportChecks.Checked c : loaded) {
+            assertArchive(c.model(), c.result(), c.name());
             // NumPy's matmul adds in its own order and np.tanh is not the engine's tanh: the last bits may differ.
-            ExportTestModels.assertClose(ExportTestModels.predictions(testCase.model(), inputs.get(c)),
-                    matrix(loaded.get(c).get("y")), 1e-12, testCase.name());
+            ExportTestModels.assertClose(c.expected(), matrix(c.result().get("y")), 1e-12, c.name());
         }
     }
 
     @Test
     void numpyLoadsTheHardestDoublesExactly() {
         Python.require("numpy");
-        double[] special = ModelGenerators.SPECIAL_DOUBLES;
-        double[][] kernel = new double[special.length][2];
         double[] bias = {Double.MIN_VALUE, -Double.MAX_VALUE};
-        for (int i = 0; i < special.length; i++) {
-            kernel[i][0] = special[i];
-            kernel[i][1] = -special[special.length - 1 - i];
-        }
         List<String> names = new ArrayList<>();
-        for (int i = 0; i < special.length; i++) {
+        for (int i = 0; i < ModelGenerators.SPECIAL_DOUBLES.length; i++) {
             names.add(i < ExportTestModels.ODD_NAMES.size() ? ExportTestModels.ODD_NAMES.get(i) : "in" + i);
         }
-        Model model = new Model(names, new Network(special.length,
-                List.of(new DenseLayer(kernel, bias, Activation.LEAKY_RELU))));
+        Model model = ExportTestModels.specialDoubles(names, bias, Activation.LEAKY_RELU);
         Path file = dir.resolve("special.npz");
         new NpzFormat().write(model, file);
 
         // No examples: these weights overflow any forward pass.
-        JsonNode loaded = Python.runScript("npz_forward.py", List.of(Map.of("path", file.toString(), "x", List.of())))
-                .get(0);
+        JsonNode loaded = ExportChecks.runOne("npz_forward.py", file, List.of(), Map.of());
 
         assertArchive(model, loaded, "special doubles");
         assertThat(loaded.get("y")).isEmpty();
@@ -84,8 +68,7 @@ class NpzPythonCheckTest {
     @Test
     void archivesWrittenByNumpyReadBackAsTheModelTheyHold() {
         Python.require("numpy");
-        Model model = ExportTestModels.cases().stream().filter(c -> c.name().equals("every activation in turn"))
-                .findFirst().orElseThrow().model();
+        Model model = ExportTestModels.named("every activation in turn");
         model = new Model(List.of("Größe", "say \"hi\"", "温度", "x 4"), model.network());
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("dir", dir.toString());
@@ -113,7 +96,7 @@ class NpzPythonCheckTest {
         Model unnamed = npz.read(Path.of(files.get("unnamed").asText()));
         assertThat(unnamed.inputs()).containsExactly("x1", "x2", "x3", "x4");
         assertThat(unnamed.network().layers()).allMatch(l -> l.activation() == NpzFormat.DEFAULT_ACTIVATION);
-        assertSameWeights(model.network(), unnamed.network(), "unnamed", false);
+        NetworkAssertions.assertSameNetwork(unnamed.network(), model.network(), false, false, "unnamed");
 
         Path npy = Path.of(files.get("npy").asText());
         assertThatThrownBy(() -> npz.read(npy)).isInstanceOf(PlaygroundException.class)
@@ -131,9 +114,7 @@ class NpzPythonCheckTest {
         }
         keys.add("inputs");
         keys.add("activations");
-        List<String> actualKeys = new ArrayList<>();
-        loaded.get("keys").forEach(k -> actualKeys.add(k.asText()));
-        assertThat(actualKeys).as(as).isEqualTo(keys);
+        assertThat(strings(loaded.get("keys"))).as(as).isEqualTo(keys);
 
         for (int l = 0; l < network.depth(); l++) {
             DenseLayer layer = network.layer(l);
@@ -151,75 +132,15 @@ class NpzPythonCheckTest {
         assertThat(loaded.at("/dtypes/inputs").asText()).as(as).startsWith("<U");
         assertThat(loaded.at("/dtypes/activations").asText()).as(as).startsWith("<U");
         assertThat(ints(loaded.at("/shapes/inputs"))).as(as).containsExactly(model.inputs().size());
-        List<String> inputs = new ArrayList<>();
-        loaded.get("inputs").forEach(n -> inputs.add(n.asText()));
-        assertThat(inputs).as(as).isEqualTo(model.inputs());
-        List<String> activations = new ArrayList<>();
-        loaded.get("activations").forEach(n -> activations.add(n.asText()));
-        assertThat(activations).as(as)
+        assertThat(strings(loaded.get("inputs"))).as(as).isEqualTo(model.inputs());
+        assertThat(strings(loaded.get("activations"))).as(as)
                 .isEqualTo(network.layers().stream().map(l -> l.activation().kerasName()).toList());
     }
 
+    /** The input names, the activations, and every weight and bias (for float32 arrays: as float32 holds it). */
     private static void assertSameModel(Model expected, Model actual, String as, boolean float32) {
         assertThat(actual.inputs()).as(as).isEqualTo(expected.inputs());
-        for (int l = 0; l < expected.network().depth(); l++) {
-            assertThat(actual.network().layer(l).activation()).as(as + " layer " + l)
-                    .isEqualTo(expected.network().layer(l).activation());
-        }
-        assertSameWeights(expected.network(), actual.network(), as, float32);
-    }
-
-    /** Every weight and bias the same double (for float32 arrays: the float32 nearest the original). */
-    private static void assertSameWeights(Network expected, Network actual, String as, boolean float32) {
-        assertThat(actual.depth()).as(as).isEqualTo(expected.depth());
-        assertThat(actual.inputs()).as(as).isEqualTo(expected.inputs());
-        for (int l = 0; l < expected.depth(); l++) {
-            double[][] kernel = expected.layer(l).kernelCopy();
-            double[] bias = expected.layer(l).biasCopy();
-            if (float32) {
-                for (double[] row : kernel) {
-                    for (int j = 0; j < row.length; j++) {
-                        row[j] = (float) row[j];
-                    }
-                }
-                for (int j = 0; j < bias.length; j++) {
-                    bias[j] = (float) bias[j];
-                }
-            }
-            assertBitsEqual(kernel, actual.layer(l).kernelCopy(), as + " kernel " + l);
-            assertBitsEqual(new double[][] {bias}, new double[][] {actual.layer(l).biasCopy()}, as + " bias " + l);
-        }
-    }
-
-    /** Equal bit for bit: -0.0 is not 0.0. */
-    static void assertBitsEqual(double[][] expected, double[][] actual, String as) {
-        assertThat(actual.length).as(as).isEqualTo(expected.length);
-        for (int i = 0; i < expected.length; i++) {
-            assertThat(actual[i].length).as(as + " row " + i).isEqualTo(expected[i].length);
-            for (int j = 0; j < expected[i].length; j++) {
-                assertThat(Double.doubleToRawLongBits(actual[i][j])).as(as + " [" + i + "][" + j + "]: "
-                        + actual[i][j] + " vs " + expected[i][j])
-                        .isEqualTo(Double.doubleToRawLongBits(expected[i][j]));
-            }
-        }
-    }
-
-    static double[][] matrix(JsonNode rows) {
-        double[][] m = new double[rows.size()][];
-        for (int r = 0; r < m.length; r++) {
-            m[r] = vector(rows.get(r));
-        }
-        return m;
-    }
-
-    static double[] vector(JsonNode values) {
-        assertThat(values.isArray()).as("a JSON array: " + values).isTrue();
-        double[] v = new double[values.size()];
-        for (int i = 0; i < v.length; i++) {
-            assertThat(values.get(i).isNumber()).as("a number: " + values.get(i)).isTrue();
-            v[i] = values.get(i).asDouble();
-        }
-        return v;
+        NetworkAssertions.assertSameNetwork(actual.network(), expected.network(), float32, true, as);
     }
 
     private static List<Integer> ints(JsonNode values) {

@@ -26,7 +26,7 @@ class OnnxPythonCheckTest {
     @Test
     void theOnnxCheckerAcceptsEveryExportAndReadsWhatWasWritten() {
         Python.require("onnx", "numpy");
-        List<OnnxTestNetworks.Case> cases = OnnxTestNetworks.cases();
+        List<NamedModel> cases = OnnxTestNetworks.cases();
         List<String> paths = new ArrayList<>();
         for (int c = 0; c < cases.size(); c++) {
             Path file = dir.resolve("case" + c + ".onnx");
@@ -42,7 +42,7 @@ class OnnxPythonCheckTest {
         }
     }
 
-    private static void check(OnnxTestNetworks.Case testCase, JsonNode file) {
+    private static void check(NamedModel testCase, JsonNode file) {
         Model model = testCase.model();
         Network network = model.network();
         String as = testCase.name();

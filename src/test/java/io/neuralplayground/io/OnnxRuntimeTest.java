@@ -45,13 +45,13 @@ class OnnxRuntimeTest {
         }
     }
 
-    static Stream<OnnxTestNetworks.Case> networks() {
+    static Stream<NamedModel> networks() {
         return OnnxTestNetworks.cases().stream();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("networks")
-    void onnxRuntimeAgreesWithTheJavaForwardPass(OnnxTestNetworks.Case network) throws OrtException {
+    void onnxRuntimeAgreesWithTheJavaForwardPass(NamedModel network) throws OrtException {
         Network net = network.model().network();
         Path file = dir.resolve("model.onnx");
         new OnnxExport().write(network.model(), file);
@@ -75,7 +75,7 @@ class OnnxRuntimeTest {
 
     @Test
     void theSessionSeesTheDocumentedInterfaceAndMetadata() throws OrtException {
-        OnnxTestNetworks.Case network = OnnxTestNetworks.cases().get(4);
+        NamedModel network = OnnxTestNetworks.cases().get(4);
         Network net = network.model().network();
         Path file = dir.resolve("model.onnx");
         new OnnxExport().write(network.model(), file);
@@ -101,7 +101,7 @@ class OnnxRuntimeTest {
 
     @Test
     void aBatchOfOneRunsToo() throws OrtException {
-        OnnxTestNetworks.Case network = OnnxTestNetworks.cases().get(2);
+        NamedModel network = OnnxTestNetworks.cases().get(2);
         Network net = network.model().network();
         Path file = dir.resolve("model.onnx");
         new OnnxExport().write(network.model(), file);

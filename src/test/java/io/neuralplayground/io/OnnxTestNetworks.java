@@ -12,18 +12,10 @@ final class OnnxTestNetworks {
     private OnnxTestNetworks() {
     }
 
-    /** A named network to export. */
-    record Case(String name, Model model) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
-
     /** Every activation in every position, plus mixed networks, deep and wide ones. */
-    static List<Case> cases() {
+    static List<NamedModel> cases() {
         Random random = new Random(20_240_613);
-        List<Case> cases = new ArrayList<>();
+        List<NamedModel> cases = new ArrayList<>();
         for (Activation a : Activation.values()) {
             // No hidden layer: the output layer alone.
             cases.add(make(a + " output only 2-1", random, 2, new int[0], new Activation[] {a}));
@@ -60,7 +52,7 @@ final class OnnxTestNetworks {
      * A network with weights drawn as Glorot's uniform initializer does (and biases of the same size), so that
      * pre-activations stay of order one and every activation works on both sides of its kink.
      */
-    static Case make(String name, Random random, int inputs, int[] hidden, Activation[] activations) {
+    static NamedModel make(String name, Random random, int inputs, int[] hidden, Activation[] activations) {
         List<DenseLayer> layers = new ArrayList<>();
         int in = inputs;
         for (int l = 0; l <= hidden.length; l++) {
@@ -77,11 +69,7 @@ final class OnnxTestNetworks {
             layers.add(new DenseLayer(kernel, bias, activations[l]));
             in = units;
         }
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < inputs; i++) {
-            names.add("x" + (i + 1));
-        }
-        return new Case(name, new Model(names, new Network(inputs, layers)));
+        return new NamedModel(name, new Model(NamedModel.inputNames(inputs), new Network(inputs, layers)));
     }
 
     /** A batch of random inputs in [−3, 3], float32 as the model takes them. */

@@ -1,7 +1,7 @@
 package io.neuralplayground.io;
 
-import static io.neuralplayground.io.NpzPythonCheckTest.assertBitsEqual;
-import static io.neuralplayground.io.NpzPythonCheckTest.matrix;
+import static io.neuralplayground.io.ExportChecks.matrix;
+import static io.neuralplayground.io.NetworkAssertions.assertBitsEqual;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,8 +16,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,36 +67,23 @@ class PythonKerasExportTest {
     }
 
     @Test
-    void theModelItBuildsHasTheLayersAndWeightsOfThePlaygroundAndPredictsAsTheEngine() throws IOException {
+    void theModelItBuildsHasTheLayersAndWeightsOfThePlaygroundAndPredictsAsTheEngine() {
         Python.require("numpy");
-        List<ExportTestModels.Case> cases = ExportTestModels.cases();
-        List<Map<String, Object>> requests = new ArrayList<>();
-        List<double[][]> inputs = new ArrayList<>();
-        for (int c = 0; c < cases.size(); c++) {
-            Model model = cases.get(c).model();
-            Path file = dir.resolve("keras_model" + c + ".py");
-            export.write(model, file);
-            PythonNumpyExportTest.assertAscii(file);
-            inputs.add(ExportTestModels.inputs(model.network().inputs(), 200 + c));
-            requests.add(Map.of("path", file.toString(), "x", inputs.get(c)));
-        }
 
-        JsonNode results = Python.runScript("run_keras_export.py", requests, env);
+        List<ExportChecks.Checked> checked = ExportChecks.runCases("run_keras_export.py", env, 200,
+                c -> dir.resolve("keras_model" + c + ".py"), ExportChecks.checkingAscii(export));
 
-        assertThat(results).hasSize(cases.size());
-        for (int c = 0; c < cases.size(); c++) {
-            String as = cases.get(c).name();
-            Model model = cases.get(c).model();
-            JsonNode result = results.get(c);
-            List<String> names = new ArrayList<>();
-            result.get("inputs").forEach(n -> names.add(n.asText()));
-            assertThat(names).as(as).isEqualTo(model.inputs());
+        for (ExportChecks.Checked c : checked) {
+            String as = c.name();
+            Model model = c.model();
+            JsonNode result = c.result();
+            assertThat(ExportChecks.strings(result.get("inputs"))).as(as).isEqualTo(model.inputs());
 
             JsonNode float64 = result.get("float64");
             assertLayers(model.network(), float64, as);
             assertThat(float64.get("dtypes").toString()).as(as).isEqualTo("[\"<f8\"]");
             assertWeights(model.network(), float64.get("weights"), false, as);
-            double[][] expected = ExportTestModels.predictions(model, inputs.get(c));
+            double[][] expected = c.expected();
             assertThat(float64.get("y_dtype").asText()).isEqualTo("<f8");
             ExportTestModels.assertClose(expected, matrix(float64.get("y")), 1e-12, as + " (float64)");
 
@@ -114,14 +99,11 @@ class PythonKerasExportTest {
     @Test
     void inFloat32AsKerasDefaultsToItsPredictionsAgreeToFloat32Precision() {
         Python.require("numpy");
-        Model model = ExportTestModels.cases().stream().filter(c -> c.name().equals("every activation in turn"))
-                .findFirst().orElseThrow().model();
-        Path file = dir.resolve("keras_model.py");
-        export.write(model, file);
+        Model model = ExportTestModels.named("every activation in turn");
+        Path file = exported(model);
         double[][] x = {{0.5, -1.25, 3, 0}, {-2, 0.75, 0.125, 1}, {0, 0, 0, 0}};
 
-        JsonNode result = Python.runScript("run_keras_export.py", List.of(Map.of("path", file.toString(), "x", x)),
-                env).get(0);
+        JsonNode result = ExportChecks.runOne("run_keras_export.py", file, x, env);
 
         ExportTestModels.assertClose(ExportTestModels.predictions(model, x), matrix(result.at("/float32/y")), 1e-5,
                 "float32");
@@ -130,10 +112,8 @@ class PythonKerasExportTest {
     @Test
     void asAScriptItPrintsTheSummaryThenOneLineOfPredictionsPerExample() {
         Python.require("numpy");
-        Model model = ExportTestModels.cases().stream().filter(c -> c.name().equals("every layer leaky_relu"))
-                .findFirst().orElseThrow().model();
-        Path file = dir.resolve("keras_model.py");
-        export.write(model, file);
+        Model model = ExportTestModels.named("every layer leaky_relu");
+        Path file = exported(model);
         double[][] x = {{0.5, -1.25, 3}, {-2, 0.75, 0.125}};
 
         Python.Run run = Python.run(file, "0.5 -1.25 3\n-2,0.75,0.125\n".getBytes(StandardCharsets.US_ASCII), env);
@@ -142,11 +122,7 @@ class PythonKerasExportTest {
         List<String> lines = run.stdout().lines().toList();
         assertThat(lines.get(0)).isEqualTo("Model: \"sequential\"");
         assertThat(lines).anyMatch(l -> l.contains("dense_2 (Dense)"));
-        double[][] printed = new double[x.length][];
-        for (int r = 0; r < x.length; r++) {
-            printed[r] = Arrays.stream(lines.get(lines.size() - x.length + r).split(" "))
-                    .mapToDouble(Double::parseDouble).toArray();
-        }
+        double[][] printed = ExportChecks.printed(lines.subList(lines.size() - x.length, lines.size()));
         ExportTestModels.assertClose(ExportTestModels.predictions(model, x), printed, 1e-5, run.stdout());
 
         Python.Run wrong = Python.run(file, new byte[0], env, "1", "2");
@@ -156,10 +132,8 @@ class PythonKerasExportTest {
 
     @Test
     void theFileUsesOnlyTheDocumentedKeras3ApiTheStubImplements() throws IOException {
-        Model model = ExportTestModels.cases().stream().filter(c -> c.name().equals("every activation in turn"))
-                .findFirst().orElseThrow().model();
-        Path file = dir.resolve("keras_model.py");
-        export.write(model, file);
+        Model model = ExportTestModels.named("every activation in turn");
+        Path file = exported(model);
         String text = Files.readString(file, StandardCharsets.US_ASCII);
         // The code: after the module's docstring, without comments (this model's strings hold no '#').
         String code = text.substring(text.indexOf("\"\"\"", 3) + 3).replaceAll("#[^\n]*", "");
@@ -238,6 +212,13 @@ class PythonKerasExportTest {
         }
     }
 
+    /** {@code model} exported to keras_model.py in the test's folder. */
+    private Path exported(Model model) {
+        Path file = dir.resolve("keras_model.py");
+        export.write(model, file);
+        return file;
+    }
+
     private static void assertLayers(Network network, JsonNode result, String as) {
         JsonNode layers = result.get("layers");
         assertThat(layers).as(as).hasSize(network.depth());
@@ -255,21 +236,10 @@ class PythonKerasExportTest {
     private static void assertWeights(Network network, JsonNode weights, boolean float32, String as) {
         assertThat(weights).as(as).hasSize(2 * network.depth());
         for (int l = 0; l < network.depth(); l++) {
-            double[][] kernel = network.layer(l).kernelCopy();
-            double[] bias = network.layer(l).biasCopy();
-            if (float32) {
-                for (double[] row : kernel) {
-                    for (int j = 0; j < row.length; j++) {
-                        row[j] = (float) row[j];
-                    }
-                }
-                for (int j = 0; j < bias.length; j++) {
-                    bias[j] = (float) bias[j];
-                }
-            }
-            assertBitsEqual(kernel, matrix(weights.get(2 * l)), as + " kernel " + l);
-            assertBitsEqual(new double[][] {bias}, new double[][] {NpzPythonCheckTest.vector(weights.get(2 * l + 1))},
-                    as + " bias " + l);
+            DenseLayer layer = network.layer(l);
+            assertBitsEqual(NetworkAssertions.kernel(layer, float32), matrix(weights.get(2 * l)), as + " kernel " + l);
+            assertBitsEqual(new double[][] {NetworkAssertions.bias(layer, float32)},
+                    new double[][] {ExportChecks.vector(weights.get(2 * l + 1))}, as + " bias " + l);
         }
     }
 }

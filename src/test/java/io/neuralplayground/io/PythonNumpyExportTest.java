@@ -1,13 +1,11 @@
 package io.neuralplayground.io;
 
-import static io.neuralplayground.io.NpzPythonCheckTest.assertBitsEqual;
-import static io.neuralplayground.io.NpzPythonCheckTest.matrix;
-import static io.neuralplayground.io.NpzPythonCheckTest.vector;
+import static io.neuralplayground.io.ExportChecks.matrix;
+import static io.neuralplayground.io.ExportChecks.vector;
+import static io.neuralplayground.io.NetworkAssertions.assertBitsEqual;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.neuralplayground.PlaygroundException;
 import io.neuralplayground.engine.Activation;
 import io.neuralplayground.engine.DenseLayer;
 import io.neuralplayground.engine.Network;
@@ -17,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -37,29 +34,17 @@ class PythonNumpyExportTest {
     private final PythonNumpyExport export = new PythonNumpyExport();
 
     @Test
-    void itsPredictAgreesWithTheEngineAndItHoldsExactlyTheWeightsAndNames() throws IOException {
+    void itsPredictAgreesWithTheEngineAndItHoldsExactlyTheWeightsAndNames() {
         Python.require("numpy");
-        List<ExportTestModels.Case> cases = ExportTestModels.cases();
-        List<Map<String, Object>> requests = new ArrayList<>();
-        List<double[][]> inputs = new ArrayList<>();
-        for (int c = 0; c < cases.size(); c++) {
-            Model model = cases.get(c).model();
-            Path file = dir.resolve("model" + c + ".py");
-            export.write(model, file);
-            assertAscii(file);
-            inputs.add(ExportTestModels.inputs(model.network().inputs(), 100 + c));
-            requests.add(Map.of("path", file.toString(), "x", inputs.get(c)));
-        }
 
-        JsonNode results = Python.runScript("run_exported.py", requests);
+        List<ExportChecks.Checked> checked = ExportChecks.runCases("run_exported.py", Map.of(), 100,
+                c -> dir.resolve("model" + c + ".py"), ExportChecks.checkingAscii(export));
 
-        assertThat(results).hasSize(cases.size());
-        for (int c = 0; c < cases.size(); c++) {
-            String as = cases.get(c).name();
-            Model model = cases.get(c).model();
-            JsonNode result = results.get(c);
-            assertHolds(model, result, as);
-            double[][] expected = ExportTestModels.predictions(model, inputs.get(c));
+        for (ExportChecks.Checked c : checked) {
+            String as = c.name();
+            JsonNode result = c.result();
+            assertHolds(c.model(), result, as);
+            double[][] expected = c.expected();
             // Weights are exact, but NumPy adds in its own order (and with its own tanh and exp): not bit for bit.
             ExportTestModels.assertClose(expected, matrix(result.get("batch")), 1e-12, as + " batch");
             ExportTestModels.assertClose(new double[][] {expected[0]}, new double[][] {vector(result.get("single"))},
@@ -70,26 +55,19 @@ class PythonNumpyExportTest {
     @Test
     void theHardestDoublesArriveInPythonBitForBit() {
         Python.require("numpy");
-        double[] special = ModelGenerators.SPECIAL_DOUBLES;
-        double[][] kernel = new double[special.length][2];
-        for (int i = 0; i < special.length; i++) {
-            kernel[i][0] = special[i];
-            kernel[i][1] = -special[special.length - 1 - i];
-        }
+        int n = ModelGenerators.SPECIAL_DOUBLES.length;
         double[] bias = {-Double.MAX_VALUE, Double.MIN_VALUE};
         List<String> names = new ArrayList<>();
-        for (int i = 0; i < special.length; i++) {
+        for (int i = 0; i < n; i++) {
             names.add("in" + i);
         }
-        Model model = new Model(names, new Network(special.length,
-                List.of(new DenseLayer(kernel, bias, Activation.LINEAR))));
+        Model model = ExportTestModels.specialDoubles(names, bias, Activation.LINEAR);
         Path file = dir.resolve("special.py");
         export.write(model, file);
 
         // At x = 0 every product is 0 whatever the weight, so the outputs are the biases exactly.
-        double[][] x = {new double[special.length]};
-        JsonNode result = Python.runScript("run_exported.py", List.of(Map.of("path", file.toString(), "x", x)))
-                .get(0);
+        double[][] x = {new double[n]};
+        JsonNode result = ExportChecks.runOne("run_exported.py", file, x, Map.of());
 
         assertHolds(model, result, "special doubles");
         assertBitsEqual(new double[][] {bias}, matrix(result.get("batch")), "predictions at 0");
@@ -98,10 +76,8 @@ class PythonNumpyExportTest {
     @Test
     void asAScriptItPredictsTheExamplesGivenAsArgumentsOrOnePerLine() {
         Python.require("numpy");
-        Model model = ExportTestModels.cases().stream().filter(c -> c.name().equals("every layer softmax"))
-                .findFirst().orElseThrow().model();
-        Path file = dir.resolve("model.py");
-        export.write(model, file);
+        Model model = ExportTestModels.named("every layer softmax");
+        Path file = exported(model);
 
         Python.Run arguments = Python.run(file, new byte[0], Map.of(), "0.5", "-1.25", "3");
         assertThat(arguments.exitCode()).as(arguments.stderr()).isZero();
@@ -126,8 +102,7 @@ class PythonNumpyExportTest {
         Python.require("numpy");
         Model model = ExportTestModels.model(new int[] {3, 2}, new Activation[] {Activation.TANH}, 7);
         model = new Model(List.of("Größe", "say \"hi\"", "温度"), model.network());
-        Path file = dir.resolve("model.py");
-        export.write(model, file);
+        Path file = exported(model);
 
         Python.Run run = Python.run(file, "1 2\n".getBytes(StandardCharsets.US_ASCII), Map.of());
 
@@ -143,8 +118,7 @@ class PythonNumpyExportTest {
         model.network().layer(0).setWeight(0, 0, 0.1);
         model.network().layer(0).setWeight(1, 1, -0.0);
         model.network().layer(1).setBias(0, 1.0E-5);
-        Path file = dir.resolve("model.py");
-        export.write(model, file);
+        Path file = exported(model);
 
         String text = Files.readString(file, StandardCharsets.US_ASCII);
         assertThat(text).isEqualTo(PythonNumpyExport.source(model));
@@ -158,25 +132,24 @@ class PythonNumpyExportTest {
     @Test
     void aWeightThatIsNotFiniteIsRefusedAndTheOldFileKept() throws IOException {
         Path file = dir.resolve("model.py");
-        Files.writeString(file, "# the previous export\n");
         Model model = ExportTestModels.model(new int[] {2, 3, 1}, new Activation[] {Activation.RELU,
             Activation.LINEAR}, 4);
         model.network().layer(0).setWeight(1, 2, Double.NaN);
 
-        assertThatThrownBy(() -> export.write(model, file)).isInstanceOf(PlaygroundException.class)
-                .hasMessageStartingWith("Cannot save " + file + ": layer 1 of 2, unit 3: the weight from input 2 is "
-                        + "NaN");
-        assertThat(Files.readString(file)).isEqualTo("# the previous export\n");
-        try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files).containsExactly(file);
-        }
+        ExportChecks.assertRefusedAndTheOldFileKept(export, model, file, "# the previous export\n",
+                "Cannot save " + file + ": layer 1 of 2, unit 3: the weight from input 2 is NaN");
+    }
+
+    /** {@code model} exported to model.py in the test's folder. */
+    private Path exported(Model model) {
+        Path file = dir.resolve("model.py");
+        export.write(model, file);
+        return file;
     }
 
     /** INPUTS, the weights (bit for bit, float64, Keras' shapes) and the activation functions' names. */
     private static void assertHolds(Model model, JsonNode result, String as) {
-        List<String> inputs = new ArrayList<>();
-        result.get("inputs").forEach(n -> inputs.add(n.asText()));
-        assertThat(inputs).as(as).isEqualTo(model.inputs());
+        assertThat(ExportChecks.strings(result.get("inputs"))).as(as).isEqualTo(model.inputs());
         Network network = model.network();
         assertThat(result.get("kernels")).as(as).hasSize(network.depth());
         assertThat(result.get("dtypes").toString()).as(as).isEqualTo("[\"<f8\"]");
@@ -192,19 +165,7 @@ class PythonNumpyExportTest {
     }
 
     private static void assertLines(Model model, double[][] x, String stdout) {
-        List<String> lines = stdout.lines().toList();
-        double[][] printed = new double[lines.size()][];
-        for (int r = 0; r < printed.length; r++) {
-            printed[r] = Arrays.stream(lines.get(r).split(" ")).mapToDouble(Double::parseDouble).toArray();
-        }
-        ExportTestModels.assertClose(ExportTestModels.predictions(model, x), printed, 1e-12, stdout);
-    }
-
-    static void assertAscii(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        for (int i = 0; i < bytes.length; i++) {
-            assertThat(bytes[i] == '\n' || (bytes[i] >= 0x20 && bytes[i] < 0x7f)).as(file.getFileName() + ": byte "
-                    + i + " is " + bytes[i]).isTrue();
-        }
+        ExportTestModels.assertClose(ExportTestModels.predictions(model, x),
+                ExportChecks.printed(stdout.lines().toList()), 1e-12, stdout);
     }
 }
