@@ -3,6 +3,7 @@ package io.neuralplayground.io;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.neuralplayground.PlaygroundException;
+import io.neuralplayground.testing.TextMutation;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -58,44 +59,24 @@ class ModelFileFuzzProperties {
                 SOURCE));
     }
 
-    /** One edit of a text: at a position (taken modulo the length), a kind of change, a character. */
-    record Mutation(int kind, int position, int length, char c) {
-        String applyTo(String s) {
-            if (s.isEmpty()) {
-                return String.valueOf(c);
-            }
-            int at = Math.floorMod(position, s.length());
-            int end = Math.min(s.length(), at + length);
-            return switch (kind) {
-                case 0 -> s.substring(0, at) + s.substring(at + 1);                        // delete a character
-                case 1 -> s.substring(0, at) + c + s.substring(at);                        // insert one
-                case 2 -> s.substring(0, at) + c + s.substring(at + 1);                    // replace one
-                case 3 -> s.substring(0, at);                                              // truncate
-                case 4 -> s.substring(0, at) + s.substring(end);                           // delete a run
-                case 5 -> s.substring(0, end) + s.substring(at, end) + s.substring(end);   // duplicate a run
-                default -> s.substring(0, at) + s.substring(at, end).toUpperCase() + s.substring(end);
-            };
-        }
-    }
-
     @Provide
-    Arbitrary<List<Mutation>> mutations() {
+    Arbitrary<List<TextMutation>> mutations() {
         Arbitrary<Character> chars = Arbitraries.oneOf(
                 Arbitraries.of('{', '}', '[', ']', ',', ':', '"', '\\', '-', '+', '.', 'e', 'E', '0', '1', '9',
                         ' ', '\n', 'n', 'N', 'I', '\u0000', '\ud800', 'ü'),
                 Arbitraries.chars());
-        Arbitrary<Mutation> one = Combinators.combine(
+        Arbitrary<TextMutation> one = Combinators.combine(
                 Arbitraries.integers().between(0, 6),
                 Arbitraries.integers().between(0, VALID.length()),
                 Arbitraries.integers().between(1, 40),
-                chars).as(Mutation::new);
+                chars).as(TextMutation::new);
         return one.list().ofMinSize(1).ofMaxSize(6);
     }
 
     @Property(tries = 5000)
-    void aMutatedFileGivesAModelOrAPlaygroundException(@ForAll("mutations") List<Mutation> mutations) {
+    void aMutatedFileGivesAModelOrAPlaygroundException(@ForAll("mutations") List<TextMutation> mutations) {
         String text = VALID;
-        for (Mutation mutation : mutations) {
+        for (TextMutation mutation : mutations) {
             text = mutation.applyTo(text);
         }
         String mutated = text;
