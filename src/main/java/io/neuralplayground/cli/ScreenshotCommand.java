@@ -76,6 +76,10 @@ final class ScreenshotCommand implements Callable<Integer> {
             description = "Epochs to train before the picture. Default: ${DEFAULT-VALUE}.")
     private int epochs;
 
+    @Option(names = "--open", paramLabel = "FILE",
+            description = "A session or network file to open first, as File ▸ Open does.")
+    private java.nio.file.Path open;
+
     @Option(names = "--menu", paramLabel = "PATH",
             description = "A menu to show open, its titles separated by '/': \"File/Export network\".")
     private String menu;
@@ -107,6 +111,14 @@ final class ScreenshotCommand implements Callable<Integer> {
 
     private void capture(WindowDriver driver, MainWindow.View shown, int[] size) throws Exception {
         driver.awaitFrames(3);
+        if (open != null) {
+            boolean opened = driver.onFxThread(() -> driver.window().documents().open(open))
+                    .get(60, java.util.concurrent.TimeUnit.SECONDS);
+            if (!opened) {
+                throw new IllegalArgumentException("--open: " + driver.onFxThread(
+                        () -> driver.window().documents().noticeProperty().get().message()));
+            }
+        }
         driver.viewModel().session().trainEpochs(epochs);
         driver.awaitUpToDate();
         if (shown == MainWindow.View.AUTODIFF) {

@@ -106,6 +106,6 @@ final class WindowOptions {
     }
 
     LaunchPlan plan(Speed speed, WindowScript script) {
-        return new LaunchPlan(settings(), speed, showTestData, discretize, width, height, script);
+        return new LaunchPlan(settings(), speed, showTestData, discretize, width, height, script, null);
     }
 }

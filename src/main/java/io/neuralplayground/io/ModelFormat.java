@@ -51,6 +51,14 @@ public enum ModelFormat {
         return extension;
     }
 
+    /**
+     * Whether the format keeps each layer's activation. A Keras weights file holds weights only: read back, its
+     * layers get default activations, which a reader with a better guess (the playground's own) may replace.
+     */
+    public boolean holdsActivations() {
+        return this != WEIGHTS_H5;
+    }
+
     public boolean canRead() {
         return reader != null;
     }

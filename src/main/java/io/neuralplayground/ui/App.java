@@ -57,6 +57,9 @@ public final class App extends Application {
         frames = new FrameLoop(vm);
         frames.start();
         stage.show();
+        if (p.open() != null && p.script() == null) {
+            window.documents().open(p.open());
+        }
         if (p.script() != null) {
             WindowDriver driver = new WindowDriver(window, frames);
             Thread script = new Thread(() -> {

@@ -117,6 +117,13 @@ class ExportImportCommandTest {
     }
 
     @Test
+    void theWindowRefusesAMissingFileBeforeItOpens() {
+        Run run = CliTest.run("window", dir.resolve("gone.session.json").toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("gone.session.json", "no such file");
+    }
+
+    @Test
     void theImportedModelKeepsItsInputNamesWhereTheFormatHasThem() {
         Path model = trainedModel();
         Model original = ModelFile.read(model);

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -98,18 +99,22 @@ public final class DocumentViewModel {
     /**
      * Opens a file dropped on the window or chosen from the menu: a session file (by its content) restores the
      * session; any other file is imported as a model by its name's extension.
+     *
+     * @return completes on the FX thread once the file is open (true) or refused with a notice (false)
      */
-    public void open(Path path) {
+    public CompletableFuture<Boolean> open(Path path) {
+        CompletableFuture<Boolean> opened = new CompletableFuture<>();
         background.execute(() -> {
             if (SessionFile.isSessionFile(path)) {
-                openSession(path);
+                openSession(path, opened);
             } else {
-                importNow(path);
+                importNow(path, opened);
             }
         });
+        return opened;
     }
 
-    private void openSession(Path path) {
+    private void openSession(Path path, CompletableFuture<Boolean> opened) {
         try {
             SessionState state = readSession(SessionFile.read(path), path.toString());
             fxThread.accept(() -> {
@@ -118,9 +123,13 @@ public final class DocumentViewModel {
                 savedAs = null;
                 remember(path);
                 markSavedAfterNextSnapshot();
+                opened.complete(true);
             });
         } catch (PlaygroundException e) {
-            fxThread.accept(() -> error("The session could not be opened", e.getMessage()));
+            fxThread.accept(() -> {
+                error("The session could not be opened", e.getMessage());
+                opened.complete(false);
+            });
         }
     }
 
@@ -168,12 +177,18 @@ public final class DocumentViewModel {
 
     // ---- models ----
 
-    /** Reads a model in any importable format and makes it the playground's network (shape and weights). */
-    public void importModel(Path path) {
-        background.execute(() -> importNow(path));
+    /**
+     * Reads a model in any importable format and makes it the playground's network (shape and weights).
+     *
+     * @return completes on the FX thread once the model is in the playground (true) or refused with a notice (false)
+     */
+    public CompletableFuture<Boolean> importModel(Path path) {
+        CompletableFuture<Boolean> opened = new CompletableFuture<>();
+        background.execute(() -> importNow(path, opened));
+        return opened;
     }
 
-    private void importNow(Path path) {
+    private void importNow(Path path, CompletableFuture<Boolean> opened) {
         try {
             ModelFormat format = ModelFormat.forFile(path);
             if (format == null) {
@@ -181,15 +196,37 @@ public final class DocumentViewModel {
                         + "files, and models ending in " + importableExtensions() + ")");
             }
             Model model = format.read(path);
+            if (!format.holdsActivations()) {
+                takeActivations(model.network(), vm.settings());
+            }
             PlaygroundSettings settings = settingsFor(model, vm.settings(), path.getFileName().toString());
             settings.toPlan().withInitialNetwork(model.network()).prepare();
             fxThread.accept(() -> {
                 vm.load(settings, model.network());
                 remember(path);
+                opened.complete(true);
             });
         } catch (PlaygroundException e) {
-            fxThread.accept(() -> error("The model could not be opened", e.getMessage()));
+            fxThread.accept(() -> {
+                error("The model could not be opened", e.getMessage());
+                opened.complete(false);
+            });
         }
+    }
+
+    /**
+     * Gives a network read from a file without activations the playground's: each hidden layer the activation of
+     * the playground's layer at its place (or of its last hidden layer, or tanh), the output layer the playground's
+     * output activation. A network exported from the playground thus comes back as it left.
+     */
+    static void takeActivations(Network network, PlaygroundSettings current) {
+        List<Activation> hidden = current.hiddenActivations();
+        for (int l = 0; l < network.depth() - 1; l++) {
+            Activation a = l < hidden.size() ? hidden.get(l)
+                    : hidden.isEmpty() ? Activation.TANH : hidden.get(hidden.size() - 1);
+            network.layer(l).setActivation(a);
+        }
+        network.outputLayer().setActivation(current.outputActivation());
     }
 
     /**

@@ -193,6 +193,30 @@ class DocumentViewModelTest {
         assertThat(docs.noticeProperty().get()).isNull();
     }
 
+    @Test
+    void aWeightsFileTakesThePlaygroundsActivationsAndComesBackAsItLeft() throws Exception {
+        PlaygroundSettings settings = PlaygroundSettings.defaults().withHidden(List.of(3, 2),
+                List.of(Activation.RELU, Activation.SIGMOID)).withOutputActivation(Activation.SIGMOID);
+        PlaygroundViewModel vm = playground(settings);
+        DocumentViewModel docs = documents(vm, RecentFiles.inMemory());
+        vm.session().sync();
+        vm.onFrame();
+        long buildBefore = vm.snapshotProperty().get().build();
+        Network shown = vm.snapshotProperty().get().network();
+        Path file = dir.resolve("net.weights.h5");
+        docs.exportModel(io.neuralplayground.io.ModelFormat.WEIGHTS_H5, file);
+        assertThat(io.neuralplayground.io.ModelFormat.WEIGHTS_H5.read(file).network().outputLayer().activation())
+                .as("the file itself has no activations").isEqualTo(Activation.LINEAR);
+        assertThat(docs.importModel(file).get()).isTrue();
+        await(vm, () -> vm.snapshotProperty().get().build() != buildBefore);
+        Network back = vm.snapshotProperty().get().network();
+        assertThat(back.layer(0).activation()).isEqualTo(Activation.RELU);
+        assertThat(back.layer(1).activation()).isEqualTo(Activation.SIGMOID);
+        assertThat(back.outputLayer().activation()).isEqualTo(Activation.SIGMOID);
+        assertThat(vm.settings()).isEqualTo(settings.withPaintedPoints(List.of()));
+        assertThat(back.layer(1).weight(2, 1)).isEqualTo((double) (float) shown.layer(1).weight(2, 1));
+    }
+
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"bad.npz", "bad.keras", "bad.weights.h5", "bad.h5",
         "bad.json"})
