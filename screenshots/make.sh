@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Makes every picture in this folder with the screenshot command (the real window, under a virtual display when
+# there is no screen). Run from the project folder after `mvn -q -B package -DskipTests`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shot() {
+  if [ -n "${DISPLAY:-}" ]; then
+    java -jar target/neural-playground.jar screenshot "$@"
+  else
+    xvfb-run -a java -jar target/neural-playground.jar screenshot "$@"
+  fi
+}
+shot --out screenshots/playground-spiral.png --dataset spiral --features all --layers 8,8,8 --activation relu \
+  --epochs 300 --show-test-data
+shot --out screenshots/playground-circle.png --dataset circle --epochs 200
+shot --out screenshots/playground-xor-discretized.png --dataset xor --noise 15 --epochs 300 --show-test-data \
+  --discretize
+shot --out screenshots/playground-multigauss.png --dataset multigauss --features all --layers 8,8,4 --epochs 300
+shot --out screenshots/playground-small-window.png --dataset spiral --features all --layers 8,8,8,8,8,8 \
+  --epochs 100 --show-test-data --width 1100 --height 700
+shot --out screenshots/stepper.png --view stepper --textbook --step 12
+shot --out screenshots/stepper-minibatch.png --view stepper --epochs 100 --minibatch 4 --step 10
+shot --out screenshots/gradcheck.png --view gradcheck --epochs 300 --minibatch 10
+shot --out screenshots/autodiff.png --view autodiff --step 9
+shot --out screenshots/file-export-menu.png --dataset xor --epochs 200 --menu "File/Export network"
