@@ -57,18 +57,6 @@ public final class OptimizerState {
         steps++;
     }
 
-    /**
-     * One update of the parameter arrays {@code parameters[k]} (numbered as the slots) from {@code gradients[k]};
-     * the same arithmetic as {@link #step}, for callers that hold parameters outside a network.
-     */
-    void step(double[][] parameters, double[][] gradients, double learningRate) {
-        double alpha = adamStepSize(learningRate);
-        for (int k = 0; k < parameters.length; k++) {
-            update(k, parameters[k], gradients[k], learningRate, alpha);
-        }
-        steps++;
-    }
-
     /** Adam's α for the coming step t = steps + 1; the learning rate for the other optimizers. */
     private double adamStepSize(double learningRate) {
         if (optimizer instanceof Optimizer.Adam adam) {
