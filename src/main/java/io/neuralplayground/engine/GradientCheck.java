@@ -113,16 +113,9 @@ public final class GradientCheck {
             this.m = inputs.length;
             this.pass = new Backprop(network, m);
             this.loss = loss;
-            this.x = new double[network.inputs()][m];
-            this.t = new double[targets[0].length][m];
-            for (int r = 0; r < m; r++) {
-                for (int i = 0; i < x.length; i++) {
-                    x[i][r] = inputs[r][i];
-                }
-                for (int c = 0; c < t.length; c++) {
-                    t[c][r] = targets[r][c];
-                }
-            }
+            Samples examples = Samples.ofRows(inputs, targets);
+            this.x = examples.inputColumns();
+            this.t = examples.targetColumnsArray();
         }
 
         double value() {
