@@ -41,8 +41,8 @@ public final class OptimizerState {
         return slots.length;
     }
 
-    /** Restores a saved step count (slots are restored through {@link #slot}). */
-    public void setSteps(long steps) {
+    /** Restores a saved step count, for {@link Trainer#restoreProgress}. */
+    void setSteps(long steps) {
         this.steps = steps;
     }
 
