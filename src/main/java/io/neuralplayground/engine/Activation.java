@@ -270,7 +270,8 @@ public enum Activation {
         return Arrays.stream(values()).map(Activation::kerasName).collect(Collectors.joining(", "));
     }
 
-    static double sigmoid(double a) {
+    /** σ(a) = 1/(1 + e^−a), in two forms so that exp never overflows: as written for a ≥ 0, e^a/(1 + e^a) below. */
+    public static double sigmoid(double a) {
         if (a >= 0) {
             return 1 / (1 + Math.exp(-a));
         }

@@ -85,8 +85,9 @@ public final class BackpropTrace {
                         + loss + " on " + network.outputs() + " outputs needs " + targetColumns);
             }
         }
-        double[][] x = columns(inputs, network.inputs());
-        double[][] t = columns(targets, targetColumns);
+        Samples examples = Samples.ofRows(inputs, targets);
+        double[][] x = examples.inputColumns();
+        double[][] t = examples.targetColumnsArray();
         Backprop pass = new Backprop(network, m);
         pass.forward(x, m);
         int last = network.depth() - 1;
@@ -131,16 +132,6 @@ public final class BackpropTrace {
         double[][] c = new double[block.length][1];
         for (int j = 0; j < block.length; j++) {
             c[j][0] = block[j][r];
-        }
-        return c;
-    }
-
-    private static double[][] columns(double[][] rows, int width) {
-        double[][] c = new double[width][rows.length];
-        for (int r = 0; r < rows.length; r++) {
-            for (int j = 0; j < width; j++) {
-                c[j][r] = rows[r][j];
-            }
         }
         return c;
     }

@@ -37,12 +37,12 @@ public final class ForwardPass {
     }
 
     private void ensureShape(Network network) {
+        if (hasShape(network)) {
+            return;
+        }
         int[] wanted = new int[network.depth()];
         for (int l = 0; l < wanted.length; l++) {
             wanted[l] = network.layer(l).units();
-        }
-        if (java.util.Arrays.equals(wanted, shape)) {
-            return;
         }
         a = new double[wanted.length][][];
         h = new double[wanted.length][][];
@@ -52,5 +52,18 @@ public final class ForwardPass {
         }
         scratch = new double[2][Activation.scratchLength(network.maxWidth(), capacity)];
         shape = wanted;
+    }
+
+    /** Whether the buffers fit {@code network}: as many layers, each as wide. */
+    private boolean hasShape(Network network) {
+        if (shape.length != network.depth()) {
+            return false;
+        }
+        for (int l = 0; l < shape.length; l++) {
+            if (shape[l] != network.layer(l).units()) {
+                return false;
+            }
+        }
+        return true;
     }
 }

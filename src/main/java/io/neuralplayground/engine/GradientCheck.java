@@ -1,5 +1,6 @@
 package io.neuralplayground.engine;
 
+import io.neuralplayground.engine.autodiff.FiniteDifference;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.List;
  * Checks backpropagation against finite differences, parameter by parameter.
  *
  * <p>For each weight or bias θ, with L the mean loss over the given examples (without regularization) and the
- * other parameters fixed, the fourth-order central difference
+ * other parameters fixed, the fourth-order central difference of {@link FiniteDifference} with a fixed step
  * <pre>
  *   ∂L/∂θ ≈ (L(θ − 2h) − 8·L(θ − h) + 8·L(θ + h) − L(θ + 2h)) / 12h,    h = {@value #STEP}
  * </pre>
@@ -89,16 +90,12 @@ public final class GradientCheck {
 
     private static double numeric(double[] parameters, int index, MeanLoss meanLoss) {
         double theta = parameters[index];
-        parameters[index] = theta - 2 * STEP;
-        double minus2 = meanLoss.value();
-        parameters[index] = theta - STEP;
-        double minus1 = meanLoss.value();
-        parameters[index] = theta + STEP;
-        double plus1 = meanLoss.value();
-        parameters[index] = theta + 2 * STEP;
-        double plus2 = meanLoss.value();
+        double derivative = FiniteDifference.derivative(value -> {
+            parameters[index] = value;
+            return meanLoss.value();
+        }, theta, STEP);
         parameters[index] = theta;
-        return (minus2 - 8 * minus1 + 8 * plus1 - plus2) / (12 * STEP);
+        return derivative;
     }
 
     /** The mean loss of a network on fixed examples, re-evaluated after each change of a parameter. */
@@ -113,16 +110,9 @@ public final class GradientCheck {
             this.m = inputs.length;
             this.pass = new Backprop(network, m);
             this.loss = loss;
-            this.x = new double[network.inputs()][m];
-            this.t = new double[targets[0].length][m];
-            for (int r = 0; r < m; r++) {
-                for (int i = 0; i < x.length; i++) {
-                    x[i][r] = inputs[r][i];
-                }
-                for (int c = 0; c < t.length; c++) {
-                    t[c][r] = targets[r][c];
-                }
-            }
+            Samples examples = Samples.ofRows(inputs, targets);
+            this.x = examples.inputColumns();
+            this.t = examples.targetColumnsArray();
         }
 
         double value() {

@@ -41,8 +41,8 @@ public final class OptimizerState {
         return slots.length;
     }
 
-    /** Restores a saved step count (slots are restored through {@link #slot}). */
-    public void setSteps(long steps) {
+    /** Restores a saved step count, for {@link Trainer#restoreProgress}. */
+    void setSteps(long steps) {
         this.steps = steps;
     }
 
@@ -53,18 +53,6 @@ public final class OptimizerState {
             DenseLayer layer = network.layer(l);
             update(2 * l, layer.kernel().data, pass.gradKernel(l), learningRate, alpha);
             update(2 * l + 1, layer.biasArray(), pass.gradBias(l), learningRate, alpha);
-        }
-        steps++;
-    }
-
-    /**
-     * One update of the parameter arrays {@code parameters[k]} (numbered as the slots) from {@code gradients[k]};
-     * the same arithmetic as {@link #step}, for callers that hold parameters outside a network.
-     */
-    void step(double[][] parameters, double[][] gradients, double learningRate) {
-        double alpha = adamStepSize(learningRate);
-        for (int k = 0; k < parameters.length; k++) {
-            update(k, parameters[k], gradients[k], learningRate, alpha);
         }
         steps++;
     }

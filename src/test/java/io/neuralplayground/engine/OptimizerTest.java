@@ -10,14 +10,15 @@ import org.junit.jupiter.api.Test;
 class OptimizerTest {
 
     private static double[] run(Optimizer optimizer, int steps) {
-        Network shape = new Network(1, List.of(new DenseLayer(1, 1, Activation.LINEAR)));
-        OptimizerState state = optimizer.newState(shape);
-        double[][] parameters = {{1.0}, {0.0}};
-        double[][] gradients = {{0.5}, {0.0}};
+        Network network = new Network(1, List.of(new DenseLayer(new double[][] {{1.0}}, new double[] {0.0},
+                Activation.LINEAR)));
+        OptimizerState state = optimizer.newState(network);
+        Backprop gradients = new Backprop(network, 1);
+        gradients.gradKernel(0)[0] = 0.5;
         double[] trajectory = new double[steps];
         for (int s = 0; s < steps; s++) {
-            state.step(parameters, gradients, 0.1);
-            trajectory[s] = parameters[0][0];
+            state.step(network, gradients, 0.1);
+            trajectory[s] = network.layer(0).weight(0, 0);
         }
         return trajectory;
     }

@@ -1,7 +1,6 @@
 package io.neuralplayground.engine.autodiff;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -163,8 +162,8 @@ public final class ComputationalGraph {
 
     /** Builds the node list by hash-consing, then the edges and the layers. */
     private static final class Builder {
-        /** An operation on operand identities: Integer node indices or Double constants. */
-        private record Key(Op op, List<Object> operands) {
+        /** An operation on its operands; constants are the same operand when their values are. */
+        private record Key(Op op, List<Operand> operands) {
         }
 
         private final Map<Key, Integer> index = new HashMap<>();
@@ -174,14 +173,10 @@ public final class ComputationalGraph {
         ComputationalGraph build(Expr expr, String text) {
             ops.add(Op.INPUT);
             operands.add(List.of());
+            // The root is the last node made, as operands come first.
             Operand root = add(expr);
             if (root instanceof Operand.Constant c) {
                 node(Op.CONSTANT, List.of(c));
-            }
-            int outputIndex = root instanceof Operand.Ref r ? r.node() : ops.size() - 1;
-            if (outputIndex != ops.size() - 1) {
-                // Cannot happen: the root is the last node made, as operands come first.
-                throw new IllegalStateException("the output is not the last node");
             }
             List<String> ids = names(ops.size());
             List<GraphNode> nodes = new ArrayList<>();
@@ -232,17 +227,13 @@ public final class ComputationalGraph {
         }
 
         private Operand.Ref node(Op op, List<Operand> ins) {
-            List<Object> identity = new ArrayList<>();
-            for (Operand o : ins) {
-                identity.add(o instanceof Operand.Ref r ? (Object) r.node() : (Object) ((Operand.Constant) o).value());
-            }
-            Key key = new Key(op, Collections.unmodifiableList(identity));
+            Key key = new Key(op, List.copyOf(ins));
             Integer existing = index.get(key);
             if (existing != null) {
                 return new Operand.Ref(existing);
             }
             ops.add(op);
-            operands.add(List.copyOf(ins));
+            operands.add(key.operands());
             index.put(key, ops.size() - 1);
             return new Operand.Ref(ops.size() - 1);
         }

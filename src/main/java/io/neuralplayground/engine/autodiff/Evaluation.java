@@ -49,18 +49,15 @@ public final class Evaluation {
         double[][] partials = new double[n][];
         for (GraphNode node : graph.nodes()) {
             int i = node.index();
-            values[i] = ComputationalGraph.compute(node, values, x);
-            boolean operandsFinite = true;
-            for (int s = 0; s < node.operands().size(); s++) {
-                operandsFinite &= Double.isFinite(ComputationalGraph.operandValue(node, s, values));
-            }
-            if (!Double.isFinite(values[i]) && operandsFinite && (node.op() != Op.INPUT || Double.isFinite(x))) {
+            // The operand values (x itself for the input): a problem is reported where they are finite.
+            double u = node.op().arity() > 0 ? ComputationalGraph.operandValue(node, 0, values) : x;
+            double v = node.op().arity() > 1 ? ComputationalGraph.operandValue(node, 1, values) : 0;
+            values[i] = node.op().apply(u, v);
+            if (!Double.isFinite(values[i]) && Double.isFinite(u) && Double.isFinite(v)) {
                 problems.add(node.label() + " is " + Formats.value(values[i]) + at(graph, node, values)
                         + (node.op().domain().isEmpty() ? "" : ": " + node.op().domain()));
             }
             partials[i] = new double[node.operands().size()];
-            double u = node.op().arity() > 0 ? ComputationalGraph.operandValue(node, 0, values) : x;
-            double v = node.op().arity() > 1 ? ComputationalGraph.operandValue(node, 1, values) : 0;
             for (int s = 0; s < partials[i].length; s++) {
                 partials[i][s] = node.op().partial(s, u, v, values[i]);
             }

@@ -26,7 +26,11 @@ public final class FiniteDifference {
 
     /** The difference quotient of {@code f} at {@code x}. */
     public static double derivative(DoubleUnaryOperator f, double x) {
-        double h = step(x);
+        return derivative(f, x, step(x));
+    }
+
+    /** The difference quotient of {@code f} at {@code x} with the step {@code h}, evaluating f from x − 2h up. */
+    public static double derivative(DoubleUnaryOperator f, double x, double h) {
         return (f.applyAsDouble(x - 2 * h) - 8 * f.applyAsDouble(x - h) + 8 * f.applyAsDouble(x + h)
                 - f.applyAsDouble(x + 2 * h)) / (12 * h);
     }

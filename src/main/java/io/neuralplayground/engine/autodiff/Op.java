@@ -1,5 +1,6 @@
 package io.neuralplayground.engine.autodiff;
 
+import io.neuralplayground.engine.Activation;
 import java.util.List;
 
 /**
@@ -109,7 +110,7 @@ public enum Op {
             case SIN -> Math.sin(u);
             case COS -> Math.cos(u);
             case TANH -> Math.tanh(u);
-            case SIGMOID -> sigmoid(u);
+            case SIGMOID -> Activation.sigmoid(u);
             case RELU -> u > 0 ? u : 0;
         };
     }
@@ -159,15 +160,6 @@ public enum Op {
             return 0;
         }
         return Double.NaN;
-    }
-
-    private static double sigmoid(double u) {
-        // Two forms so that exp never overflows: 1/(1+e^−u) for u ≥ 0, e^u/(1+e^u) below.
-        if (u >= 0) {
-            return 1 / (1 + Math.exp(-u));
-        }
-        double e = Math.exp(u);
-        return e / (1 + e);
     }
 
     /** The formula with operand names, as a node label shows it: {@code x²}, {@code a + b}, {@code exp(a)}. */

@@ -10,12 +10,11 @@ record Token(Kind kind, String text, int position, double number) {
         NUMBER, NAME, PLUS, MINUS, TIMES, DIVIDE, POWER, SQUARED, CUBED, OPEN, CLOSE, END
     }
 
-    /** How the token reads in a message: {@code ')'}, {@code number '2'}, {@code the end}. */
+    /** How the token reads in a message: {@code ')'}, {@code number '2'}, {@code end of input}. */
     String describe() {
         return switch (kind) {
             case END -> "end of input";
             case NUMBER -> "number '" + text + "'";
-            case NAME -> "'" + text + "'";
             default -> "'" + text + "'";
         };
     }
