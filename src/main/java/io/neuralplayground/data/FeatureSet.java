@@ -53,14 +53,17 @@ public final class FeatureSet {
     }
 
     /**
-     * The features named {@code names}, in that order. A name is, in this order of preference: a raw column's exact
-     * name; a raw column's name up to case (if only one column matches); a Playground feature id when
-     * {@code data} has columns x1 and x2.
+     * The features named {@code names}, in that order, or {@link #allFor(Dataset)} for the single name "all". A name
+     * is, in this order of preference: a raw column's exact name; a raw column's name up to case (if only one column
+     * matches); a Playground feature id when {@code data} has columns x1 and x2.
      *
      * @throws PlaygroundException for no names, an unknown name (the message lists what is available), a derived
      *     feature on data without x1 and x2, or a feature named twice
      */
     public static FeatureSet resolve(Dataset data, List<String> names) {
+        if (names.size() == 1 && names.get(0) != null && names.get(0).trim().equalsIgnoreCase(Feature.ALL)) {
+            return allFor(data);
+        }
         if (names.isEmpty()) {
             throw new PlaygroundException("No input features chosen for " + data.name() + ": choose some of "
                     + String.join(", ", available(data)));
@@ -83,21 +86,7 @@ public final class FeatureSet {
      * @throws PlaygroundException as {@link #resolve(Dataset, List)}, and for an empty entry
      */
     public static FeatureSet resolve(Dataset data, String commaSeparated) {
-        String text = commaSeparated == null ? "" : commaSeparated.trim();
-        if (text.equalsIgnoreCase(Feature.ALL)) {
-            return allFor(data);
-        }
-        List<String> names = new ArrayList<>();
-        if (!text.isEmpty()) {
-            for (String part : text.split(",", -1)) {
-                if (part.isBlank()) {
-                    throw new PlaygroundException("Feature list '" + commaSeparated
-                            + "' has an empty entry: separate feature names by single commas");
-                }
-                names.add(part.trim());
-            }
-        }
-        return resolve(data, names);
+        return resolve(data, Feature.splitList(commaSeparated));
     }
 
     /** Playground features (e.g. from {@link Feature#parseList(String)}) on a dataset with columns x1 and x2. */

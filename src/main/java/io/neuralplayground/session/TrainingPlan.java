@@ -122,7 +122,8 @@ public final class TrainingPlan {
         Rng dataRng = Rng.stream(seed, "data");
         Dataset dataset = data.dataset(dataRng);
         Split split = PaintedPoints.addToTraining(dataset.split(trainRatio, dataRng), paintedPoints);
-        FeatureSet featureSet = resolveFeatures(dataset);
+        FeatureSet featureSet = features == null
+                ? FeatureSet.defaultFor(dataset) : FeatureSet.resolve(dataset, features);
 
         boolean classification = dataset.isClassification();
         int classes = classification ? dataset.classCount() : 0;
@@ -145,15 +146,6 @@ public final class TrainingPlan {
         return new PreparedRun(dataset, split, featureSet, trainer);
     }
 
-    private FeatureSet resolveFeatures(Dataset dataset) {
-        if (features != null && features.size() == 1 && features.get(0).trim().equalsIgnoreCase("all")) {
-            return FeatureSet.allFor(dataset);
-        }
-        if (features != null) {
-            return FeatureSet.resolve(dataset, features);
-        }
-        return FeatureSet.defaultFor(dataset);
-    }
 
     private Network newNetwork(int inputs, int outputs, boolean classification, Loss chosenLoss) {
         Activation output = outputActivation != null ? outputActivation
