@@ -2,6 +2,7 @@ package io.neuralplayground.data;
 
 import io.neuralplayground.PlaygroundException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,9 @@ public final class FeatureSet {
         String name();
 
         String label();
+
+        /** The Playground feature this input is at a point (x₁, x₂) of the plane, or null if it is none. */
+        Feature onPlane();
     }
 
     private record Raw(String name) implements Input {
@@ -31,6 +35,11 @@ public final class FeatureSet {
             Feature f = Feature.find(name);
             // Playground's own columns get Playground's labels (X₁); a CSV's columns keep their names.
             return f != null && f.id().equals(name) ? f.label() : name;
+        }
+
+        @Override
+        public Feature onPlane() {
+            return name.equals(X1) ? Feature.X1 : name.equals(X2) ? Feature.X2 : null;
         }
     }
 
@@ -44,12 +53,21 @@ public final class FeatureSet {
         public String label() {
             return feature.label();
         }
+
+        @Override
+        public Feature onPlane() {
+            return feature;
+        }
     }
 
     private final List<Input> inputs;
+    /** Each input as a Playground feature of (x₁, x₂); null unless every input is one. */
+    private final Feature[] onPlane;
 
     private FeatureSet(List<Input> inputs) {
         this.inputs = List.copyOf(inputs);
+        Feature[] features = this.inputs.stream().map(Input::onPlane).toArray(Feature[]::new);
+        this.onPlane = Arrays.asList(features).contains(null) ? null : features;
     }
 
     /**
@@ -215,7 +233,7 @@ public final class FeatureSet {
 
     /** True if every feature is x1, x2 or a Playground feature of them, so {@link #valuesAt} can compute it. */
     public boolean isFunctionOfX1X2() {
-        return inputs.stream().allMatch(i -> i instanceof Derived || i.name().equals(X1) || i.name().equals(X2));
+        return onPlane != null;
     }
 
     /**
@@ -231,17 +249,12 @@ public final class FeatureSet {
 
     /** {@link #valuesAt(double, double)} into {@code out}, which a heatmap reuses for every pixel. */
     public void valuesAt(double x1, double x2, double[] out) {
-        for (int f = 0; f < inputs.size(); f++) {
-            Input input = inputs.get(f);
-            if (input instanceof Derived d) {
-                out[f] = d.feature().apply(x1, x2);
-            } else if (input.name().equals(X1)) {
-                out[f] = x1;
-            } else if (input.name().equals(X2)) {
-                out[f] = x2;
-            } else {
-                throw new IllegalStateException("feature '" + input.name() + "' is not a function of x1 and x2");
-            }
+        if (onPlane == null) {
+            Input input = inputs.stream().filter(i -> i.onPlane() == null).findFirst().orElseThrow();
+            throw new IllegalStateException("feature '" + input.name() + "' is not a function of x1 and x2");
+        }
+        for (int f = 0; f < onPlane.length; f++) {
+            out[f] = onPlane[f].apply(x1, x2);
         }
     }
 
