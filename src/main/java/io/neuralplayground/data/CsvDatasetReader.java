@@ -15,7 +15,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -189,21 +188,7 @@ public final class CsvDatasetReader {
             int byDefault = columns.indexOf(DEFAULT_LABEL_COLUMN);
             return byDefault >= 0 ? byDefault : columns.size() - 1;
         }
-        String wanted = labelColumn.trim();
-        int exact = columns.indexOf(wanted);
-        if (exact >= 0) {
-            return exact;
-        }
-        int found = -1;
-        for (int c = 0; c < columns.size(); c++) {
-            if (columns.get(c).toLowerCase(Locale.ROOT).equals(wanted.toLowerCase(Locale.ROOT))) {
-                if (found >= 0) {
-                    found = -2;
-                    break;
-                }
-                found = c;
-            }
-        }
+        int found = Dataset.findColumn(columns, labelColumn.trim());
         if (found >= 0) {
             return found;
         }

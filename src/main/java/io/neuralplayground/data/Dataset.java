@@ -177,6 +177,28 @@ public final class Dataset {
         return columnNames.contains(column);
     }
 
+    /**
+     * How users name a column: the index of the column named exactly {@code wanted}, otherwise of the only one
+     * named so up to case; −1 if there is none, or several up to case.
+     */
+    static int findColumn(List<String> columns, String wanted) {
+        int exact = columns.indexOf(wanted);
+        if (exact >= 0) {
+            return exact;
+        }
+        String lower = wanted.toLowerCase(Locale.ROOT);
+        int found = -1;
+        for (int c = 0; c < columns.size(); c++) {
+            if (columns.get(c).toLowerCase(Locale.ROOT).equals(lower)) {
+                if (found >= 0) {
+                    return -1;
+                }
+                found = c;
+            }
+        }
+        return found;
+    }
+
     /** Number of examples. */
     public int size() {
         return rows.length;

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The network's input features, in input order, each either a raw column of the dataset or one of TF Playground's
@@ -156,14 +155,9 @@ public final class FeatureSet {
 
     private static Input resolveOne(Dataset data, String name) {
         String trimmed = name == null ? "" : name.trim();
-        if (data.hasColumn(trimmed)) {
-            return new Raw(trimmed);
-        }
-        List<String> sameUpToCase = data.columnNames().stream()
-                .filter(c -> c.toLowerCase(Locale.ROOT).equals(trimmed.toLowerCase(Locale.ROOT)))
-                .toList();
-        if (sameUpToCase.size() == 1) {
-            return new Raw(sameUpToCase.get(0));
+        int column = Dataset.findColumn(data.columnNames(), trimmed);
+        if (column >= 0) {
+            return new Raw(data.columnNames().get(column));
         }
         Feature f = Feature.find(trimmed);
         if (f != null) {
