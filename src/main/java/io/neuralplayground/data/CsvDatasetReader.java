@@ -3,6 +3,7 @@ package io.neuralplayground.data;
 import io.neuralplayground.PlaygroundException;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -94,12 +96,9 @@ public final class CsvDatasetReader {
      * @see #read(Path, String, LabelKind)
      */
     public static Dataset read(Reader in, String sourceName, String labelColumn, LabelKind kind) {
-        StringBuilder text = new StringBuilder();
-        char[] buffer = new char[8192];
+        StringWriter text = new StringWriter();
         try {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                text.append(buffer, 0, n);
-            }
+            in.transferTo(text);
         } catch (IOException e) {
             throw new PlaygroundException("Data " + sourceName + " cannot be read (" + e.getMessage() + ")", e);
         }
@@ -272,8 +271,8 @@ public final class CsvDatasetReader {
             return Dataset.regression(name, featureNames, rows, numbers);
         }
         return numeric
-                ? classes(name, featureNames, rows, boxed(numbers), Comparator.<Double>naturalOrder(),
-                        CsvDatasetReader::className, lines, labelColumn, source)
+                ? classes(name, featureNames, rows, Arrays.stream(numbers).boxed().toList(),
+                        Comparator.<Double>naturalOrder(), CsvDatasetReader::className, lines, labelColumn, source)
                 : classes(name, featureNames, rows, labels, Comparator.<String>naturalOrder(), s -> s, lines,
                         labelColumn, source);
     }
@@ -286,14 +285,6 @@ public final class CsvDatasetReader {
             }
         }
         return true;
-    }
-
-    private static List<Double> boxed(double[] numbers) {
-        List<Double> list = new ArrayList<>(numbers.length);
-        for (double d : numbers) {
-            list.add(d);
-        }
-        return list;
     }
 
     /** Classes from label keys: sorted by {@code order}, named by {@code naming}, at most {@link #MAX_CLASSES}. */
