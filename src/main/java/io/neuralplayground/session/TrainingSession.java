@@ -24,10 +24,10 @@ import java.util.function.Supplier;
  *
  * <p>How it talks to the window (or any other caller): every method is a command that returns at once; the
  * training thread applies commands between epochs (edits of weights, the learning rate and the optimizer even
- * between minibatches). After each epoch, and after each command, the thread publishes an immutable
- * {@link Snapshot} into a slot where the newest one replaces the older ({@link #latest()}), and appends the
- * epoch's losses to the {@link EpochLog}. The training thread never waits for the caller and the caller never
- * waits for training, never touches the live network.
+ * between minibatches). After each epoch, and after each command that no epoch follows at once, the thread
+ * publishes an immutable {@link Snapshot} into a slot where the newest one replaces the older ({@link #latest()}),
+ * and appends the epoch's losses to the {@link EpochLog}. The training thread never waits for the caller and the
+ * caller never waits for training, never touches the live network.
  *
  * <p>Speed: {@link Speed#FLAT_OUT} trains as fast as it can; {@link Speed#ONE_PER_FRAME} trains one epoch for
  * each {@link #grantFrame()}, which the window calls once a frame.
@@ -339,15 +339,17 @@ public final class TrainingSession implements AutoCloseable {
     private void loop() {
         while (!closed) {
             try {
-                boolean canTrain = playing && (speed == Speed.FLAT_OUT || frameGranted.get());
-                Runnable command = canTrain ? commands.poll() : commands.take();
+                Runnable command = canTrain() ? commands.poll() : commands.take();
                 if (command != null) {
                     applyLiveEdits();
                     command.run();
                     for (Runnable more = commands.poll(); more != null; more = commands.poll()) {
                         more.run();
                     }
-                    publish();
+                    // When an epoch follows at once (after a frame's wake-up, say), its snapshot shows the commands.
+                    if (!canTrain()) {
+                        publish();
+                    }
                     continue;
                 }
                 frameGranted.set(false);
@@ -362,6 +364,11 @@ public final class TrainingSession implements AutoCloseable {
                 publish();
             }
         }
+    }
+
+    /** Whether the loop trains an epoch when no command is waiting. */
+    private boolean canTrain() {
+        return playing && (speed == Speed.FLAT_OUT || frameGranted.get());
     }
 
     private void trainOneEpoch() {
