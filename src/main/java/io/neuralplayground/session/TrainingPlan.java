@@ -84,10 +84,6 @@ public final class TrainingPlan {
         return new Builder();
     }
 
-    public long seed() {
-        return seed;
-    }
-
     /** The same plan, starting from a copy of {@code network} instead of drawing weights. */
     public TrainingPlan withInitialNetwork(Network network) {
         Builder b = new Builder();
