@@ -269,7 +269,8 @@ public final class Dataset {
         double[][] picked = new double[indices.length][];
         double[] pickedLabels = new double[indices.length];
         for (int i = 0; i < indices.length; i++) {
-            picked[i] = rows[indices[i]].clone();
+            // Rows are never changed once in a dataset, so datasets can share them.
+            picked[i] = rows[indices[i]];
             pickedLabels[i] = labels[indices[i]];
         }
         return new Dataset(newName, columnNames, picked, pickedLabels, task, classNames);
