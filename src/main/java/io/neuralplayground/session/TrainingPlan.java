@@ -189,10 +189,10 @@ public final class TrainingPlan {
         if (!classification) {
             return Activation.LINEAR;
         }
-        if (outputs > 1) {
-            return loss == Loss.BINARY_CROSSENTROPY ? Activation.SIGMOID : Activation.SOFTMAX;
+        if (loss == Loss.BINARY_CROSSENTROPY) {
+            return Activation.SIGMOID;
         }
-        return loss == Loss.BINARY_CROSSENTROPY ? Activation.SIGMOID : Activation.TANH;
+        return outputs > 1 ? Activation.SOFTMAX : Activation.TANH;
     }
 
     /** Collects choices; anything not set keeps TF Playground's default. */
