@@ -3,6 +3,7 @@ package io.neuralplayground.data;
 import io.neuralplayground.PlaygroundException;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -11,11 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -95,12 +96,9 @@ public final class CsvDatasetReader {
      * @see #read(Path, String, LabelKind)
      */
     public static Dataset read(Reader in, String sourceName, String labelColumn, LabelKind kind) {
-        StringBuilder text = new StringBuilder();
-        char[] buffer = new char[8192];
+        StringWriter text = new StringWriter();
         try {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                text.append(buffer, 0, n);
-            }
+            in.transferTo(text);
         } catch (IOException e) {
             throw new PlaygroundException("Data " + sourceName + " cannot be read (" + e.getMessage() + ")", e);
         }
@@ -189,21 +187,7 @@ public final class CsvDatasetReader {
             int byDefault = columns.indexOf(DEFAULT_LABEL_COLUMN);
             return byDefault >= 0 ? byDefault : columns.size() - 1;
         }
-        String wanted = labelColumn.trim();
-        int exact = columns.indexOf(wanted);
-        if (exact >= 0) {
-            return exact;
-        }
-        int found = -1;
-        for (int c = 0; c < columns.size(); c++) {
-            if (columns.get(c).toLowerCase(Locale.ROOT).equals(wanted.toLowerCase(Locale.ROOT))) {
-                if (found >= 0) {
-                    found = -2;
-                    break;
-                }
-                found = c;
-            }
-        }
+        int found = Dataset.findColumn(columns, labelColumn.trim());
         if (found >= 0) {
             return found;
         }
@@ -287,8 +271,8 @@ public final class CsvDatasetReader {
             return Dataset.regression(name, featureNames, rows, numbers);
         }
         return numeric
-                ? classes(name, featureNames, rows, boxed(numbers), Comparator.<Double>naturalOrder(),
-                        CsvDatasetReader::className, lines, labelColumn, source)
+                ? classes(name, featureNames, rows, Arrays.stream(numbers).boxed().toList(),
+                        Comparator.<Double>naturalOrder(), CsvDatasetReader::className, lines, labelColumn, source)
                 : classes(name, featureNames, rows, labels, Comparator.<String>naturalOrder(), s -> s, lines,
                         labelColumn, source);
     }
@@ -301,14 +285,6 @@ public final class CsvDatasetReader {
             }
         }
         return true;
-    }
-
-    private static List<Double> boxed(double[] numbers) {
-        List<Double> list = new ArrayList<>(numbers.length);
-        for (double d : numbers) {
-            list.add(d);
-        }
-        return list;
     }
 
     /** Classes from label keys: sorted by {@code order}, named by {@code naming}, at most {@link #MAX_CLASSES}. */

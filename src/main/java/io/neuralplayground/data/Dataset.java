@@ -98,19 +98,29 @@ public final class Dataset {
      */
     public static Dataset playground(PlaygroundDataset kind, int numSamples, double noise, Rng rng) {
         List<Point> points = kind.generate(numSamples, noise, rng);
+        String name = String.format(Locale.ROOT, "%s, %d points, noise %s%%", kind.displayName(), points.size(),
+                formatPercent(noise));
+        return ofPoints(name, points, kind.isClassification() ? PLAYGROUND_CLASSES : List.of());
+    }
+
+    /**
+     * Points of the plane as examples with columns "x1" and "x2". With class names, a point whose label is above 0
+     * is of class 1 and any other of class 0 (Playground's +1 and −1); with none, the labels are values to fit.
+     *
+     * @throws IllegalArgumentException as {@link #classification} and {@link #regression}
+     */
+    public static Dataset ofPoints(String name, List<Point> points, List<String> classNames) {
         int n = points.size();
         double[][] rows = new double[n][];
         for (int r = 0; r < n; r++) {
             rows[r] = new double[] {points.get(r).x1(), points.get(r).x2()};
         }
-        String name = String.format(Locale.ROOT, "%s, %d points, noise %s%%", kind.displayName(), n,
-                formatPercent(noise));
-        if (kind.isClassification()) {
+        if (!classNames.isEmpty()) {
             int[] classes = new int[n];
             for (int r = 0; r < n; r++) {
                 classes[r] = points.get(r).label() > 0 ? 1 : 0;
             }
-            return classification(name, PLAYGROUND_COLUMNS, rows, classes, PLAYGROUND_CLASSES);
+            return classification(name, PLAYGROUND_COLUMNS, rows, classes, classNames);
         }
         double[] values = new double[n];
         for (int r = 0; r < n; r++) {
@@ -177,6 +187,28 @@ public final class Dataset {
         return columnNames.contains(column);
     }
 
+    /**
+     * How users name a column: the index of the column named exactly {@code wanted}, otherwise of the only one
+     * named so up to case; −1 if there is none, or several up to case.
+     */
+    static int findColumn(List<String> columns, String wanted) {
+        int exact = columns.indexOf(wanted);
+        if (exact >= 0) {
+            return exact;
+        }
+        String lower = wanted.toLowerCase(Locale.ROOT);
+        int found = -1;
+        for (int c = 0; c < columns.size(); c++) {
+            if (columns.get(c).toLowerCase(Locale.ROOT).equals(lower)) {
+                if (found >= 0) {
+                    return -1;
+                }
+                found = c;
+            }
+        }
+        return found;
+    }
+
     /** Number of examples. */
     public int size() {
         return rows.length;
@@ -237,10 +269,28 @@ public final class Dataset {
         double[][] picked = new double[indices.length][];
         double[] pickedLabels = new double[indices.length];
         for (int i = 0; i < indices.length; i++) {
-            picked[i] = rows[indices[i]].clone();
+            // Rows are never changed once in a dataset, so datasets can share them.
+            picked[i] = rows[indices[i]];
             pickedLabels[i] = labels[indices[i]];
         }
         return new Dataset(newName, columnNames, picked, pickedLabels, task, classNames);
+    }
+
+    /**
+     * These examples followed by those of {@code more}, under a new name.
+     *
+     * @throws IllegalArgumentException unless both have the same columns, task and classes
+     */
+    public Dataset concat(Dataset more, String newName) {
+        if (!columnNames.equals(more.columnNames) || task != more.task || !classNames.equals(more.classNames)) {
+            throw new IllegalArgumentException("cannot join " + this + " and " + more
+                    + ": columns, task and classes differ");
+        }
+        double[][] joined = Arrays.copyOf(rows, rows.length + more.rows.length);
+        System.arraycopy(more.rows, 0, joined, rows.length, more.rows.length);
+        double[] joinedLabels = Arrays.copyOf(labels, labels.length + more.labels.length);
+        System.arraycopy(more.labels, 0, joinedLabels, labels.length, more.labels.length);
+        return new Dataset(newName, columnNames, joined, joinedLabels, task, classNames);
     }
 
     /**

@@ -88,23 +88,19 @@ public enum Feature {
      * @throws PlaygroundException for an empty list, an empty entry, an unknown name or a name given twice
      */
     public static List<Feature> parseList(String text) {
-        String trimmed = text == null ? "" : text.trim();
-        if (trimmed.equalsIgnoreCase(ALL)) {
+        List<String> names = splitList(text);
+        if (names.size() == 1 && names.get(0).equalsIgnoreCase(ALL)) {
             return List.of(values());
         }
-        if (trimmed.isEmpty()) {
+        if (names.isEmpty()) {
             throw new PlaygroundException("No input features given: list some of " + knownNames()
                     + ", separated by commas, or write '" + ALL + "'");
         }
         List<Feature> features = new ArrayList<>();
-        for (String part : trimmed.split(",", -1)) {
-            if (part.isBlank()) {
-                throw new PlaygroundException("Feature list '" + text
-                        + "' has an empty entry: separate feature names by single commas");
-            }
-            Feature f = find(part);
+        for (String name : names) {
+            Feature f = find(name);
             if (f == null) {
-                throw new PlaygroundException("Unknown feature '" + part.trim() + "' in '" + text
+                throw new PlaygroundException("Unknown feature '" + name + "' in '" + text
                         + "': choose from " + knownNames() + ", or write '" + ALL + "'");
             }
             if (features.contains(f)) {
@@ -114,5 +110,25 @@ public enum Feature {
             features.add(f);
         }
         return List.copyOf(features);
+    }
+
+    /**
+     * The names in a comma-separated list, trimmed; none for empty or blank text.
+     *
+     * @throws PlaygroundException for an empty entry
+     */
+    static List<String> splitList(String text) {
+        String trimmed = text == null ? "" : text.trim();
+        List<String> names = new ArrayList<>();
+        if (!trimmed.isEmpty()) {
+            for (String part : trimmed.split(",", -1)) {
+                if (part.isBlank()) {
+                    throw new PlaygroundException("Feature list '" + text
+                            + "' has an empty entry: separate feature names by single commas");
+                }
+                names.add(part.trim());
+            }
+        }
+        return names;
     }
 }

@@ -2,9 +2,9 @@ package io.neuralplayground.data;
 
 import io.neuralplayground.PlaygroundException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The network's input features, in input order, each either a raw column of the dataset or one of TF Playground's
@@ -23,6 +23,9 @@ public final class FeatureSet {
         String name();
 
         String label();
+
+        /** The Playground feature this input is at a point (x₁, x₂) of the plane, or null if it is none. */
+        Feature onPlane();
     }
 
     private record Raw(String name) implements Input {
@@ -31,6 +34,11 @@ public final class FeatureSet {
             Feature f = Feature.find(name);
             // Playground's own columns get Playground's labels (X₁); a CSV's columns keep their names.
             return f != null && f.id().equals(name) ? f.label() : name;
+        }
+
+        @Override
+        public Feature onPlane() {
+            return name.equals(X1) ? Feature.X1 : name.equals(X2) ? Feature.X2 : null;
         }
     }
 
@@ -44,23 +52,35 @@ public final class FeatureSet {
         public String label() {
             return feature.label();
         }
+
+        @Override
+        public Feature onPlane() {
+            return feature;
+        }
     }
 
     private final List<Input> inputs;
+    /** Each input as a Playground feature of (x₁, x₂); null unless every input is one. */
+    private final Feature[] onPlane;
 
     private FeatureSet(List<Input> inputs) {
         this.inputs = List.copyOf(inputs);
+        Feature[] features = this.inputs.stream().map(Input::onPlane).toArray(Feature[]::new);
+        this.onPlane = Arrays.asList(features).contains(null) ? null : features;
     }
 
     /**
-     * The features named {@code names}, in that order. A name is, in this order of preference: a raw column's exact
-     * name; a raw column's name up to case (if only one column matches); a Playground feature id when
-     * {@code data} has columns x1 and x2.
+     * The features named {@code names}, in that order, or {@link #allFor(Dataset)} for the single name "all". A name
+     * is, in this order of preference: a raw column's exact name; a raw column's name up to case (if only one column
+     * matches); a Playground feature id when {@code data} has columns x1 and x2.
      *
      * @throws PlaygroundException for no names, an unknown name (the message lists what is available), a derived
      *     feature on data without x1 and x2, or a feature named twice
      */
     public static FeatureSet resolve(Dataset data, List<String> names) {
+        if (names.size() == 1 && names.get(0) != null && names.get(0).trim().equalsIgnoreCase(Feature.ALL)) {
+            return allFor(data);
+        }
         if (names.isEmpty()) {
             throw new PlaygroundException("No input features chosen for " + data.name() + ": choose some of "
                     + String.join(", ", available(data)));
@@ -83,21 +103,7 @@ public final class FeatureSet {
      * @throws PlaygroundException as {@link #resolve(Dataset, List)}, and for an empty entry
      */
     public static FeatureSet resolve(Dataset data, String commaSeparated) {
-        String text = commaSeparated == null ? "" : commaSeparated.trim();
-        if (text.equalsIgnoreCase(Feature.ALL)) {
-            return allFor(data);
-        }
-        List<String> names = new ArrayList<>();
-        if (!text.isEmpty()) {
-            for (String part : text.split(",", -1)) {
-                if (part.isBlank()) {
-                    throw new PlaygroundException("Feature list '" + commaSeparated
-                            + "' has an empty entry: separate feature names by single commas");
-                }
-                names.add(part.trim());
-            }
-        }
-        return resolve(data, names);
+        return resolve(data, Feature.splitList(commaSeparated));
     }
 
     /** Playground features (e.g. from {@link Feature#parseList(String)}) on a dataset with columns x1 and x2. */
@@ -149,14 +155,9 @@ public final class FeatureSet {
 
     private static Input resolveOne(Dataset data, String name) {
         String trimmed = name == null ? "" : name.trim();
-        if (data.hasColumn(trimmed)) {
-            return new Raw(trimmed);
-        }
-        List<String> sameUpToCase = data.columnNames().stream()
-                .filter(c -> c.toLowerCase(Locale.ROOT).equals(trimmed.toLowerCase(Locale.ROOT)))
-                .toList();
-        if (sameUpToCase.size() == 1) {
-            return new Raw(sameUpToCase.get(0));
+        int column = Dataset.findColumn(data.columnNames(), trimmed);
+        if (column >= 0) {
+            return new Raw(data.columnNames().get(column));
         }
         Feature f = Feature.find(trimmed);
         if (f != null) {
@@ -226,7 +227,7 @@ public final class FeatureSet {
 
     /** True if every feature is x1, x2 or a Playground feature of them, so {@link #valuesAt} can compute it. */
     public boolean isFunctionOfX1X2() {
-        return inputs.stream().allMatch(i -> i instanceof Derived || i.name().equals(X1) || i.name().equals(X2));
+        return onPlane != null;
     }
 
     /**
@@ -242,17 +243,12 @@ public final class FeatureSet {
 
     /** {@link #valuesAt(double, double)} into {@code out}, which a heatmap reuses for every pixel. */
     public void valuesAt(double x1, double x2, double[] out) {
-        for (int f = 0; f < inputs.size(); f++) {
-            Input input = inputs.get(f);
-            if (input instanceof Derived d) {
-                out[f] = d.feature().apply(x1, x2);
-            } else if (input.name().equals(X1)) {
-                out[f] = x1;
-            } else if (input.name().equals(X2)) {
-                out[f] = x2;
-            } else {
-                throw new IllegalStateException("feature '" + input.name() + "' is not a function of x1 and x2");
-            }
+        if (onPlane == null) {
+            Input input = inputs.stream().filter(i -> i.onPlane() == null).findFirst().orElseThrow();
+            throw new IllegalStateException("feature '" + input.name() + "' is not a function of x1 and x2");
+        }
+        for (int f = 0; f < onPlane.length; f++) {
+            out[f] = onPlane[f].apply(x1, x2);
         }
     }
 

@@ -10,8 +10,6 @@ public sealed interface DataSource permits DataSource.Generated, DataSource.Load
     /** The dataset, drawing generated points from {@code rng}. */
     Dataset dataset(Rng rng);
 
-    boolean isClassification();
-
     /**
      * A Playground generator with its point count and noise (0 to 0.5, Playground's 0–50 %).
      */
@@ -24,11 +22,6 @@ public sealed interface DataSource permits DataSource.Generated, DataSource.Load
         public Dataset dataset(Rng rng) {
             return Dataset.playground(kind, samples, noise, rng);
         }
-
-        @Override
-        public boolean isClassification() {
-            return kind.isClassification();
-        }
     }
 
     /** Examples loaded from a file (or painted): used as they are. */
@@ -36,11 +29,6 @@ public sealed interface DataSource permits DataSource.Generated, DataSource.Load
         @Override
         public Dataset dataset(Rng rng) {
             return data;
-        }
-
-        @Override
-        public boolean isClassification() {
-            return data.isClassification();
         }
     }
 }

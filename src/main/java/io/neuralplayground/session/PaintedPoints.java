@@ -22,33 +22,7 @@ final class PaintedPoints {
         if (!train.columnNames().equals(Dataset.PLAYGROUND_COLUMNS)) {
             throw new PlaygroundException("Points can be painted on data with columns x1 and x2 only");
         }
-        int n = train.size();
-        double[][] rows = new double[n + points.size()][];
-        for (int r = 0; r < n; r++) {
-            rows[r] = train.row(r);
-        }
-        for (int p = 0; p < points.size(); p++) {
-            rows[n + p] = new double[] {points.get(p).x1(), points.get(p).x2()};
-        }
         String name = train.name() + " + " + points.size() + " painted";
-        if (train.isClassification()) {
-            int[] classes = new int[rows.length];
-            for (int r = 0; r < n; r++) {
-                classes[r] = train.classIndex(r);
-            }
-            for (int p = 0; p < points.size(); p++) {
-                classes[n + p] = points.get(p).label() > 0 ? 1 : 0;
-            }
-            return new Split(Dataset.classification(name, train.columnNames(), rows, classes, train.classNames()),
-                    split.test());
-        }
-        double[] values = new double[rows.length];
-        for (int r = 0; r < n; r++) {
-            values[r] = train.label(r);
-        }
-        for (int p = 0; p < points.size(); p++) {
-            values[n + p] = points.get(p).label();
-        }
-        return new Split(Dataset.regression(name, train.columnNames(), rows, values), split.test());
+        return new Split(train.concat(Dataset.ofPoints(name, points, train.classNames()), name), split.test());
     }
 }

@@ -28,8 +28,4 @@ import io.neuralplayground.engine.TrainingConfig;
 public record Snapshot(long build, int epoch, double trainLoss, double testLoss, double trainAccuracy,
         double testAccuracy, Network network, Split split, FeatureSet features, PlaygroundSettings settings,
         TrainingConfig config, boolean playing, Speed speed, double epochsPerSecond, String message) {
-
-    public boolean isClassification() {
-        return settings.isClassification();
-    }
 }

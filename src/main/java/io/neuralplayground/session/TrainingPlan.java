@@ -84,10 +84,6 @@ public final class TrainingPlan {
         return new Builder();
     }
 
-    public long seed() {
-        return seed;
-    }
-
     /** The same plan, starting from a copy of {@code network} instead of drawing weights. */
     public TrainingPlan withInitialNetwork(Network network) {
         Builder b = new Builder();
@@ -122,7 +118,8 @@ public final class TrainingPlan {
         Rng dataRng = Rng.stream(seed, "data");
         Dataset dataset = data.dataset(dataRng);
         Split split = PaintedPoints.addToTraining(dataset.split(trainRatio, dataRng), paintedPoints);
-        FeatureSet featureSet = resolveFeatures(dataset);
+        FeatureSet featureSet = features == null
+                ? FeatureSet.defaultFor(dataset) : FeatureSet.resolve(dataset, features);
 
         boolean classification = dataset.isClassification();
         int classes = classification ? dataset.classCount() : 0;
@@ -145,15 +142,6 @@ public final class TrainingPlan {
         return new PreparedRun(dataset, split, featureSet, trainer);
     }
 
-    private FeatureSet resolveFeatures(Dataset dataset) {
-        if (features != null && features.size() == 1 && features.get(0).trim().equalsIgnoreCase("all")) {
-            return FeatureSet.allFor(dataset);
-        }
-        if (features != null) {
-            return FeatureSet.resolve(dataset, features);
-        }
-        return FeatureSet.defaultFor(dataset);
-    }
 
     private Network newNetwork(int inputs, int outputs, boolean classification, Loss chosenLoss) {
         Activation output = outputActivation != null ? outputActivation
@@ -201,10 +189,10 @@ public final class TrainingPlan {
         if (!classification) {
             return Activation.LINEAR;
         }
-        if (outputs > 1) {
-            return loss == Loss.BINARY_CROSSENTROPY ? Activation.SIGMOID : Activation.SOFTMAX;
+        if (loss == Loss.BINARY_CROSSENTROPY) {
+            return Activation.SIGMOID;
         }
-        return loss == Loss.BINARY_CROSSENTROPY ? Activation.SIGMOID : Activation.TANH;
+        return outputs > 1 ? Activation.SOFTMAX : Activation.TANH;
     }
 
     /** Collects choices; anything not set keeps TF Playground's default. */

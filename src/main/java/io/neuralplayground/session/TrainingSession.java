@@ -6,24 +6,28 @@ import io.neuralplayground.engine.EpochResult;
 import io.neuralplayground.engine.Network;
 import io.neuralplayground.engine.Trainer;
 import io.neuralplayground.engine.TrainingDivergedException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * A training session: the network, its data and its hyperparameters, trained on a thread of its own.
  *
  * <p>How it talks to the window (or any other caller): every method is a command that returns at once; the
  * training thread applies commands between epochs (edits of weights, the learning rate and the optimizer even
- * between minibatches). After each epoch, and after each command, the thread publishes an immutable
- * {@link Snapshot} into a slot where the newest one replaces the older ({@link #latest()}), and appends the
- * epoch's losses to the {@link EpochLog}. The training thread never waits for the caller and the caller never
- * waits for training, never touches the live network.
+ * between minibatches). After each epoch, and after each command that no epoch follows at once, the thread
+ * publishes an immutable {@link Snapshot} into a slot where the newest one replaces the older ({@link #latest()}),
+ * and appends the epoch's losses to the {@link EpochLog}. The training thread never waits for the caller and the
+ * caller never waits for training, never touches the live network.
  *
  * <p>Speed: {@link Speed#FLAT_OUT} trains as fast as it can; {@link Speed#ONE_PER_FRAME} trains one epoch for
  * each {@link #grantFrame()}, which the window calls once a frame.
@@ -56,9 +60,7 @@ public final class TrainingSession implements AutoCloseable {
      * @throws PlaygroundException if the settings cannot make a network
      */
     public TrainingSession(PlaygroundSettings settings) {
-        this.settings = Objects.requireNonNull(settings);
-        this.run = settings.toPlan().prepare();
-        startBuild();
+        startBuild(settings, settings.toPlan().prepare());
         thread = new Thread(this::loop, "training-session");
         thread.setDaemon(true);
         thread.start();
@@ -210,8 +212,8 @@ public final class TrainingSession implements AutoCloseable {
      *
      * @return completes on the training thread with the state
      */
-    public java.util.concurrent.CompletableFuture<SessionState> capture() {
-        java.util.concurrent.CompletableFuture<SessionState> result = new java.util.concurrent.CompletableFuture<>();
+    public CompletableFuture<SessionState> capture() {
+        CompletableFuture<SessionState> result = new CompletableFuture<>();
         submit(() -> {
             try {
                 applyLiveEdits();
@@ -252,18 +254,11 @@ public final class TrainingSession implements AutoCloseable {
                 message = "The session could not be restored: " + e.getMessage();
                 return;
             }
-            liveEdits.clear();
+            install(state.settings(), prepared);
             playing = false;
-            settings = state.settings();
-            run = prepared;
-            message = null;
-            build++;
-            log = new EpochLog(build);
             for (int i = 0; i < state.historyEpochs().length; i++) {
                 log.add(state.historyEpochs()[i], state.historyTrain()[i], state.historyTest()[i]);
             }
-            last = run.trainer().evaluate();
-            rate.reset();
         });
     }
 
@@ -273,26 +268,15 @@ public final class TrainingSession implements AutoCloseable {
      */
     public void load(PlaygroundSettings next, Network network) {
         Network copy = network.copy();
-        submit(() -> {
-            PreparedRun prepared;
-            try {
-                checkShape(next, copy);
-                prepared = next.toPlan().withInitialNetwork(copy).prepare();
-            } catch (PlaygroundException e) {
-                message = e.getMessage();
-                return;
-            }
-            liveEdits.clear();
-            settings = next;
-            run = prepared;
-            message = null;
-            startBuild();
-        });
+        submit(() -> rebuild(next, () -> {
+            checkShape(next, copy);
+            return next.toPlan().withInitialNetwork(copy).prepare();
+        }));
     }
 
     /** Refuses a network whose hidden layers are not the ones the settings describe. */
     private static void checkShape(PlaygroundSettings settings, Network network) {
-        java.util.List<Integer> widths = new java.util.ArrayList<>();
+        List<Integer> widths = new ArrayList<>();
         for (int l = 0; l < network.depth() - 1; l++) {
             widths.add(network.layer(l).units());
         }
@@ -355,15 +339,17 @@ public final class TrainingSession implements AutoCloseable {
     private void loop() {
         while (!closed) {
             try {
-                boolean canTrain = playing && (speed == Speed.FLAT_OUT || frameGranted.get());
-                Runnable command = canTrain ? commands.poll() : commands.take();
+                Runnable command = canTrain() ? commands.poll() : commands.take();
                 if (command != null) {
                     applyLiveEdits();
                     command.run();
                     for (Runnable more = commands.poll(); more != null; more = commands.poll()) {
                         more.run();
                     }
-                    publish();
+                    // When an epoch follows at once (after a frame's wake-up, say), its snapshot shows the commands.
+                    if (!canTrain()) {
+                        publish();
+                    }
                     continue;
                 }
                 frameGranted.set(false);
@@ -378,6 +364,11 @@ public final class TrainingSession implements AutoCloseable {
                 publish();
             }
         }
+    }
+
+    /** Whether the loop trains an epoch when no command is waiting. */
+    private boolean canTrain() {
+        return playing && (speed == Speed.FLAT_OUT || frameGranted.get());
     }
 
     private void trainOneEpoch() {
@@ -398,18 +389,19 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     private void rebuild(PlaygroundSettings next) {
+        rebuild(next, () -> next.toPlan().prepare());
+    }
+
+    /** A new build from {@code next}; one that cannot be prepared leaves the session as it was, with a message. */
+    private void rebuild(PlaygroundSettings next, Supplier<PreparedRun> preparation) {
         PreparedRun prepared;
         try {
-            prepared = next.toPlan().prepare();
+            prepared = preparation.get();
         } catch (PlaygroundException e) {
             message = e.getMessage();
             return;
         }
-        liveEdits.clear();
-        settings = next;
-        run = prepared;
-        message = null;
-        startBuild();
+        startBuild(next, prepared);
     }
 
     private void changeLive(PlaygroundSettings next) {
@@ -431,13 +423,23 @@ public final class TrainingSession implements AutoCloseable {
         settings = next;
     }
 
-    private void startBuild() {
+    /** Makes {@code prepared}, made from {@code next}, the run of a new build, at its losses before training. */
+    private void startBuild(PlaygroundSettings next, PreparedRun prepared) {
+        install(next, prepared);
+        log.add(0, last.trainLoss(), last.testLoss());
+        publish();
+    }
+
+    /** Makes {@code prepared}, made from {@code next}, the run of a new build with an empty loss log. */
+    private void install(PlaygroundSettings next, PreparedRun prepared) {
+        liveEdits.clear();
+        settings = Objects.requireNonNull(next);
+        run = prepared;
+        message = null;
         build++;
         log = new EpochLog(build);
         last = run.trainer().evaluate();
-        log.add(0, last.trainLoss(), last.testLoss());
         rate.reset();
-        publish();
     }
 
     private void publish() {

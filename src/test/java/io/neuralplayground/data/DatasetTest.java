@@ -57,6 +57,26 @@ class DatasetTest {
     }
 
     @Test
+    void concatKeepsBothPartsInOrderAndOnlyJoinsLikeDatasets() {
+        Dataset first = Dataset.ofPoints("a", List.of(new Point(1, 2, -1)), Dataset.PLAYGROUND_CLASSES);
+        Dataset second = Dataset.ofPoints("b", List.of(new Point(3, 4, 1), new Point(5, 6, 0)),
+                Dataset.PLAYGROUND_CLASSES);
+        Dataset both = first.concat(second, "a + b");
+        assertThat(both.name()).isEqualTo("a + b");
+        assertThat(both.size()).isEqualTo(3);
+        assertThat(both.row(0)).containsExactly(1, 2);
+        assertThat(both.row(2)).containsExactly(5, 6);
+        assertThat(both.classIndex(0)).isZero();
+        assertThat(both.classIndex(1)).isOne();
+        assertThat(both.classIndex(2)).isZero();
+        assertThat(both.classNames()).isEqualTo(Dataset.PLAYGROUND_CLASSES);
+        Dataset values = Dataset.ofPoints("v", List.of(new Point(1, 2, 0.5)), List.of());
+        assertThat(values.label(0)).isEqualTo(0.5);
+        assertThatThrownBy(() -> first.concat(values, "mixed")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> values.concat(indexed(1), "columns")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void playgroundRegressionKeepsTheLabels() {
         List<Point> points = PlaygroundDataset.MULTIGAUSS.generate(100, 0.25, new Rng(6));
         Dataset d = Dataset.playground(PlaygroundDataset.MULTIGAUSS, 100, 0.25, new Rng(6));

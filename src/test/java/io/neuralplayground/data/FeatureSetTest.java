@@ -28,6 +28,7 @@ class FeatureSetTest {
         assertThat(all.names()).containsExactly("x1", "x2", "x1sq", "x2sq", "x1x2", "sinx1", "sinx2");
         assertThat(all.labels()).containsExactly("X₁", "X₂", "X₁²", "X₂²", "X₁X₂", "sin(X₁)", "sin(X₂)");
         assertThat(all).isEqualTo(FeatureSet.of(circle, Feature.parseList("all")));
+        assertThat(FeatureSet.resolve(circle, List.of(" ALL "))).isEqualTo(all);
         assertThat(FeatureSet.allFor(abc).names()).containsExactly("a", "b", "c");
         assertThat(FeatureSet.allFor(withX).names())
                 .containsExactly("z", "x2", "x1", "x1sq", "x2sq", "x1x2", "sinx1", "sinx2");
