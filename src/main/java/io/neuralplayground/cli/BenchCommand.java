@@ -2,8 +2,9 @@ package io.neuralplayground.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.neuralplayground.PlaygroundException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.neuralplayground.Main;
+import io.neuralplayground.PlaygroundException;
 import io.neuralplayground.data.PlaygroundDataset;
 import io.neuralplayground.engine.Optimizer;
 import io.neuralplayground.engine.Trainer;
@@ -116,7 +117,7 @@ final class BenchCommand implements Callable<Integer> {
     private Measurement measureInFreshJvm(Case c) {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                io.neuralplayground.Main.class.getName(), "bench", "--no-fork", "--json",
+                Main.class.getName(), "bench", "--no-fork", "--json",
                 "--network", c == CASES.get(0) ? "default" : "largest",
                 "--runs", Integer.toString(runs), "--warmup", Double.toString(warmupSeconds),
                 "--scale", Double.toString(scale)));

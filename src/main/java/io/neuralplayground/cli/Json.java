@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.List;
 
 /** The command line's JSON output: trees built with Jackson, numbers written so they read back exactly. */
@@ -46,7 +47,7 @@ final class Json {
         return array;
     }
 
-    static JsonNode parse(byte[] json) throws java.io.IOException {
+    static JsonNode parse(byte[] json) throws IOException {
         return MAPPER.readTree(json);
     }
 

@@ -14,6 +14,7 @@ import io.neuralplayground.session.DataSource;
 import io.neuralplayground.session.PreparedRun;
 import io.neuralplayground.session.TrainingPlan;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -171,7 +172,7 @@ final class TrainCommand implements Callable<Integer> {
 
     /** A number as typed: 0.03, 50, 1e-05. */
     private static String plain(double value) {
-        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     private static String describe(PreparedRun run) {
