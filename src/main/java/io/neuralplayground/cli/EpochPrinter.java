@@ -21,11 +21,11 @@ final class EpochPrinter {
         if (json) {
             ObjectNode node = Json.object();
             node.put("epoch", r.epoch());
-            put(node, "train_loss", r.trainLoss());
-            put(node, "test_loss", r.testLoss());
+            Json.put(node, "train_loss", r.trainLoss());
+            Json.put(node, "test_loss", r.testLoss());
             if (accuracy) {
-                put(node, "train_accuracy", r.trainAccuracy());
-                put(node, "test_accuracy", r.testAccuracy());
+                Json.put(node, "train_accuracy", r.trainAccuracy());
+                Json.put(node, "test_accuracy", r.testAccuracy());
             }
             out.println(Json.compact(node));
             return;
@@ -42,14 +42,5 @@ final class EpochPrinter {
             }
         }
         out.println(line);
-    }
-
-    /** A JSON number; null where there is no value (no test set). */
-    private static void put(ObjectNode node, String name, double value) {
-        if (Double.isFinite(value)) {
-            node.put(name, value);
-        } else {
-            node.putNull(name);
-        }
     }
 }

@@ -32,13 +32,27 @@ final class Json {
     static ArrayNode numbers(double[] values, int n) {
         ArrayNode array = array();
         for (int i = 0; i < n; i++) {
-            if (Double.isFinite(values[i])) {
-                array.add(values[i]);
-            } else {
-                array.addNull();
-            }
+            add(array, values[i]);
         }
         return array;
+    }
+
+    /** Adds a number, or null where it is not finite (JSON has no NaN or infinity). */
+    static void add(ArrayNode array, double value) {
+        if (Double.isFinite(value)) {
+            array.add(value);
+        } else {
+            array.addNull();
+        }
+    }
+
+    /** Puts a number, or null where it is not finite (JSON has no NaN or infinity). */
+    static void put(ObjectNode node, String name, double value) {
+        if (Double.isFinite(value)) {
+            node.put(name, value);
+        } else {
+            node.putNull(name);
+        }
     }
 
     static ArrayNode strings(List<String> values) {
