@@ -9,12 +9,10 @@ import java.util.Locale;
 final class EpochPrinter {
     private final PrintWriter out;
     private final boolean json;
-    private final boolean accuracy;
 
-    EpochPrinter(PrintWriter out, boolean json, boolean accuracy) {
+    EpochPrinter(PrintWriter out, boolean json) {
         this.out = out;
         this.json = json;
-        this.accuracy = accuracy;
     }
 
     void print(EpochResult r) {
@@ -23,7 +21,7 @@ final class EpochPrinter {
             node.put("epoch", r.epoch());
             Json.put(node, "train_loss", r.trainLoss());
             Json.put(node, "test_loss", r.testLoss());
-            if (accuracy) {
+            if (r.hasAccuracy()) {
                 Json.put(node, "train_accuracy", r.trainAccuracy());
                 Json.put(node, "test_accuracy", r.testAccuracy());
             }
@@ -35,7 +33,7 @@ final class EpochPrinter {
         if (r.hasTest()) {
             line.append(String.format(Locale.ROOT, "  test loss %.6f", r.testLoss()));
         }
-        if (accuracy) {
+        if (r.hasAccuracy()) {
             line.append(String.format(Locale.ROOT, "  train accuracy %5.1f %%", 100 * r.trainAccuracy()));
             if (r.hasTest()) {
                 line.append(String.format(Locale.ROOT, "  test accuracy %5.1f %%", 100 * r.testAccuracy()));

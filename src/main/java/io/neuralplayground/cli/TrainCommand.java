@@ -84,7 +84,7 @@ final class TrainCommand implements Callable<Integer> {
         source = data.source();
         PreparedRun run = plan().prepare();
         Trainer trainer = run.trainer();
-        EpochPrinter printer = new EpochPrinter(stdout, json, trainer.config().encoding().hasAccuracy());
+        EpochPrinter printer = new EpochPrinter(stdout, json);
         if (!json) {
             stdout.printf("%s; features %s; network %s; %s, %s, learning rate %s, batch %d%n", run.dataset().name(),
                     String.join(",", run.features().names()), describe(run), trainer.config().loss(),
