@@ -113,8 +113,7 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         if (diverged != null) {
-            spec.commandLine().getErr().println("error: " + diverged.getMessage());
-            return Cli.FAILED;
+            throw diverged; // only now, so that the epochs before it are written; Cli reports it as any error
         }
         return Cli.OK;
     }
