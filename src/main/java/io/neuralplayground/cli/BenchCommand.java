@@ -62,13 +62,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON.")
     private boolean json;
 
-    /** One benchmarked network. */
-    record Case(String name, String features, int[] hidden, int epochsPerRun) {
+    /** One benchmarked network; {@code option} is its value of --network. */
+    record Case(String option, String name, String features, int[] hidden, int epochsPerRun) {
     }
 
     static final List<Case> CASES = List.of(
-            new Case("default 2-4-2-1 tanh", "x1,x2", new int[] {4, 2}, 30_000),
-            new Case("largest 7-8x6-1 tanh", "all", new int[] {8, 8, 8, 8, 8, 8}, 3_000));
+            new Case("default", "default 2-4-2-1 tanh", "x1,x2", new int[] {4, 2}, 30_000),
+            new Case("largest", "largest 7-8x6-1 tanh", "all", new int[] {8, 8, 8, 8, 8, 8}, 3_000));
 
     /** A case's measurement: epochs per second of each run, and their median. */
     record Measurement(Case benchCase, double[] epochsPerSecond) {
@@ -104,13 +104,13 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private List<Case> selectedCases() {
-        return switch (network.trim().toLowerCase(Locale.ROOT)) {
-            case "both" -> CASES;
-            case "default" -> List.of(CASES.get(0));
-            case "largest" -> List.of(CASES.get(1));
-            default -> throw new IllegalArgumentException("--network must be default, largest or both, got '"
-                    + network + "'");
-        };
+        String chosen = network.trim().toLowerCase(Locale.ROOT);
+        if (chosen.equals("both")) {
+            return CASES;
+        }
+        return CASES.stream().filter(c -> c.option().equals(chosen)).findFirst().map(List::of)
+                .orElseThrow(() -> new IllegalArgumentException("--network must be default, largest or both, got '"
+                        + network + "'"));
     }
 
     /** Runs this command for one network in a child JVM with the same class path, and reads its JSON. */
@@ -118,7 +118,7 @@ final class BenchCommand implements Callable<Integer> {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "bench", "--no-fork", "--json",
-                "--network", c == CASES.get(0) ? "default" : "largest",
+                "--network", c.option(),
                 "--runs", Integer.toString(runs), "--warmup", Double.toString(warmupSeconds),
                 "--scale", Double.toString(scale)));
         try {
