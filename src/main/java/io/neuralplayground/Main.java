@@ -1,6 +1,8 @@
 package io.neuralplayground;
 
 import io.neuralplayground.cli.Cli;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * The application's entry point. It deliberately does not extend JavaFX's {@code Application}: a jar that
@@ -25,7 +27,7 @@ public final class Main {
             return new String[] {"window"};
         }
         if (args.length == 1 && !args[0].startsWith("-") && !Cli.isCommand(args[0])
-                && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0]))) {
+                && Files.isRegularFile(Path.of(args[0]))) {
             return new String[] {"window", args[0]};
         }
         return args;

@@ -68,7 +68,7 @@ final class AutodiffCommand implements Callable<Integer> {
         ComputationalGraph graph = evaluation.graph();
         ObjectNode root = Json.object();
         root.put("expression", graph.expression());
-        number(root, "x", evaluation.x());
+        Json.put(root, "x", evaluation.x());
         ArrayNode nodes = root.putArray("nodes");
         for (GraphNode n : graph.nodes()) {
             ObjectNode node = nodes.addObject();
@@ -81,36 +81,22 @@ final class AutodiffCommand implements Callable<Integer> {
                 Operand o = n.operands().get(s);
                 if (o instanceof Operand.Ref) {
                     inputs.add(graph.operandName(o));
-                    double d = evaluation.partial(n.index(), s);
-                    if (Double.isFinite(d)) {
-                        locals.add(d);
-                    } else {
-                        locals.addNull();
-                    }
+                    Json.add(locals, evaluation.partial(n.index(), s));
                 } else {
                     // A number as the user wrote it, with an ASCII minus: it can be pasted back into --expr.
                     inputs.add(graph.operandName(o).replace('−', '-'));
                     locals.addNull();
                 }
             }
-            number(node, "value", evaluation.value(n.index()));
-            number(node, "adjoint", evaluation.adjoint(n.index()));
+            Json.put(node, "value", evaluation.value(n.index()));
+            Json.put(node, "adjoint", evaluation.adjoint(n.index()));
         }
         root.put("output", graph.output().id());
-        number(root, "value", evaluation.output());
-        number(root, "df_dx", evaluation.derivative());
-        number(root, "df_dx_numeric", numeric);
-        number(root, "difference", evaluation.derivative() - numeric);
+        Json.put(root, "value", evaluation.output());
+        Json.put(root, "df_dx", evaluation.derivative());
+        Json.put(root, "df_dx_numeric", numeric);
+        Json.put(root, "difference", evaluation.derivative() - numeric);
         root.set("problems", Json.strings(evaluation.problems()));
         return root;
-    }
-
-    /** A number, or null where it is not finite (JSON has no NaN or infinity). */
-    private static void number(ObjectNode node, String name, double value) {
-        if (Double.isFinite(value)) {
-            node.put(name, value);
-        } else {
-            node.putNull(name);
-        }
     }
 }

@@ -2,8 +2,9 @@ package io.neuralplayground.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.neuralplayground.PlaygroundException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.neuralplayground.Main;
+import io.neuralplayground.PlaygroundException;
 import io.neuralplayground.data.PlaygroundDataset;
 import io.neuralplayground.engine.Optimizer;
 import io.neuralplayground.engine.Trainer;
@@ -61,13 +62,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON.")
     private boolean json;
 
-    /** One benchmarked network. */
-    record Case(String name, String features, int[] hidden, int epochsPerRun) {
+    /** One benchmarked network; {@code option} is its value of --network. */
+    record Case(String option, String name, String features, int[] hidden, int epochsPerRun) {
     }
 
     static final List<Case> CASES = List.of(
-            new Case("default 2-4-2-1 tanh", "x1,x2", new int[] {4, 2}, 30_000),
-            new Case("largest 7-8x6-1 tanh", "all", new int[] {8, 8, 8, 8, 8, 8}, 3_000));
+            new Case("default", "default 2-4-2-1 tanh", "x1,x2", new int[] {4, 2}, 30_000),
+            new Case("largest", "largest 7-8x6-1 tanh", "all", new int[] {8, 8, 8, 8, 8, 8}, 3_000));
 
     /** A case's measurement: epochs per second of each run, and their median. */
     record Measurement(Case benchCase, double[] epochsPerSecond) {
@@ -103,21 +104,21 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private List<Case> selectedCases() {
-        return switch (network.trim().toLowerCase(Locale.ROOT)) {
-            case "both" -> CASES;
-            case "default" -> List.of(CASES.get(0));
-            case "largest" -> List.of(CASES.get(1));
-            default -> throw new IllegalArgumentException("--network must be default, largest or both, got '"
-                    + network + "'");
-        };
+        String chosen = network.trim().toLowerCase(Locale.ROOT);
+        if (chosen.equals("both")) {
+            return CASES;
+        }
+        return CASES.stream().filter(c -> c.option().equals(chosen)).findFirst().map(List::of)
+                .orElseThrow(() -> new IllegalArgumentException("--network must be default, largest or both, got '"
+                        + network + "'"));
     }
 
     /** Runs this command for one network in a child JVM with the same class path, and reads its JSON. */
     private Measurement measureInFreshJvm(Case c) {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                io.neuralplayground.Main.class.getName(), "bench", "--no-fork", "--json",
-                "--network", c == CASES.get(0) ? "default" : "largest",
+                Main.class.getName(), "bench", "--no-fork", "--json",
+                "--network", c.option(),
                 "--runs", Integer.toString(runs), "--warmup", Double.toString(warmupSeconds),
                 "--scale", Double.toString(scale)));
         try {

@@ -40,8 +40,7 @@ public final class Cli {
 
     /** Whether {@code name} is one of the commands (train, export, window …). */
     public static boolean isCommand(String name) {
-        PrintWriter silent = new PrintWriter(java.io.Writer.nullWriter());
-        return create(silent, silent).getSubcommands().containsKey(name);
+        return new CommandLine(new RootCommand()).getSubcommands().containsKey(name);
     }
 
     static CommandLine create(PrintWriter out, PrintWriter err) {

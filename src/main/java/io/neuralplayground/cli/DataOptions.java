@@ -49,11 +49,17 @@ final class DataOptions {
             return new DataSource.Loaded(CsvDatasetReader.read(csv, label, task));
         }
         PlaygroundDataset kind = PlaygroundDataset.byName(dataset);
-        if (!(noisePercent >= 0 && noisePercent <= 50)) {
-            throw new IllegalArgumentException("--noise must be between 0 and 50 (percent), got " + noisePercent);
-        }
+        double noise = noise(noisePercent);
         int count = samples != null ? samples : kind.defaultSize();
-        return new DataSource.Generated(kind, count, noisePercent / 100);
+        return new DataSource.Generated(kind, count, noise);
+    }
+
+    /** --noise in percent as a fraction, checked against Playground's slider (also the window's --noise). */
+    static double noise(double percent) {
+        if (!(percent >= 0 && percent <= 50)) {
+            throw new IllegalArgumentException("--noise must be between 0 and 50 (percent), got " + percent);
+        }
+        return percent / 100;
     }
 
     double trainRatio() {

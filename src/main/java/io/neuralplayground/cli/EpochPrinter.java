@@ -9,23 +9,21 @@ import java.util.Locale;
 final class EpochPrinter {
     private final PrintWriter out;
     private final boolean json;
-    private final boolean accuracy;
 
-    EpochPrinter(PrintWriter out, boolean json, boolean accuracy) {
+    EpochPrinter(PrintWriter out, boolean json) {
         this.out = out;
         this.json = json;
-        this.accuracy = accuracy;
     }
 
     void print(EpochResult r) {
         if (json) {
             ObjectNode node = Json.object();
             node.put("epoch", r.epoch());
-            put(node, "train_loss", r.trainLoss());
-            put(node, "test_loss", r.testLoss());
-            if (accuracy) {
-                put(node, "train_accuracy", r.trainAccuracy());
-                put(node, "test_accuracy", r.testAccuracy());
+            Json.put(node, "train_loss", r.trainLoss());
+            Json.put(node, "test_loss", r.testLoss());
+            if (r.hasAccuracy()) {
+                Json.put(node, "train_accuracy", r.trainAccuracy());
+                Json.put(node, "test_accuracy", r.testAccuracy());
             }
             out.println(Json.compact(node));
             return;
@@ -35,21 +33,12 @@ final class EpochPrinter {
         if (r.hasTest()) {
             line.append(String.format(Locale.ROOT, "  test loss %.6f", r.testLoss()));
         }
-        if (accuracy) {
+        if (r.hasAccuracy()) {
             line.append(String.format(Locale.ROOT, "  train accuracy %5.1f %%", 100 * r.trainAccuracy()));
             if (r.hasTest()) {
                 line.append(String.format(Locale.ROOT, "  test accuracy %5.1f %%", 100 * r.testAccuracy()));
             }
         }
         out.println(line);
-    }
-
-    /** A JSON number; null where there is no value (no test set). */
-    private static void put(ObjectNode node, String name, double value) {
-        if (Double.isFinite(value)) {
-            node.put(name, value);
-        } else {
-            node.putNull(name);
-        }
     }
 }

@@ -73,25 +73,28 @@ final class GradcheckCommand implements Callable<Integer> {
         }
         Model m = ModelFile.read(model);
         Loss chosen = Loss.byName(loss);
-        double[][][] batch = examples(m, chosen);
-        GradientCheck.Result result = GradientCheck.run(m.network(), chosen, batch[0], batch[1]);
+        Examples batch = examples(m, chosen);
+        GradientCheck.Result result = GradientCheck.run(m.network(), chosen, batch.inputs(), batch.targets());
         PrintWriter out = spec.commandLine().getOut();
         boolean ok = result.maxRelativeError() <= tolerance;
         if (json) {
-            out.println(Json.pretty(toJson(result, batch[0].length, ok)));
+            out.println(Json.pretty(toJson(result, batch.inputs().length, ok)));
         } else {
-            print(out, result, batch[0].length, chosen, ok);
+            print(out, result, batch.inputs().length, chosen, ok);
         }
         return ok ? Cli.OK : Cli.FAILED;
     }
 
-    /** {inputs, targets}. */
-    private double[][][] examples(Model m, Loss chosen) {
+    /** The examples to check on, one row each. */
+    private record Examples(double[][] inputs, double[][] targets) {
+    }
+
+    private Examples examples(Model m, Loss chosen) {
         if (input != null || target != null) {
             if (input == null || target == null) {
                 throw new IllegalArgumentException("--input and --target go together");
             }
-            return new double[][][] {Numbers.rows(input, "--input"), Numbers.rows(target, "--target")};
+            return new Examples(Numbers.rows(input, "--input"), Numbers.rows(target, "--target"));
         }
         var parsed = spec.commandLine().getParseResult();
         if (parsed.hasMatchedOption("--dataset") || parsed.hasMatchedOption("--data")) {
@@ -100,7 +103,7 @@ final class GradcheckCommand implements Callable<Integer> {
         return random(m.network(), chosen, new Rng(data.seed));
     }
 
-    private double[][][] fromDataset(Model m, Loss chosen) {
+    private Examples fromDataset(Model m, Loss chosen) {
         PreparedRun run = TrainingPlan.builder()
                 .data(data.source())
                 .trainRatio(data.trainRatio())
@@ -118,11 +121,11 @@ final class GradcheckCommand implements Callable<Integer> {
             x[r] = train.inputRow(r);
             t[r] = train.targetRow(r);
         }
-        return new double[][][] {x, t};
+        return new Examples(x, t);
     }
 
     /** Inputs uniform in [−1, 1]; targets of the kind the loss expects. */
-    private double[][][] random(Network network, Loss chosen, Rng rng) {
+    private Examples random(Network network, Loss chosen, Rng rng) {
         int outputs = network.outputs();
         Activation output = network.outputLayer().activation();
         double low = output == Activation.SIGMOID || output == Activation.SOFTMAX ? 0 : -1;
@@ -145,7 +148,7 @@ final class GradcheckCommand implements Callable<Integer> {
                 }
             };
         }
-        return new double[][][] {x, t};
+        return new Examples(x, t);
     }
 
     private void print(PrintWriter out, GradientCheck.Result result, int count, Loss chosen, boolean ok) {

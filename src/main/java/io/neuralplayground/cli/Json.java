@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.List;
 
 /** The command line's JSON output: trees built with Jackson, numbers written so they read back exactly. */
@@ -31,13 +32,27 @@ final class Json {
     static ArrayNode numbers(double[] values, int n) {
         ArrayNode array = array();
         for (int i = 0; i < n; i++) {
-            if (Double.isFinite(values[i])) {
-                array.add(values[i]);
-            } else {
-                array.addNull();
-            }
+            add(array, values[i]);
         }
         return array;
+    }
+
+    /** Adds a number, or null where it is not finite (JSON has no NaN or infinity). */
+    static void add(ArrayNode array, double value) {
+        if (Double.isFinite(value)) {
+            array.add(value);
+        } else {
+            array.addNull();
+        }
+    }
+
+    /** Puts a number, or null where it is not finite (JSON has no NaN or infinity). */
+    static void put(ObjectNode node, String name, double value) {
+        if (Double.isFinite(value)) {
+            node.put(name, value);
+        } else {
+            node.putNull(name);
+        }
     }
 
     static ArrayNode strings(List<String> values) {
@@ -46,7 +61,7 @@ final class Json {
         return array;
     }
 
-    static JsonNode parse(byte[] json) throws java.io.IOException {
+    static JsonNode parse(byte[] json) throws IOException {
         return MAPPER.readTree(json);
     }
 

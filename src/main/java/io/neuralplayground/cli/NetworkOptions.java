@@ -1,5 +1,6 @@
 package io.neuralplayground.cli;
 
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** The network's shape, activations and initialisation. */
@@ -23,5 +24,5 @@ final class NetworkOptions {
 
     @Option(names = "--init-model", paramLabel = "FILE",
             description = "Start from the weights in this model file; its shape replaces --layers.")
-    java.nio.file.Path initModel;
+    Path initModel;
 }

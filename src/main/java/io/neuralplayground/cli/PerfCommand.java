@@ -5,6 +5,7 @@ import io.neuralplayground.session.Snapshot;
 import io.neuralplayground.session.Speed;
 import io.neuralplayground.ui.WindowDriver;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,7 +45,7 @@ final class PerfCommand implements Callable<Integer> {
         if (!(seconds > 0) || !(warmup >= 0)) {
             throw new IllegalArgumentException("--seconds must be above 0 and --warmup 0 or more");
         }
-        Speed chosen = switch (speed.trim().toLowerCase(java.util.Locale.ROOT)) {
+        Speed chosen = switch (speed.trim().toLowerCase(Locale.ROOT)) {
             case "flat-out" -> Speed.FLAT_OUT;
             case "one-per-frame" -> Speed.ONE_PER_FRAME;
             default -> throw new IllegalArgumentException("--speed must be flat-out or one-per-frame, got '"

@@ -1,15 +1,18 @@
 package io.neuralplayground.cli;
 
 import io.neuralplayground.io.AtomicFiles;
-import io.neuralplayground.session.Speed;
 import io.neuralplayground.io.ModelFile;
+import io.neuralplayground.session.Speed;
 import io.neuralplayground.ui.MainWindow;
 import io.neuralplayground.ui.WindowDriver;
 import io.neuralplayground.ui.viewmodel.teaching.StepperViewModel;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
@@ -78,7 +81,7 @@ final class ScreenshotCommand implements Callable<Integer> {
 
     @Option(names = "--open", paramLabel = "FILE",
             description = "A session or network file to open first, as File ▸ Open does.")
-    private java.nio.file.Path open;
+    private Path open;
 
     @Option(names = "--menu", paramLabel = "PATH",
             description = "A menu to show open, its titles separated by '/': \"File/Export network\".")
@@ -113,7 +116,7 @@ final class ScreenshotCommand implements Callable<Integer> {
         driver.awaitFrames(3);
         if (open != null) {
             boolean opened = driver.onFxThread(() -> driver.window().documents().open(open))
-                    .get(60, java.util.concurrent.TimeUnit.SECONDS);
+                    .get(60, TimeUnit.SECONDS);
             if (!opened) {
                 throw new IllegalArgumentException("--open: " + driver.onFxThread(
                         () -> driver.window().documents().noticeProperty().get().message()));
@@ -130,7 +133,7 @@ final class ScreenshotCommand implements Callable<Integer> {
             // One level at a time: a submenu's entries exist once its parent menu has been laid out on screen.
             String[] titles = menu.split("/");
             for (int k = 1; k <= titles.length; k++) {
-                String[] path = java.util.Arrays.copyOf(titles, k);
+                String[] path = Arrays.copyOf(titles, k);
                 driver.onFxThread(() -> {
                     driver.window().openMenu(path);
                     return null;
@@ -144,7 +147,7 @@ final class ScreenshotCommand implements Callable<Integer> {
         size[1] = picture.getHeight();
         AtomicFiles.write(out, stream -> {
             if (!ImageIO.write(picture, "png", stream)) {
-                throw new java.io.IOException("no PNG writer available");
+                throw new IOException("no PNG writer available");
             }
         });
     }

@@ -1,5 +1,6 @@
 package io.neuralplayground.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.neuralplayground.engine.BackpropTrace;
@@ -94,7 +95,7 @@ final class TraceCommand implements Callable<Integer> {
     }
 
     /** A matrix as rows of numbers; a one-row matrix as a plain vector when {@code vector} is set. */
-    private static com.fasterxml.jackson.databind.JsonNode matrix(DMatrixRMaj matrix, boolean vector) {
+    private static JsonNode matrix(DMatrixRMaj matrix, boolean vector) {
         if (vector && matrix.numRows == 1) {
             return Json.numbers(matrix.data, matrix.numCols);
         }

@@ -7,6 +7,7 @@ import io.neuralplayground.engine.Loss;
 import io.neuralplayground.engine.Optimizer;
 import io.neuralplayground.engine.Regularization;
 import io.neuralplayground.engine.Trainer;
+import io.neuralplayground.engine.TrainingConfig;
 import io.neuralplayground.engine.TrainingDivergedException;
 import io.neuralplayground.io.Model;
 import io.neuralplayground.io.ModelFile;
@@ -14,13 +15,15 @@ import io.neuralplayground.session.DataSource;
 import io.neuralplayground.session.PreparedRun;
 import io.neuralplayground.session.TrainingPlan;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,9 +42,6 @@ import picocli.CommandLine.Spec;
 final class TrainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
-
-    /** Read or generated once per run: a CSV file is not read twice. */
-    private DataSource source;
 
     @Mixin
     private DataOptions data = new DataOptions();
@@ -80,10 +80,10 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--every must be at least 1, got " + every);
         }
         PrintWriter stdout = spec.commandLine().getOut();
-        source = data.source();
-        PreparedRun run = plan().prepare();
+        DataSource source = data.source(); // once: a CSV file is not read twice
+        PreparedRun run = plan(source).prepare();
         Trainer trainer = run.trainer();
-        EpochPrinter printer = new EpochPrinter(stdout, json, trainer.config().encoding().hasAccuracy());
+        EpochPrinter printer = new EpochPrinter(stdout, json);
         if (!json) {
             stdout.printf("%s; features %s; network %s; %s, %s, learning rate %s, batch %d%n", run.dataset().name(),
                     String.join(",", run.features().names()), describe(run), trainer.config().loss(),
@@ -106,19 +106,18 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         if (out != null) {
-            ModelFile.write(out, new Model(run.features().names(), trainer.network(), extras(run, history)));
+            ModelFile.write(out, new Model(run.features().names(), trainer.network(), extras(run, source, history)));
             if (!json) {
                 stdout.println("model written to " + out);
             }
         }
         if (diverged != null) {
-            spec.commandLine().getErr().println("error: " + diverged.getMessage());
-            return Cli.FAILED;
+            throw diverged; // only now, so that the epochs before it are written; Cli reports it as any error
         }
         return Cli.OK;
     }
 
-    private TrainingPlan plan() {
+    private TrainingPlan plan(DataSource source) {
         TrainingPlan.Builder plan = TrainingPlan.builder()
                 .data(source)
                 .trainRatio(data.trainRatio())
@@ -150,15 +149,9 @@ final class TrainCommand implements Callable<Integer> {
         return plan.build();
     }
 
+    /** The names as typed; the plan takes a single "all" for every feature. */
     private List<String> featureList() {
-        if (features.trim().equalsIgnoreCase("all")) {
-            return List.of("all");
-        }
-        List<String> names = new ArrayList<>();
-        for (String name : features.split(",", -1)) {
-            names.add(name.trim());
-        }
-        return names;
+        return Stream.of(features.split(",", -1)).map(String::trim).toList();
     }
 
     private Regularization regularization() {
@@ -171,27 +164,25 @@ final class TrainCommand implements Callable<Integer> {
 
     /** A number as typed: 0.03, 50, 1e-05. */
     private static String plain(double value) {
-        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     private static String describe(PreparedRun run) {
-        StringBuilder sb = new StringBuilder(run.network().describe());
-        sb.append(' ');
-        List<String> activations = new ArrayList<>();
-        run.network().layers().forEach(layer -> activations.add(layer.activation().kerasName()));
-        return sb.append(String.join("/", activations)).toString();
+        return run.network().describe() + " " + run.network().layers().stream()
+                .map(layer -> layer.activation().kerasName()).collect(Collectors.joining("/"));
     }
 
-    private Map<String, Object> extras(PreparedRun run, History history) {
+    private Map<String, Object> extras(PreparedRun run, DataSource source, History history) {
+        TrainingConfig config = run.trainer().config();
         Map<String, Object> training = new LinkedHashMap<>();
         training.put("dataset", run.dataset().name());
-        training.put("loss", run.trainer().config().loss().kerasName());
-        training.put("optimizer", run.trainer().config().optimizer().name());
-        training.put("learning_rate", run.trainer().config().learningRate());
-        training.put("batch_size", run.trainer().config().batchSize());
-        training.put("regularization", run.trainer().config().regularization().kind().toString());
-        training.put("regularization_rate", run.trainer().config().regularization().rate());
-        training.put("shuffle", run.trainer().config().shuffle());
+        training.put("loss", config.loss().kerasName());
+        training.put("optimizer", config.optimizer().name());
+        training.put("learning_rate", config.learningRate());
+        training.put("batch_size", config.batchSize());
+        training.put("regularization", config.regularization().kind().toString());
+        training.put("regularization_rate", config.regularization().rate());
+        training.put("shuffle", config.shuffle());
         training.put("train_ratio", data.trainRatio());
         if (source instanceof DataSource.Generated generated) {
             training.put("noise", generated.noise());

@@ -72,9 +72,7 @@ final class WindowOptions {
 
     PlaygroundSettings settings() {
         PlaygroundDataset kind = PlaygroundDataset.byName(dataset);
-        if (!(noisePercent >= 0 && noisePercent <= 50)) {
-            throw new IllegalArgumentException("--noise must be between 0 and 50 (percent), got " + noisePercent);
-        }
+        double noise = DataOptions.noise(noisePercent);
         if (!(ratioPercent >= 10 && ratioPercent <= 90)) {
             throw new IllegalArgumentException("--ratio must be between 10 and 90 (percent), got " + ratioPercent);
         }
@@ -96,7 +94,7 @@ final class WindowOptions {
                 .withLearningRate(learningRate)
                 .withOptimizer(Optimizer.byName(optimizer))
                 .withBatchSize(batch)
-                .withNoise(noisePercent / 100)
+                .withNoise(noise)
                 .withTrainRatio(ratioPercent / 100)
                 .withRegularization(regKind == Regularization.Kind.NONE ? Regularization.NONE
                         : new Regularization(regKind, regularizationRate))

@@ -1,12 +1,12 @@
 package io.neuralplayground.cli;
 
+import static io.neuralplayground.cli.CliTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,13 +15,6 @@ import org.junit.jupiter.api.Test;
 class AutodiffCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DEFAULT = "sqrt(x^2 + exp(x^2)) + cos(x^2 + exp(x^2))";
-
-    private static CliTest.Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Cli.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new CliTest.Run(exit, out.toString(), err.toString());
-    }
 
     private static List<String> texts(JsonNode array) {
         List<String> texts = new ArrayList<>();
