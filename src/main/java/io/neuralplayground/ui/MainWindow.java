@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -79,6 +80,8 @@ public final class MainWindow {
     private final StepperViewModel stepper;
     private final AutodiffViewModel autodiff = new AutodiffViewModel();
     private final DocumentViewModel documents;
+    private final Executor background;
+    private final java.util.function.Consumer<Runnable> fxThread;
     private final TabPane tabs = new TabPane();
     private final Map<View, Tab> tabOf = new EnumMap<>(View.class);
     private final Scene scene;
@@ -99,6 +102,8 @@ public final class MainWindow {
     public MainWindow(PlaygroundViewModel vm, Executor background, java.util.function.Consumer<Runnable> fxThread,
             RecentFiles recent, double width, double height) {
         this.vm = vm;
+        this.background = background;
+        this.fxThread = fxThread;
         this.documents = new DocumentViewModel(vm, background, fxThread, recent);
         this.teaching = new TeachingContext(vm);
         this.gradientCheck = new GradientCheckViewModel(teaching, background, fxThread);
@@ -425,18 +430,30 @@ public final class MainWindow {
 
     /**
      * Opens a network file in the teaching views, in any format that can be read (loss and learning rate from a
-     * model JSON's training section, or the stepper's defaults) and shows the stepper; a bad file is refused with a message naming it and the problem,
-     * nothing else changes.
+     * model JSON's training section, or the stepper's defaults) and shows the stepper; a bad file is refused with a
+     * message naming it and the problem, nothing else changes. The file is read on the background executor.
+     *
+     * @return completes on the FX thread once the model is in the stepper (true) or refused (false)
      */
-    public void openModel(Path file) {
-        try {
-            io.neuralplayground.io.ModelFormat format = io.neuralplayground.io.ModelFormat.forFile(file);
-            Model model = format != null ? format.read(file) : ModelFile.read(file);
-            stepper.openModel(model, file.getFileName().toString());
-            select(View.STEPPER);
-        } catch (PlaygroundException e) {
-            error("The model could not be opened", e.getMessage());
-        }
+    public CompletableFuture<Boolean> openModel(Path file) {
+        CompletableFuture<Boolean> opened = new CompletableFuture<>();
+        background.execute(() -> {
+            try {
+                io.neuralplayground.io.ModelFormat format = io.neuralplayground.io.ModelFormat.forFile(file);
+                Model model = format != null ? format.read(file) : ModelFile.read(file);
+                fxThread.accept(() -> {
+                    stepper.openModel(model, file.getFileName().toString());
+                    select(View.STEPPER);
+                    opened.complete(true);
+                });
+            } catch (PlaygroundException e) {
+                fxThread.accept(() -> {
+                    error("The model could not be opened", e.getMessage());
+                    opened.complete(false);
+                });
+            }
+        });
+        return opened;
     }
 
     /** Opens the bundled textbook example (Matt Mazur's 2-2-2 sigmoid network) in the stepper. */

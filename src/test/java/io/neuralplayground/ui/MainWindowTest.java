@@ -96,14 +96,16 @@ class MainWindowTest {
     }
 
     @Test
-    void aKerasFileOpensInTheStepper(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    void aKerasFileOpensInTheStepper(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         io.neuralplayground.engine.Network network = io.neuralplayground.engine.Network.of(3,
                 new int[] {2}, io.neuralplayground.engine.Activation.SIGMOID, 2,
                 io.neuralplayground.engine.Activation.SOFTMAX);
         java.nio.file.Path file = dir.resolve("tiny.keras");
         io.neuralplayground.io.ModelFormat.KERAS.write(
                 new io.neuralplayground.io.Model(List.of("a", "b", "c"), network), file);
-        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> window.openModel(file)));
+        boolean opened = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> window.openModel(file)))
+                .get(10, TimeUnit.SECONDS);
+        assertThat(opened).isTrue();
         assertThat(window.selected()).isEqualTo(MainWindow.View.STEPPER);
         assertThat(window.teaching().network().source()).isEqualTo("tiny.keras");
         assertThat(window.teaching().network().network().describe()).isEqualTo("3-2-2");
