@@ -21,7 +21,6 @@ import io.neuralplayground.ui.viewmodel.teaching.StepperViewModel;
 import io.neuralplayground.ui.viewmodel.teaching.TeachingContext;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -377,13 +376,7 @@ public final class MainWindow {
 
     /** "*.json", "*.npz", …: the file names of every format a network can be read from. */
     private static List<String> readablePatterns() {
-        List<String> patterns = new ArrayList<>();
-        for (io.neuralplayground.io.ModelFormat format : io.neuralplayground.io.ModelFormat.values()) {
-            if (format.canRead()) {
-                patterns.add("*" + format.extension());
-            }
-        }
-        return patterns;
+        return DocumentViewModel.importableExtensions().stream().map(extension -> "*" + extension).toList();
     }
 
     private void chooseAndExport(io.neuralplayground.io.ModelFormat format) {

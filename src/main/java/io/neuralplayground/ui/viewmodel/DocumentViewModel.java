@@ -13,6 +13,7 @@ import io.neuralplayground.session.ShareString;
 import io.neuralplayground.session.Snapshot;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -193,7 +194,7 @@ public final class DocumentViewModel {
             ModelFormat format = ModelFormat.forFile(path);
             if (format == null) {
                 throw new PlaygroundException(path.getFileName() + ": not a file the playground can open (session "
-                        + "files, and models ending in " + importableExtensions() + ")");
+                        + "files, and models ending in " + String.join(", ", importableExtensions()) + ")");
             }
             Model model = format.read(path);
             if (!format.holdsActivations()) {
@@ -290,7 +291,7 @@ public final class DocumentViewModel {
                 return inputs;
             }
         }
-        return java.util.Arrays.stream(all).map(Feature::id).toList();
+        return Arrays.stream(all).map(Feature::id).toList();
     }
 
     /** Writes the playground's network in {@code format}. */
@@ -403,13 +404,8 @@ public final class DocumentViewModel {
         notice.set(new Notice(false, header, message, ++serial));
     }
 
-    private static String importableExtensions() {
-        StringBuilder s = new StringBuilder();
-        for (ModelFormat f : ModelFormat.values()) {
-            if (f.canRead()) {
-                s.append(s.length() == 0 ? "" : ", ").append(f.extension());
-            }
-        }
-        return s.toString();
+    /** ".json", ".npz", …: the file name endings of every format a network can be imported from. */
+    public static List<String> importableExtensions() {
+        return Arrays.stream(ModelFormat.values()).filter(ModelFormat::canRead).map(ModelFormat::extension).toList();
     }
 }
