@@ -3,6 +3,7 @@ package io.neuralplayground.ui;
 import io.neuralplayground.PlaygroundException;
 import io.neuralplayground.io.Model;
 import io.neuralplayground.io.ModelFile;
+import io.neuralplayground.io.ModelFormat;
 import io.neuralplayground.ui.view.DataPanel;
 import io.neuralplayground.ui.view.LossChartView;
 import io.neuralplayground.ui.view.NetworkGraphView;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
@@ -283,7 +285,7 @@ public final class MainWindow {
         MenuItem importModel = new MenuItem("Import network…");
         importModel.setOnAction(e -> chooseAndImport());
         Menu export = new Menu("Export network");
-        for (io.neuralplayground.io.ModelFormat format : io.neuralplayground.io.ModelFormat.values()) {
+        for (ModelFormat format : ModelFormat.values()) {
             MenuItem item = new MenuItem(format.title() + " (" + format.extension() + ")…");
             item.setOnAction(e -> chooseAndExport(format));
             export.getItems().add(item);
@@ -342,53 +344,55 @@ public final class MainWindow {
     }
 
     private void chooseAndOpen() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open a session or a network");
-        chooser.getExtensionFilters().addAll(
+        askToOpen("Open a session or a network",
                 new FileChooser.ExtensionFilter("Sessions and networks", "*.json", "*.npz", "*.keras", "*.h5"),
-                new FileChooser.ExtensionFilter("All files", "*.*"));
-        File chosen = chooser.showOpenDialog(owner());
-        if (chosen != null) {
-            documents.open(chosen.toPath());
-        }
+                new FileChooser.ExtensionFilter("All files", "*.*")).ifPresent(documents::open);
     }
 
     private void chooseAndSave() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save the session");
-        chooser.setInitialFileName("playground.session.json");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Sessions (*.session.json)", "*.json"));
-        File chosen = chooser.showSaveDialog(owner());
-        if (chosen != null) {
-            documents.saveAs(chosen.toPath());
-        }
+        askToSave("Save the session", "playground.session.json",
+                new FileChooser.ExtensionFilter("Sessions (*.session.json)", "*.json")).ifPresent(documents::saveAs);
     }
 
     private void chooseAndImport() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Import a network into the playground");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Networks", readablePatterns()));
-        File chosen = chooser.showOpenDialog(owner());
-        if (chosen != null) {
-            documents.importModel(chosen.toPath());
-        }
+        askToOpen("Import a network into the playground", networks()).ifPresent(documents::importModel);
     }
 
-    /** "*.json", "*.npz", …: the file names of every format a network can be read from. */
-    private static List<String> readablePatterns() {
-        return DocumentViewModel.importableExtensions().stream().map(extension -> "*" + extension).toList();
-    }
-
-    private void chooseAndExport(io.neuralplayground.io.ModelFormat format) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the network as " + format.title());
+    private void chooseAndExport(ModelFormat format) {
         // Java names the class after the file, and classes are capitalised.
-        chooser.setInitialFileName((format == io.neuralplayground.io.ModelFormat.JAVA ? "Network" : "network")
-                + format.extension());
-        File chosen = chooser.showSaveDialog(owner());
-        if (chosen != null) {
-            documents.exportModel(format, chosen.toPath());
-        }
+        String name = (format == ModelFormat.JAVA ? "Network" : "network") + format.extension();
+        askToSave("Export the network as " + format.title(), name)
+                .ifPresent(file -> documents.exportModel(format, file));
+    }
+
+    /** Asks for a model file and opens it in the teaching views. */
+    private void chooseModel() {
+        askToOpen("Open a model in the stepper", networks()).ifPresent(this::openModel);
+    }
+
+    /** Networks: "*.json", "*.npz", …, the file names of every format a network can be read from. */
+    private static FileChooser.ExtensionFilter networks() {
+        return new FileChooser.ExtensionFilter("Networks",
+                DocumentViewModel.importableExtensions().stream().map(extension -> "*" + extension).toList());
+    }
+
+    /** The file chosen in an open dialog, or empty when it was cancelled. */
+    private Optional<Path> askToOpen(String title, FileChooser.ExtensionFilter... filters) {
+        return Optional.ofNullable(chooser(title, filters).showOpenDialog(owner())).map(File::toPath);
+    }
+
+    /** The file chosen in a save dialog that proposes {@code initialName}, or empty when it was cancelled. */
+    private Optional<Path> askToSave(String title, String initialName, FileChooser.ExtensionFilter... filters) {
+        FileChooser chooser = chooser(title, filters);
+        chooser.setInitialFileName(initialName);
+        return Optional.ofNullable(chooser.showSaveDialog(owner())).map(File::toPath);
+    }
+
+    private static FileChooser chooser(String title, FileChooser.ExtensionFilter... filters) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().addAll(filters);
+        return chooser;
     }
 
     /** A file dropped on the window is opened as from File ▸ Open. */
@@ -410,17 +414,6 @@ public final class MainWindow {
         });
     }
 
-    /** Asks for a model file and opens it in the teaching views. */
-    private void chooseModel() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open a model in the stepper");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Networks", readablePatterns()));
-        File file = chooser.showOpenDialog(owner());
-        if (file != null) {
-            openModel(file.toPath());
-        }
-    }
-
     /**
      * Opens a network file in the teaching views, in any format that can be read (loss and learning rate from a
      * model JSON's training section, or the stepper's defaults) and shows the stepper; a bad file is refused with a
@@ -432,7 +425,7 @@ public final class MainWindow {
         CompletableFuture<Boolean> opened = new CompletableFuture<>();
         background.execute(() -> {
             try {
-                io.neuralplayground.io.ModelFormat format = io.neuralplayground.io.ModelFormat.forFile(file);
+                ModelFormat format = ModelFormat.forFile(file);
                 Model model = format != null ? format.read(file) : ModelFile.read(file);
                 fxThread.accept(() -> {
                     stepper.openModel(model, file.getFileName().toString());
