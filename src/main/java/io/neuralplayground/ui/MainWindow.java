@@ -28,10 +28,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.event.Event;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -39,13 +45,19 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.stage.PopupWindow;
 import javafx.stage.Window;
 
 /**
@@ -82,7 +94,7 @@ public final class MainWindow {
     private final AutodiffViewModel autodiff = new AutodiffViewModel();
     private final DocumentViewModel documents;
     private final Executor background;
-    private final java.util.function.Consumer<Runnable> fxThread;
+    private final Consumer<Runnable> fxThread;
     private final TabPane tabs = new TabPane();
     private final Map<View, Tab> tabOf = new EnumMap<>(View.class);
     private final Scene scene;
@@ -100,7 +112,7 @@ public final class MainWindow {
      * @param fxThread how results of background work come back to the FX thread
      * @param recent   where recent files are remembered
      */
-    public MainWindow(PlaygroundViewModel vm, Executor background, java.util.function.Consumer<Runnable> fxThread,
+    public MainWindow(PlaygroundViewModel vm, Executor background, Consumer<Runnable> fxThread,
             RecentFiles recent, double width, double height) {
         this.vm = vm;
         this.background = background;
@@ -243,19 +255,17 @@ public final class MainWindow {
 
     /** Moves the mouse, as it were, onto the open menu entry titled {@code title}: a submenu opens as on a hover. */
     private static void hover(String title) {
-        for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
-            if (!(w instanceof javafx.stage.PopupWindow) || !w.isShowing() || w.getScene() == null) {
+        for (Window w : Window.getWindows()) {
+            if (!(w instanceof PopupWindow) || !w.isShowing() || w.getScene() == null) {
                 continue;
             }
-            for (javafx.scene.Node node : w.getScene().getRoot().lookupAll(".menu")) {
-                boolean titled = node instanceof javafx.scene.Parent p && p.getChildrenUnmodifiable().stream()
-                        .anyMatch(c -> c instanceof javafx.scene.control.Label l && title.equals(l.getText()));
+            for (Node node : w.getScene().getRoot().lookupAll(".menu")) {
+                boolean titled = node instanceof Parent p && p.getChildrenUnmodifiable().stream()
+                        .anyMatch(c -> c instanceof Label l && title.equals(l.getText()));
                 if (titled) {
-                    javafx.geometry.Bounds b = node.localToScreen(node.getBoundsInLocal());
-                    javafx.geometry.Point2D local = new javafx.geometry.Point2D(b.getWidth() / 2, b.getHeight() / 2);
-                    javafx.event.Event.fireEvent(node, new javafx.scene.input.MouseEvent(
-                            javafx.scene.input.MouseEvent.MOUSE_ENTERED, local.getX(), local.getY(),
-                            b.getCenterX(), b.getCenterY(), javafx.scene.input.MouseButton.NONE, 0, false, false,
+                    Bounds b = node.localToScreen(node.getBoundsInLocal());
+                    Event.fireEvent(node, new MouseEvent(MouseEvent.MOUSE_ENTERED, b.getWidth() / 2,
+                            b.getHeight() / 2, b.getCenterX(), b.getCenterY(), MouseButton.NONE, 0, false, false,
                             false, false, false, false, false, false, false, false, null));
                     return;
                 }
@@ -270,7 +280,7 @@ public final class MainWindow {
         open.setOnAction(e -> chooseAndOpen());
         Menu recent = new Menu("Open recent");
         fillRecent(recent);
-        documents.recentFiles().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent(recent));
+        documents.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecent(recent));
         MenuItem save = new MenuItem("Save");
         save.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
         save.setOnAction(e -> {
@@ -303,13 +313,12 @@ public final class MainWindow {
 
         MenuItem copyShare = new MenuItem("Copy share string");
         copyShare.setOnAction(e -> {
-            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            ClipboardContent content = new ClipboardContent();
             content.putString(documents.shareString());
-            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+            Clipboard.getSystemClipboard().setContent(content);
         });
         MenuItem pasteShare = new MenuItem("Paste share string");
-        pasteShare.setOnAction(e -> documents.pasteShareString(
-                javafx.scene.input.Clipboard.getSystemClipboard().getString()));
+        pasteShare.setOnAction(e -> documents.pasteShareString(Clipboard.getSystemClipboard().getString()));
         Menu edit = new Menu("Edit", null, copyShare, pasteShare);
 
         Menu view = new Menu("View");
@@ -399,7 +408,7 @@ public final class MainWindow {
     private void installFileDrop() {
         scene.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
-                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+                e.acceptTransferModes(TransferMode.COPY);
             }
             e.consume();
         });

@@ -6,6 +6,7 @@ import io.neuralplayground.engine.Activation;
 import io.neuralplayground.engine.Network;
 import io.neuralplayground.io.Model;
 import io.neuralplayground.io.ModelFormat;
+import io.neuralplayground.io.SessionDocument;
 import io.neuralplayground.io.SessionFile;
 import io.neuralplayground.session.PlaygroundSettings;
 import io.neuralplayground.session.SessionState;
@@ -25,6 +26,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -140,7 +143,7 @@ public final class DocumentViewModel {
      *
      * @throws PlaygroundException naming {@code source} and the problem, for anything wrong
      */
-    static SessionState readSession(io.neuralplayground.io.SessionDocument document, String source) {
+    static SessionState readSession(SessionDocument document, String source) {
         SessionState state = SessionDocuments.fromDocument(document, source);
         try {
             check(state);
@@ -163,9 +166,9 @@ public final class DocumentViewModel {
     /** After opening, the first snapshot of the restored session is what "saved" means. */
     private void markSavedAfterNextSnapshot() {
         long buildBefore = vm.snapshotProperty().get().build();
-        javafx.beans.value.ChangeListener<Snapshot> once = new javafx.beans.value.ChangeListener<>() {
+        ChangeListener<Snapshot> once = new ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Snapshot> o, Snapshot was, Snapshot now) {
+            public void changed(ObservableValue<? extends Snapshot> o, Snapshot was, Snapshot now) {
                 if (now.build() != buildBefore) {
                     savedAs = now;
                     updateDirty(now);

@@ -12,6 +12,7 @@ import io.neuralplayground.ui.viewmodel.teaching.BackpropStep.Kind;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -504,7 +505,7 @@ public final class BackpropSteps {
 
         /** "a(2)" for one example, "A(2)" for a minibatch. */
         private String name(String letter, int k) {
-            return (batch ? letter.toUpperCase(java.util.Locale.ROOT) : letter) + "(" + k + ")";
+            return (batch ? letter.toUpperCase(Locale.ROOT) : letter) + "(" + k + ")";
         }
 
         private String gName() {

@@ -1,6 +1,7 @@
 package io.neuralplayground.ui.viewmodel.teaching;
 
 import io.neuralplayground.data.Dataset;
+import io.neuralplayground.data.SampleEncoder;
 import io.neuralplayground.engine.Loss;
 import io.neuralplayground.engine.Network;
 import io.neuralplayground.engine.Samples;
@@ -142,7 +143,7 @@ public final class TeachingContext {
 
     private static Samples trainingSamples(Snapshot s) {
         Dataset train = s.split().train();
-        return io.neuralplayground.data.SampleEncoder.encode(train, s.features(), s.config().encoding(),
+        return SampleEncoder.encode(train, s.features(), s.config().encoding(),
                 s.network().outputs());
     }
 }
