@@ -293,10 +293,6 @@ public final class PlaygroundViewModel implements AutoCloseable {
         change(s -> s.withFeatures(next));
     }
 
-    public boolean isFeatureOn(Feature feature) {
-        return settings.features().contains(feature);
-    }
-
     /** Adds a hidden layer (of 2 neurons, as Playground) at the end; at most six. */
     public void addLayer() {
         if (settings.hiddenLayers().size() >= PlaygroundSettings.MAX_LAYERS) {
