@@ -10,6 +10,7 @@ import io.neuralplayground.engine.Loss;
 import io.neuralplayground.engine.Network;
 import io.neuralplayground.ui.viewmodel.teaching.BackpropStep.Kind;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -622,28 +623,22 @@ public final class BackpropSteps {
 
     /**
      * φ'(a) for an element-wise activation, from the trace's a and h (m × units), to show beside g and the
-     * trace's g ⊙ φ'(a). The formulas are those of {@link Activation#backward}.
+     * trace's g ⊙ φ'(a): {@link Activation#backward} with g = 1, so that the factor shown is the engine's own.
      */
     static double[][] derivative(Activation activation, BackpropTrace.LayerForward f) {
-        int rows = f.a().numRows;
-        int cols = f.a().numCols;
-        double[][] d = new double[rows][cols];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                double a = f.a().get(r, c);
-                double h = f.h().get(r, c);
-                d[r][c] = switch (activation) {
-                    case SIGMOID -> h * (1 - h);
-                    case TANH -> 1 - h * h;
-                    case RELU -> a > 0 ? 1 : 0;
-                    case LEAKY_RELU -> a > 0 ? 1 : Activation.LEAKY_SLOPE;
-                    case ELU -> a > 0 ? 1 : h + Activation.ELU_ALPHA;
-                    case LINEAR -> 1;
-                    case SOFTMAX -> throw new IllegalArgumentException("softmax has a Jacobian, not a derivative");
-                };
-            }
+        if (!activation.isElementwise()) {
+            throw new IllegalArgumentException("softmax has a Jacobian, not a derivative");
         }
-        return d;
+        int m = f.a().numRows;
+        int units = f.a().numCols;
+        // The engine's buffers are unit-major: [unit][example].
+        double[][] ones = new double[units][m];
+        for (double[] row : ones) {
+            Arrays.fill(row, 1);
+        }
+        double[][] d = new double[units][m];
+        activation.backward(Term.transpose(rows(f.a())), Term.transpose(rows(f.h())), ones, d, units, m);
+        return Term.transpose(d);
     }
 
     /** The softmax Jacobian J = diag(y) − y·yᵀ of example r, from the trace's outputs h (m × units). */
