@@ -132,7 +132,8 @@ public final class TeachingContext {
         network.set(new TeachingNetwork(updated, n.inputs(), n.loss(), n.learningRate(), n.source(), n.playground()));
     }
 
-    private boolean fits(Examples e) {
+    /** Whether {@code e} are examples for the network worked on: its inputs, and targets for its loss. */
+    boolean fits(Examples e) {
         TeachingNetwork n = network.get();
         if (e == null || n == null) {
             return false;
