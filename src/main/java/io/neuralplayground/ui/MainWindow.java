@@ -37,6 +37,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Alert.AlertType;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -156,11 +157,7 @@ public final class MainWindow {
         installFileDrop();
         documents.noticeProperty().addListener((o, was, now) -> {
             if (now != null) {
-                if (now.error()) {
-                    error(now.header(), now.message());
-                } else {
-                    information(now.header(), now.message());
-                }
+                alert(now.error() ? AlertType.ERROR : AlertType.INFORMATION, now.header(), now.message());
             }
         });
         vm.setStepThroughHandler(point -> {
@@ -331,7 +328,7 @@ public final class MainWindow {
             view.getItems().add(item);
         }
         MenuItem keys = new MenuItem("Keyboard shortcuts");
-        keys.setOnAction(e -> information("Keyboard shortcuts", """
+        keys.setOnAction(e -> alert(AlertType.INFORMATION, "Keyboard shortcuts", """
                 Playground: Space plays and pauses, → trains one epoch, R resets.
                 Backprop stepper and autodiff: → next step, ← previous, Home back to the start, End to the end.
                 Ctrl+1 … Ctrl+4 switch views; Ctrl+O opens a session or a network, Ctrl+S saves the session.
@@ -443,7 +440,7 @@ public final class MainWindow {
                 });
             } catch (PlaygroundException e) {
                 fxThread.accept(() -> {
-                    error("The model could not be opened", e.getMessage());
+                    alert(AlertType.ERROR, "The model could not be opened", e.getMessage());
                     opened.complete(false);
                 });
             }
@@ -457,7 +454,7 @@ public final class MainWindow {
             stepper.openTextbookExample();
             select(View.STEPPER);
         } catch (PlaygroundException e) {
-            error("The example could not be opened", e.getMessage());
+            alert(AlertType.ERROR, "The example could not be opened", e.getMessage());
         }
     }
 
@@ -465,15 +462,8 @@ public final class MainWindow {
         return scene.getWindow();
     }
 
-    private void error(String header, String message) {
-        Alert alert = new Alert(Alert.AlertType.ERROR, message);
-        alert.setHeaderText(header);
-        alert.initOwner(owner());
-        alert.show();
-    }
-
-    private void information(String header, String message) {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, message);
+    private void alert(AlertType type, String header, String message) {
+        Alert alert = new Alert(type, message);
         alert.setHeaderText(header);
         alert.initOwner(owner());
         alert.show();
