@@ -360,7 +360,8 @@ public final class DocumentViewModel {
             }
         }
         recent.setAll(next);
-        recentStore.store(next);
+        // The user's preferences are kept in a file too: stored on the background executor, not the FX thread.
+        background.execute(() -> recentStore.store(next));
     }
 
     private void updateDirty(Snapshot now) {
