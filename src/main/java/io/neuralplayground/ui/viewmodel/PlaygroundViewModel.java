@@ -243,8 +243,9 @@ public final class PlaygroundViewModel implements AutoCloseable {
             logIndex = 0;
             lossListeners.forEach(l -> l.reset(log.build()));
         }
-        EpochLog.Slice slice = log.since(logIndex);
-        if (slice.length() > 0) {
+        // Only when epochs came: a paused session's frames copy nothing.
+        if (log.size() > logIndex) {
+            EpochLog.Slice slice = log.since(logIndex);
             logIndex = slice.end();
             lossListeners.forEach(l -> l.append(slice));
         }
