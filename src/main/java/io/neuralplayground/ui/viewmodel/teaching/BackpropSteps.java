@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.ops.DConvertArrays;
 
 /**
  * The steps of one forward and backward pass and one gradient-descent update, as the stepper shows them.
@@ -365,7 +366,7 @@ public final class BackpropSteps {
         private void gradBias(int k) {
             BackpropTrace.LayerBackward back = backward(k);
             Term g = examplesTerm(gName() + " = ∂L/∂" + name("a", k), back.gA());
-            Term grad = bias(rows(back.gradBias())[0], "∇b(" + k + ")");
+            Term grad = bias(DConvertArrays.convert(back.gradBias())[0], "∇b(" + k + ")");
             String formula;
             List<FormulaPart> parts;
             String note;
@@ -381,7 +382,7 @@ public final class BackpropSteps {
                 note = "a = W·h + b, so ∂a/∂b = 1: the bias gradient is g itself.";
             }
             add(Kind.GRAD_BIAS, k, "Backward · layer " + k + " · bias gradient", formula, parts, grad, note,
-                    Highlight.biases(k, rows(back.gradBias())[0]));
+                    Highlight.biases(k, DConvertArrays.convert(back.gradBias())[0]));
         }
 
         private void gradWeights(int k) {
@@ -416,7 +417,7 @@ public final class BackpropSteps {
                 note += " Layer 1 needs no g ← W(1)ᵀ·g: its input is data, not a parameter.";
             }
             add(Kind.GRAD_WEIGHTS, k, "Backward · layer " + k + " · weight gradient", formula, parts, grad, note,
-                    Highlight.links(k, rows(kernelGradient)));
+                    Highlight.links(k, DConvertArrays.convert(kernelGradient)));
         }
 
         private void gPropagate(int k) {
@@ -451,8 +452,7 @@ public final class BackpropSteps {
             DMatrixRMaj gradient = backward(k).gradKernel();
             Term old = weights(k, layer);
             Term grad = weightTerm(gradient, "∇W(" + k + ")", "∇K(" + k + ")");
-            Term updatedTerm = weightTerm(new DMatrixRMaj(next.kernelCopy()), "W(" + k + ") new",
-                    "K(" + k + ") new");
+            Term updatedTerm = weightTerm(next.kernelCopy(), "W(" + k + ") new", "K(" + k + ") new");
             String w = textbook ? "W(" + k + ")" : "K(" + k + ")";
             String formula = w + " ← " + w + " − α·∇" + w + ",  α = " + number(network.learningRate());
             List<FormulaPart> parts = List.of(matrix(old), text("− " + number(network.learningRate()) + " ·"),
@@ -465,7 +465,7 @@ public final class BackpropSteps {
             DenseLayer layer = layer(k);
             DenseLayer next = updated.layer(k - 1);
             Term old = bias(layer.biasCopy(), "b(" + k + ")");
-            Term grad = bias(rows(backward(k).gradBias())[0], "∇b(" + k + ")");
+            Term grad = bias(DConvertArrays.convert(backward(k).gradBias())[0], "∇b(" + k + ")");
             Term updatedTerm = bias(next.biasCopy(), "b(" + k + ") new");
             String formula = "b(" + k + ") ← b(" + k + ") − α·∇b(" + k + "),  α = " + number(network.learningRate());
             List<FormulaPart> parts = List.of(matrix(old), text("− " + number(network.learningRate()) + " ·"),
@@ -523,24 +523,26 @@ public final class BackpropSteps {
 
         /** An m × n matrix of the trace (rows are examples), in the layout. */
         private Term examplesTerm(String symbol, DMatrixRMaj rowsOfExamples) {
-            double[][] values = rows(rowsOfExamples);
-            if (textbook) {
-                return new Term(symbol, batch ? "one column per example" : "", Term.transpose(values));
-            }
-            return new Term(symbol, batch ? "one row per example" : "", values);
+            return examplesTerm(symbol, DConvertArrays.convert(rowsOfExamples));
         }
 
         private Term examplesTerm(String symbol, double[][] rowsOfExamples) {
-            return examplesTerm(symbol, new DMatrixRMaj(rowsOfExamples));
+            if (textbook) {
+                return new Term(symbol, batch ? "one column per example" : "", Term.transpose(rowsOfExamples));
+            }
+            return new Term(symbol, batch ? "one row per example" : "", rowsOfExamples);
         }
 
         private Term weights(int k, DenseLayer layer) {
-            return weightTerm(new DMatrixRMaj(layer.kernelCopy()), "W(" + k + ")", "K(" + k + ")");
+            return weightTerm(layer.kernelCopy(), "W(" + k + ")", "K(" + k + ")");
+        }
+
+        private Term weightTerm(DMatrixRMaj kernelShaped, String textbookSymbol, String kerasSymbol) {
+            return weightTerm(DConvertArrays.convert(kernelShaped), textbookSymbol, kerasSymbol);
         }
 
         /** A kernel-shaped matrix (inputs × units) as W (textbook, transposed) or K (Keras, as it is). */
-        private Term weightTerm(DMatrixRMaj kernelShaped, String textbookSymbol, String kerasSymbol) {
-            double[][] kernel = rows(kernelShaped);
+        private Term weightTerm(double[][] kernel, String textbookSymbol, String kerasSymbol) {
             if (textbook) {
                 return new Term(textbookSymbol, TEXTBOOK_WEIGHTS, Term.transpose(kernel));
             }
@@ -632,12 +634,14 @@ public final class BackpropSteps {
         int m = f.a().numRows;
         int units = f.a().numCols;
         // The engine's buffers are unit-major: [unit][example].
+        double[][] a = Term.transpose(DConvertArrays.convert(f.a()));
+        double[][] h = Term.transpose(DConvertArrays.convert(f.h()));
         double[][] ones = new double[units][m];
         for (double[] row : ones) {
             Arrays.fill(row, 1);
         }
         double[][] d = new double[units][m];
-        activation.backward(Term.transpose(rows(f.a())), Term.transpose(rows(f.h())), ones, d, units, m);
+        activation.backward(a, h, ones, d, units, m);
         return Term.transpose(d);
     }
 
@@ -663,14 +667,6 @@ public final class BackpropSteps {
             }
         }
         return e;
-    }
-
-    static double[][] rows(DMatrixRMaj matrix) {
-        double[][] rows = new double[matrix.numRows][matrix.numCols];
-        for (int r = 0; r < matrix.numRows; r++) {
-            System.arraycopy(matrix.data, r * matrix.numCols, rows[r], 0, matrix.numCols);
-        }
-        return rows;
     }
 
     /** A number as short as it reads exactly: 0.5, 0.03, 1.0E-5. */
