@@ -3,6 +3,8 @@ package io.neuralplayground.ui;
 import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -17,7 +19,7 @@ public final class App extends Application {
      * JavaFX warns on every start that it runs from the class path (as a single jar must); nothing to act on.
      * Held here because java.util.logging keeps loggers only weakly.
      */
-    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+    private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
     private static volatile LaunchPlan plan = LaunchPlan.interactive();
     private static volatile Throwable scriptFailure;
 
@@ -27,7 +29,7 @@ public final class App extends Application {
 
     /** Opens the window and returns when it closes; a script's failure is rethrown. */
     public static void launch(LaunchPlan launchPlan) throws Throwable {
-        JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
+        JAVAFX_LOG.setLevel(Level.SEVERE);
         plan = launchPlan;
         scriptFailure = null;
         Application.launch(App.class);

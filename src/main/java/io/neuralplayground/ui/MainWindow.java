@@ -3,6 +3,7 @@ package io.neuralplayground.ui;
 import io.neuralplayground.PlaygroundException;
 import io.neuralplayground.io.Model;
 import io.neuralplayground.io.ModelFile;
+import io.neuralplayground.io.ModelFormat;
 import io.neuralplayground.ui.view.DataPanel;
 import io.neuralplayground.ui.view.LossChartView;
 import io.neuralplayground.ui.view.NetworkGraphView;
@@ -21,15 +22,23 @@ import io.neuralplayground.ui.viewmodel.teaching.StepperViewModel;
 import io.neuralplayground.ui.viewmodel.teaching.TeachingContext;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.event.Event;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Alert.AlertType;
+import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -37,13 +46,19 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.stage.PopupWindow;
 import javafx.stage.Window;
 
 /**
@@ -79,6 +94,8 @@ public final class MainWindow {
     private final StepperViewModel stepper;
     private final AutodiffViewModel autodiff = new AutodiffViewModel();
     private final DocumentViewModel documents;
+    private final Executor background;
+    private final Consumer<Runnable> fxThread;
     private final TabPane tabs = new TabPane();
     private final Map<View, Tab> tabOf = new EnumMap<>(View.class);
     private final Scene scene;
@@ -96,9 +113,11 @@ public final class MainWindow {
      * @param fxThread how results of background work come back to the FX thread
      * @param recent   where recent files are remembered
      */
-    public MainWindow(PlaygroundViewModel vm, Executor background, java.util.function.Consumer<Runnable> fxThread,
+    public MainWindow(PlaygroundViewModel vm, Executor background, Consumer<Runnable> fxThread,
             RecentFiles recent, double width, double height) {
         this.vm = vm;
+        this.background = background;
+        this.fxThread = fxThread;
         this.documents = new DocumentViewModel(vm, background, fxThread, recent);
         this.teaching = new TeachingContext(vm);
         this.gradientCheck = new GradientCheckViewModel(teaching, background, fxThread);
@@ -138,11 +157,7 @@ public final class MainWindow {
         installFileDrop();
         documents.noticeProperty().addListener((o, was, now) -> {
             if (now != null) {
-                if (now.error()) {
-                    error(now.header(), now.message());
-                } else {
-                    information(now.header(), now.message());
-                }
+                alert(now.error() ? AlertType.ERROR : AlertType.INFORMATION, now.header(), now.message());
             }
         });
         vm.setStepThroughHandler(point -> {
@@ -237,19 +252,17 @@ public final class MainWindow {
 
     /** Moves the mouse, as it were, onto the open menu entry titled {@code title}: a submenu opens as on a hover. */
     private static void hover(String title) {
-        for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
-            if (!(w instanceof javafx.stage.PopupWindow) || !w.isShowing() || w.getScene() == null) {
+        for (Window w : Window.getWindows()) {
+            if (!(w instanceof PopupWindow) || !w.isShowing() || w.getScene() == null) {
                 continue;
             }
-            for (javafx.scene.Node node : w.getScene().getRoot().lookupAll(".menu")) {
-                boolean titled = node instanceof javafx.scene.Parent p && p.getChildrenUnmodifiable().stream()
-                        .anyMatch(c -> c instanceof javafx.scene.control.Label l && title.equals(l.getText()));
+            for (Node node : w.getScene().getRoot().lookupAll(".menu")) {
+                boolean titled = node instanceof Parent p && p.getChildrenUnmodifiable().stream()
+                        .anyMatch(c -> c instanceof Label l && title.equals(l.getText()));
                 if (titled) {
-                    javafx.geometry.Bounds b = node.localToScreen(node.getBoundsInLocal());
-                    javafx.geometry.Point2D local = new javafx.geometry.Point2D(b.getWidth() / 2, b.getHeight() / 2);
-                    javafx.event.Event.fireEvent(node, new javafx.scene.input.MouseEvent(
-                            javafx.scene.input.MouseEvent.MOUSE_ENTERED, local.getX(), local.getY(),
-                            b.getCenterX(), b.getCenterY(), javafx.scene.input.MouseButton.NONE, 0, false, false,
+                    Bounds b = node.localToScreen(node.getBoundsInLocal());
+                    Event.fireEvent(node, new MouseEvent(MouseEvent.MOUSE_ENTERED, b.getWidth() / 2,
+                            b.getHeight() / 2, b.getCenterX(), b.getCenterY(), MouseButton.NONE, 0, false, false,
                             false, false, false, false, false, false, false, false, null));
                     return;
                 }
@@ -264,7 +277,7 @@ public final class MainWindow {
         open.setOnAction(e -> chooseAndOpen());
         Menu recent = new Menu("Open recent");
         fillRecent(recent);
-        documents.recentFiles().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent(recent));
+        documents.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecent(recent));
         MenuItem save = new MenuItem("Save");
         save.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
         save.setOnAction(e -> {
@@ -279,7 +292,7 @@ public final class MainWindow {
         MenuItem importModel = new MenuItem("Import network…");
         importModel.setOnAction(e -> chooseAndImport());
         Menu export = new Menu("Export network");
-        for (io.neuralplayground.io.ModelFormat format : io.neuralplayground.io.ModelFormat.values()) {
+        for (ModelFormat format : ModelFormat.values()) {
             MenuItem item = new MenuItem(format.title() + " (" + format.extension() + ")…");
             item.setOnAction(e -> chooseAndExport(format));
             export.getItems().add(item);
@@ -297,13 +310,12 @@ public final class MainWindow {
 
         MenuItem copyShare = new MenuItem("Copy share string");
         copyShare.setOnAction(e -> {
-            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            ClipboardContent content = new ClipboardContent();
             content.putString(documents.shareString());
-            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+            Clipboard.getSystemClipboard().setContent(content);
         });
         MenuItem pasteShare = new MenuItem("Paste share string");
-        pasteShare.setOnAction(e -> documents.pasteShareString(
-                javafx.scene.input.Clipboard.getSystemClipboard().getString()));
+        pasteShare.setOnAction(e -> documents.pasteShareString(Clipboard.getSystemClipboard().getString()));
         Menu edit = new Menu("Edit", null, copyShare, pasteShare);
 
         Menu view = new Menu("View");
@@ -316,7 +328,7 @@ public final class MainWindow {
             view.getItems().add(item);
         }
         MenuItem keys = new MenuItem("Keyboard shortcuts");
-        keys.setOnAction(e -> information("Keyboard shortcuts", """
+        keys.setOnAction(e -> alert(AlertType.INFORMATION, "Keyboard shortcuts", """
                 Playground: Space plays and pauses, → trains one epoch, R resets.
                 Backprop stepper and autodiff: → next step, ← previous, Home back to the start, End to the end.
                 Ctrl+1 … Ctrl+4 switch views; Ctrl+O opens a session or a network, Ctrl+S saves the session.
@@ -338,66 +350,62 @@ public final class MainWindow {
     }
 
     private void chooseAndOpen() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open a session or a network");
-        chooser.getExtensionFilters().addAll(
+        askToOpen("Open a session or a network",
                 new FileChooser.ExtensionFilter("Sessions and networks", "*.json", "*.npz", "*.keras", "*.h5"),
-                new FileChooser.ExtensionFilter("All files", "*.*"));
-        File chosen = chooser.showOpenDialog(owner());
-        if (chosen != null) {
-            documents.open(chosen.toPath());
-        }
+                new FileChooser.ExtensionFilter("All files", "*.*")).ifPresent(documents::open);
     }
 
     private void chooseAndSave() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save the session");
-        chooser.setInitialFileName("playground.session.json");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Sessions (*.session.json)", "*.json"));
-        File chosen = chooser.showSaveDialog(owner());
-        if (chosen != null) {
-            documents.saveAs(chosen.toPath());
-        }
+        askToSave("Save the session", "playground.session.json",
+                new FileChooser.ExtensionFilter("Sessions (*.session.json)", "*.json")).ifPresent(documents::saveAs);
     }
 
     private void chooseAndImport() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Import a network into the playground");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Networks", readablePatterns()));
-        File chosen = chooser.showOpenDialog(owner());
-        if (chosen != null) {
-            documents.importModel(chosen.toPath());
-        }
+        askToOpen("Import a network into the playground", networks()).ifPresent(documents::importModel);
     }
 
-    /** "*.json", "*.npz", …: the file names of every format a network can be read from. */
-    private static List<String> readablePatterns() {
-        List<String> patterns = new ArrayList<>();
-        for (io.neuralplayground.io.ModelFormat format : io.neuralplayground.io.ModelFormat.values()) {
-            if (format.canRead()) {
-                patterns.add("*" + format.extension());
-            }
-        }
-        return patterns;
-    }
-
-    private void chooseAndExport(io.neuralplayground.io.ModelFormat format) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the network as " + format.title());
+    private void chooseAndExport(ModelFormat format) {
         // Java names the class after the file, and classes are capitalised.
-        chooser.setInitialFileName((format == io.neuralplayground.io.ModelFormat.JAVA ? "Network" : "network")
-                + format.extension());
-        File chosen = chooser.showSaveDialog(owner());
-        if (chosen != null) {
-            documents.exportModel(format, chosen.toPath());
-        }
+        String name = (format == ModelFormat.JAVA ? "Network" : "network") + format.extension();
+        askToSave("Export the network as " + format.title(), name)
+                .ifPresent(file -> documents.exportModel(format, file));
+    }
+
+    /** Asks for a model file and opens it in the teaching views. */
+    private void chooseModel() {
+        askToOpen("Open a model in the stepper", networks()).ifPresent(this::openModel);
+    }
+
+    /** Networks: "*.json", "*.npz", …, the file names of every format a network can be read from. */
+    private static FileChooser.ExtensionFilter networks() {
+        return new FileChooser.ExtensionFilter("Networks",
+                DocumentViewModel.importableExtensions().stream().map(extension -> "*" + extension).toList());
+    }
+
+    /** The file chosen in an open dialog, or empty when it was cancelled. */
+    private Optional<Path> askToOpen(String title, FileChooser.ExtensionFilter... filters) {
+        return Optional.ofNullable(chooser(title, filters).showOpenDialog(owner())).map(File::toPath);
+    }
+
+    /** The file chosen in a save dialog that proposes {@code initialName}, or empty when it was cancelled. */
+    private Optional<Path> askToSave(String title, String initialName, FileChooser.ExtensionFilter... filters) {
+        FileChooser chooser = chooser(title, filters);
+        chooser.setInitialFileName(initialName);
+        return Optional.ofNullable(chooser.showSaveDialog(owner())).map(File::toPath);
+    }
+
+    private static FileChooser chooser(String title, FileChooser.ExtensionFilter... filters) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().addAll(filters);
+        return chooser;
     }
 
     /** A file dropped on the window is opened as from File ▸ Open. */
     private void installFileDrop() {
         scene.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
-                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+                e.acceptTransferModes(TransferMode.COPY);
             }
             e.consume();
         });
@@ -412,31 +420,32 @@ public final class MainWindow {
         });
     }
 
-    /** Asks for a model file and opens it in the teaching views. */
-    private void chooseModel() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open a model in the stepper");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Networks", readablePatterns()));
-        File file = chooser.showOpenDialog(owner());
-        if (file != null) {
-            openModel(file.toPath());
-        }
-    }
-
     /**
      * Opens a network file in the teaching views, in any format that can be read (loss and learning rate from a
-     * model JSON's training section, or the stepper's defaults) and shows the stepper; a bad file is refused with a message naming it and the problem,
-     * nothing else changes.
+     * model JSON's training section, or the stepper's defaults) and shows the stepper; a bad file is refused with a
+     * message naming it and the problem, nothing else changes. The file is read on the background executor.
+     *
+     * @return completes on the FX thread once the model is in the stepper (true) or refused (false)
      */
-    public void openModel(Path file) {
-        try {
-            io.neuralplayground.io.ModelFormat format = io.neuralplayground.io.ModelFormat.forFile(file);
-            Model model = format != null ? format.read(file) : ModelFile.read(file);
-            stepper.openModel(model, file.getFileName().toString());
-            select(View.STEPPER);
-        } catch (PlaygroundException e) {
-            error("The model could not be opened", e.getMessage());
-        }
+    public CompletableFuture<Boolean> openModel(Path file) {
+        CompletableFuture<Boolean> opened = new CompletableFuture<>();
+        background.execute(() -> {
+            try {
+                ModelFormat format = ModelFormat.forFile(file);
+                Model model = format != null ? format.read(file) : ModelFile.read(file);
+                fxThread.accept(() -> {
+                    stepper.openModel(model, file.getFileName().toString());
+                    select(View.STEPPER);
+                    opened.complete(true);
+                });
+            } catch (PlaygroundException e) {
+                fxThread.accept(() -> {
+                    alert(AlertType.ERROR, "The model could not be opened", e.getMessage());
+                    opened.complete(false);
+                });
+            }
+        });
+        return opened;
     }
 
     /** Opens the bundled textbook example (Matt Mazur's 2-2-2 sigmoid network) in the stepper. */
@@ -445,7 +454,7 @@ public final class MainWindow {
             stepper.openTextbookExample();
             select(View.STEPPER);
         } catch (PlaygroundException e) {
-            error("The example could not be opened", e.getMessage());
+            alert(AlertType.ERROR, "The example could not be opened", e.getMessage());
         }
     }
 
@@ -453,15 +462,8 @@ public final class MainWindow {
         return scene.getWindow();
     }
 
-    private void error(String header, String message) {
-        Alert alert = new Alert(Alert.AlertType.ERROR, message);
-        alert.setHeaderText(header);
-        alert.initOwner(owner());
-        alert.show();
-    }
-
-    private void information(String header, String message) {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, message);
+    private void alert(AlertType type, String header, String message) {
+        Alert alert = new Alert(type, message);
         alert.setHeaderText(header);
         alert.initOwner(owner());
         alert.show();

@@ -2,16 +2,30 @@ package io.neuralplayground.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.neuralplayground.data.Point;
+import io.neuralplayground.engine.Activation;
+import io.neuralplayground.engine.Network;
+import io.neuralplayground.io.Model;
+import io.neuralplayground.io.ModelFormat;
 import io.neuralplayground.session.PlaygroundSettings;
 import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -40,7 +54,7 @@ class MainWindowTest {
 
     private Node tabHeader(FxRobot robot, String title) {
         return robot.lookup(".tab-label").queryAll().stream()
-                .filter(n -> n instanceof javafx.scene.control.Label l && l.getText().equals(title))
+                .filter(n -> n instanceof Label l && l.getText().equals(title))
                 .findFirst().orElseThrow();
     }
 
@@ -61,15 +75,15 @@ class MainWindowTest {
 
     @Test
     void theExportMenuOffersEveryFormatAndTheImportDialogIsThere(FxRobot robot) {
-        javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
-        javafx.scene.control.Menu file = bar.getMenus().stream().filter(m -> m.getText().equals("File"))
+        MenuBar bar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
+        Menu file = bar.getMenus().stream().filter(m -> m.getText().equals("File"))
                 .findFirst().orElseThrow();
-        javafx.scene.control.Menu export = (javafx.scene.control.Menu) file.getItems().stream()
+        Menu export = (Menu) file.getItems().stream()
                 .filter(i -> "Export network".equals(i.getText())).findFirst().orElseThrow();
-        assertThat(export.getItems()).extracting(javafx.scene.control.MenuItem::getText).containsExactly(
-                java.util.Arrays.stream(io.neuralplayground.io.ModelFormat.values())
+        assertThat(export.getItems()).extracting(MenuItem::getText).containsExactly(
+                Arrays.stream(ModelFormat.values())
                         .map(f -> f.title() + " (" + f.extension() + ")…").toArray(String[]::new));
-        assertThat(file.getItems()).extracting(javafx.scene.control.MenuItem::getText)
+        assertThat(file.getItems()).extracting(MenuItem::getText)
                 .contains("Open…", "Open recent", "Save", "Save as…", "Import network…");
     }
 
@@ -89,26 +103,25 @@ class MainWindowTest {
             }
         }));
         assertThat(refusal).contains("'Nonsense'");
-        javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        MenuBar bar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
         WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> bar.getMenus().forEach(
-                javafx.scene.control.Menu::hide)));
+                Menu::hide)));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
-    void aKerasFileOpensInTheStepper(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
-        io.neuralplayground.engine.Network network = io.neuralplayground.engine.Network.of(3,
-                new int[] {2}, io.neuralplayground.engine.Activation.SIGMOID, 2,
-                io.neuralplayground.engine.Activation.SOFTMAX);
-        java.nio.file.Path file = dir.resolve("tiny.keras");
-        io.neuralplayground.io.ModelFormat.KERAS.write(
-                new io.neuralplayground.io.Model(List.of("a", "b", "c"), network), file);
-        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> window.openModel(file)));
+    void aKerasFileOpensInTheStepper(@TempDir Path dir) throws Exception {
+        Network network = Network.of(3, new int[] {2}, Activation.SIGMOID, 2, Activation.SOFTMAX);
+        Path file = dir.resolve("tiny.keras");
+        ModelFormat.KERAS.write(new Model(List.of("a", "b", "c"), network), file);
+        boolean opened = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> window.openModel(file)))
+                .get(10, TimeUnit.SECONDS);
+        assertThat(opened).isTrue();
         assertThat(window.selected()).isEqualTo(MainWindow.View.STEPPER);
         assertThat(window.teaching().network().source()).isEqualTo("tiny.keras");
         assertThat(window.teaching().network().network().describe()).isEqualTo("3-2-2");
         assertThat(window.teaching().network().network().outputLayer().activation())
-                .isEqualTo(io.neuralplayground.engine.Activation.SOFTMAX);
+                .isEqualTo(Activation.SOFTMAX);
     }
 
     @Test
@@ -117,16 +130,16 @@ class MainWindowTest {
         robot.clickOn("Copy share string");
         WaitForAsyncUtils.waitForFxEvents();
         String copied = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(
-                () -> javafx.scene.input.Clipboard.getSystemClipboard().getString()));
+                () -> Clipboard.getSystemClipboard().getString()));
         assertThat(copied).startsWith("dataset=circle&").contains("layers=4,2");
         WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> {
-            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            ClipboardContent content = new ClipboardContent();
             content.putString(copied.replace("dataset=circle", "dataset=spiral").replace("layers=4,2", "layers=5")
                     .replace("activations=tanh,tanh", "activations=relu"));
-            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+            Clipboard.getSystemClipboard().setContent(content);
         }));
         String pasted = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(
-                () -> javafx.scene.input.Clipboard.getSystemClipboard().getString()));
+                () -> Clipboard.getSystemClipboard().getString()));
         assertThat(pasted).contains("dataset=spiral");
         robot.clickOn("Edit");
         robot.clickOn("Paste share string");
@@ -134,7 +147,7 @@ class MainWindowTest {
         assertThat(window.documents().noticeProperty().get()).isNull();
         assertThat(vm.settings().dataset().id()).isEqualTo("spiral");
         assertThat(vm.settings().hiddenLayers()).containsExactly(5);
-        assertThat(vm.settings().hiddenActivations()).containsExactly(io.neuralplayground.engine.Activation.RELU);
+        assertThat(vm.settings().hiddenActivations()).containsExactly(Activation.RELU);
     }
 
     @Test
@@ -166,7 +179,7 @@ class MainWindowTest {
     @Test
     void aRightClickOnAPointStepsThroughBackpropOnIt(FxRobot robot) {
         var example = vm.snapshotProperty().get().split().train();
-        robot.interact(() -> vm.stepThrough(new io.neuralplayground.data.Point(example.value(0, 0),
+        robot.interact(() -> vm.stepThrough(new Point(example.value(0, 0),
                 example.value(0, 1), example.label(0))));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.selected()).isEqualTo(MainWindow.View.STEPPER);

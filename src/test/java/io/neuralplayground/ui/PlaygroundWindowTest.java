@@ -10,6 +10,7 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -86,7 +87,7 @@ class PlaygroundWindowTest {
         vm.session().sync();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> epochShown(robot) == 200);
         WaitForAsyncUtils.waitForFxEvents();
-        var image = new javafx.scene.image.WritableImage[1];
+        var image = new WritableImage[1];
         robot.interact(() -> image[0] = scene.snapshot(null));
         File png = new File("target/window.png");
         ImageIO.write(SwingFXUtils.fromFXImage(image[0], null), "png", png);

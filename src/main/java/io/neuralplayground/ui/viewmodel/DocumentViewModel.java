@@ -6,6 +6,7 @@ import io.neuralplayground.engine.Activation;
 import io.neuralplayground.engine.Network;
 import io.neuralplayground.io.Model;
 import io.neuralplayground.io.ModelFormat;
+import io.neuralplayground.io.SessionDocument;
 import io.neuralplayground.io.SessionFile;
 import io.neuralplayground.session.PlaygroundSettings;
 import io.neuralplayground.session.SessionState;
@@ -13,6 +14,7 @@ import io.neuralplayground.session.ShareString;
 import io.neuralplayground.session.Snapshot;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +26,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -139,7 +143,7 @@ public final class DocumentViewModel {
      *
      * @throws PlaygroundException naming {@code source} and the problem, for anything wrong
      */
-    static SessionState readSession(io.neuralplayground.io.SessionDocument document, String source) {
+    static SessionState readSession(SessionDocument document, String source) {
         SessionState state = SessionDocuments.fromDocument(document, source);
         try {
             check(state);
@@ -162,9 +166,9 @@ public final class DocumentViewModel {
     /** After opening, the first snapshot of the restored session is what "saved" means. */
     private void markSavedAfterNextSnapshot() {
         long buildBefore = vm.snapshotProperty().get().build();
-        javafx.beans.value.ChangeListener<Snapshot> once = new javafx.beans.value.ChangeListener<>() {
+        ChangeListener<Snapshot> once = new ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Snapshot> o, Snapshot was, Snapshot now) {
+            public void changed(ObservableValue<? extends Snapshot> o, Snapshot was, Snapshot now) {
                 if (now.build() != buildBefore) {
                     savedAs = now;
                     updateDirty(now);
@@ -193,7 +197,7 @@ public final class DocumentViewModel {
             ModelFormat format = ModelFormat.forFile(path);
             if (format == null) {
                 throw new PlaygroundException(path.getFileName() + ": not a file the playground can open (session "
-                        + "files, and models ending in " + importableExtensions() + ")");
+                        + "files, and models ending in " + String.join(", ", importableExtensions()) + ")");
             }
             Model model = format.read(path);
             if (!format.holdsActivations()) {
@@ -290,7 +294,7 @@ public final class DocumentViewModel {
                 return inputs;
             }
         }
-        return java.util.Arrays.stream(all).map(Feature::id).toList();
+        return Arrays.stream(all).map(Feature::id).toList();
     }
 
     /** Writes the playground's network in {@code format}. */
@@ -356,7 +360,8 @@ public final class DocumentViewModel {
             }
         }
         recent.setAll(next);
-        recentStore.store(next);
+        // The user's preferences are kept in a file too: stored on the background executor, not the FX thread.
+        background.execute(() -> recentStore.store(next));
     }
 
     private void updateDirty(Snapshot now) {
@@ -403,13 +408,8 @@ public final class DocumentViewModel {
         notice.set(new Notice(false, header, message, ++serial));
     }
 
-    private static String importableExtensions() {
-        StringBuilder s = new StringBuilder();
-        for (ModelFormat f : ModelFormat.values()) {
-            if (f.canRead()) {
-                s.append(s.length() == 0 ? "" : ", ").append(f.extension());
-            }
-        }
-        return s.toString();
+    /** ".json", ".npz", …: the file name endings of every format a network can be imported from. */
+    public static List<String> importableExtensions() {
+        return Arrays.stream(ModelFormat.values()).filter(ModelFormat::canRead).map(ModelFormat::extension).toList();
     }
 }

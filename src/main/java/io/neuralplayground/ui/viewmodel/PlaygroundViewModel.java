@@ -9,6 +9,7 @@ import io.neuralplayground.engine.Optimizer;
 import io.neuralplayground.engine.Regularization;
 import io.neuralplayground.session.EpochLog;
 import io.neuralplayground.session.PlaygroundSettings;
+import io.neuralplayground.session.SessionState;
 import io.neuralplayground.session.Snapshot;
 import io.neuralplayground.session.Speed;
 import io.neuralplayground.session.TrainingSession;
@@ -17,6 +18,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -98,7 +101,7 @@ public final class PlaygroundViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
 
-    private volatile java.util.function.Consumer<Point> stepThroughHandler;
+    private volatile Consumer<Point> stepThroughHandler;
     private long logBuild = -1;
     private int logIndex;
     private NodeRef requestedHover;
@@ -148,7 +151,7 @@ public final class PlaygroundViewModel implements AutoCloseable {
     }
 
     /** Applies a settings change made through a property (not while properties are being synchronised). */
-    private void change(java.util.function.UnaryOperator<PlaygroundSettings> edit) {
+    private void change(UnaryOperator<PlaygroundSettings> edit) {
         if (syncing) {
             return;
         }
@@ -240,8 +243,9 @@ public final class PlaygroundViewModel implements AutoCloseable {
             logIndex = 0;
             lossListeners.forEach(l -> l.reset(log.build()));
         }
-        EpochLog.Slice slice = log.since(logIndex);
-        if (slice.length() > 0) {
+        // Only when epochs came: a paused session's frames copy nothing.
+        if (log.size() > logIndex) {
+            EpochLog.Slice slice = log.since(logIndex);
             logIndex = slice.end();
             lossListeners.forEach(l -> l.append(slice));
         }
@@ -288,10 +292,6 @@ public final class PlaygroundViewModel implements AutoCloseable {
             next.add(feature);
         }
         change(s -> s.withFeatures(next));
-    }
-
-    public boolean isFeatureOn(Feature feature) {
-        return settings.features().contains(feature);
     }
 
     /** Adds a hidden layer (of 2 neurons, as Playground) at the end; at most six. */
@@ -363,7 +363,7 @@ public final class PlaygroundViewModel implements AutoCloseable {
      * Goes on from a saved session (checked beforehand, see {@link io.neuralplayground.session.TrainingPlan}): its
      * settings become the window's, its weights, optimizer memory and loss history the session's.
      */
-    public void restore(io.neuralplayground.session.SessionState state) {
+    public void restore(SessionState state) {
         settings = state.settings();
         showSettings(settings);
         session.restore(state);
@@ -401,14 +401,14 @@ public final class PlaygroundViewModel implements AutoCloseable {
      * a value): the window switches to the backprop stepper with it.
      */
     public void stepThrough(Point example) {
-        java.util.function.Consumer<Point> handler = stepThroughHandler;
+        Consumer<Point> handler = stepThroughHandler;
         if (handler != null) {
             handler.accept(example);
         }
     }
 
     /** Who answers {@link #stepThrough}: the window. */
-    public void setStepThroughHandler(java.util.function.Consumer<Point> handler) {
+    public void setStepThroughHandler(Consumer<Point> handler) {
         stepThroughHandler = handler;
     }
 

@@ -2,6 +2,7 @@ package io.neuralplayground.ui.viewmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.neuralplayground.data.Feature;
 import io.neuralplayground.data.PlaygroundDataset;
 import io.neuralplayground.engine.Activation;
 import io.neuralplayground.engine.DenseLayer;
@@ -9,17 +10,23 @@ import io.neuralplayground.engine.Network;
 import io.neuralplayground.engine.Optimizer;
 import io.neuralplayground.io.Model;
 import io.neuralplayground.io.ModelFile;
+import io.neuralplayground.io.ModelFormat;
 import io.neuralplayground.io.SessionFile;
 import io.neuralplayground.session.EpochLog;
 import io.neuralplayground.session.PlaygroundSettings;
+import io.neuralplayground.session.ShareString;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Sessions saved and opened, networks imported, share strings pasted: without the FX thread. */
 class DocumentViewModelTest {
@@ -134,16 +141,15 @@ class DocumentViewModelTest {
         assertThat(vm.epochProperty().get()).isZero();
     }
 
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.EnumSource(io.neuralplayground.io.ModelFormat.class)
-    void thePlaygroundsNetworkIsExportedInEveryFormat(io.neuralplayground.io.ModelFormat format) throws Exception {
+    @ParameterizedTest
+    @EnumSource(ModelFormat.class)
+    void thePlaygroundsNetworkIsExportedInEveryFormat(ModelFormat format) throws Exception {
         PlaygroundViewModel vm = playground(PlaygroundSettings.defaults().withDataset(PlaygroundDataset.XOR));
         DocumentViewModel docs = documents(vm, RecentFiles.inMemory());
         vm.session().sync();
         vm.onFrame();
         Network shown = vm.snapshotProperty().get().network();
-        Path file = dir.resolve((format == io.neuralplayground.io.ModelFormat.JAVA ? "Network" : "network")
-                + format.extension());
+        Path file = dir.resolve((format == ModelFormat.JAVA ? "Network" : "network") + format.extension());
         docs.exportModel(format, file);
         assertThat(docs.noticeProperty().get().error()).as(docs.noticeProperty().get().message()).isFalse();
         assertThat(docs.noticeProperty().get().message()).contains(file.toString(), format.title());
@@ -166,7 +172,7 @@ class DocumentViewModelTest {
         Path notAFolder = dir.resolve("plain-file");
         Files.writeString(notAFolder, "x");
         Path target = notAFolder.resolve("network.npz");
-        docs.exportModel(io.neuralplayground.io.ModelFormat.NPZ, target);
+        docs.exportModel(ModelFormat.NPZ, target);
         assertThat(docs.noticeProperty().get().error()).isTrue();
         assertThat(docs.noticeProperty().get().message()).contains("network.npz");
         try (var listing = Files.list(dir)) {
@@ -174,14 +180,13 @@ class DocumentViewModelTest {
         }
     }
 
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"npz", "keras", "weights-h5", "h5"})
+    @ParameterizedTest
+    @ValueSource(strings = {"npz", "keras", "weights-h5", "h5"})
     void anExportOfAllSevenFeaturesImportsBackInEveryReadableFormat(String id) throws Exception {
-        io.neuralplayground.io.ModelFormat format = io.neuralplayground.io.ModelFormat.byName(id);
+        ModelFormat format = ModelFormat.byName(id);
         PlaygroundViewModel vm = playground(PlaygroundSettings.defaults());
         DocumentViewModel docs = documents(vm, RecentFiles.inMemory());
-        List<String> all = java.util.Arrays.stream(io.neuralplayground.data.Feature.values())
-                .map(io.neuralplayground.data.Feature::id).toList();
+        List<String> all = Arrays.stream(Feature.values()).map(Feature::id).toList();
         Network network = Network.of(7, new int[] {6, 3}, Activation.TANH, 1, Activation.TANH);
         network.layer(1).setWeight(5, 2, -0.375);
         Path file = dir.resolve("all-features" + format.extension());
@@ -204,8 +209,8 @@ class DocumentViewModelTest {
         long buildBefore = vm.snapshotProperty().get().build();
         Network shown = vm.snapshotProperty().get().network();
         Path file = dir.resolve("net.weights.h5");
-        docs.exportModel(io.neuralplayground.io.ModelFormat.WEIGHTS_H5, file);
-        assertThat(io.neuralplayground.io.ModelFormat.WEIGHTS_H5.read(file).network().outputLayer().activation())
+        docs.exportModel(ModelFormat.WEIGHTS_H5, file);
+        assertThat(ModelFormat.WEIGHTS_H5.read(file).network().outputLayer().activation())
                 .as("the file itself has no activations").isEqualTo(Activation.LINEAR);
         assertThat(docs.importModel(file).get()).isTrue();
         await(vm, () -> vm.snapshotProperty().get().build() != buildBefore);
@@ -217,8 +222,8 @@ class DocumentViewModelTest {
         assertThat(back.layer(1).weight(2, 1)).isEqualTo((double) (float) shown.layer(1).weight(2, 1));
     }
 
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"bad.npz", "bad.keras", "bad.weights.h5", "bad.h5",
+    @ParameterizedTest
+    @ValueSource(strings = {"bad.npz", "bad.keras", "bad.weights.h5", "bad.h5",
         "bad.json"})
     void aGarbledFileLeavesTheSessionAsItWasAndSaysWhichFile(String name) throws Exception {
         PlaygroundViewModel vm = playground(PlaygroundSettings.defaults());
@@ -264,10 +269,10 @@ class DocumentViewModelTest {
         DocumentViewModel docs = documents(vm, RecentFiles.inMemory());
         PlaygroundSettings spiral = PlaygroundSettings.defaults().withDataset(PlaygroundDataset.SPIRAL)
                 .withHidden(List.of(8, 8), List.of(Activation.RELU, Activation.RELU));
-        docs.pasteShareString(io.neuralplayground.session.ShareString.of(spiral));
+        docs.pasteShareString(ShareString.of(spiral));
         await(vm, () -> vm.snapshotProperty().get().network().describe().equals("2-8-8-1"));
         assertThat(vm.datasetProperty().get()).isEqualTo(PlaygroundDataset.SPIRAL);
-        assertThat(docs.shareString()).isEqualTo(io.neuralplayground.session.ShareString.of(spiral));
+        assertThat(docs.shareString()).isEqualTo(ShareString.of(spiral));
         docs.pasteShareString("dataset=moons");
         assertThat(docs.noticeProperty().get().error()).isTrue();
         assertThat(vm.settings()).isEqualTo(spiral);

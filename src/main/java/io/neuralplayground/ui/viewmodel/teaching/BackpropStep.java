@@ -42,10 +42,6 @@ public record BackpropStep(Kind kind, int layer, String title, String formula, L
         /** W ← W − α·∇W or b ← b − α·∇b. */
         UPDATE;
 
-        public boolean isForward() {
-            return this == FORWARD_A || this == FORWARD_H;
-        }
-
         public boolean isBackward() {
             return ordinal() >= G_LOSS.ordinal() && ordinal() <= G_PROPAGATE.ordinal();
         }

@@ -10,9 +10,12 @@ import io.neuralplayground.engine.Loss;
 import io.neuralplayground.engine.Network;
 import io.neuralplayground.ui.viewmodel.teaching.BackpropStep.Kind;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.ops.DConvertArrays;
 
 /**
  * The steps of one forward and backward pass and one gradient-descent update, as the stepper shows them.
@@ -363,7 +366,7 @@ public final class BackpropSteps {
         private void gradBias(int k) {
             BackpropTrace.LayerBackward back = backward(k);
             Term g = examplesTerm(gName() + " = ∂L/∂" + name("a", k), back.gA());
-            Term grad = bias(rows(back.gradBias())[0], "∇b(" + k + ")");
+            Term grad = bias(DConvertArrays.convert(back.gradBias())[0], "∇b(" + k + ")");
             String formula;
             List<FormulaPart> parts;
             String note;
@@ -379,7 +382,7 @@ public final class BackpropSteps {
                 note = "a = W·h + b, so ∂a/∂b = 1: the bias gradient is g itself.";
             }
             add(Kind.GRAD_BIAS, k, "Backward · layer " + k + " · bias gradient", formula, parts, grad, note,
-                    Highlight.biases(k, rows(back.gradBias())[0]));
+                    Highlight.biases(k, DConvertArrays.convert(back.gradBias())[0]));
         }
 
         private void gradWeights(int k) {
@@ -414,7 +417,7 @@ public final class BackpropSteps {
                 note += " Layer 1 needs no g ← W(1)ᵀ·g: its input is data, not a parameter.";
             }
             add(Kind.GRAD_WEIGHTS, k, "Backward · layer " + k + " · weight gradient", formula, parts, grad, note,
-                    Highlight.links(k, rows(kernelGradient)));
+                    Highlight.links(k, DConvertArrays.convert(kernelGradient)));
         }
 
         private void gPropagate(int k) {
@@ -449,8 +452,7 @@ public final class BackpropSteps {
             DMatrixRMaj gradient = backward(k).gradKernel();
             Term old = weights(k, layer);
             Term grad = weightTerm(gradient, "∇W(" + k + ")", "∇K(" + k + ")");
-            Term updatedTerm = weightTerm(new DMatrixRMaj(next.kernelCopy()), "W(" + k + ") new",
-                    "K(" + k + ") new");
+            Term updatedTerm = weightTerm(next.kernelCopy(), "W(" + k + ") new", "K(" + k + ") new");
             String w = textbook ? "W(" + k + ")" : "K(" + k + ")";
             String formula = w + " ← " + w + " − α·∇" + w + ",  α = " + number(network.learningRate());
             List<FormulaPart> parts = List.of(matrix(old), text("− " + number(network.learningRate()) + " ·"),
@@ -463,7 +465,7 @@ public final class BackpropSteps {
             DenseLayer layer = layer(k);
             DenseLayer next = updated.layer(k - 1);
             Term old = bias(layer.biasCopy(), "b(" + k + ")");
-            Term grad = bias(rows(backward(k).gradBias())[0], "∇b(" + k + ")");
+            Term grad = bias(DConvertArrays.convert(backward(k).gradBias())[0], "∇b(" + k + ")");
             Term updatedTerm = bias(next.biasCopy(), "b(" + k + ") new");
             String formula = "b(" + k + ") ← b(" + k + ") − α·∇b(" + k + "),  α = " + number(network.learningRate());
             List<FormulaPart> parts = List.of(matrix(old), text("− " + number(network.learningRate()) + " ·"),
@@ -504,7 +506,7 @@ public final class BackpropSteps {
 
         /** "a(2)" for one example, "A(2)" for a minibatch. */
         private String name(String letter, int k) {
-            return (batch ? letter.toUpperCase(java.util.Locale.ROOT) : letter) + "(" + k + ")";
+            return (batch ? letter.toUpperCase(Locale.ROOT) : letter) + "(" + k + ")";
         }
 
         private String gName() {
@@ -521,24 +523,26 @@ public final class BackpropSteps {
 
         /** An m × n matrix of the trace (rows are examples), in the layout. */
         private Term examplesTerm(String symbol, DMatrixRMaj rowsOfExamples) {
-            double[][] values = rows(rowsOfExamples);
-            if (textbook) {
-                return new Term(symbol, batch ? "one column per example" : "", Term.transpose(values));
-            }
-            return new Term(symbol, batch ? "one row per example" : "", values);
+            return examplesTerm(symbol, DConvertArrays.convert(rowsOfExamples));
         }
 
         private Term examplesTerm(String symbol, double[][] rowsOfExamples) {
-            return examplesTerm(symbol, new DMatrixRMaj(rowsOfExamples));
+            if (textbook) {
+                return new Term(symbol, batch ? "one column per example" : "", Term.transpose(rowsOfExamples));
+            }
+            return new Term(symbol, batch ? "one row per example" : "", rowsOfExamples);
         }
 
         private Term weights(int k, DenseLayer layer) {
-            return weightTerm(new DMatrixRMaj(layer.kernelCopy()), "W(" + k + ")", "K(" + k + ")");
+            return weightTerm(layer.kernelCopy(), "W(" + k + ")", "K(" + k + ")");
+        }
+
+        private Term weightTerm(DMatrixRMaj kernelShaped, String textbookSymbol, String kerasSymbol) {
+            return weightTerm(DConvertArrays.convert(kernelShaped), textbookSymbol, kerasSymbol);
         }
 
         /** A kernel-shaped matrix (inputs × units) as W (textbook, transposed) or K (Keras, as it is). */
-        private Term weightTerm(DMatrixRMaj kernelShaped, String textbookSymbol, String kerasSymbol) {
-            double[][] kernel = rows(kernelShaped);
+        private Term weightTerm(double[][] kernel, String textbookSymbol, String kerasSymbol) {
             if (textbook) {
                 return new Term(textbookSymbol, TEXTBOOK_WEIGHTS, Term.transpose(kernel));
             }
@@ -621,28 +625,24 @@ public final class BackpropSteps {
 
     /**
      * φ'(a) for an element-wise activation, from the trace's a and h (m × units), to show beside g and the
-     * trace's g ⊙ φ'(a). The formulas are those of {@link Activation#backward}.
+     * trace's g ⊙ φ'(a): {@link Activation#backward} with g = 1, so that the factor shown is the engine's own.
      */
     static double[][] derivative(Activation activation, BackpropTrace.LayerForward f) {
-        int rows = f.a().numRows;
-        int cols = f.a().numCols;
-        double[][] d = new double[rows][cols];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                double a = f.a().get(r, c);
-                double h = f.h().get(r, c);
-                d[r][c] = switch (activation) {
-                    case SIGMOID -> h * (1 - h);
-                    case TANH -> 1 - h * h;
-                    case RELU -> a > 0 ? 1 : 0;
-                    case LEAKY_RELU -> a > 0 ? 1 : Activation.LEAKY_SLOPE;
-                    case ELU -> a > 0 ? 1 : h + Activation.ELU_ALPHA;
-                    case LINEAR -> 1;
-                    case SOFTMAX -> throw new IllegalArgumentException("softmax has a Jacobian, not a derivative");
-                };
-            }
+        if (!activation.isElementwise()) {
+            throw new IllegalArgumentException("softmax has a Jacobian, not a derivative");
         }
-        return d;
+        int m = f.a().numRows;
+        int units = f.a().numCols;
+        // The engine's buffers are unit-major: [unit][example].
+        double[][] a = Term.transpose(DConvertArrays.convert(f.a()));
+        double[][] h = Term.transpose(DConvertArrays.convert(f.h()));
+        double[][] ones = new double[units][m];
+        for (double[] row : ones) {
+            Arrays.fill(row, 1);
+        }
+        double[][] d = new double[units][m];
+        activation.backward(a, h, ones, d, units, m);
+        return Term.transpose(d);
     }
 
     /** The softmax Jacobian J = diag(y) − y·yᵀ of example r, from the trace's outputs h (m × units). */
@@ -667,14 +667,6 @@ public final class BackpropSteps {
             }
         }
         return e;
-    }
-
-    static double[][] rows(DMatrixRMaj matrix) {
-        double[][] rows = new double[matrix.numRows][matrix.numCols];
-        for (int r = 0; r < matrix.numRows; r++) {
-            System.arraycopy(matrix.data, r * matrix.numCols, rows[r], 0, matrix.numCols);
-        }
-        return rows;
     }
 
     /** A number as short as it reads exactly: 0.5, 0.03, 1.0E-5. */

@@ -267,7 +267,7 @@ public final class GradientCheckViewModel {
             Examples restored = beforeMinibatch;
             ownMinibatch = null;
             beforeMinibatch = null;
-            if (fits(restored)) {
+            if (context.fits(restored)) {
                 context.examplesProperty().set(restored);
             }
         }
@@ -275,12 +275,6 @@ public final class GradientCheckViewModel {
         if (result.get() != null && !adjusting) {
             run();
         }
-    }
-
-    private boolean fits(Examples e) {
-        TeachingNetwork n = context.network();
-        return e.inputs()[0].length == n.network().inputs()
-                && e.targets()[0].length == n.loss().targetColumns(n.network().outputs());
     }
 
     private void contextChanged() {

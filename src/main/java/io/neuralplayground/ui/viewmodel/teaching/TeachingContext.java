@@ -1,6 +1,7 @@
 package io.neuralplayground.ui.viewmodel.teaching;
 
 import io.neuralplayground.data.Dataset;
+import io.neuralplayground.data.SampleEncoder;
 import io.neuralplayground.engine.Loss;
 import io.neuralplayground.engine.Network;
 import io.neuralplayground.engine.Samples;
@@ -131,7 +132,8 @@ public final class TeachingContext {
         network.set(new TeachingNetwork(updated, n.inputs(), n.loss(), n.learningRate(), n.source(), n.playground()));
     }
 
-    private boolean fits(Examples e) {
+    /** Whether {@code e} are examples for the network worked on: its inputs, and targets for its loss. */
+    boolean fits(Examples e) {
         TeachingNetwork n = network.get();
         if (e == null || n == null) {
             return false;
@@ -142,7 +144,7 @@ public final class TeachingContext {
 
     private static Samples trainingSamples(Snapshot s) {
         Dataset train = s.split().train();
-        return io.neuralplayground.data.SampleEncoder.encode(train, s.features(), s.config().encoding(),
+        return SampleEncoder.encode(train, s.features(), s.config().encoding(),
                 s.network().outputs());
     }
 }

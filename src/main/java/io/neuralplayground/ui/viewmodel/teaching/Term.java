@@ -52,21 +52,6 @@ public record Term(String symbol, String caption, double[][] values) {
         return new Term(newSymbol, newCaption, transpose(values));
     }
 
-    /** Whether the two terms hold the same numbers bit for bit (NaNs included). */
-    public boolean sameValues(Term other) {
-        if (rows() != other.rows() || columns() != other.columns()) {
-            return false;
-        }
-        for (int r = 0; r < rows(); r++) {
-            for (int c = 0; c < columns(); c++) {
-                if (Double.doubleToLongBits(values[r][c]) != Double.doubleToLongBits(other.values[r][c])) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
     static double[][] transpose(double[][] m) {
         double[][] t = new double[m[0].length][m.length];
         for (int r = 0; r < m.length; r++) {

@@ -7,9 +7,10 @@ import io.neuralplayground.engine.autodiff.AutodiffFunctions;
 import io.neuralplayground.engine.autodiff.ComputationalGraph;
 import java.text.Normalizer;
 import java.util.Arrays;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** The autodiff view model without the FX thread. */
 class AutodiffViewModelTest {
@@ -108,7 +109,7 @@ class AutodiffViewModelTest {
         assertThat(vm.problemsProperty().get()).isEmpty();
     }
 
-    static java.util.stream.Stream<AutodiffFunctions.Case> functions() {
+    static Stream<AutodiffFunctions.Case> functions() {
         return AutodiffFunctions.cases().stream();
     }
 

@@ -1,6 +1,7 @@
 package io.neuralplayground.ui.viewmodel.teaching;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -537,7 +538,7 @@ class BackpropStepsTest {
     @Test
     void examplesThatDoNotFitSayWhy() {
         TeachingNetwork net = teaching(mazur(), Loss.HALF_SQUARED_ERROR, 0.5);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BackpropSteps.of(net,
+        assertThatThrownBy(() -> BackpropSteps.of(net,
                 Examples.one(new double[] {1, 2, 3}, new double[] {0, 1}), MatrixLayout.TEXTBOOK))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("takes 2");
     }

@@ -3,6 +3,7 @@ package io.neuralplayground.ui.viewmodel.teaching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.neuralplayground.engine.BackpropTrace;
 import io.neuralplayground.engine.Loss;
 import io.neuralplayground.engine.Network;
 import io.neuralplayground.io.Model;
@@ -194,7 +195,7 @@ class StepperViewModelTest {
                 weightsOnly.layer(l).setBias(j, BundledExample.read().network().layer(l).bias(j));
             }
         }
-        assertThat(io.neuralplayground.engine.BackpropTrace.of(weightsOnly, Loss.HALF_SQUARED_ERROR,
+        assertThat(BackpropTrace.of(weightsOnly, Loss.HALF_SQUARED_ERROR,
                 new double[] {0.05, 0.1}, new double[] {0.01, 0.99}).meanLoss()).isCloseTo(0.291027924, within(2e-7));
         stepper.applyUpdate();
         assertThat(context.network().network().layer(1).weight(0, 0)).isCloseTo(0.35891648, within(1e-8));
