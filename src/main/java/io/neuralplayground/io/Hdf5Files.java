@@ -181,6 +181,9 @@ final class Hdf5Files {
         int offsetSize;
         int eofAt;
         if (version == 0 || version == 1) {
+            if (superblock.limit() < 14) {
+                throw truncated(source, size);
+            }
             offsetSize = superblock.get(13) & 0xff;
             int addresses = version == 0 ? 24 : 28;
             eofAt = addresses + 2 * offsetSize;
