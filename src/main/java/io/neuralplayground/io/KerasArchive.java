@@ -46,7 +46,7 @@ import java.util.zip.ZipOutputStream;
  * <p>Reading is careful with what a zip can hide: entry names that are absolute or climb out of the folder
  * ({@code ../evil}) are refused, as are entries that unpack to more than {@value #MAX_ENTRY_MIB} MiB (refused
  * before they are read, and again if an entry turns out longer than it said) and entries whose checksum is wrong.
- * The weights are unpacked to a temporary file for jhdf, deleted afterwards.
+ * The entries are read in memory, the weights too: jhdf reads them from there.
  */
 public final class KerasArchive implements ModelWriter, ModelReader {
     /** The file name ending Keras requires for model files. */
@@ -153,31 +153,16 @@ public final class KerasArchive implements ModelWriter, ModelReader {
         ZipEntry metadataEntry = zip.getEntry(METADATA);
         List<String> inputNames = metadataEntry == null ? null : inputNames(text(zip, metadataEntry, source), source);
 
-        Path weights = temporaryFile(source);
-        try {
-            extract(zip, weightsEntry, weights, source);
-            String weightsSource = source + ": " + WEIGHTS;
-            List<KerasNetworks.LayerArrays> layers = Hdf5Files.read(weights, weightsSource,
-                    "the weights of a Keras model", hdf -> KerasWeightsH5.readLayers(hdf, weightsSource));
-            Network network = network(config, layers, source);
-            List<String> inputs = inputNames == null ? KerasNetworks.defaultInputs(network.inputs()) : inputNames;
-            if (inputs.size() != network.inputs()) {
-                throw new PlaygroundException(source + ": " + METADATA + " names " + inputs.size() + " inputs, but "
-                        + "the model has " + network.inputs());
-            }
-            return new Model(inputs, network);
-        } finally {
-            Files.deleteIfExists(weights);
+        String weightsSource = source + ": " + WEIGHTS;
+        List<KerasNetworks.LayerArrays> layers = Hdf5Files.read(bytes(zip, weightsEntry, MAX_ENTRY_BYTES, source),
+                weightsSource, "the weights of a Keras model", hdf -> KerasWeightsH5.readLayers(hdf, weightsSource));
+        Network network = network(config, layers, source);
+        List<String> inputs = inputNames == null ? KerasNetworks.defaultInputs(network.inputs()) : inputNames;
+        if (inputs.size() != network.inputs()) {
+            throw new PlaygroundException(source + ": " + METADATA + " names " + inputs.size() + " inputs, but "
+                    + "the model has " + network.inputs());
         }
-    }
-
-    private static Path temporaryFile(String source) {
-        try {
-            return Files.createTempFile("neural-playground-", KerasWeightsH5.EXTENSION);
-        } catch (IOException e) {
-            throw new PlaygroundException("Cannot read " + source + ": no temporary file for its weights ("
-                    + IoErrors.reason(e, null) + ")", e);
-        }
+        return new Model(inputs, network);
     }
 
     /** The names of the entries, after refusing names that leave the folder, duplicates and giant entries. */
@@ -254,22 +239,22 @@ public final class KerasArchive implements ModelWriter, ModelReader {
             throw new PlaygroundException(source + ": " + entry.getName() + " is " + entry.getSize() + " bytes, more "
                     + "than the " + (MAX_JSON_BYTES >> 20) + " MiB a model description may have");
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        copy(zip, entry, bytes, MAX_JSON_BYTES, source);
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes.toByteArray())).toString();
+                    .decode(java.nio.ByteBuffer.wrap(bytes(zip, entry, MAX_JSON_BYTES, source))).toString();
         } catch (CharacterCodingException e) {
             throw new PlaygroundException(source + ": " + entry.getName() + " is not UTF-8 text", e);
         }
     }
 
-    private static void extract(ZipFile zip, ZipEntry entry, Path target, String source) throws IOException {
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target))) {
-            copy(zip, entry, out, MAX_ENTRY_BYTES, source);
-        }
+    /** The content of an entry, read in memory; see {@link #copy}. */
+    private static byte[] bytes(ZipFile zip, ZipEntry entry, long limit, String source) throws IOException {
+        long declared = entry.getSize();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(declared >= 0 && declared <= limit ? (int) declared : 1 << 16);
+        copy(zip, entry, bytes, limit, source);
+        return bytes.toByteArray();
     }
 
     /**
