@@ -75,18 +75,15 @@ public final class KerasArchive implements ModelWriter, ModelReader {
         byte[] metadata = metadata(frozen.inputs()).getBytes(StandardCharsets.UTF_8);
         byte[] config = KerasConfig.keras3(frozen.network()).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.writeFile(file, temp -> {
-            Path weights = Files.createTempFile("neural-playground-", KerasWeightsH5.EXTENSION);
-            try {
-                Hdf5Files.write(weights, hdf -> KerasWeightsH5.putLayers(hdf, frozen.network()));
-                try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.TRUNCATE_EXISTING);
-                        ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(out))) {
-                    LocalDateTime now = LocalDateTime.now();
-                    StoredZipEntries.put(zip, METADATA, metadata, now);
-                    StoredZipEntries.put(zip, CONFIG, config, now);
-                    StoredZipEntries.put(zip, WEIGHTS, Files.readAllBytes(weights), now);
-                }
-            } finally {
-                Files.deleteIfExists(weights);
+            // jhdf writes only files: the weights go to the temporary file first, then the archive replaces them.
+            Hdf5Files.write(temp, hdf -> KerasWeightsH5.putLayers(hdf, frozen.network()));
+            byte[] weights = Files.readAllBytes(temp);
+            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.TRUNCATE_EXISTING);
+                    ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(out))) {
+                LocalDateTime now = LocalDateTime.now();
+                StoredZipEntries.put(zip, METADATA, metadata, now);
+                StoredZipEntries.put(zip, CONFIG, config, now);
+                StoredZipEntries.put(zip, WEIGHTS, weights, now);
             }
             // The whole archive read back, the weights through jhdf: what was written is what will be read.
             KerasNetworks.checkWritten(this, frozen, temp, file, true, true);
