@@ -832,7 +832,7 @@ class KerasFormatsTest {
         Path file = dir.resolve("giant.keras");
         Files.write(file, zip);
 
-        assertRefused(Format.KERAS, file).hasMessageContaining("4026531840 bytes, more than the 512 MiB");
+        assertRefused(Format.KERAS, file).hasMessageContaining("4026531840 bytes uncompressed, more than the 512 MiB");
     }
 
     @Test
