@@ -26,7 +26,8 @@ final class KerasNetworks {
 
     /**
      * Keras' name for Dense layer {@code index} (from 0) of a Sequential model: the name Keras gives the layer and
-     * the name of its group in a weights file ({@code layers/dense_1/vars}).
+     * the name of its group in a weights file ({@code layers/dense_1/vars}). The other formats name their layers so
+     * too: the entries of a {@code .npz}, the nodes of an ONNX graph, the comments of exported source.
      */
     static String layerName(int index) {
         return index == 0 ? DENSE : DENSE_PREFIX + index;

@@ -1,5 +1,7 @@
 package io.neuralplayground.io;
 
+import static io.neuralplayground.io.KerasNetworks.layerName;
+
 import io.neuralplayground.PlaygroundException;
 import io.neuralplayground.engine.Activation;
 import io.neuralplayground.engine.DenseLayer;
@@ -68,11 +70,6 @@ public final class NpzFormat implements ModelWriter, ModelReader {
     /** With a smaller size limit, for tests. */
     NpzFormat(long maxEntryBytes) {
         this.maxEntryBytes = maxEntryBytes;
-    }
-
-    /** The Keras name of layer {@code index} (0-based) of a Sequential model: dense, dense_1, dense_2, … */
-    public static String layerName(int index) {
-        return index == 0 ? "dense" : "dense_" + index;
     }
 
     // ---------------------------------------------------------------------------------------------- writing
@@ -301,11 +298,7 @@ public final class NpzFormat implements ModelWriter, ModelReader {
 
         private List<String> inputNames(int inputs) {
             if (inputsEntry == null) {
-                List<String> names = new ArrayList<>(inputs);
-                for (int i = 1; i <= inputs; i++) {
-                    names.add("x" + i);
-                }
-                return names;
+                return KerasNetworks.defaultInputs(inputs);
             }
             String name = INPUTS + NPY;
             List<String> names = texts(inputsEntry, name);
