@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.neuralplayground.PlaygroundException;
-import io.neuralplayground.engine.Activation;
 import io.neuralplayground.engine.Network;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -153,7 +152,8 @@ public final class KerasArchive implements ModelWriter, ModelReader {
         String weightsSource = source + ": " + WEIGHTS;
         List<KerasNetworks.LayerArrays> layers = Hdf5Files.read(zip.read(weightsEntry),
                 weightsSource, "the weights of a Keras model", hdf -> KerasWeightsH5.readLayers(hdf, weightsSource));
-        Network network = network(config, layers, source);
+        Network network = KerasNetworks.assemble(layers,
+                KerasNetworks.activations(config, layers, source, CONFIG, WEIGHTS), weightsSource);
         List<String> inputs = inputNames == null ? KerasNetworks.defaultInputs(network.inputs()) : inputNames;
         if (inputs.size() != network.inputs()) {
             throw new PlaygroundException(source + ": " + METADATA + " names " + inputs.size() + " inputs, but "
@@ -219,31 +219,5 @@ public final class KerasArchive implements ModelWriter, ModelReader {
             names.add(name.asText());
         }
         return names;
-    }
-
-    /** The network config.json describes with the weights model.weights.h5 holds, after checking they agree. */
-    private static Network network(KerasConfig.Sequential config, List<KerasNetworks.LayerArrays> layers,
-            String source) {
-        if (config.layers().size() != layers.size()) {
-            throw new PlaygroundException(source + ": " + CONFIG + " describes " + config.layers().size()
-                    + " Dense layers, but " + WEIGHTS + " holds the weights of " + layers.size());
-        }
-        List<Activation> activations = new ArrayList<>();
-        for (int l = 0; l < layers.size(); l++) {
-            KerasConfig.Dense dense = config.layers().get(l);
-            double[] bias = layers.get(l).bias();
-            if (dense.units() != bias.length) {
-                throw new PlaygroundException(source + ": layer " + (l + 1) + " ('" + dense.name() + "') has "
-                        + dense.units() + " units in " + CONFIG + ", but " + bias.length + " biases in " + WEIGHTS);
-            }
-            activations.add(dense.activation());
-        }
-        Integer inputs = config.inputs();
-        int kernelRows = layers.get(0).kernel().length;
-        if (inputs != null && inputs != kernelRows) {
-            throw new PlaygroundException(source + ": " + CONFIG + " says the model takes " + inputs + " inputs, but "
-                    + "the first kernel in " + WEIGHTS + " has " + kernelRows + " rows, one per input");
-        }
-        return KerasNetworks.assemble(layers, activations, source + ": " + WEIGHTS);
     }
 }
