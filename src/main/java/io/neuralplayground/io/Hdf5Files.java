@@ -91,13 +91,21 @@ final class Hdf5Files {
      * @param kind what the file should be, for messages ("a Keras weights file")
      */
     static <T> T read(Path file, String kind, Function<HdfFile, T> reader) {
-        return read(file, file.toString(), kind, reader);
+        String source = file.toString();
+        return read(readAll(file, source, kind), source, kind, reader);
     }
 
-    /** As {@link #read(Path, String, Function)}, naming the file {@code source} in messages. */
-    static <T> T read(Path file, String source, String kind, Function<HdfFile, T> reader) {
-        checkHeader(file, source, kind);
-        byte[] bytes = readAll(file, source);
+    /**
+     * As {@link #read(Path, String, Function)}, for the bytes of an HDF5 file (an entry of a zip archive), named
+     * {@code source} in messages.
+     */
+    static <T> T read(byte[] bytes, String source, String kind, Function<HdfFile, T> reader) {
+        try {
+            checkHeader(bytes.length, position -> ByteBuffer.wrap(bytes, (int) position,
+                    (int) Math.min(SUPERBLOCK_BYTES, bytes.length - position)).slice(), source, kind);
+        } catch (IOException e) {
+            throw new IllegalStateException("reading from memory failed", e);
+        }
         // In memory, not through a FileChannel: jhdf trusts the sizes a file gives, and reading from a channel it
         // first allocates what a damaged header claims (gigabytes, zeroed, which takes long enough to look like a
         // hang); in memory, a read beyond the end of the file fails at once.
@@ -113,11 +121,15 @@ final class Hdf5Files {
         }
     }
 
-    /** The bytes of {@code file}, at most {@link #MAX_FILE_BYTES}. */
-    private static byte[] readAll(Path file, String source) {
+    /**
+     * The bytes of {@code file}, at most {@link #MAX_FILE_BYTES}. A larger file is refused, after its header is
+     * checked so that a file of another kind is named as such.
+     */
+    private static byte[] readAll(Path file, String source, String kind) {
         try (SeekableByteChannel channel = Files.newByteChannel(file)) {
             long size = channel.size();
             if (size > MAX_FILE_BYTES) {
+                checkHeader(size, position -> readAt(channel, position, size), source, kind);
                 throw new PlaygroundException(source + ": the file is " + size + " bytes, more than the "
                         + (MAX_FILE_BYTES >> 20) + " MiB a model's weights may take");
             }
@@ -134,32 +146,33 @@ final class Hdf5Files {
         }
     }
 
+    /** Up to {@link #SUPERBLOCK_BYTES} of a file's content from a position before its end. */
+    @FunctionalInterface
+    private interface Content {
+        ByteBuffer at(long position) throws IOException;
+    }
+
     /**
      * Refuses, with a clear message, what jhdf would report obscurely: an empty file, one that is not HDF5, and
      * one shorter than its superblock says (truncated).
      */
-    private static void checkHeader(Path file, String source, String kind) {
-        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
-            long size = channel.size();
-            if (size == 0) {
-                throw new PlaygroundException(source + ": the file is empty");
-            }
-            ByteBuffer first = readAt(channel, 0, size);
-            boolean zip = startsWith(first, ZIP_SIGNATURE) || startsWith(first, EMPTY_ZIP_SIGNATURE);
-            // The superblock sits at 0, or after a user block at 512, 1024, 2048 …
-            for (long base = 0; base < size && !zip; base = base == 0 ? 512 : base * 2) {
-                ByteBuffer superblock = base == 0 ? first : readAt(channel, base, size);
-                if (startsWith(superblock, SIGNATURE)) {
-                    checkLength(superblock, base, size, source);
-                    return;
-                }
-            }
-            throw new PlaygroundException(source + ": not " + kind + ": " + (zip
-                    ? "it is a zip archive (a .keras model is one: open it as such)"
-                    : "it is not an HDF5 file (it does not start as HDF5 files do)"));
-        } catch (IOException e) {
-            throw new PlaygroundException("Cannot read " + source + ": " + IoErrors.reason(e, file), e);
+    private static void checkHeader(long size, Content content, String source, String kind) throws IOException {
+        if (size == 0) {
+            throw new PlaygroundException(source + ": the file is empty");
         }
+        ByteBuffer first = content.at(0);
+        boolean zip = startsWith(first, ZIP_SIGNATURE) || startsWith(first, EMPTY_ZIP_SIGNATURE);
+        // The superblock sits at 0, or after a user block at 512, 1024, 2048 …
+        for (long base = 0; base < size && !zip; base = base == 0 ? 512 : base * 2) {
+            ByteBuffer superblock = base == 0 ? first : content.at(base);
+            if (startsWith(superblock, SIGNATURE)) {
+                checkLength(superblock.order(ByteOrder.LITTLE_ENDIAN), base, size, source);
+                return;
+            }
+        }
+        throw new PlaygroundException(source + ": not " + kind + ": " + (zip
+                ? "it is a zip archive (a .keras model is one: open it as such)"
+                : "it is not an HDF5 file (it does not start as HDF5 files do)"));
     }
 
     private static ByteBuffer readAt(SeekableByteChannel channel, long position, long size) throws IOException {
@@ -169,7 +182,7 @@ final class Hdf5Files {
             // until full or at the end
         }
         buffer.flip();
-        return buffer.order(ByteOrder.LITTLE_ENDIAN);
+        return buffer;
     }
 
     /** Checks the end-of-file address the superblock records against the file's size. */
@@ -181,6 +194,9 @@ final class Hdf5Files {
         int offsetSize;
         int eofAt;
         if (version == 0 || version == 1) {
+            if (superblock.limit() < 14) {
+                throw truncated(source, size);
+            }
             offsetSize = superblock.get(13) & 0xff;
             int addresses = version == 0 ? 24 : 28;
             eofAt = addresses + 2 * offsetSize;

@@ -170,7 +170,7 @@ public final class JavaExport implements ModelWriter {
         }
         for (int l = 0; l < network.depth(); l++) {
             DenseLayer layer = network.layer(l);
-            java.append("    /** ").append(NpzFormat.layerName(l)).append(": ").append(layer.inputs())
+            java.append("    /** ").append(KerasNetworks.layerName(l)).append(": ").append(layer.inputs())
                     .append(" inputs x ").append(layer.units()).append(" units, ")
                     .append(layer.activation().kerasName()).append("; [i][j] is the weight from input i to unit j. */\n");
             java.append("    static final double[][] KERNEL_").append(l).append(" = ");

@@ -5,13 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.neuralplayground.PlaygroundException;
-import io.neuralplayground.engine.Activation;
 import io.neuralplayground.engine.Network;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -21,13 +20,12 @@ import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -43,10 +41,10 @@ import java.util.zip.ZipOutputStream;
  * (Keras does not read metadata.json when it loads a model) and reads them back when they are there (x1, x2, …
  * otherwise). Extra fields of a model (seed, training history) are not kept.
  *
- * <p>Reading is careful with what a zip can hide: entry names that are absolute or climb out of the folder
+ * <p>Reading is careful with what a zip can hide ({@link CheckedZip}): entry names that are absolute or climb out of the folder
  * ({@code ../evil}) are refused, as are entries that unpack to more than {@value #MAX_ENTRY_MIB} MiB (refused
  * before they are read, and again if an entry turns out longer than it said) and entries whose checksum is wrong.
- * The weights are unpacked to a temporary file for jhdf, deleted afterwards.
+ * The entries are read in memory, the weights too: jhdf reads them from there.
  */
 public final class KerasArchive implements ModelWriter, ModelReader {
     /** The file name ending Keras requires for model files. */
@@ -58,8 +56,6 @@ public final class KerasArchive implements ModelWriter, ModelReader {
     public static final long MAX_ENTRY_BYTES = (long) MAX_ENTRY_MIB << 20;
     /** The most bytes metadata.json or config.json may have. */
     static final long MAX_JSON_BYTES = 16L << 20;
-    /** The most entries an archive may list. */
-    static final int MAX_ENTRIES = 10_000;
 
     static final String METADATA = "metadata.json";
     static final String CONFIG = "config.json";
@@ -75,18 +71,15 @@ public final class KerasArchive implements ModelWriter, ModelReader {
         byte[] metadata = metadata(frozen.inputs()).getBytes(StandardCharsets.UTF_8);
         byte[] config = KerasConfig.keras3(frozen.network()).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.writeFile(file, temp -> {
-            Path weights = Files.createTempFile("neural-playground-", KerasWeightsH5.EXTENSION);
-            try {
-                Hdf5Files.write(weights, hdf -> KerasWeightsH5.putLayers(hdf, frozen.network()));
-                try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.TRUNCATE_EXISTING);
-                        ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(out))) {
-                    LocalDateTime now = LocalDateTime.now();
-                    StoredZipEntries.put(zip, METADATA, metadata, now);
-                    StoredZipEntries.put(zip, CONFIG, config, now);
-                    StoredZipEntries.put(zip, WEIGHTS, Files.readAllBytes(weights), now);
-                }
-            } finally {
-                Files.deleteIfExists(weights);
+            // jhdf writes only files: the weights go to the temporary file first, then the archive replaces them.
+            Hdf5Files.write(temp, hdf -> KerasWeightsH5.putLayers(hdf, frozen.network()));
+            byte[] weights = Files.readAllBytes(temp);
+            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.TRUNCATE_EXISTING);
+                    ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(out))) {
+                LocalDateTime now = LocalDateTime.now();
+                StoredZipEntries.put(zip, METADATA, metadata, now);
+                StoredZipEntries.put(zip, CONFIG, config, now);
+                StoredZipEntries.put(zip, WEIGHTS, weights, now);
             }
             // The whole archive read back, the weights through jhdf: what was written is what will be read.
             KerasNetworks.checkWritten(this, frozen, temp, file, true, true);
@@ -106,13 +99,12 @@ public final class KerasArchive implements ModelWriter, ModelReader {
     public Model read(Path file) {
         String source = file.toString();
         checkStart(file, source);
-        try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
+        try (CheckedZip zip = CheckedZip.open(file, source, KIND, MAX_ENTRY_BYTES, Long.MAX_VALUE)) {
             return read(zip, source);
         } catch (PlaygroundException e) {
             throw e;
-        } catch (IOException | RuntimeException | OutOfMemoryError e) {
-            // ZipFile refuses damaged archives with ZipException (an IOException) and, for some damage, with
-            // IllegalArgumentException or others.
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // A safety net: java.util.zip fails on some damage with unchecked exceptions of its own.
             throw new PlaygroundException(source + ": a damaged zip archive (" + Hdf5Files.describe(e) + ")", e);
         }
     }
@@ -136,104 +128,38 @@ public final class KerasArchive implements ModelWriter, ModelReader {
         }
     }
 
-    private static Model read(ZipFile zip, String source) throws IOException {
-        List<String> names = checkedEntries(zip, source);
-        ZipEntry configEntry = zip.getEntry(CONFIG);
+    private static Model read(CheckedZip zip, String source) {
+        Map<String, ZipEntry> entries = new LinkedHashMap<>();
+        for (ZipEntry entry : zip.entries()) {
+            entries.put(entry.getName(), entry);
+        }
+        List<String> names = new ArrayList<>(entries.keySet());
+        ZipEntry configEntry = entries.get(CONFIG);
         if (configEntry == null) {
             throw new PlaygroundException(source + ": not " + KIND + ": the archive has no " + CONFIG + " (it holds "
                     + listed(names) + ")");
         }
-        ZipEntry weightsEntry = zip.getEntry(WEIGHTS);
+        ZipEntry weightsEntry = entries.get(WEIGHTS);
         if (weightsEntry == null) {
             throw new PlaygroundException(source + ": the archive has no " + WEIGHTS + (names.contains(
                     "model.weights.npz") ? "; its weights are in model.weights.npz, which cannot be opened: save "
                     + "with weights_format=\"h5\" (Keras' default)" : " (it holds " + listed(names) + ")"));
         }
         KerasConfig.Sequential config = KerasConfig.readSequential(text(zip, configEntry, source), source, CONFIG);
-        ZipEntry metadataEntry = zip.getEntry(METADATA);
+        ZipEntry metadataEntry = entries.get(METADATA);
         List<String> inputNames = metadataEntry == null ? null : inputNames(text(zip, metadataEntry, source), source);
 
-        Path weights = temporaryFile(source);
-        try {
-            extract(zip, weightsEntry, weights, source);
-            String weightsSource = source + ": " + WEIGHTS;
-            List<KerasNetworks.LayerArrays> layers = Hdf5Files.read(weights, weightsSource,
-                    "the weights of a Keras model", hdf -> KerasWeightsH5.readLayers(hdf, weightsSource));
-            Network network = network(config, layers, source);
-            List<String> inputs = inputNames == null ? KerasNetworks.defaultInputs(network.inputs()) : inputNames;
-            if (inputs.size() != network.inputs()) {
-                throw new PlaygroundException(source + ": " + METADATA + " names " + inputs.size() + " inputs, but "
-                        + "the model has " + network.inputs());
-            }
-            return new Model(inputs, network);
-        } finally {
-            Files.deleteIfExists(weights);
+        String weightsSource = source + ": " + WEIGHTS;
+        List<KerasNetworks.LayerArrays> layers = Hdf5Files.read(zip.read(weightsEntry),
+                weightsSource, "the weights of a Keras model", hdf -> KerasWeightsH5.readLayers(hdf, weightsSource));
+        Network network = KerasNetworks.assemble(layers,
+                KerasNetworks.activations(config, layers, source, CONFIG, WEIGHTS), weightsSource);
+        List<String> inputs = inputNames == null ? KerasNetworks.defaultInputs(network.inputs()) : inputNames;
+        if (inputs.size() != network.inputs()) {
+            throw new PlaygroundException(source + ": " + METADATA + " names " + inputs.size() + " inputs, but "
+                    + "the model has " + network.inputs());
         }
-    }
-
-    private static Path temporaryFile(String source) {
-        try {
-            return Files.createTempFile("neural-playground-", KerasWeightsH5.EXTENSION);
-        } catch (IOException e) {
-            throw new PlaygroundException("Cannot read " + source + ": no temporary file for its weights ("
-                    + IoErrors.reason(e, null) + ")", e);
-        }
-    }
-
-    /** The names of the entries, after refusing names that leave the folder, duplicates and giant entries. */
-    private static List<String> checkedEntries(ZipFile zip, String source) {
-        List<String> names = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        Enumeration<? extends ZipEntry> entries = zip.entries();
-        while (entries.hasMoreElements()) {
-            ZipEntry entry = entries.nextElement();
-            String name = entry.getName();
-            if (names.size() >= MAX_ENTRIES) {
-                throw new PlaygroundException(source + ": the archive lists more than " + MAX_ENTRIES + " entries; a "
-                        + "Keras model has three");
-            }
-            String unsafe = unsafeName(name);
-            if (unsafe != null) {
-                throw new PlaygroundException(source + ": the archive holds an entry named " + quote(name) + ", "
-                        + unsafe + "; an archive like this one can write files anywhere when unpacked, so it is not "
-                        + "opened");
-            }
-            if (!seen.add(name)) {
-                throw new PlaygroundException(source + ": the archive holds two entries named " + quote(name)
-                        + "; which one counts is not clear");
-            }
-            long size = entry.getSize();
-            if (size > MAX_ENTRY_BYTES) {
-                throw new PlaygroundException(source + ": the entry " + quote(name) + " unpacks to " + size
-                        + " bytes, more than the " + MAX_ENTRY_MIB + " MiB an entry may have");
-            }
-            names.add(name);
-        }
-        return names;
-    }
-
-    /** Why an entry name is unsafe to unpack (a path that is absolute or climbs out of the folder), or null. */
-    static String unsafeName(String name) {
-        if (name.isEmpty()) {
-            return "an empty name";
-        }
-        if (name.indexOf('\0') >= 0) {
-            return "which holds a NUL character";
-        }
-        String slashes = name.replace('\\', '/');
-        if (slashes.startsWith("/") || (slashes.length() >= 2 && slashes.charAt(1) == ':')) {
-            return "an absolute path";
-        }
-        for (String part : slashes.split("/", -1)) {
-            if (part.equals("..")) {
-                return "which points outside the folder it would be unpacked into";
-            }
-        }
-        return null;
-    }
-
-    private static String quote(String name) {
-        return JsonPath.quote(name);
+        return new Model(inputs, network);
     }
 
     private static String listed(List<String> names) {
@@ -243,66 +169,24 @@ public final class KerasArchive implements ModelWriter, ModelReader {
         List<String> shown = names.size() > 8 ? names.subList(0, 8) : names;
         StringBuilder sb = new StringBuilder();
         for (String name : shown) {
-            sb.append(sb.length() == 0 ? "" : ", ").append(quote(name));
+            sb.append(sb.length() == 0 ? "" : ", ").append(JsonPath.quote(name));
         }
         return names.size() > shown.size() ? sb + " …" : sb.toString();
     }
 
     /** The text of a JSON entry, UTF-8, at most {@link #MAX_JSON_BYTES}. */
-    private static String text(ZipFile zip, ZipEntry entry, String source) throws IOException {
+    private static String text(CheckedZip zip, ZipEntry entry, String source) {
         if (entry.getSize() > MAX_JSON_BYTES) {
             throw new PlaygroundException(source + ": " + entry.getName() + " is " + entry.getSize() + " bytes, more "
                     + "than the " + (MAX_JSON_BYTES >> 20) + " MiB a model description may have");
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        copy(zip, entry, bytes, MAX_JSON_BYTES, source);
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes.toByteArray())).toString();
+                    .decode(ByteBuffer.wrap(zip.read(entry))).toString();
         } catch (CharacterCodingException e) {
             throw new PlaygroundException(source + ": " + entry.getName() + " is not UTF-8 text", e);
-        }
-    }
-
-    private static void extract(ZipFile zip, ZipEntry entry, Path target, String source) throws IOException {
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target))) {
-            copy(zip, entry, out, MAX_ENTRY_BYTES, source);
-        }
-    }
-
-    /**
-     * Copies an entry, refusing it as soon as it is longer than {@code limit} or than it said (a zip bomb need not
-     * tell the truth), and at the end if its checksum is wrong.
-     */
-    private static void copy(ZipFile zip, ZipEntry entry, OutputStream out, long limit, String source)
-            throws IOException {
-        long declared = entry.getSize();
-        long allowed = declared >= 0 ? Math.min(declared, limit) : limit;
-        CRC32 crc = new CRC32();
-        byte[] buffer = new byte[1 << 16];
-        long total = 0;
-        try (InputStream in = zip.getInputStream(entry)) {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                total += n;
-                if (total > allowed) {
-                    throw new PlaygroundException(source + ": the entry " + quote(entry.getName()) + " unpacks to "
-                            + "more than " + (total > limit ? "the " + MAX_ENTRY_MIB + " MiB an entry may have"
-                            : "the " + declared + " bytes it says it has") + "; the archive is damaged or hostile");
-                }
-                crc.update(buffer, 0, n);
-                out.write(buffer, 0, n);
-            }
-        }
-        if (declared >= 0 && total != declared) {
-            throw new PlaygroundException(source + ": the entry " + quote(entry.getName()) + " has " + total
-                    + " bytes instead of the " + declared + " it says: the archive is damaged");
-        }
-        if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
-            throw new PlaygroundException(source + ": the entry " + quote(entry.getName()) + " fails its checksum: "
-                    + "the archive is damaged");
         }
     }
 
@@ -330,36 +214,10 @@ public final class KerasArchive implements ModelWriter, ModelReader {
             }
             if (!seen.add(name.asText())) {
                 throw new PlaygroundException(source + ": " + METADATA + ": two inputs are named "
-                        + quote(name.asText()));
+                        + JsonPath.quote(name.asText()));
             }
             names.add(name.asText());
         }
         return names;
-    }
-
-    /** The network config.json describes with the weights model.weights.h5 holds, after checking they agree. */
-    private static Network network(KerasConfig.Sequential config, List<KerasNetworks.LayerArrays> layers,
-            String source) {
-        if (config.layers().size() != layers.size()) {
-            throw new PlaygroundException(source + ": " + CONFIG + " describes " + config.layers().size()
-                    + " Dense layers, but " + WEIGHTS + " holds the weights of " + layers.size());
-        }
-        List<Activation> activations = new ArrayList<>();
-        for (int l = 0; l < layers.size(); l++) {
-            KerasConfig.Dense dense = config.layers().get(l);
-            double[] bias = layers.get(l).bias();
-            if (dense.units() != bias.length) {
-                throw new PlaygroundException(source + ": layer " + (l + 1) + " ('" + dense.name() + "') has "
-                        + dense.units() + " units in " + CONFIG + ", but " + bias.length + " biases in " + WEIGHTS);
-            }
-            activations.add(dense.activation());
-        }
-        Integer inputs = config.inputs();
-        int kernelRows = layers.get(0).kernel().length;
-        if (inputs != null && inputs != kernelRows) {
-            throw new PlaygroundException(source + ": " + CONFIG + " says the model takes " + inputs + " inputs, but "
-                    + "the first kernel in " + WEIGHTS + " has " + kernelRows + " rows, one per input");
-        }
-        return KerasNetworks.assemble(layers, activations, source + ": " + WEIGHTS);
     }
 }

@@ -121,7 +121,8 @@ public final class KerasLegacyH5 implements ModelWriter, ModelReader {
             activations = KerasNetworks.defaultActivations(layers.size());
         } else {
             KerasConfig.Sequential sequential = KerasConfig.readSequential(config, source, "the model_config");
-            activations = activations(sequential, layers, source);
+            activations = KerasNetworks.activations(sequential, layers, source, "the model_config",
+                    "'" + MODEL_WEIGHTS + "'");
         }
         Network network = KerasNetworks.assemble(layers, activations, source);
         return new Model(KerasNetworks.defaultInputs(network.inputs()), network);
@@ -199,31 +200,5 @@ public final class KerasLegacyH5 implements ModelWriter, ModelReader {
                     + JsonPath.quote(path) + ", but there is no array '" + Hdf5Files.path(layer, path) + "'");
         }
         return dataset;
-    }
-
-    /** The activations the model_config gives the layers, after checking it agrees with the weights. */
-    private static List<Activation> activations(KerasConfig.Sequential config, List<KerasNetworks.LayerArrays> layers,
-            String source) {
-        if (config.layers().size() != layers.size()) {
-            throw new PlaygroundException(source + ": the model_config describes " + config.layers().size()
-                    + " Dense layers, but '" + MODEL_WEIGHTS + "' holds the weights of " + layers.size());
-        }
-        List<Activation> activations = new ArrayList<>();
-        for (int l = 0; l < layers.size(); l++) {
-            KerasConfig.Dense dense = config.layers().get(l);
-            int biases = layers.get(l).bias().length;
-            if (dense.units() != biases) {
-                throw new PlaygroundException(source + ": layer " + (l + 1) + " ('" + dense.name() + "') has "
-                        + dense.units() + " units in the model_config, but " + biases + " biases in its weights");
-            }
-            activations.add(dense.activation());
-        }
-        Integer inputs = config.inputs();
-        int rows = layers.get(0).kernel().length;
-        if (inputs != null && inputs != rows) {
-            throw new PlaygroundException(source + ": the model_config says the model takes " + inputs + " inputs, "
-                    + "but the first kernel has " + rows + " rows, one per input");
-        }
-        return activations;
     }
 }

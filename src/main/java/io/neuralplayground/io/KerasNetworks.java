@@ -26,7 +26,8 @@ final class KerasNetworks {
 
     /**
      * Keras' name for Dense layer {@code index} (from 0) of a Sequential model: the name Keras gives the layer and
-     * the name of its group in a weights file ({@code layers/dense_1/vars}).
+     * the name of its group in a weights file ({@code layers/dense_1/vars}). The other formats name their layers so
+     * too: the entries of a {@code .npz}, the nodes of an ONNX graph, the comments of exported source.
      */
     static String layerName(int index) {
         return index == 0 ? DENSE : DENSE_PREFIX + index;
@@ -178,6 +179,39 @@ final class KerasNetworks {
             dense.add(new DenseLayer(kernel, bias, activations.get(l)));
         }
         return new Network(layers.get(0).kernel().length, dense);
+    }
+
+    /**
+     * The activations {@code config} gives the layers, after checking that it describes the network these arrays
+     * make: as many Dense layers, as many units in each as it has biases, and as many inputs as the first kernel
+     * has rows.
+     *
+     * @param configName  the config in messages ("config.json")
+     * @param weightsName where the arrays are, in messages ("model.weights.h5")
+     */
+    static List<Activation> activations(KerasConfig.Sequential config, List<LayerArrays> layers, String source,
+            String configName, String weightsName) {
+        if (config.layers().size() != layers.size()) {
+            throw new PlaygroundException(source + ": " + configName + " describes " + config.layers().size()
+                    + " Dense layers, but " + weightsName + " holds the weights of " + layers.size());
+        }
+        List<Activation> activations = new ArrayList<>();
+        for (int l = 0; l < layers.size(); l++) {
+            KerasConfig.Dense dense = config.layers().get(l);
+            int biases = layers.get(l).bias().length;
+            if (dense.units() != biases) {
+                throw new PlaygroundException(source + ": layer " + (l + 1) + " ('" + dense.name() + "') has "
+                        + dense.units() + " units in " + configName + ", but " + biases + " biases in " + weightsName);
+            }
+            activations.add(dense.activation());
+        }
+        Integer inputs = config.inputs();
+        int rows = layers.get(0).kernel().length;
+        if (inputs != null && inputs != rows) {
+            throw new PlaygroundException(source + ": " + configName + " says the model takes " + inputs + " inputs, "
+                    + "but the first kernel in " + weightsName + " has " + rows + " rows, one per input");
+        }
+        return activations;
     }
 
     private static String nonFinite(double[][] kernel, double[] bias) {

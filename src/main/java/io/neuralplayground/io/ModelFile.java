@@ -48,10 +48,7 @@ public final class ModelFile {
 
     /** Writes {@code model} to {@code file}, replacing it atomically; parent directories are created. */
     public static void write(Path file, Model model) {
-        String problem = ModelJsonWriter.nonFiniteParameter(model.network());
-        if (problem != null) {
-            throw new PlaygroundException("Cannot save " + file + ": " + problem);
-        }
+        Exports.requireFinite(model, file);
         AtomicFiles.write(file, out -> {
             try (JsonGenerator gen = JSON.createGenerator(out, JsonEncoding.UTF8)) {
                 ModelJsonWriter.write(model, gen);

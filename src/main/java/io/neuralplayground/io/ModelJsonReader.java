@@ -50,14 +50,14 @@ final class ModelJsonReader {
     private final String source;
     private final Limits limits;
 
-    private boolean formatSeen;
+    /** Where "format" is, null until it is read; its value when it is a string; what it is for messages. */
+    private JsonLocation formatAt;
     private String format;
     private String formatFound;
-    private JsonLocation formatAt;
-    private boolean versionSeen;
+    /** Where "version" is, null until it is read; its value when it is a whole number; what it is otherwise. */
+    private JsonLocation versionAt;
     private BigInteger version;
     private String versionFound;
-    private JsonLocation versionAt;
     private List<String> inputs;
     private List<RawLayer> layers;
     private final Map<String, Object> extras = new LinkedHashMap<>();
@@ -156,7 +156,6 @@ final class ModelJsonReader {
     // ---- the fields of the format ----
 
     private void readFormat() throws IOException {
-        formatSeen = true;
         formatAt = here();
         if (parser.currentToken() == JsonToken.VALUE_STRING) {
             format = parser.getText();
@@ -168,7 +167,6 @@ final class ModelJsonReader {
     }
 
     private void readVersion() throws IOException {
-        versionSeen = true;
         versionAt = here();
         if (parser.currentToken() == JsonToken.VALUE_NUMBER_INT) {
             version = parser.getBigIntegerValue();
@@ -429,11 +427,11 @@ final class ModelJsonReader {
 
     /** A file that says it is no model, or a model of a newer version; null when neither is known. */
     private Problem identityProblem() {
-        if (formatSeen && !ModelFile.FORMAT.equals(format)) {
+        if (formatAt != null && !ModelFile.FORMAT.equals(format)) {
             return new Problem("not a Neural Playground model: \"format\" is " + formatFound + ", where a model "
                     + "file has \"" + ModelFile.FORMAT + "\"", formatAt);
         }
-        if (versionSeen && version != null && version.compareTo(BigInteger.valueOf(ModelFile.VERSION)) > 0) {
+        if (version != null && version.compareTo(BigInteger.valueOf(ModelFile.VERSION)) > 0) {
             return new Problem("written by a newer Neural Playground (model format version " + shorten(version.toString())
                     + "); this one reads version " + ModelFile.VERSION + ": update Neural Playground to open it",
                     versionAt);
@@ -446,11 +444,11 @@ final class ModelJsonReader {
         if (identity != null) {
             throw fail(identity);
         }
-        if (!formatSeen) {
+        if (formatAt == null) {
             throw fail(new Problem("not a Neural Playground model: it has no \"format\" field (a model file "
                     + "has \"format\": \"" + ModelFile.FORMAT + "\")", null));
         }
-        if (!versionSeen) {
+        if (versionAt == null) {
             throw fail(new Problem("\"version\" is missing: a model file has \"version\": " + ModelFile.VERSION,
                     null));
         }

@@ -400,7 +400,7 @@ public final class NpyArray {
                 }
                 // Fortran order matters only for 2-D arrays, and text arrays are read 1-D only by callers; keep
                 // C order for them too so that the elements are where NumPy puts them.
-                return new NpyArray(h.shape, null, h.fortran ? cOrderTexts(texts, h.shape) : texts);
+                return new NpyArray(h.shape, null, h.fortran ? cOrder(texts, new String[n], h.shape) : texts);
             }
             double[] values = new double[n];
             if (h.kind == Kind.FLOAT64) {
@@ -410,35 +410,23 @@ public final class NpyArray {
                     values[i] = in.getFloat(); // float to double is exact
                 }
             }
-            return new NpyArray(h.shape, h.fortran ? cOrder(values, h.shape) : values, null);
+            return new NpyArray(h.shape, h.fortran ? cOrder(values, new double[n], h.shape) : values, null);
         }
 
-        /** Fortran order stores a 2-D array column after column. */
-        private static double[] cOrder(double[] columnMajor, int[] shape) {
+        /**
+         * The elements of {@code columnMajor} (a {@code double[]} or a {@code String[]}) in C order, copied into
+         * {@code rowMajor}, an array of the same kind and length: Fortran order stores a 2-D array column after
+         * column. A 1-D array is the same in either order and comes back as it is.
+         */
+        private static <A> A cOrder(A columnMajor, A rowMajor, int[] shape) {
             if (shape.length < 2) {
                 return columnMajor;
             }
             int rows = shape[0];
             int cols = shape[1];
-            double[] rowMajor = new double[columnMajor.length];
             for (int c = 0; c < cols; c++) {
                 for (int r = 0; r < rows; r++) {
-                    rowMajor[r * cols + c] = columnMajor[c * rows + r];
-                }
-            }
-            return rowMajor;
-        }
-
-        private static String[] cOrderTexts(String[] columnMajor, int[] shape) {
-            if (shape.length < 2) {
-                return columnMajor;
-            }
-            int rows = shape[0];
-            int cols = shape[1];
-            String[] rowMajor = new String[columnMajor.length];
-            for (int c = 0; c < cols; c++) {
-                for (int r = 0; r < rows; r++) {
-                    rowMajor[r * cols + c] = columnMajor[c * rows + r];
+                    System.arraycopy(columnMajor, c * rows + r, rowMajor, r * cols + c, 1);
                 }
             }
             return rowMajor;

@@ -1,30 +1,24 @@
 package io.neuralplayground.io;
 
+import static io.neuralplayground.io.KerasNetworks.layerName;
+
 import io.neuralplayground.PlaygroundException;
 import io.neuralplayground.engine.Activation;
 import io.neuralplayground.engine.DenseLayer;
 import io.neuralplayground.engine.Network;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Enumeration;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -47,9 +41,10 @@ import java.util.zip.ZipOutputStream;
  * batch normalisation or a second branch would change what the network computes. Optional fields of a
  * {@link Model} ({@link Model#extras()}) have no place in this format and are not written.
  *
- * <p>Archives are read defensively: entries larger than {@link #MAX_ENTRY_BYTES} uncompressed, or larger than
- * that together, are refused before and while reading them (a zip bomb); so are entry names that are absolute,
- * contain {@code ..} or backslashes, and entries whose checksum does not match their content.
+ * <p>Archives are read defensively ({@link CheckedZip}): entries larger than {@link #MAX_ENTRY_BYTES}
+ * uncompressed, or larger than that together, are refused before they are read, and while they are read if they
+ * turn out longer than they said (a zip bomb); so are entry names that are absolute, contain {@code ..} or
+ * backslashes, and entries whose checksum does not match their content.
  */
 public final class NpzFormat implements ModelWriter, ModelReader {
     /** The most bytes one entry, and all entries read together, may have uncompressed: 512 MiB. */
@@ -75,11 +70,6 @@ public final class NpzFormat implements ModelWriter, ModelReader {
     /** With a smaller size limit, for tests. */
     NpzFormat(long maxEntryBytes) {
         this.maxEntryBytes = maxEntryBytes;
-    }
-
-    /** The Keras name of layer {@code index} (0-based) of a Sequential model: dense, dense_1, dense_2, … */
-    public static String layerName(int index) {
-        return index == 0 ? "dense" : "dense_" + index;
     }
 
     // ---------------------------------------------------------------------------------------------- writing
@@ -151,47 +141,22 @@ public final class NpzFormat implements ModelWriter, ModelReader {
         } catch (IOException e) {
             throw new PlaygroundException("Cannot read " + source + ": " + IoErrors.reason(e, file), e);
         }
-        ZipFile zip;
-        try {
-            zip = new ZipFile(file.toFile());
-        } catch (FileSystemException e) {
-            throw new PlaygroundException("Cannot read " + source + ": " + IoErrors.reason(e, file), e);
-        } catch (IOException e) {
-            // The file was just opened and read: the zip library's own complaints (ZipException, EOFException
-            // for an offset beyond the end …) are about the content.
-            throw new PlaygroundException(source + ": not a .npz archive: " + zipProblem(e), e);
-        }
-        try (zip) {
+        try (CheckedZip zip = CheckedZip.open(file, source, "a .npz archive", maxEntryBytes, maxEntryBytes)) {
             return new Reading(zip, source).model();
-        } catch (IOException e) {
-            // Only closing can fail here: reading the entries turns its failures into messages itself.
-            throw new PlaygroundException("Cannot read " + source + ": " + IoErrors.reason(e, file), e);
         }
-    }
-
-    private static String zipProblem(IOException e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (message.contains("END header not found")) {
-            return "no zip directory at its end (the file is cut short, or it is no zip archive at all)";
-        }
-        if (e instanceof EOFException) {
-            return "its zip structure points beyond the end of the file (it is cut short or damaged)";
-        }
-        return "its zip structure is damaged (" + message + ")";
     }
 
     /** One reading of one archive. */
-    private final class Reading {
-        private final ZipFile zip;
+    private static final class Reading {
+        private final CheckedZip zip;
         private final String source;
         private final TreeMap<Integer, ZipEntry> kernels = new TreeMap<>();
         private final TreeMap<Integer, ZipEntry> biases = new TreeMap<>();
         private final List<String> names = new ArrayList<>();
         private ZipEntry inputsEntry;
         private ZipEntry activationsEntry;
-        private long bytesRead;
 
-        Reading(ZipFile zip, String source) {
+        Reading(CheckedZip zip, String source) {
             this.zip = zip;
             this.source = source;
         }
@@ -256,33 +221,13 @@ public final class NpzFormat implements ModelWriter, ModelReader {
             }
         }
 
-        /** Checks every entry's name and declared size, and sorts out the ones that make the model. */
+        /** Sorts out the entries that make the model, once the archive has checked them all. */
         private void collectEntries() {
-            Set<String> seen = new HashSet<>();
-            long declaredTotal = 0;
-            Enumeration<? extends ZipEntry> all;
-            try {
-                all = zip.entries();
-            } catch (IllegalStateException e) {
-                throw new PlaygroundException(source + ": the zip archive could not be read", e);
-            }
-            while (all.hasMoreElements()) {
-                ZipEntry entry = all.nextElement();
+            for (ZipEntry entry : zip.entries()) {
                 String name = entry.getName();
-                checkName(name);
-                if (!seen.add(name)) {
-                    throw fail(name, "the archive has two entries of this name: it is ambiguous which one counts");
-                }
-                long declared = entry.getSize();
-                if (declared > maxEntryBytes) {
-                    throw fail(name, "the entry says it is " + declared + " bytes uncompressed, more than the "
-                            + limitText() + " an entry may have (a damaged file or a zip bomb)");
-                }
-                declaredTotal += Math.max(0, declared);
-                if (declaredTotal > maxEntryBytes) {
-                    throw new PlaygroundException(source + ": the entries say they are more than " + limitText()
-                            + " together uncompressed, more than a model file may have (a damaged file or a zip "
-                            + "bomb)");
+                if (name.indexOf('\\') >= 0) {
+                    throw new PlaygroundException(source + ": the archive has an entry \"" + NpyArray.printable(name)
+                            + "\" with a backslash in the name, which no .npz written by NumPy has: refused");
                 }
                 if (entry.isDirectory()) {
                     continue;
@@ -301,25 +246,6 @@ public final class NpzFormat implements ModelWriter, ModelReader {
                             + "dense/kernel.npy, dense/bias.npy, dense_1/kernel.npy, … (dense layers only), "
                             + "inputs.npy and activations.npy");
                 }
-            }
-        }
-
-        private void checkName(String name) {
-            String why = null;
-            if (name.isEmpty()) {
-                why = "an empty name";
-            } else if (name.startsWith("/") || name.matches("[A-Za-z]:.*")) {
-                why = "an absolute path";
-            } else if (name.indexOf('\\') >= 0) {
-                why = "a backslash in the name";
-            } else if (Arrays.asList(name.split("/")).contains("..")) {
-                why = "a path leading out of the archive (..)";
-            } else if (name.indexOf('\u0000') >= 0) {
-                why = "a NUL character in the name";
-            }
-            if (why != null) {
-                throw new PlaygroundException(source + ": the archive has an entry \"" + NpyArray.printable(name)
-                        + "\" with " + why + ", which no .npz written by NumPy has: refused");
             }
         }
 
@@ -372,11 +298,7 @@ public final class NpzFormat implements ModelWriter, ModelReader {
 
         private List<String> inputNames(int inputs) {
             if (inputsEntry == null) {
-                List<String> names = new ArrayList<>(inputs);
-                for (int i = 1; i <= inputs; i++) {
-                    names.add("x" + i);
-                }
-                return names;
+                return KerasNetworks.defaultInputs(inputs);
             }
             String name = INPUTS + NPY;
             List<String> names = texts(inputsEntry, name);
@@ -404,33 +326,7 @@ public final class NpzFormat implements ModelWriter, ModelReader {
         }
 
         private NpyArray array(ZipEntry entry, String name) {
-            return NpyArray.parse(content(entry, name), source + ": " + name);
-        }
-
-        /** The entry's bytes, read no further than the limit and checked against its CRC. */
-        private byte[] content(ZipEntry entry, String name) {
-            long budget = Math.min(maxEntryBytes, maxEntryBytes - bytesRead);
-            byte[] bytes;
-            try (InputStream in = zip.getInputStream(entry)) {
-                bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, budget + 1));
-            } catch (IOException e) {
-                throw fail(name, "the entry is damaged and cannot be unpacked (" + e.getMessage() + ")");
-            }
-            if (bytes.length > budget) {
-                throw fail(name, "the entry unpacks to more than " + (budget == maxEntryBytes ? limitText()
-                        : limitText() + " together with the others") + " (a damaged file or a zip bomb)");
-            }
-            bytesRead += bytes.length;
-            if (entry.getSize() >= 0 && bytes.length != entry.getSize()) {
-                throw fail(name, "the entry unpacks to " + bytes.length + " bytes, but the archive says "
-                        + entry.getSize() + " (the file is damaged)");
-            }
-            CRC32 crc = new CRC32();
-            crc.update(bytes);
-            if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
-                throw fail(name, "the entry is damaged: its content does not match its checksum (CRC-32)");
-            }
-            return bytes;
+            return NpyArray.parse(zip.read(entry), source + ": " + name);
         }
 
         private void requireFinite(String name, double[][] rows) {
@@ -447,12 +343,8 @@ public final class NpzFormat implements ModelWriter, ModelReader {
             }
         }
 
-        private String limitText() {
-            return maxEntryBytes % (1 << 20) == 0 ? (maxEntryBytes >> 20) + " MB" : maxEntryBytes + " bytes";
-        }
-
         private PlaygroundException fail(String entry, String problem) {
-            return new PlaygroundException(source + ": " + NpyArray.printable(entry) + ": " + problem);
+            return zip.fail(entry, problem);
         }
     }
 }

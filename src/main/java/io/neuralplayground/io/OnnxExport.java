@@ -1,5 +1,7 @@
 package io.neuralplayground.io;
 
+import static io.neuralplayground.io.KerasNetworks.layerName;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.neuralplayground.PlaygroundException;
@@ -68,11 +70,6 @@ public final class OnnxExport implements ModelWriter {
     /** The bytes {@link #write} would write. */
     public static byte[] toBytes(Model model) {
         return encode(model, "Cannot export the model as ONNX").toByteArray();
-    }
-
-    /** The name Keras would give layer {@code index} (from 0) of a model: dense, dense_1, dense_2, … */
-    public static String layerName(int index) {
-        return index == 0 ? "dense" : "dense_" + index;
     }
 
     private static ProtobufWriter encode(Model model, String failure) {

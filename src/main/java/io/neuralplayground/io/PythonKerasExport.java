@@ -44,7 +44,7 @@ public final class PythonKerasExport implements ModelWriter {
                 + "weight\n# from input i to unit j), then the bias (one per unit).\nWEIGHTS = [\n");
         for (int l = 0; l < network.depth(); l++) {
             DenseLayer layer = network.layer(l);
-            String name = NpzFormat.layerName(l);
+            String name = KerasNetworks.layerName(l);
             py.append("    # ").append(name).append("/kernel, shape (").append(layer.inputs()).append(", ")
                     .append(layer.units()).append(")\n    np.array([\n");
             for (double[] row : layer.kernelCopy()) {
@@ -63,7 +63,7 @@ public final class PythonKerasExport implements ModelWriter {
         for (int l = 0; l < network.depth(); l++) {
             DenseLayer layer = network.layer(l);
             py.append("        keras.layers.Dense(").append(layer.units()).append(", activation=\"")
-                    .append(layer.activation().kerasName()).append("\", name=\"").append(NpzFormat.layerName(l))
+                    .append(layer.activation().kerasName()).append("\", name=\"").append(KerasNetworks.layerName(l))
                     .append("\"),\n");
         }
         py.append("""

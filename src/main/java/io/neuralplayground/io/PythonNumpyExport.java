@@ -45,7 +45,7 @@ public final class PythonNumpyExport implements ModelWriter {
                 + "(Keras'\n# layout, inputs x units): a layer computes activation(h @ kernel + bias).\nLAYERS = [\n");
         for (int l = 0; l < network.depth(); l++) {
             DenseLayer layer = network.layer(l);
-            py.append("    (  # ").append(NpzFormat.layerName(l)).append(": ").append(layer.inputs())
+            py.append("    (  # ").append(KerasNetworks.layerName(l)).append(": ").append(layer.inputs())
                     .append(" inputs -> ").append(layer.units()).append(" units, ")
                     .append(layer.activation().kerasName()).append("\n        np.array([\n");
             for (double[] row : layer.kernelCopy()) {

@@ -117,9 +117,9 @@ public final class SessionFile {
     public static SessionDocument read(Path file) {
         String name = file.toString();
         try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw new PlaygroundException(name + ": too large for a session file (" + Files.size(file)
-                        + " bytes)");
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new PlaygroundException(name + ": too large for a session file (" + size + " bytes)");
             }
             return fromJson(Files.readString(file), name);
         } catch (IOException e) {
@@ -257,17 +257,7 @@ public final class SessionFile {
             } catch (NumberFormatException e) {
                 throw fail("progress.shuffle_state", "must be a hexadecimal number, got " + stateNode);
             }
-            JsonNode orderNode = require(p, "order");
-            if (!orderNode.isArray()) {
-                throw fail("progress.order", "must be a list of example indices");
-            }
-            int[] order = new int[orderNode.size()];
-            for (int k = 0; k < order.length; k++) {
-                if (!orderNode.get(k).isInt()) {
-                    throw fail("progress.order[" + k + "]", "must be a whole number");
-                }
-                order[k] = orderNode.get(k).intValue();
-            }
+            int[] order = ints(require(p, "order"), "progress.order", "a list of example indices");
             JsonNode optimizerNode = require(p, "optimizer");
             if (!optimizerNode.isTextual()) {
                 throw fail("progress.optimizer", "must be a name");
@@ -292,23 +282,28 @@ public final class SessionFile {
         }
 
         SessionDocument.History history(JsonNode h) {
-            JsonNode epochsNode = require(h, "epoch");
-            if (!epochsNode.isArray()) {
-                throw fail("history.epoch", "must be a list");
-            }
-            int[] epochs = new int[epochsNode.size()];
-            for (int i = 0; i < epochs.length; i++) {
-                if (!epochsNode.get(i).isInt()) {
-                    throw fail("history.epoch[" + i + "]", "must be a whole number");
-                }
-                epochs[i] = epochsNode.get(i).intValue();
-            }
+            int[] epochs = ints(require(h, "epoch"), "history.epoch", "a list");
             double[] train = numbers(require(h, "train_loss"), "history.train_loss", true);
             double[] test = numbers(require(h, "test_loss"), "history.test_loss", true);
             if (train.length != epochs.length || test.length != epochs.length) {
                 throw fail("history", "epoch, train_loss and test_loss must have the same length");
             }
             return new SessionDocument.History(epochs, train, test);
+        }
+
+        /** A list of whole numbers; {@code what} says what the list must be ("a list of example indices"). */
+        int[] ints(JsonNode node, String path, String what) {
+            if (!node.isArray()) {
+                throw fail(path, "must be " + what);
+            }
+            int[] values = new int[node.size()];
+            for (int i = 0; i < values.length; i++) {
+                if (!node.get(i).isInt()) {
+                    throw fail(path + "[" + i + "]", "must be a whole number");
+                }
+                values[i] = node.get(i).intValue();
+            }
+            return values;
         }
 
         /** A list of numbers; null stands for NaN where {@code nullable}. */

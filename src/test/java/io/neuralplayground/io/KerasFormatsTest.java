@@ -437,6 +437,22 @@ class KerasFormatsTest {
         }
     }
 
+    /** A superblock of version 0 or 1 (as h5py writes) keeps the size of addresses in byte 13. */
+    @ParameterizedTest
+    @EnumSource(value = Format.class, names = {"WEIGHTS_H5", "LEGACY_H5"})
+    void aFileCutInAVersion0SuperblockIsRefusedAsTruncated(Format format) {
+        for (int version = 0; version <= 1; version++) {
+            for (int length = 9; length <= 13; length++) {
+                byte[] bytes = java.util.Arrays.copyOf(new byte[] {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n',
+                    (byte) version}, length);
+                Path file = format.file(dir, "cut-v" + version + "-" + length);
+                KerasTestFiles.write(file, bytes);
+
+                assertRefused(format, file).hasMessageContaining("truncated");
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Format.class)
     void garbledBytesAreRefused(Format format) {
@@ -816,7 +832,7 @@ class KerasFormatsTest {
         Path file = dir.resolve("giant.keras");
         Files.write(file, zip);
 
-        assertRefused(Format.KERAS, file).hasMessageContaining("4026531840 bytes, more than the 512 MiB");
+        assertRefused(Format.KERAS, file).hasMessageContaining("4026531840 bytes uncompressed, more than the 512 MiB");
     }
 
     @Test

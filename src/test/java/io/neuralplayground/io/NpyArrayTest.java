@@ -110,6 +110,9 @@ class NpyArrayTest {
         NpyArray fortran = NpyArray.parse(npy(1, "{'descr': '<f8', 'fortran_order': True, 'shape': (2, 3), }",
                 doubles(0, 3, 1, 4, 2, 5)), WHERE);
         assertThat(fortran.rows()).isDeepEqualTo(new double[][] {{0, 1, 2}, {3, 4, 5}});
+        NpyArray fortranText = NpyArray.parse(npy(1, "{'descr': '<U1', 'fortran_order': True, 'shape': (2, 3), }",
+                utf32(1, "a", "d", "b", "e", "c", "f")), WHERE);
+        assertThat(fortranText.texts()).containsExactly("a", "b", "c", "d", "e", "f");
         // header versions 2.0 and 3.0 (4-byte length), keys in another order, old 16-byte padding, double quotes
         assertThat(NpyArray.parse(npy(2, "{'descr': '<f8', 'fortran_order': False, 'shape': (1,), }",
                 doubles(7)), WHERE).numbers()).containsExactly(7.0);

@@ -240,7 +240,7 @@ class NpzFormatTest {
                 bad("two entries of one name", twoBiases, "dense/bias.npy: the archive has two entries of this name"),
                 bad("a giant declared size", NpzTestFiles.withDeclaredSize(valid, "dense_1/bias.npy", 0xfffffff0L),
                         "dense_1/bias.npy: the entry says it is 4294967280 bytes uncompressed",
-                        "more than the 512 MB", "zip bomb"),
+                        "more than the 512 MiB", "zip bomb"),
                 bad("a damaged entry", flipped, "dense/kernel.npy: the entry is damaged", "checksum"));
     }
 
@@ -268,10 +268,11 @@ class NpzFormatTest {
         byte[] zip = NpzTestFiles.zip(entries, true);
         assertThat(zip.length).isLessThan(100_000);
 
-        // The archive claims the entry is small: only reading finds out.
+        // The archive claims the entry is small: only reading finds out, and stops where the entry should end.
         Path lying = write("bomb.npz", NpzTestFiles.withDeclaredSize(zip, "dense/kernel.npy", 1000));
         assertThatThrownBy(() -> small.read(lying)).isExactlyInstanceOf(PlaygroundException.class)
-                .hasMessageStartingWith(lying + ": dense/kernel.npy: the entry unpacks to more than 1 MB");
+                .hasMessageStartingWith(lying + ": dense/kernel.npy: the entry unpacks to more than the 1000 bytes "
+                        + "it says it has");
 
         Path honest = write("big.npz", zip);
         assertThatThrownBy(() -> small.read(honest)).isExactlyInstanceOf(PlaygroundException.class)
@@ -288,7 +289,7 @@ class NpzFormatTest {
         Path file = write("big.npz", NpzTestFiles.zip(entries, true));
 
         assertThatThrownBy(() -> small.read(file)).isExactlyInstanceOf(PlaygroundException.class)
-                .hasMessage(file + ": the entries say they are more than 1 MB together uncompressed, more than a "
+                .hasMessage(file + ": the entries say they are more than 1 MiB together uncompressed, more than a "
                         + "model file may have (a damaged file or a zip bomb)");
     }
 

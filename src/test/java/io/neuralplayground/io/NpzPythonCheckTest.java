@@ -109,8 +109,8 @@ class NpzPythonCheckTest {
         Network network = model.network();
         List<String> keys = new ArrayList<>();
         for (int l = 0; l < network.depth(); l++) {
-            keys.add(NpzFormat.layerName(l) + "/kernel");
-            keys.add(NpzFormat.layerName(l) + "/bias");
+            keys.add(KerasNetworks.layerName(l) + "/kernel");
+            keys.add(KerasNetworks.layerName(l) + "/bias");
         }
         keys.add("inputs");
         keys.add("activations");
@@ -118,8 +118,8 @@ class NpzPythonCheckTest {
 
         for (int l = 0; l < network.depth(); l++) {
             DenseLayer layer = network.layer(l);
-            String kernel = NpzFormat.layerName(l) + "/kernel";
-            String bias = NpzFormat.layerName(l) + "/bias";
+            String kernel = KerasNetworks.layerName(l) + "/kernel";
+            String bias = KerasNetworks.layerName(l) + "/bias";
             assertThat(loaded.at("/dtypes").get(kernel).asText()).as(as + " " + kernel).isEqualTo("<f8");
             assertThat(loaded.at("/dtypes").get(bias).asText()).as(as + " " + bias).isEqualTo("<f8");
             assertThat(ints(loaded.at("/shapes").get(kernel))).as(as + " " + kernel)

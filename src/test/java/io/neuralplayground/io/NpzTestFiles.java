@@ -44,8 +44,9 @@ final class NpzTestFiles {
         LinkedHashMap<String, byte[]> entries = new LinkedHashMap<>();
         Network network = model.network();
         for (int l = 0; l < network.depth(); l++) {
-            entries.put(NpzFormat.layerName(l) + "/kernel.npy", NpyArray.of(network.layer(l).kernelCopy()).toBytes());
-            entries.put(NpzFormat.layerName(l) + "/bias.npy", NpyArray.of(network.layer(l).biasCopy()).toBytes());
+            String name = KerasNetworks.layerName(l);
+            entries.put(name + "/kernel.npy", NpyArray.of(network.layer(l).kernelCopy()).toBytes());
+            entries.put(name + "/bias.npy", NpyArray.of(network.layer(l).biasCopy()).toBytes());
         }
         entries.put("inputs.npy", NpyArray.ofText(model.inputs()).toBytes());
         entries.put("activations.npy", NpyArray.ofText(network.layers().stream()

@@ -157,7 +157,7 @@ class OnnxExportTest {
 
     @Test
     void layersAreNamedAsKerasNamesThem() {
-        assertThat(Stream.of(0, 1, 2, 10).map(OnnxExport::layerName))
+        assertThat(Stream.of(0, 1, 2, 10).map(KerasNetworks::layerName))
                 .containsExactly("dense", "dense_1", "dense_2", "dense_10");
     }
 

@@ -65,7 +65,7 @@ class OnnxPythonCheckTest {
         List<String> ops = new ArrayList<>();
         for (int l = 0; l < network.depth(); l++) {
             DenseLayer layer = network.layer(l);
-            String name = OnnxExport.layerName(l);
+            String name = KerasNetworks.layerName(l);
             JsonNode kernel = initializers.get(2 * l);
             JsonNode bias = initializers.get(2 * l + 1);
             assertThat(kernel.get("name").asText()).isEqualTo(name + "/kernel");

@@ -159,7 +159,7 @@ class PythonKerasExportTest {
         for (int l = 0; l < model.network().depth(); l++) {
             DenseLayer layer = model.network().layer(l);
             assertThat(code).contains("keras.layers.Dense(" + layer.units() + ", activation=\""
-                    + layer.activation().kerasName() + "\", name=\"" + NpzFormat.layerName(l) + "\")");
+                    + layer.activation().kerasName() + "\", name=\"" + KerasNetworks.layerName(l) + "\")");
         }
         assertThat(code).contains("keras.Input(shape=(4,))");
     }
@@ -224,7 +224,7 @@ class PythonKerasExportTest {
         assertThat(layers).as(as).hasSize(network.depth());
         for (int l = 0; l < network.depth(); l++) {
             JsonNode layer = layers.get(l);
-            assertThat(layer.get("name").asText()).as(as).isEqualTo(NpzFormat.layerName(l));
+            assertThat(layer.get("name").asText()).as(as).isEqualTo(KerasNetworks.layerName(l));
             assertThat(layer.get("class").asText()).as(as).isEqualTo("Dense");
             assertThat(layer.get("units").asInt()).as(as).isEqualTo(network.layer(l).units());
             assertThat(layer.get("activation").asText()).as(as).isEqualTo(network.layer(l).activation().kerasName());
