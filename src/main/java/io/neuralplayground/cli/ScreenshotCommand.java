@@ -1,6 +1,7 @@
 package io.neuralplayground.cli;
 
 import io.neuralplayground.io.AtomicFiles;
+import io.neuralplayground.io.Model;
 import io.neuralplayground.io.ModelFile;
 import io.neuralplayground.session.Speed;
 import io.neuralplayground.ui.MainWindow;
@@ -174,14 +175,16 @@ final class ScreenshotCommand implements Callable<Integer> {
 
     /** Sets up the teaching view as asked, on the FX thread, and waits for a gradient check to finish. */
     private void prepareTeaching(WindowDriver driver, MainWindow.View shown) throws Exception {
+        // Read here, on the script's thread: the FX thread never waits for a file.
+        Model opened = model == null ? null : ModelFile.read(model);
         String problem = driver.onFxThread(() -> {
             MainWindow w = driver.window();
             StepperViewModel stepper = w.stepper();
             stepper.context().followPlayground();
             if (textbook) {
                 stepper.openTextbookExample();
-            } else if (model != null) {
-                stepper.openModel(ModelFile.read(model), model.getFileName().toString());
+            } else if (opened != null) {
+                stepper.openModel(opened, model.getFileName().toString());
             }
             if (minibatch != null) {
                 stepper.usePlaygroundMinibatch(minibatch);

@@ -155,11 +155,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private Regularization regularization() {
-        Regularization.Kind kind = Regularization.Kind.byName(training.regularization);
-        if (kind == Regularization.Kind.NONE) {
-            return Regularization.NONE;
-        }
-        return new Regularization(kind, training.regularizationRate);
+        return Regularization.of(Regularization.Kind.byName(training.regularization), training.regularizationRate);
     }
 
     /** A number as typed: 0.03, 50, 1e-05. */

@@ -96,8 +96,7 @@ final class WindowOptions {
                 .withBatchSize(batch)
                 .withNoise(noise)
                 .withTrainRatio(ratioPercent / 100)
-                .withRegularization(regKind == Regularization.Kind.NONE ? Regularization.NONE
-                        : new Regularization(regKind, regularizationRate))
+                .withRegularization(Regularization.of(regKind, regularizationRate))
                 .withSeed(seed);
         s.toPlan().prepare(); // fail here, with the message, rather than in the window
         return s;

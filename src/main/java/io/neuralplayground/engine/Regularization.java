@@ -40,6 +40,11 @@ public record Regularization(Kind kind, double rate) {
         }
     }
 
+    /** Regularization of {@code kind} at {@code rate}; for {@link Kind#NONE} the rate does not matter: {@link #NONE}. */
+    public static Regularization of(Kind kind, double rate) {
+        return kind == Kind.NONE ? NONE : new Regularization(kind, rate);
+    }
+
     public static Regularization l1(double rate) {
         return new Regularization(Kind.L1, rate);
     }

@@ -137,6 +137,20 @@ public final class Trainer {
     }
 
     /**
+     * A copy of the optimizer's memory as {@link #restoreProgress} takes it back: {@code [slot][parameter
+     * array][value]}, two parameter arrays (kernel, bias) per layer.
+     */
+    public double[][][] optimizerSlots() {
+        double[][][] slots = new double[optimizerState.slotCount()][2 * network.depth()][];
+        for (int s = 0; s < slots.length; s++) {
+            for (int k = 0; k < slots[s].length; k++) {
+                slots[s][k] = optimizerState.slot(s, k).clone();
+            }
+        }
+        return slots;
+    }
+
+    /**
      * Continues a saved run: the epoch count, the order of the examples, the shuffling generator's state and the
      * optimizer's memory (slots {@code [slot][parameter array][value]} and step count) as they were saved, so that
      * the next epochs give the same numbers as if the run had never stopped.

@@ -2,6 +2,8 @@ package io.neuralplayground.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -29,14 +31,26 @@ public final class SessionFile {
     private SessionFile() {
     }
 
-    /** Whether {@code file} looks like a session file (its "format" says so); false for anything unreadable. */
+    /**
+     * Whether {@code file} says it is a session file: a JSON object whose top-level "format" is a session's. Only
+     * the fields before "format" are read (it comes first in the files written here), so that telling a session
+     * from a model costs nothing beside reading it; a session damaged further on is then refused as a session,
+     * with the reason. False for anything else, unreadable files included.
+     */
     public static boolean isSessionFile(Path file) {
-        try {
-            if (Files.size(file) > MAX_BYTES) {
+        try (JsonParser parser = JSON.getFactory().createParser(file.toFile())) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return false;
             }
-            JsonNode root = JSON.readTree(file.toFile());
-            return root != null && FORMAT.equals(root.path("format").asText(null));
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("format".equals(name)) {
+                    return value == JsonToken.VALUE_STRING && FORMAT.equals(parser.getText());
+                }
+                parser.skipChildren();
+            }
+            return false;
         } catch (IOException | RuntimeException e) {
             return false;
         }

@@ -103,8 +103,7 @@ public final class SettingsCodec {
                     ((Number) xs.get(2)).doubleValue()));
         }
         return new PlaygroundSettings(dataset, noise, ratio, batch, seed, draw, features, hidden, activations, output,
-                rate, optimizer, kind == Regularization.Kind.NONE ? Regularization.NONE
-                        : new Regularization(kind, regRate), painted);
+                rate, optimizer, Regularization.of(kind, regRate), painted);
     }
 
     /** Reading of one map with messages naming the field. */

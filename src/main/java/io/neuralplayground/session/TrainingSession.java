@@ -218,17 +218,10 @@ public final class TrainingSession implements AutoCloseable {
             try {
                 applyLiveEdits();
                 Trainer trainer = run.trainer();
-                var optimizer = trainer.optimizerState();
-                double[][][] slots = new double[optimizer.slotCount()][2 * trainer.network().depth()][];
-                for (int s = 0; s < slots.length; s++) {
-                    for (int k = 0; k < slots[s].length; k++) {
-                        slots[s][k] = optimizer.slot(s, k).clone();
-                    }
-                }
                 EpochLog.Slice history = log.since(0);
                 result.complete(new SessionState(settings, trainer.network(), trainer.epoch(), trainer.order(),
-                        trainer.shuffleRng().state(), slots, optimizer.steps(), history.epochs(),
-                        history.trainLoss(), history.testLoss()));
+                        trainer.shuffleRng().state(), trainer.optimizerSlots(), trainer.optimizerState().steps(),
+                        history.epochs(), history.trainLoss(), history.testLoss()));
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
             }

@@ -3,6 +3,7 @@ package io.neuralplayground.ui;
 import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Application;
@@ -25,6 +26,8 @@ public final class App extends Application {
 
     private PlaygroundViewModel vm;
     private ExecutorService heatmapThread;
+    /** Files and gradient checks: slow work of its own, so that it never holds up the neuron pictures. */
+    private ExecutorService workThread;
     private FrameLoop frames;
 
     /** Opens the window and returns when it closes; a script's failure is rethrown. */
@@ -41,16 +44,13 @@ public final class App extends Application {
     @Override
     public void start(Stage stage) {
         LaunchPlan p = plan;
-        heatmapThread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "heatmaps");
-            t.setDaemon(true);
-            return t;
-        });
+        heatmapThread = daemonThread("heatmaps");
+        workThread = daemonThread("files-and-checks");
         vm = new PlaygroundViewModel(p.settings(), heatmapThread);
         vm.speedProperty().set(p.speed());
         vm.showTestDataProperty().set(p.showTestData());
         vm.discretizeProperty().set(p.discretize());
-        MainWindow window = new MainWindow(vm, heatmapThread, p.width(), p.height());
+        MainWindow window = new MainWindow(vm, workThread, p.width(), p.height());
         Scene scene = window.scene();
         stage.titleProperty().bind(window.documents().titleProperty());
         stage.setScene(scene);
@@ -89,5 +89,22 @@ public final class App extends Application {
         if (heatmapThread != null) {
             heatmapThread.shutdownNow();
         }
+        if (workThread != null) {
+            // A file being saved gets a moment to be moved into place; it is written atomically either way.
+            workThread.shutdown();
+            try {
+                workThread.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static ExecutorService daemonThread(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 }

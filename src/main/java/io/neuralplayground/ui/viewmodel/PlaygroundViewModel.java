@@ -145,9 +145,7 @@ public final class PlaygroundViewModel implements AutoCloseable {
     }
 
     private PlaygroundSettings withRegularization(PlaygroundSettings s) {
-        Regularization.Kind kind = regularization.get();
-        return s.withRegularization(kind == Regularization.Kind.NONE ? Regularization.NONE
-                : new Regularization(kind, regularizationRate.get()));
+        return s.withRegularization(Regularization.of(regularization.get(), regularizationRate.get()));
     }
 
     /** Applies a settings change made through a property (not while properties are being synchronised). */

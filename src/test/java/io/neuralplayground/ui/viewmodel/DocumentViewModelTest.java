@@ -125,6 +125,27 @@ class DocumentViewModelTest {
     }
 
     @Test
+    void aSessionCutShortIsRefusedAsASessionAndAModelIsNoSession() throws Exception {
+        PlaygroundViewModel vm = playground(PlaygroundSettings.defaults());
+        DocumentViewModel docs = documents(vm, RecentFiles.inMemory());
+        vm.session().trainEpochs(3);
+        await(vm, () -> vm.epochProperty().get() == 3);
+        Path whole = dir.resolve("whole.session.json");
+        docs.saveAs(whole);
+        await(vm, () -> whole.equals(docs.fileProperty().get()));
+        String text = Files.readString(whole);
+        Path cut = Files.writeString(dir.resolve("cut.session.json"), text.substring(0, text.length() / 2));
+        assertThat(SessionFile.isSessionFile(cut)).isTrue();
+        assertThat(docs.open(cut).get()).isFalse();
+        assertThat(docs.noticeProperty().get().header()).isEqualTo("The session could not be opened");
+        assertThat(docs.noticeProperty().get().message()).contains("cut.session.json");
+        Path model = dir.resolve("net.json");
+        ModelFile.write(model, new Model(List.of("x1", "x2"), vm.snapshotProperty().get().network()));
+        assertThat(SessionFile.isSessionFile(model)).isFalse();
+        assertThat(SessionFile.isSessionFile(Files.writeString(dir.resolve("odd.json"), "[1, 2]"))).isFalse();
+    }
+
+    @Test
     void anImportedNetworkBecomesThePlaygroundsNetwork() throws Exception {
         PlaygroundViewModel vm = playground(PlaygroundSettings.defaults());
         DocumentViewModel docs = documents(vm, RecentFiles.inMemory());
