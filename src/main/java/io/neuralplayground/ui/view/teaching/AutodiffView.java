@@ -1,5 +1,9 @@
 package io.neuralplayground.ui.view.teaching;
 
+import static io.neuralplayground.ui.view.teaching.TeachingControls.showWhenNotEmpty;
+import static io.neuralplayground.ui.view.teaching.TeachingControls.steppingKeys;
+import static io.neuralplayground.ui.view.teaching.TeachingControls.tooltip;
+
 import io.neuralplayground.engine.autodiff.AutodiffSteps;
 import io.neuralplayground.engine.autodiff.ComputationalGraph;
 import io.neuralplayground.engine.autodiff.Formats;
@@ -13,9 +17,7 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -76,7 +78,13 @@ public final class AutodiffView extends Region {
         // The steps change after the graph (they hold the evaluation of the new graph): paint from them alone.
         vm.stepsProperty().addListener((obs, was, now) -> graphPane.paint());
         vm.positionProperty().addListener((obs, was, now) -> graphPane.paint());
-        addEventHandler(KeyEvent.KEY_PRESSED, this::key);
+        addEventHandler(KeyEvent.KEY_PRESSED, steppingKeys(this, code -> switch (code) {
+            case LEFT -> vm::previous;
+            case RIGHT -> vm::next;
+            case HOME -> vm::toStart;
+            case END -> vm::toEnd;
+            default -> null;
+        }));
         // Open with the keys on the graph, so that → steps at once.
         sceneProperty().addListener((obs, was, now) -> {
             if (now != null) {
@@ -267,23 +275,6 @@ public final class AutodiffView extends Region {
         }
     }
 
-    private void key(KeyEvent e) {
-        if (getScene() != null && getScene().getFocusOwner() instanceof TextInputControl) {
-            return;
-        }
-        KeyCode code = e.getCode();
-        switch (code) {
-            case LEFT -> vm.previous();
-            case RIGHT -> vm.next();
-            case HOME -> vm.toStart();
-            case END -> vm.toEnd();
-            default -> {
-                return;
-            }
-        }
-        e.consume();
-    }
-
     /**
      * The two lines of a parse error cut to at most {@code max} characters around the caret, with "…" where
      * text is left out, so that the caret stays under its character.
@@ -310,19 +301,6 @@ public final class AutodiffView extends Region {
         return Formats.precise(x).replace('−', '-');
     }
 
-    private static void showWhenNotEmpty(Label label) {
-        label.visibleProperty().bind(label.textProperty().isNotEmpty());
-        label.managedProperty().bind(label.visibleProperty());
-    }
-
-    private static Tooltip tooltip(String text) {
-        Tooltip t = new Tooltip(text);
-        t.setShowDelay(Duration.millis(400));
-        t.setWrapText(true);
-        t.setMaxWidth(420);
-        return t;
-    }
-
     private static Button button(String text, String tip, String icon) {
         SVGPath shape = new SVGPath();
         shape.setContent(icon);
@@ -341,12 +319,12 @@ public final class AutodiffView extends Region {
 
     @Override
     protected double computePrefWidth(double height) {
-        return 1400;
+        return TeachingControls.PREF_WIDTH;
     }
 
     @Override
     protected double computePrefHeight(double width) {
-        return 780;
+        return TeachingControls.PREF_HEIGHT;
     }
 
     @Override

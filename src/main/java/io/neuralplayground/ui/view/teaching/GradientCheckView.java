@@ -152,8 +152,7 @@ public final class GradientCheckView extends BorderPane {
         message.textProperty().bind(vm.messageProperty());
         message.setWrapText(true);
         message.setMaxWidth(420);
-        message.visibleProperty().bind(vm.messageProperty().isNotEmpty());
-        message.managedProperty().bind(message.visibleProperty());
+        TeachingControls.showWhenNotEmpty(message);
         VBox box = new VBox(grid, stale, message);
         box.getStyleClass().add("gradcheck-facts-box");
         return box;

@@ -1,5 +1,9 @@
 package io.neuralplayground.ui.view.teaching;
 
+import static io.neuralplayground.ui.view.teaching.TeachingControls.showWhenNotEmpty;
+import static io.neuralplayground.ui.view.teaching.TeachingControls.steppingKeys;
+import static io.neuralplayground.ui.view.teaching.TeachingControls.tooltip;
+
 import io.neuralplayground.engine.Loss;
 import io.neuralplayground.ui.viewmodel.teaching.BackpropStep;
 import io.neuralplayground.ui.viewmodel.teaching.BackpropSteps;
@@ -20,8 +24,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -29,7 +31,6 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 import javafx.util.StringConverter;
 
 /**
@@ -89,8 +90,8 @@ public final class StepperView extends Region {
         Label source = new Label();
         source.getStyleClass().add("stepper-source");
         source.textProperty().bind(vm.sourceProperty());
-        tip(source, "The network the stepper works on: a frozen copy of the playground's, or a model opened from a"
-                + " file (File ▸ Open model…)");
+        source.setTooltip(tooltip("The network the stepper works on: a frozen copy of the playground's, or a model"
+                + " opened from a file (File ▸ Open model…)"));
         Button usePlayground = button("Use playground network", "Take a fresh copy of the playground's network, its"
                 + " loss and learning rate (the playground keeps training its own)", vm::usePlaygroundNetwork);
         usePlayground.getStyleClass().add("stepper-use-playground");
@@ -116,8 +117,8 @@ public final class StepperView extends Region {
         vm.lossProperty().addListener((o, was, now) -> loss.setValue(now));
         loss.setOnAction(e -> vm.setLoss(loss.getValue()));
         loss.disableProperty().bind(vm.lossEditableProperty().not());
-        tip(loss, "The loss L(y, t) backprop starts from. The playground's network uses the playground's; choose"
-                + " one for an opened model.");
+        loss.setTooltip(tooltip("The loss L(y, t) backprop starts from. The playground's network uses the"
+                + " playground's; choose one for an opened model."));
 
         TextField rate = new TextField();
         rate.getStyleClass().add("stepper-rate");
@@ -137,13 +138,14 @@ public final class StepperView extends Region {
             }
         });
         rate.disableProperty().bind(vm.lossEditableProperty().not());
-        tip(rate, "The learning rate α of the update step W ← W − α·∇W (Enter to use it)");
+        rate.setTooltip(tooltip("The learning rate α of the update step W ← W − α·∇W (Enter to use it)"));
 
         ToggleButton keras = new ToggleButton("Keras layout");
         keras.getStyleClass().add("stepper-layout-toggle");
         keras.selectedProperty().bindBidirectional(vm.kerasLayoutProperty());
-        tip(keras, "Off: the textbook's layout, W (units × inputs) and vectors as columns. On: Keras' kernel"
-                + " layout, K = Wᵀ (inputs × units) as in get_weights() and the model file, examples as rows.");
+        keras.setTooltip(tooltip("Off: the textbook's layout, W (units × inputs) and vectors as columns. On: Keras'"
+                + " kernel layout, K = Wᵀ (inputs × units) as in get_weights() and the model file, examples as"
+                + " rows."));
 
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -157,16 +159,16 @@ public final class StepperView extends Region {
         input.setOnAction(e -> vm.applyExampleText());
         input.setPrefColumnCount(18);
         HBox.setHgrow(input, Priority.ALWAYS);
-        tip(input, "The input x: one value per input, separated by commas; several examples (a minibatch)"
-                + " separated by ';'. Enter to use it.");
+        input.setTooltip(tooltip("The input x: one value per input, separated by commas; several examples (a"
+                + " minibatch) separated by ';'. Enter to use it."));
         TextField target = new TextField();
         target.getStyleClass().add("stepper-target");
         target.textProperty().bindBidirectional(vm.targetTextProperty());
         target.setOnAction(e -> vm.applyExampleText());
         target.setPrefColumnCount(14);
         HBox.setHgrow(target, Priority.ALWAYS);
-        tip(target, "The target t: one value per output (the class index for the sparse loss), ';' between"
-                + " examples. Enter to use it.");
+        target.setTooltip(tooltip("The target t: one value per output (the class index for the sparse loss), ';'"
+                + " between examples. Enter to use it."));
         Button use = button("Use example", "Run the steps on the example typed (Enter in a field does the same)",
                 vm::applyExampleText);
         exampleCount.getStyleClass().add("stepper-caption");
@@ -176,8 +178,7 @@ public final class StepperView extends Region {
         Label error = new Label();
         error.getStyleClass().add("stepper-error");
         error.textProperty().bind(vm.exampleErrorProperty());
-        error.visibleProperty().bind(vm.exampleErrorProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
+        showWhenNotEmpty(error);
         error.setWrapText(true);
 
         VBox bar = new VBox(6, row1, row2, error);
@@ -210,7 +211,7 @@ public final class StepperView extends Region {
         HBox header = new HBox(8, stepTitle, spacer, layoutLabel);
         header.setAlignment(Pos.CENTER_LEFT);
         formula.getStyleClass().add("stepper-formula");
-        tip(formula, "The line of the algorithm being executed");
+        formula.setTooltip(tooltip("The line of the algorithm being executed"));
         numbers.getStyleClass().add("stepper-numbers");
         numbers.setAlignment(Pos.CENTER_LEFT);
         numbers.setRowValignment(javafx.geometry.VPos.CENTER);
@@ -312,28 +313,14 @@ public final class StepperView extends Region {
     // ---- keys ----
 
     private void installKeys() {
-        addEventFilter(KeyEvent.KEY_PRESSED, event -> {
-            if (getScene() != null && getScene().getFocusOwner() instanceof TextInputControl) {
-                return;
-            }
-            KeyCode code = event.getCode();
-            Runnable action = null;
-            if (code == KeyCode.RIGHT) {
-                action = vm::next;
-            } else if (code == KeyCode.LEFT) {
-                action = vm::previous;
-            } else if (code == KeyCode.HOME) {
-                action = vm::backToStart;
-            } else if (code == KeyCode.END) {
-                action = vm::runToEnd;
-            } else if (code == KeyCode.ENTER && vm.canApplyProperty().get()) {
-                action = vm::applyUpdate;
-            }
-            if (action != null) {
-                action.run();
-                event.consume();
-            }
-        });
+        addEventFilter(KeyEvent.KEY_PRESSED, steppingKeys(this, code -> switch (code) {
+            case RIGHT -> vm::next;
+            case LEFT -> vm::previous;
+            case HOME -> vm::backToStart;
+            case END -> vm::runToEnd;
+            case ENTER -> vm.canApplyProperty().get() ? vm::applyUpdate : null;
+            default -> null;
+        }));
     }
 
     private static boolean isInsideTextField(Object target) {
@@ -363,12 +350,12 @@ public final class StepperView extends Region {
 
     @Override
     protected double computePrefWidth(double height) {
-        return 1400;
+        return TeachingControls.PREF_WIDTH;
     }
 
     @Override
     protected double computePrefHeight(double width) {
-        return 780;
+        return TeachingControls.PREF_HEIGHT;
     }
 
     @Override
@@ -397,20 +384,12 @@ public final class StepperView extends Region {
         return label;
     }
 
-    private static Button button(String text, String tooltip, Runnable action) {
+    private static Button button(String text, String tip, Runnable action) {
         Button button = new Button(text);
         button.setOnAction(e -> action.run());
         button.setMinWidth(Region.USE_PREF_SIZE);
-        tip(button, tooltip);
+        button.setTooltip(tooltip(tip));
         return button;
-    }
-
-    private static void tip(javafx.scene.control.Control control, String text) {
-        Tooltip tip = new Tooltip(text);
-        tip.setShowDelay(Duration.millis(400));
-        tip.setWrapText(true);
-        tip.setMaxWidth(420);
-        control.setTooltip(tip);
     }
 
     private static String number(double value) {
