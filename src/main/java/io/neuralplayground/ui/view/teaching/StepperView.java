@@ -15,6 +15,7 @@ import java.net.URL;
 import java.util.List;
 import java.util.Objects;
 import javafx.beans.InvalidationListener;
+import javafx.beans.property.StringProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -76,7 +77,7 @@ public final class StepperView extends Region {
         installKeys();
         // A click outside the text fields gives the keys back to the stepper.
         addEventHandler(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
-            if (!(e.getTarget() instanceof TextInputControl) && !isInsideTextField(e.getTarget())) {
+            if (!isInsideTextField(e.getTarget())) {
                 requestFocus();
             }
         });
@@ -153,22 +154,10 @@ public final class StepperView extends Region {
                 caption("α"), rate, keras);
         row1.setAlignment(Pos.CENTER_LEFT);
 
-        TextField input = new TextField();
-        input.getStyleClass().add("stepper-input");
-        input.textProperty().bindBidirectional(vm.inputTextProperty());
-        input.setOnAction(e -> vm.applyExampleText());
-        input.setPrefColumnCount(18);
-        HBox.setHgrow(input, Priority.ALWAYS);
-        input.setTooltip(tooltip("The input x: one value per input, separated by commas; several examples (a"
-                + " minibatch) separated by ';'. Enter to use it."));
-        TextField target = new TextField();
-        target.getStyleClass().add("stepper-target");
-        target.textProperty().bindBidirectional(vm.targetTextProperty());
-        target.setOnAction(e -> vm.applyExampleText());
-        target.setPrefColumnCount(14);
-        HBox.setHgrow(target, Priority.ALWAYS);
-        target.setTooltip(tooltip("The target t: one value per output (the class index for the sparse loss), ';'"
-                + " between examples. Enter to use it."));
+        TextField input = exampleField("stepper-input", vm.inputTextProperty(), 18, "The input x: one value per"
+                + " input, separated by commas; several examples (a minibatch) separated by ';'. Enter to use it.");
+        TextField target = exampleField("stepper-target", vm.targetTextProperty(), 14, "The target t: one value per"
+                + " output (the class index for the sparse loss), ';' between examples. Enter to use it.");
         Button use = button("Use example", "Run the steps on the example typed (Enter in a field does the same)",
                 vm::applyExampleText);
         exampleCount.getStyleClass().add("stepper-caption");
@@ -184,6 +173,18 @@ public final class StepperView extends Region {
         VBox bar = new VBox(6, row1, row2, error);
         bar.getStyleClass().add("stepper-example-bar");
         return bar;
+    }
+
+    /** A field of the example, x or t; Enter uses the example typed. */
+    private TextField exampleField(String styleClass, StringProperty text, int columns, String tip) {
+        TextField field = new TextField();
+        field.getStyleClass().add(styleClass);
+        field.textProperty().bindBidirectional(text);
+        field.setOnAction(e -> vm.applyExampleText());
+        field.setPrefColumnCount(columns);
+        HBox.setHgrow(field, Priority.ALWAYS);
+        field.setTooltip(tooltip(tip));
+        return field;
     }
 
     private HBox middle() {
