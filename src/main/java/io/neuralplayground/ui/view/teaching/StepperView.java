@@ -12,10 +12,12 @@ import io.neuralplayground.ui.viewmodel.teaching.FormulaPart;
 import io.neuralplayground.ui.viewmodel.teaching.StepperViewModel;
 import io.neuralplayground.ui.viewmodel.teaching.Term;
 import java.net.URL;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.StringProperty;
+import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -60,6 +62,8 @@ public final class StepperView extends Region {
     private final Label note = new Label();
     private final Label stepCounter = new Label();
     private final Label exampleCount = new Label();
+    /** The terms whose cards {@link #computedPane} shows, in order. */
+    private final List<Term> shownTerms = new ArrayList<>();
 
     public StepperView(StepperViewModel vm) {
         this.vm = Objects.requireNonNull(vm);
@@ -296,19 +300,36 @@ public final class StepperView extends Region {
             }
             note.setText(step.note());
         }
-        List<Term> computed = vm.computedProperty().get();
-        computedPane.getChildren().clear();
-        for (int i = 0; i < computed.size(); i++) {
-            MatrixNode card = new MatrixNode(computed.get(i), true);
-            card.getStyleClass().add(i == computed.size() - 1 ? "stepper-card-latest" : "stepper-card");
-            computedPane.getChildren().add(card);
-        }
+        showComputed(vm.computedProperty().get());
         // The newest value in sight: once now, and once more after the next layout pass has sized the list.
         computedScroll.setVvalue(1);
         javafx.application.Platform.runLater(() -> {
             computedScroll.layout();
             computedScroll.setVvalue(1);
         });
+    }
+
+    /**
+     * One card per value computed so far, the newest marked. A step on or back keeps the cards of the values
+     * still shown (the same terms of the same steps) and makes only the new ones.
+     */
+    private void showComputed(List<Term> computed) {
+        ObservableList<Node> cards = computedPane.getChildren();
+        int kept = 0;
+        while (kept < shownTerms.size() && kept < computed.size() && shownTerms.get(kept) == computed.get(kept)) {
+            kept++;
+        }
+        cards.remove(kept, cards.size());
+        shownTerms.subList(kept, shownTerms.size()).clear();
+        for (Term term : computed.subList(kept, computed.size())) {
+            cards.add(new MatrixNode(term, true));
+            shownTerms.add(term);
+        }
+        for (int i = Math.max(0, kept - 1); i < cards.size(); i++) {
+            List<String> classes = cards.get(i).getStyleClass();
+            classes.removeAll(List.of("stepper-card", "stepper-card-latest"));
+            classes.add(i == cards.size() - 1 ? "stepper-card-latest" : "stepper-card");
+        }
     }
 
     // ---- keys ----
