@@ -7,6 +7,7 @@ import static io.neuralplayground.ui.view.teaching.TeachingControls.tooltip;
 import io.neuralplayground.engine.autodiff.AutodiffSteps;
 import io.neuralplayground.engine.autodiff.ComputationalGraph;
 import io.neuralplayground.engine.autodiff.Formats;
+import io.neuralplayground.ui.view.Styles;
 import io.neuralplayground.ui.viewmodel.teaching.AutodiffViewModel;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
@@ -40,8 +41,7 @@ import javafx.util.Duration;
  */
 public final class AutodiffView extends Region {
     /** The teaching views' stylesheet (resource {@code /css/teaching.css}). */
-    public static final String STYLESHEET = Objects.requireNonNull(
-            AutodiffView.class.getResource("/css/teaching.css"), "css/teaching.css").toExternalForm();
+    public static final String STYLESHEET = Styles.stylesheet("/css/teaching.css");
     /** Longest piece of the text shown above the caret of a parse error. */
     static final int POINTER_CHARS = 110;
 

@@ -5,13 +5,13 @@ import static io.neuralplayground.ui.view.teaching.TeachingControls.steppingKeys
 import static io.neuralplayground.ui.view.teaching.TeachingControls.tooltip;
 
 import io.neuralplayground.engine.Loss;
+import io.neuralplayground.ui.view.Styles;
 import io.neuralplayground.ui.viewmodel.teaching.BackpropStep;
 import io.neuralplayground.ui.viewmodel.teaching.BackpropSteps;
 import io.neuralplayground.ui.viewmodel.teaching.ExampleText;
 import io.neuralplayground.ui.viewmodel.teaching.FormulaPart;
 import io.neuralplayground.ui.viewmodel.teaching.StepperViewModel;
 import io.neuralplayground.ui.viewmodel.teaching.Term;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -68,8 +68,7 @@ public final class StepperView extends Region {
     public StepperView(StepperViewModel vm) {
         this.vm = Objects.requireNonNull(vm);
         getStyleClass().add("stepper");
-        URL css = Objects.requireNonNull(StepperView.class.getResource(CSS), CSS + " is missing");
-        getStylesheets().add(css.toExternalForm());
+        getStylesheets().add(Styles.stylesheet(CSS));
 
         exampleBar = exampleBar();
         middle = middle();
