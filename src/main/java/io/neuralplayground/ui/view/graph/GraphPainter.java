@@ -73,7 +73,6 @@ public final class GraphPainter {
 
     /** What to draw beyond the network: the hovered node and a link or bias to pick out. */
     public record Highlights(NodeRef hoveredNode, GraphHit picked) {
-        public static final Highlights NONE = new Highlights(null, null);
     }
 
     /**
