@@ -36,6 +36,9 @@ final class StepperDiagram extends Region {
     private static final double BOTTOM = 26;
     private static final double LEFT = 44;
     private static final double RIGHT = 96;
+    /** Headers, names and labels; the numbers inside the nodes take a size that fits. */
+    private static final Font SMALL = Font.font(11);
+    private static final Font SMALL_BOLD = Font.font(null, FontWeight.BOLD, 11);
 
     private final Canvas canvas = new Canvas();
     private TeachingNetwork network;
@@ -131,7 +134,7 @@ final class StepperDiagram extends Region {
         drawOutputs(g, n, geo, lit);
         if (steps != null && steps.exampleCount() > 1) {
             g.setFill(MUTED);
-            g.setFont(Font.font(11));
+            g.setFont(SMALL);
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.BOTTOM);
             g.fillText("Nodes show example 1 of the " + steps.exampleCount() + ".", 8, h - 6);
@@ -146,9 +149,9 @@ final class StepperDiagram extends Region {
             String detail = c == 0 ? "h(0) = x"
                     : n.layer(c - 1).activation().kerasName() + (c == n.depth() ? " · output" : "");
             g.setFill(MUTED);
-            g.setFont(Font.font(null, FontWeight.BOLD, 11));
+            g.setFont(SMALL_BOLD);
             g.fillText(title, geo.x()[c][0], 6);
-            g.setFont(Font.font(11));
+            g.setFont(SMALL);
             g.fillText(detail, geo.x()[c][0], 20);
         }
     }
@@ -254,7 +257,7 @@ final class StepperDiagram extends Region {
                 }
                 if (c == 0) {
                     g.setFill(MUTED);
-                    g.setFont(Font.font(11));
+                    g.setFont(SMALL);
                     g.setTextAlign(TextAlignment.RIGHT);
                     String name = i < network.inputs().size() ? network.inputs().get(i) : "x" + (i + 1);
                     g.fillText(name, x - r - 5, y);
@@ -305,7 +308,7 @@ final class StepperDiagram extends Region {
         int last = n.depth();
         double r = geo.radius();
         double[] t = exampleOne(steps.examples().targets());
-        g.setFont(Font.font(11));
+        g.setFont(SMALL);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         g.setFill(MUTED);
@@ -338,7 +341,7 @@ final class StepperDiagram extends Region {
 
     /** A small text on a filled box, centred at (x, y). */
     private static void label(GraphicsContext g, String text, double x, double y, Color ink, Color ground) {
-        g.setFont(Font.font(11));
+        g.setFont(SMALL);
         double w = labelWidth(text);
         double h = LABEL_HEIGHT;
         g.setFill(ground);
