@@ -68,6 +68,7 @@ public final class AutodiffView extends Region {
     public AutodiffView(AutodiffViewModel vm) {
         this.vm = Objects.requireNonNull(vm);
         getStyleClass().add("autodiff");
+        setPrefSize(TeachingControls.PREF_WIDTH, TeachingControls.PREF_HEIGHT);
         getStylesheets().add(STYLESHEET);
 
         content = new VBox(inputs(), graphPane, stepLine(), results());
@@ -318,16 +319,6 @@ public final class AutodiffView extends Region {
     }
 
     @Override
-    protected double computePrefWidth(double height) {
-        return TeachingControls.PREF_WIDTH;
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return TeachingControls.PREF_HEIGHT;
-    }
-
-    @Override
     protected double computeMinWidth(double height) {
         return content.minWidth(height);
     }
@@ -346,6 +337,8 @@ public final class AutodiffView extends Region {
 
         GraphPane() {
             getStyleClass().add("autodiff-graph");
+            setPrefSize(800, 400);
+            setMinSize(200, 200);
             setFocusTraversable(true);
             getChildren().add(canvas);
             setOnMousePressed(e -> requestFocus());
@@ -380,26 +373,6 @@ public final class AutodiffView extends Region {
                 layout = null;
             }
             paint();
-        }
-
-        @Override
-        protected double computePrefWidth(double height) {
-            return 800;
-        }
-
-        @Override
-        protected double computePrefHeight(double width) {
-            return 400;
-        }
-
-        @Override
-        protected double computeMinHeight(double width) {
-            return 200;
-        }
-
-        @Override
-        protected double computeMinWidth(double height) {
-            return 200;
         }
     }
 

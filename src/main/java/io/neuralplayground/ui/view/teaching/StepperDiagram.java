@@ -50,6 +50,7 @@ final class StepperDiagram extends Region {
         getStyleClass().add("stepper-diagram");
         getChildren().add(canvas);
         setMinSize(260, 180);
+        setPrefSize(480, 300);
     }
 
     /** Shows {@code network} after {@code done} of {@code steps} (which may be null: no example yet). */
@@ -69,16 +70,6 @@ final class StepperDiagram extends Region {
             canvas.setHeight(h);
             draw();
         }
-    }
-
-    @Override
-    protected double computePrefWidth(double height) {
-        return 480;
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return 300;
     }
 
     /** Node centres per column, the nodes' radius, and the distance between neighbours in a column. */

@@ -68,6 +68,8 @@ public final class StepperView extends Region {
     public StepperView(StepperViewModel vm) {
         this.vm = Objects.requireNonNull(vm);
         getStyleClass().add("stepper");
+        setPrefSize(TeachingControls.PREF_WIDTH, TeachingControls.PREF_HEIGHT);
+        setMinSize(900, 520);
         getStylesheets().add(Styles.stylesheet(CSS));
 
         exampleBar = exampleBar();
@@ -367,26 +369,6 @@ public final class StepperView extends Region {
         middle.resizeRelocate(0, bar, w, top);
         formulaPanel.resizeRelocate(0, bar + top, w, rest - top);
         navBar.resizeRelocate(0, h - nav, w, nav);
-    }
-
-    @Override
-    protected double computePrefWidth(double height) {
-        return TeachingControls.PREF_WIDTH;
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return TeachingControls.PREF_HEIGHT;
-    }
-
-    @Override
-    protected double computeMinWidth(double height) {
-        return 900;
-    }
-
-    @Override
-    protected double computeMinHeight(double width) {
-        return 520;
     }
 
     // ---- small helpers ----
