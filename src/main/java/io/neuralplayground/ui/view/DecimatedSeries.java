@@ -27,15 +27,6 @@ final class DecimatedSeries {
         this.maxBuckets = maxPoints / 2;
     }
 
-    XYSeries series() {
-        return series;
-    }
-
-    /** Entries per bucket now. */
-    int bucketSize() {
-        return bucket;
-    }
-
     /** Values below {@code value} are shown at it (a log axis cannot show 0); NEGATIVE_INFINITY for none. */
     void setFloor(double value) {
         if (value != floor) {

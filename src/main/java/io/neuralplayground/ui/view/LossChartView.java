@@ -7,6 +7,8 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.text.DecimalFormat;
+import javafx.animation.PauseTransition;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -44,6 +46,8 @@ public final class LossChartView extends VBox implements LossHistoryListener {
     public static final int DEFAULT_MAX_POINTS = 1600;
     /** A log axis shows losses below this at this (a loss can be exactly 0). */
     public static final double LOG_FLOOR = 1e-6;
+    /** The chart redraws at most this often while epochs stream in (JFreeChart draws the whole chart each time). */
+    static final long REFRESH_INTERVAL_NANOS = 100_000_000L;
 
     private static final Font TICK_FONT = new Font("SansSerif", Font.PLAIN, 10);
     private static final Font LABEL_FONT = new Font("SansSerif", Font.PLAIN, 11);
@@ -65,6 +69,11 @@ public final class LossChartView extends VBox implements LossHistoryListener {
     private final NumberAxis linearAxis = axis(new NumberAxis("loss"));
     private final LogAxis logAxis = axis(new LogAxis("loss"));
     private long build = -1;
+    private final ObservableBooleanValue playing;
+    /** Shows the epochs that came while the chart waited to redraw. */
+    private final PauseTransition pendingRefresh = new PauseTransition();
+    private long lastRefresh = Long.MIN_VALUE / 2;
+    private boolean refreshPending;
 
     public LossChartView(PlaygroundViewModel vm) {
         this(vm, DEFAULT_MAX_POINTS);
@@ -145,14 +154,15 @@ public final class LossChartView extends VBox implements LossHistoryListener {
         top.setAlignment(Pos.CENTER_LEFT);
         top.getStyleClass().add("loss-chart-bar");
         getChildren().addAll(top, viewer);
-        vm.addLossListener(this);
-        this.playing = vm.playingProperty();
+        pendingRefresh.setOnFinished(e -> refreshNow());
+        playing = vm.playingProperty();
         // When training stops, show the last epochs at once.
         playing.addListener((o, was, now) -> {
             if (!now && refreshPending) {
                 refreshNow();
             }
         });
+        vm.addLossListener(this);
     }
 
     private static <A extends ValueAxis> A axis(A axis) {
@@ -165,17 +175,6 @@ public final class LossChartView extends VBox implements LossHistoryListener {
         axis.setTickMarkOutsideLength(3);
         axis.setLabelInsets(new RectangleInsets(2, 2, 2, 2));
         return axis;
-    }
-
-    /** The chart redraws at most this often while epochs stream in (JFreeChart draws the whole chart each time). */
-    static final long REFRESH_INTERVAL_NANOS = 100_000_000L;
-    private final javafx.animation.PauseTransition pendingRefresh = new javafx.animation.PauseTransition();
-    private long lastRefresh = Long.MIN_VALUE / 2;
-    private boolean refreshPending;
-    private javafx.beans.value.ObservableBooleanValue playing;
-
-    {
-        pendingRefresh.setOnFinished(e -> refreshNow());
     }
 
     @Override

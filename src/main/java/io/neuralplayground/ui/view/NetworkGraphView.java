@@ -41,8 +41,7 @@ import javafx.scene.text.Text;
  */
 public final class NetworkGraphView extends Region {
     /** The view's stylesheet (resource {@code /css/network-graph.css}), for the scene or a parent to add. */
-    public static final String STYLESHEET = Objects.requireNonNull(
-            NetworkGraphView.class.getResource("/css/network-graph.css"), "css/network-graph.css").toExternalForm();
+    public static final String STYLESHEET = Styles.stylesheet("/css/network-graph.css");
     /** Gap between the pointer and the hover card. */
     private static final double CARD_OFFSET = 14;
 

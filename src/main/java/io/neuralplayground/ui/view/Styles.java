@@ -4,7 +4,7 @@ import java.net.URL;
 import java.util.Objects;
 import javafx.scene.Scene;
 
-/** Where the views' style sheet is, and how a scene takes it. */
+/** Where the views' style sheets are, and how a scene takes the output column's. */
 public final class Styles {
     /** The output column's and data column's style sheet, a classpath resource. */
     public static final String OUTPUT_CSS = "/css/output.css";
@@ -14,7 +14,12 @@ public final class Styles {
 
     /** The style sheet's URL, as {@code Scene.getStylesheets()} wants it. */
     public static String outputCss() {
-        URL url = Objects.requireNonNull(Styles.class.getResource(OUTPUT_CSS), OUTPUT_CSS + " is missing");
+        return stylesheet(OUTPUT_CSS);
+    }
+
+    /** The URL of the style sheet at class-path resource {@code resource}, as {@code getStylesheets()} wants it. */
+    public static String stylesheet(String resource) {
+        URL url = Objects.requireNonNull(Styles.class.getResource(resource), resource + " is missing");
         return url.toExternalForm();
     }
 

@@ -44,10 +44,10 @@ public final class GraphHeaders {
     private Network shown;
     private int version;
 
-    /** One hidden layer's controls. */
     /** Whether the columns are close together and the header texts short. */
     private boolean compact;
 
+    /** One hidden layer's controls. */
     private record Column(HBox buttons, Button add, Button remove, Label neurons, Label activation) {
     }
 
@@ -61,7 +61,7 @@ public final class GraphHeaders {
         layersHeader.setManaged(false);
         outputActivation = activationLabel(-1);
         outputActivation.getStyleClass().add("output-activation");
-        nodes.addAll(List.of(featuresTitle, layersHeader, outputTitle, outputActivation));
+        collectNodes();
     }
 
     /** Every header node, in drawing order; a new set whenever {@link #version()} changes. */
@@ -91,8 +91,7 @@ public final class GraphHeaders {
         for (int k = 0; k < layers; k++) {
             Column c = columns.get(k);
             int units = network.layer(k).units();
-            changed |= setText(c.neurons(), compact ? Integer.toString(units) : GraphTexts.neurons(units));
-            c.neurons().setUserData(units);
+            changed |= setText(c.neurons(), neuronsText(units));
             c.add().setDisable(units >= PlaygroundSettings.MAX_NEURONS);
             c.remove().setDisable(units <= 1);
             changed |= setActivation(c.activation(), network.layer(k).activation());
@@ -119,12 +118,21 @@ public final class GraphHeaders {
             neurons.setManaged(false);
             columns.add(new Column(buttons, add, remove, neurons, activationLabel(layer)));
         }
+        collectNodes();
+        version++;
+    }
+
+    private void collectNodes() {
         nodes.clear();
         nodes.addAll(List.of(featuresTitle, layersHeader, outputTitle, outputActivation));
         for (Column c : columns) {
             nodes.addAll(List.of(c.buttons(), c.neurons(), c.activation()));
         }
-        version++;
+    }
+
+    /** "8 neurons", or "8" where columns are close (the tooltip says what it counts). */
+    private String neuronsText(int units) {
+        return compact ? Integer.toString(units) : GraphTexts.neurons(units);
     }
 
     /**
@@ -135,11 +143,8 @@ public final class GraphHeaders {
         boolean nowCompact = layout.columnPitch() < COMPACT_PITCH;
         if (nowCompact != compact) {
             compact = nowCompact;
-            // Where columns are close, "8 neurons" becomes "8" (the tooltip says what it counts).
-            for (Column c : columns) {
-                if (c.neurons().getUserData() instanceof Integer units) {
-                    c.neurons().setText(compact ? Integer.toString(units) : GraphTexts.neurons(units));
-                }
+            for (int k = 0; k < columns.size(); k++) {
+                columns.get(k).neurons().setText(neuronsText(shown.layer(k).units()));
             }
         }
         if (compact != styled.getPseudoClassStates().contains(COMPACT)) {

@@ -44,10 +44,6 @@ public final class GraphHitTester {
         }
     }
 
-    public GraphLayout layout() {
-        return layout;
-    }
-
     /**
      * What is at (x, y), or null for nothing. {@code network} gives the links' widths; links are not hit when it
      * does not have the layout's shape (a snapshot of a network being rebuilt).

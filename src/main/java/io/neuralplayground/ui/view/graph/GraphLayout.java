@@ -175,11 +175,6 @@ public final class GraphLayout {
         return node;
     }
 
-    /** Distance from one node's top to the next one's in a column. */
-    public double rowPitch() {
-        return rowPitch;
-    }
-
     /** Columns: the inputs, one per hidden layer, the output. */
     public int columns() {
         return columnX.length;

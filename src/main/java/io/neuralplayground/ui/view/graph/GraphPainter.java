@@ -73,7 +73,6 @@ public final class GraphPainter {
 
     /** What to draw beyond the network: the hovered node and a link or bias to pick out. */
     public record Highlights(NodeRef hoveredNode, GraphHit picked) {
-        public static final Highlights NONE = new Highlights(null, null);
     }
 
     /**
@@ -117,38 +116,14 @@ public final class GraphPainter {
             traceCurves(layout, network, scale);
         }
         raster.clear(BACKGROUND_ARGB);
-        boolean anyFrozen = false;
-        for (int l = 0; l < network.depth(); l++) {
-            DenseLayer layer = network.layer(l);
-            int units = layer.units();
-            for (int i = 0; i < layer.inputs(); i++) {
-                for (int j = 0; j < units; j++) {
-                    if (layer.isFrozen(i, j)) {
-                        anyFrozen = true;
-                        continue;
-                    }
-                    double weight = layer.weight(i, j);
-                    link(l, (i * units + j) * 4, scale, LinkStyle.width(weight), ColorScale.argb(weight), false);
-                }
-            }
-        }
-        if (anyFrozen) {
-            for (int l = 0; l < network.depth(); l++) {
-                DenseLayer layer = network.layer(l);
-                    int units = layer.units();
-                for (int i = 0; i < layer.inputs(); i++) {
-                    for (int j = 0; j < units; j++) {
-                        if (layer.isFrozen(i, j)) {
-                            link(l, (i * units + j) * 4, scale, LinkStyle.MIN_WIDTH, FROZEN_ARGB, true);
-                        }
-                    }
-                }
-            }
+        // The frozen links, thin and dashed, over the others.
+        if (rasterLinks(network, scale, false)) {
+            rasterLinks(network, scale, true);
         }
         if (picked instanceof GraphHit.Link p) {
             // The picked link again on top, with a dark halo.
             DenseLayer layer = network.layer(p.layer());
-            int k = (p.input() * layer.units() + p.unit()) * 4;
+            int k = p.input() * layer.units() + p.unit();
             boolean frozen = layer.isFrozen(p.input(), p.unit());
             double weight = layer.weight(p.input(), p.unit());
             double width = frozen ? LinkStyle.MIN_WIDTH : LinkStyle.width(weight);
@@ -157,6 +132,31 @@ public final class GraphPainter {
         }
         linkImage.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), raster.pixels(), 0, w);
         gc.drawImage(linkImage, 0, 0, w / scale, h / scale);
+    }
+
+    /**
+     * Rasters the links of {@code network} that are frozen, or those that are not; returns whether it left any
+     * out (the other kind).
+     */
+    private boolean rasterLinks(Network network, double scale, boolean frozen) {
+        boolean leftOut = false;
+        for (int l = 0; l < network.depth(); l++) {
+            DenseLayer layer = network.layer(l);
+            int units = layer.units();
+            for (int i = 0; i < layer.inputs(); i++) {
+                for (int j = 0; j < units; j++) {
+                    if (layer.isFrozen(i, j) != frozen) {
+                        leftOut = true;
+                    } else if (frozen) {
+                        link(l, i * units + j, scale, LinkStyle.MIN_WIDTH, FROZEN_ARGB, true);
+                    } else {
+                        double weight = layer.weight(i, j);
+                        link(l, i * units + j, scale, LinkStyle.width(weight), ColorScale.argb(weight), false);
+                    }
+                }
+            }
+        }
+        return leftOut;
     }
 
     /**
@@ -208,9 +208,9 @@ public final class GraphPainter {
         curvesScale = scale;
     }
 
-    /** Link number {@code k / 4} of layer {@code layer}, from its traced curve. */
+    /** Link number {@code k} (kernel order) of layer {@code layer}, from its traced curve. */
     private void link(int layer, int k, double scale, double width, int argb, boolean dashed) {
-        raster.link(curves[layer][k / 4], width * scale, argb, dashed);
+        raster.link(curves[layer][k], width * scale, argb, dashed);
     }
 
     private static void drawInputs(GraphicsContext gc, GraphLayout layout, List<Feature> enabled,

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import javafx.geometry.Bounds;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -48,6 +47,8 @@ final class AutodiffPainter {
     static final Font NUMBER = Font.font(FAMILY, 13);
     static final Font LABEL = Font.font(FAMILY, 11.5);
     private static final Font CAPTION = Font.font(FAMILY, FontWeight.BOLD, 10.5);
+    /** Measures texts, see {@link #width}: {@link #fit} tries a text at many sizes. */
+    private static final Text MEASURE = new Text();
 
     /** Where each edge label was put at the last paint (natural coordinates), for tests. */
     private final List<double[]> labelRects = new ArrayList<>();
@@ -270,10 +271,10 @@ final class AutodiffPainter {
         return font.getStyle().toLowerCase(java.util.Locale.ROOT).contains("bold") ? FontWeight.BOLD : FontWeight.NORMAL;
     }
 
+    /** The width of {@code text} in {@code font}. On the FX thread, as all painting: one node measures them all. */
     static double width(String text, Font font) {
-        Text t = new Text(text);
-        t.setFont(font);
-        Bounds b = t.getLayoutBounds();
-        return b.getWidth();
+        MEASURE.setText(text);
+        MEASURE.setFont(font);
+        return MEASURE.getLayoutBounds().getWidth();
     }
 }

@@ -1,8 +1,13 @@
 package io.neuralplayground.ui.view.teaching;
 
+import static io.neuralplayground.ui.view.teaching.TeachingControls.showWhenNotEmpty;
+import static io.neuralplayground.ui.view.teaching.TeachingControls.steppingKeys;
+import static io.neuralplayground.ui.view.teaching.TeachingControls.tooltip;
+
 import io.neuralplayground.engine.autodiff.AutodiffSteps;
 import io.neuralplayground.engine.autodiff.ComputationalGraph;
 import io.neuralplayground.engine.autodiff.Formats;
+import io.neuralplayground.ui.view.Styles;
 import io.neuralplayground.ui.viewmodel.teaching.AutodiffViewModel;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
@@ -13,9 +18,7 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -38,8 +41,7 @@ import javafx.util.Duration;
  */
 public final class AutodiffView extends Region {
     /** The teaching views' stylesheet (resource {@code /css/teaching.css}). */
-    public static final String STYLESHEET = Objects.requireNonNull(
-            AutodiffView.class.getResource("/css/teaching.css"), "css/teaching.css").toExternalForm();
+    public static final String STYLESHEET = Styles.stylesheet("/css/teaching.css");
     /** Longest piece of the text shown above the caret of a parse error. */
     static final int POINTER_CHARS = 110;
 
@@ -66,6 +68,7 @@ public final class AutodiffView extends Region {
     public AutodiffView(AutodiffViewModel vm) {
         this.vm = Objects.requireNonNull(vm);
         getStyleClass().add("autodiff");
+        setPrefSize(TeachingControls.PREF_WIDTH, TeachingControls.PREF_HEIGHT);
         getStylesheets().add(STYLESHEET);
 
         content = new VBox(inputs(), graphPane, stepLine(), results());
@@ -76,7 +79,13 @@ public final class AutodiffView extends Region {
         // The steps change after the graph (they hold the evaluation of the new graph): paint from them alone.
         vm.stepsProperty().addListener((obs, was, now) -> graphPane.paint());
         vm.positionProperty().addListener((obs, was, now) -> graphPane.paint());
-        addEventHandler(KeyEvent.KEY_PRESSED, this::key);
+        addEventHandler(KeyEvent.KEY_PRESSED, steppingKeys(this, code -> switch (code) {
+            case LEFT -> vm::previous;
+            case RIGHT -> vm::next;
+            case HOME -> vm::toStart;
+            case END -> vm::toEnd;
+            default -> null;
+        }));
         // Open with the keys on the graph, so that → steps at once.
         sceneProperty().addListener((obs, was, now) -> {
             if (now != null) {
@@ -267,23 +276,6 @@ public final class AutodiffView extends Region {
         }
     }
 
-    private void key(KeyEvent e) {
-        if (getScene() != null && getScene().getFocusOwner() instanceof TextInputControl) {
-            return;
-        }
-        KeyCode code = e.getCode();
-        switch (code) {
-            case LEFT -> vm.previous();
-            case RIGHT -> vm.next();
-            case HOME -> vm.toStart();
-            case END -> vm.toEnd();
-            default -> {
-                return;
-            }
-        }
-        e.consume();
-    }
-
     /**
      * The two lines of a parse error cut to at most {@code max} characters around the caret, with "…" where
      * text is left out, so that the caret stays under its character.
@@ -310,19 +302,6 @@ public final class AutodiffView extends Region {
         return Formats.precise(x).replace('−', '-');
     }
 
-    private static void showWhenNotEmpty(Label label) {
-        label.visibleProperty().bind(label.textProperty().isNotEmpty());
-        label.managedProperty().bind(label.visibleProperty());
-    }
-
-    private static Tooltip tooltip(String text) {
-        Tooltip t = new Tooltip(text);
-        t.setShowDelay(Duration.millis(400));
-        t.setWrapText(true);
-        t.setMaxWidth(420);
-        return t;
-    }
-
     private static Button button(String text, String tip, String icon) {
         SVGPath shape = new SVGPath();
         shape.setContent(icon);
@@ -337,16 +316,6 @@ public final class AutodiffView extends Region {
     @Override
     protected void layoutChildren() {
         content.resizeRelocate(0, 0, getWidth(), getHeight());
-    }
-
-    @Override
-    protected double computePrefWidth(double height) {
-        return 1400;
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return 780;
     }
 
     @Override
@@ -368,6 +337,8 @@ public final class AutodiffView extends Region {
 
         GraphPane() {
             getStyleClass().add("autodiff-graph");
+            setPrefSize(800, 400);
+            setMinSize(200, 200);
             setFocusTraversable(true);
             getChildren().add(canvas);
             setOnMousePressed(e -> requestFocus());
@@ -402,26 +373,6 @@ public final class AutodiffView extends Region {
                 layout = null;
             }
             paint();
-        }
-
-        @Override
-        protected double computePrefWidth(double height) {
-            return 800;
-        }
-
-        @Override
-        protected double computePrefHeight(double width) {
-            return 400;
-        }
-
-        @Override
-        protected double computeMinHeight(double width) {
-            return 200;
-        }
-
-        @Override
-        protected double computeMinWidth(double height) {
-            return 200;
         }
     }
 

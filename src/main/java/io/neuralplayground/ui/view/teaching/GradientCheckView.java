@@ -1,11 +1,11 @@
 package io.neuralplayground.ui.view.teaching;
 
 import io.neuralplayground.engine.GradientCheck;
+import io.neuralplayground.ui.view.Styles;
 import io.neuralplayground.ui.viewmodel.teaching.GradientCheckViewModel;
 import io.neuralplayground.ui.viewmodel.teaching.GradientCheckViewModel.ExampleChoice;
 import io.neuralplayground.ui.viewmodel.teaching.GradientCheckViewModel.Level;
 import io.neuralplayground.ui.viewmodel.teaching.GradientCheckViewModel.Row;
-import java.net.URL;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -68,8 +68,7 @@ public final class GradientCheckView extends BorderPane {
     public GradientCheckView(GradientCheckViewModel vm) {
         this.vm = Objects.requireNonNull(vm);
         getStyleClass().add("gradcheck");
-        URL css = Objects.requireNonNull(GradientCheckView.class.getResource(CSS), CSS + " is missing");
-        getStylesheets().add(css.toExternalForm());
+        getStylesheets().add(Styles.stylesheet(CSS));
         setTop(header());
         setCenter(table());
         setRight(explanation());
@@ -152,8 +151,7 @@ public final class GradientCheckView extends BorderPane {
         message.textProperty().bind(vm.messageProperty());
         message.setWrapText(true);
         message.setMaxWidth(420);
-        message.visibleProperty().bind(vm.messageProperty().isNotEmpty());
-        message.managedProperty().bind(message.visibleProperty());
+        TeachingControls.showWhenNotEmpty(message);
         VBox box = new VBox(grid, stale, message);
         box.getStyleClass().add("gradcheck-facts-box");
         return box;

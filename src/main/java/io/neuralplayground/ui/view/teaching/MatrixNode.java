@@ -1,7 +1,7 @@
 package io.neuralplayground.ui.view.teaching;
 
+import io.neuralplayground.ui.view.graph.GraphTexts;
 import io.neuralplayground.ui.viewmodel.teaching.Term;
-import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -12,8 +12,9 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 /**
- * A matrix as the textbook prints it: its symbol above, the numbers at four decimals between brackets, what its
- * rows and columns are below; every number shows its full precision (as {@code trace} prints it) on hover.
+ * A matrix as the textbook prints it: its symbol above, the numbers at four decimals ({@link GraphTexts#display})
+ * between brackets, what its rows and columns are below; every number shows its full precision (as {@code trace}
+ * prints it) on hover.
  * Matrices larger than {@value #MAX_SHOWN} × {@value #MAX_SHOWN} show their first rows and columns and "…".
  */
 final class MatrixNode extends VBox {
@@ -71,7 +72,7 @@ final class MatrixNode extends VBox {
     }
 
     private static Label cell(double value) {
-        Label label = new Label(fourDecimals(value));
+        Label label = new Label(GraphTexts.display(value));
         label.getStyleClass().add("stepper-cell");
         label.setTooltip(tooltip(fullPrecision(value)));
         return label;
@@ -96,18 +97,6 @@ final class MatrixNode extends VBox {
         Tooltip tip = new Tooltip(text);
         tip.setShowDelay(Duration.millis(250));
         return tip;
-    }
-
-    /** Four decimals with a true minus sign: "0.0822", "−0.0190". */
-    static String fourDecimals(double value) {
-        if (Double.isNaN(value)) {
-            return "NaN";
-        }
-        String s = String.format(Locale.ROOT, "%.4f", value);
-        if (s.equals("-0.0000")) {
-            s = "0.0000";
-        }
-        return s.replace('-', '−');
     }
 
     /** The value as the {@code trace} command prints it: the shortest decimal that reads back as the same double. */

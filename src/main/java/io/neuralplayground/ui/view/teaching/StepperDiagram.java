@@ -2,6 +2,7 @@ package io.neuralplayground.ui.view.teaching;
 
 import io.neuralplayground.engine.DenseLayer;
 import io.neuralplayground.engine.Network;
+import io.neuralplayground.ui.view.graph.GraphTexts;
 import io.neuralplayground.ui.view.graph.LinkStyle;
 import io.neuralplayground.ui.viewmodel.ColorScale;
 import io.neuralplayground.ui.viewmodel.teaching.BackpropStep;
@@ -36,6 +37,9 @@ final class StepperDiagram extends Region {
     private static final double BOTTOM = 26;
     private static final double LEFT = 44;
     private static final double RIGHT = 96;
+    /** Headers, names and labels; the numbers inside the nodes take a size that fits. */
+    private static final Font SMALL = Font.font(11);
+    private static final Font SMALL_BOLD = Font.font(null, FontWeight.BOLD, 11);
 
     private final Canvas canvas = new Canvas();
     private TeachingNetwork network;
@@ -46,6 +50,7 @@ final class StepperDiagram extends Region {
         getStyleClass().add("stepper-diagram");
         getChildren().add(canvas);
         setMinSize(260, 180);
+        setPrefSize(480, 300);
     }
 
     /** Shows {@code network} after {@code done} of {@code steps} (which may be null: no example yet). */
@@ -65,16 +70,6 @@ final class StepperDiagram extends Region {
             canvas.setHeight(h);
             draw();
         }
-    }
-
-    @Override
-    protected double computePrefWidth(double height) {
-        return 480;
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return 300;
     }
 
     /** Node centres per column, the nodes' radius, and the distance between neighbours in a column. */
@@ -131,7 +126,7 @@ final class StepperDiagram extends Region {
         drawOutputs(g, n, geo, lit);
         if (steps != null && steps.exampleCount() > 1) {
             g.setFill(MUTED);
-            g.setFont(Font.font(11));
+            g.setFont(SMALL);
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.BOTTOM);
             g.fillText("Nodes show example 1 of the " + steps.exampleCount() + ".", 8, h - 6);
@@ -146,9 +141,9 @@ final class StepperDiagram extends Region {
             String detail = c == 0 ? "h(0) = x"
                     : n.layer(c - 1).activation().kerasName() + (c == n.depth() ? " · output" : "");
             g.setFill(MUTED);
-            g.setFont(Font.font(null, FontWeight.BOLD, 11));
+            g.setFont(SMALL_BOLD);
             g.fillText(title, geo.x()[c][0], 6);
-            g.setFont(Font.font(11));
+            g.setFont(SMALL);
             g.fillText(detail, geo.x()[c][0], 20);
         }
     }
@@ -207,7 +202,7 @@ final class StepperDiagram extends Region {
                 double t = 0.72;
                 cx[n] = x0 + (x1 - x0) * t;
                 cy[n] = y0 + (y1 - y0) * t;
-                texts[n] = MatrixNode.fourDecimals(labels[i][j]);
+                texts[n] = GraphTexts.display(labels[i][j]);
                 n++;
             }
         }
@@ -246,7 +241,7 @@ final class StepperDiagram extends Region {
                 g.setTextAlign(TextAlignment.CENTER);
                 g.setTextBaseline(VPos.CENTER);
                 if (h != null && roomInside) {
-                    String text = MatrixNode.fourDecimals(h[i]);
+                    String text = GraphTexts.display(h[i]);
                     g.setFill(TEXT);
                     // Wide numbers (−12.3456) shrink to stay inside the circle.
                     g.setFont(Font.font(Math.max(8, Math.min(font, (2 * r - 5) / (text.length() * 0.62)))));
@@ -254,7 +249,7 @@ final class StepperDiagram extends Region {
                 }
                 if (c == 0) {
                     g.setFill(MUTED);
-                    g.setFont(Font.font(11));
+                    g.setFont(SMALL);
                     g.setTextAlign(TextAlignment.RIGHT);
                     String name = i < network.inputs().size() ? network.inputs().get(i) : "x" + (i + 1);
                     g.fillText(name, x - r - 5, y);
@@ -262,7 +257,7 @@ final class StepperDiagram extends Region {
                     g.setFill(MUTED);
                     g.setFont(Font.font(Math.min(10, font)));
                     g.setTextBaseline(VPos.TOP);
-                    g.fillText("a " + MatrixNode.fourDecimals(a[i]), x, y + r + 2);
+                    g.fillText("a " + GraphTexts.display(a[i]), x, y + r + 2);
                 }
             }
             // A backward step's g, above the neurons it belongs to.
@@ -270,7 +265,7 @@ final class StepperDiagram extends Region {
                 double[] gradient = exampleOne(current.result());
                 if (gradient != null && gradient.length == geo.x()[c].length) {
                     for (int i = 0; i < gradient.length; i++) {
-                        label(g, "g " + MatrixNode.fourDecimals(gradient[i]), geo.x()[c][i],
+                        label(g, "g " + GraphTexts.display(gradient[i]), geo.x()[c][i],
                                 geo.y()[c][i] - r - 9, ACCENT, Color.WHITE);
                     }
                 }
@@ -293,7 +288,7 @@ final class StepperDiagram extends Region {
         g.setLineWidth(1);
         g.strokeRect(bx, by, size, size);
         if (lightUp && lit.biasLabels() != null && roomAbove) {
-            label(g, "b " + MatrixNode.fourDecimals(lit.biasLabels()[unit]), x, y - r - 9, ACCENT, Color.WHITE);
+            label(g, "b " + GraphTexts.display(lit.biasLabels()[unit]), x, y - r - 9, ACCENT, Color.WHITE);
         }
     }
 
@@ -305,14 +300,14 @@ final class StepperDiagram extends Region {
         int last = n.depth();
         double r = geo.radius();
         double[] t = exampleOne(steps.examples().targets());
-        g.setFont(Font.font(11));
+        g.setFont(SMALL);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         g.setFill(MUTED);
         double x = geo.x()[last][0] + r + 8;
         if (t.length == geo.x()[last].length) {
             for (int j = 0; j < t.length; j++) {
-                g.fillText("t " + MatrixNode.fourDecimals(t[j]), x, geo.y()[last][j]);
+                g.fillText("t " + GraphTexts.display(t[j]), x, geo.y()[last][j]);
             }
         } else {
             g.fillText("class " + Math.round(t[0]), x, geo.y()[last][0]);
@@ -321,7 +316,7 @@ final class StepperDiagram extends Region {
         if (done > lossStep) {
             double bottom = geo.y()[last][geo.y()[last].length - 1] + r + 22;
             double value = steps.step(lossStep).result().get(0, 0);
-            String text = "L = " + MatrixNode.fourDecimals(value);
+            String text = "L = " + GraphTexts.display(value);
             if (lit.loss()) {
                 label(g, text, geo.x()[last][0], bottom, Color.WHITE, ACCENT);
             } else {
@@ -338,7 +333,7 @@ final class StepperDiagram extends Region {
 
     /** A small text on a filled box, centred at (x, y). */
     private static void label(GraphicsContext g, String text, double x, double y, Color ink, Color ground) {
-        g.setFont(Font.font(11));
+        g.setFont(SMALL);
         double w = labelWidth(text);
         double h = LABEL_HEIGHT;
         g.setFill(ground);

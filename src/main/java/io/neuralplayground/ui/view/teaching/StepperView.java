@@ -1,16 +1,23 @@
 package io.neuralplayground.ui.view.teaching;
 
+import static io.neuralplayground.ui.view.teaching.TeachingControls.showWhenNotEmpty;
+import static io.neuralplayground.ui.view.teaching.TeachingControls.steppingKeys;
+import static io.neuralplayground.ui.view.teaching.TeachingControls.tooltip;
+
 import io.neuralplayground.engine.Loss;
+import io.neuralplayground.ui.view.Styles;
 import io.neuralplayground.ui.viewmodel.teaching.BackpropStep;
 import io.neuralplayground.ui.viewmodel.teaching.BackpropSteps;
 import io.neuralplayground.ui.viewmodel.teaching.ExampleText;
 import io.neuralplayground.ui.viewmodel.teaching.FormulaPart;
 import io.neuralplayground.ui.viewmodel.teaching.StepperViewModel;
 import io.neuralplayground.ui.viewmodel.teaching.Term;
-import java.net.URL;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import javafx.beans.InvalidationListener;
+import javafx.beans.property.StringProperty;
+import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -20,8 +27,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -29,7 +34,6 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 import javafx.util.StringConverter;
 
 /**
@@ -58,12 +62,15 @@ public final class StepperView extends Region {
     private final Label note = new Label();
     private final Label stepCounter = new Label();
     private final Label exampleCount = new Label();
+    /** The terms whose cards {@link #computedPane} shows, in order. */
+    private final List<Term> shownTerms = new ArrayList<>();
 
     public StepperView(StepperViewModel vm) {
         this.vm = Objects.requireNonNull(vm);
         getStyleClass().add("stepper");
-        URL css = Objects.requireNonNull(StepperView.class.getResource(CSS), CSS + " is missing");
-        getStylesheets().add(css.toExternalForm());
+        setPrefSize(TeachingControls.PREF_WIDTH, TeachingControls.PREF_HEIGHT);
+        setMinSize(900, 520);
+        getStylesheets().add(Styles.stylesheet(CSS));
 
         exampleBar = exampleBar();
         middle = middle();
@@ -75,7 +82,7 @@ public final class StepperView extends Region {
         installKeys();
         // A click outside the text fields gives the keys back to the stepper.
         addEventHandler(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
-            if (!(e.getTarget() instanceof TextInputControl) && !isInsideTextField(e.getTarget())) {
+            if (!isInsideTextField(e.getTarget())) {
                 requestFocus();
             }
         });
@@ -89,8 +96,8 @@ public final class StepperView extends Region {
         Label source = new Label();
         source.getStyleClass().add("stepper-source");
         source.textProperty().bind(vm.sourceProperty());
-        tip(source, "The network the stepper works on: a frozen copy of the playground's, or a model opened from a"
-                + " file (File ▸ Open model…)");
+        source.setTooltip(tooltip("The network the stepper works on: a frozen copy of the playground's, or a model"
+                + " opened from a file (File ▸ Open model…)"));
         Button usePlayground = button("Use playground network", "Take a fresh copy of the playground's network, its"
                 + " loss and learning rate (the playground keeps training its own)", vm::usePlaygroundNetwork);
         usePlayground.getStyleClass().add("stepper-use-playground");
@@ -116,8 +123,8 @@ public final class StepperView extends Region {
         vm.lossProperty().addListener((o, was, now) -> loss.setValue(now));
         loss.setOnAction(e -> vm.setLoss(loss.getValue()));
         loss.disableProperty().bind(vm.lossEditableProperty().not());
-        tip(loss, "The loss L(y, t) backprop starts from. The playground's network uses the playground's; choose"
-                + " one for an opened model.");
+        loss.setTooltip(tooltip("The loss L(y, t) backprop starts from. The playground's network uses the"
+                + " playground's; choose one for an opened model."));
 
         TextField rate = new TextField();
         rate.getStyleClass().add("stepper-rate");
@@ -137,13 +144,14 @@ public final class StepperView extends Region {
             }
         });
         rate.disableProperty().bind(vm.lossEditableProperty().not());
-        tip(rate, "The learning rate α of the update step W ← W − α·∇W (Enter to use it)");
+        rate.setTooltip(tooltip("The learning rate α of the update step W ← W − α·∇W (Enter to use it)"));
 
         ToggleButton keras = new ToggleButton("Keras layout");
         keras.getStyleClass().add("stepper-layout-toggle");
         keras.selectedProperty().bindBidirectional(vm.kerasLayoutProperty());
-        tip(keras, "Off: the textbook's layout, W (units × inputs) and vectors as columns. On: Keras' kernel"
-                + " layout, K = Wᵀ (inputs × units) as in get_weights() and the model file, examples as rows.");
+        keras.setTooltip(tooltip("Off: the textbook's layout, W (units × inputs) and vectors as columns. On: Keras'"
+                + " kernel layout, K = Wᵀ (inputs × units) as in get_weights() and the model file, examples as"
+                + " rows."));
 
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -151,22 +159,10 @@ public final class StepperView extends Region {
                 caption("α"), rate, keras);
         row1.setAlignment(Pos.CENTER_LEFT);
 
-        TextField input = new TextField();
-        input.getStyleClass().add("stepper-input");
-        input.textProperty().bindBidirectional(vm.inputTextProperty());
-        input.setOnAction(e -> vm.applyExampleText());
-        input.setPrefColumnCount(18);
-        HBox.setHgrow(input, Priority.ALWAYS);
-        tip(input, "The input x: one value per input, separated by commas; several examples (a minibatch)"
-                + " separated by ';'. Enter to use it.");
-        TextField target = new TextField();
-        target.getStyleClass().add("stepper-target");
-        target.textProperty().bindBidirectional(vm.targetTextProperty());
-        target.setOnAction(e -> vm.applyExampleText());
-        target.setPrefColumnCount(14);
-        HBox.setHgrow(target, Priority.ALWAYS);
-        tip(target, "The target t: one value per output (the class index for the sparse loss), ';' between"
-                + " examples. Enter to use it.");
+        TextField input = exampleField("stepper-input", vm.inputTextProperty(), 18, "The input x: one value per"
+                + " input, separated by commas; several examples (a minibatch) separated by ';'. Enter to use it.");
+        TextField target = exampleField("stepper-target", vm.targetTextProperty(), 14, "The target t: one value per"
+                + " output (the class index for the sparse loss), ';' between examples. Enter to use it.");
         Button use = button("Use example", "Run the steps on the example typed (Enter in a field does the same)",
                 vm::applyExampleText);
         exampleCount.getStyleClass().add("stepper-caption");
@@ -176,13 +172,24 @@ public final class StepperView extends Region {
         Label error = new Label();
         error.getStyleClass().add("stepper-error");
         error.textProperty().bind(vm.exampleErrorProperty());
-        error.visibleProperty().bind(vm.exampleErrorProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
+        showWhenNotEmpty(error);
         error.setWrapText(true);
 
         VBox bar = new VBox(6, row1, row2, error);
         bar.getStyleClass().add("stepper-example-bar");
         return bar;
+    }
+
+    /** A field of the example, x or t; Enter uses the example typed. */
+    private TextField exampleField(String styleClass, StringProperty text, int columns, String tip) {
+        TextField field = new TextField();
+        field.getStyleClass().add(styleClass);
+        field.textProperty().bindBidirectional(text);
+        field.setOnAction(e -> vm.applyExampleText());
+        field.setPrefColumnCount(columns);
+        HBox.setHgrow(field, Priority.ALWAYS);
+        field.setTooltip(tooltip(tip));
+        return field;
     }
 
     private HBox middle() {
@@ -210,7 +217,7 @@ public final class StepperView extends Region {
         HBox header = new HBox(8, stepTitle, spacer, layoutLabel);
         header.setAlignment(Pos.CENTER_LEFT);
         formula.getStyleClass().add("stepper-formula");
-        tip(formula, "The line of the algorithm being executed");
+        formula.setTooltip(tooltip("The line of the algorithm being executed"));
         numbers.getStyleClass().add("stepper-numbers");
         numbers.setAlignment(Pos.CENTER_LEFT);
         numbers.setRowValignment(javafx.geometry.VPos.CENTER);
@@ -294,13 +301,7 @@ public final class StepperView extends Region {
             }
             note.setText(step.note());
         }
-        List<Term> computed = vm.computedProperty().get();
-        computedPane.getChildren().clear();
-        for (int i = 0; i < computed.size(); i++) {
-            MatrixNode card = new MatrixNode(computed.get(i), true);
-            card.getStyleClass().add(i == computed.size() - 1 ? "stepper-card-latest" : "stepper-card");
-            computedPane.getChildren().add(card);
-        }
+        showComputed(vm.computedProperty().get());
         // The newest value in sight: once now, and once more after the next layout pass has sized the list.
         computedScroll.setVvalue(1);
         javafx.application.Platform.runLater(() -> {
@@ -309,31 +310,40 @@ public final class StepperView extends Region {
         });
     }
 
+    /**
+     * One card per value computed so far, the newest marked. A step on or back keeps the cards of the values
+     * still shown (the same terms of the same steps) and makes only the new ones.
+     */
+    private void showComputed(List<Term> computed) {
+        ObservableList<Node> cards = computedPane.getChildren();
+        int kept = 0;
+        while (kept < shownTerms.size() && kept < computed.size() && shownTerms.get(kept) == computed.get(kept)) {
+            kept++;
+        }
+        cards.remove(kept, cards.size());
+        shownTerms.subList(kept, shownTerms.size()).clear();
+        for (Term term : computed.subList(kept, computed.size())) {
+            cards.add(new MatrixNode(term, true));
+            shownTerms.add(term);
+        }
+        for (int i = Math.max(0, kept - 1); i < cards.size(); i++) {
+            List<String> classes = cards.get(i).getStyleClass();
+            classes.removeAll(List.of("stepper-card", "stepper-card-latest"));
+            classes.add(i == cards.size() - 1 ? "stepper-card-latest" : "stepper-card");
+        }
+    }
+
     // ---- keys ----
 
     private void installKeys() {
-        addEventFilter(KeyEvent.KEY_PRESSED, event -> {
-            if (getScene() != null && getScene().getFocusOwner() instanceof TextInputControl) {
-                return;
-            }
-            KeyCode code = event.getCode();
-            Runnable action = null;
-            if (code == KeyCode.RIGHT) {
-                action = vm::next;
-            } else if (code == KeyCode.LEFT) {
-                action = vm::previous;
-            } else if (code == KeyCode.HOME) {
-                action = vm::backToStart;
-            } else if (code == KeyCode.END) {
-                action = vm::runToEnd;
-            } else if (code == KeyCode.ENTER && vm.canApplyProperty().get()) {
-                action = vm::applyUpdate;
-            }
-            if (action != null) {
-                action.run();
-                event.consume();
-            }
-        });
+        addEventFilter(KeyEvent.KEY_PRESSED, steppingKeys(this, code -> switch (code) {
+            case RIGHT -> vm::next;
+            case LEFT -> vm::previous;
+            case HOME -> vm::backToStart;
+            case END -> vm::runToEnd;
+            case ENTER -> vm.canApplyProperty().get() ? vm::applyUpdate : null;
+            default -> null;
+        }));
     }
 
     private static boolean isInsideTextField(Object target) {
@@ -361,26 +371,6 @@ public final class StepperView extends Region {
         navBar.resizeRelocate(0, h - nav, w, nav);
     }
 
-    @Override
-    protected double computePrefWidth(double height) {
-        return 1400;
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return 780;
-    }
-
-    @Override
-    protected double computeMinWidth(double height) {
-        return 900;
-    }
-
-    @Override
-    protected double computeMinHeight(double width) {
-        return 520;
-    }
-
     // ---- small helpers ----
 
     private static Label caption(String text) {
@@ -397,20 +387,12 @@ public final class StepperView extends Region {
         return label;
     }
 
-    private static Button button(String text, String tooltip, Runnable action) {
+    private static Button button(String text, String tip, Runnable action) {
         Button button = new Button(text);
         button.setOnAction(e -> action.run());
         button.setMinWidth(Region.USE_PREF_SIZE);
-        tip(button, tooltip);
+        button.setTooltip(tooltip(tip));
         return button;
-    }
-
-    private static void tip(javafx.scene.control.Control control, String text) {
-        Tooltip tip = new Tooltip(text);
-        tip.setShowDelay(Duration.millis(400));
-        tip.setWrapText(true);
-        tip.setMaxWidth(420);
-        control.setTooltip(tip);
     }
 
     private static String number(double value) {

@@ -26,6 +26,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -135,6 +136,30 @@ class StepperViewTest {
         assertThat(formula(robot)).isEqualTo("b(1) ← b(1) − α·∇b(1),  α = 0.5");
         robot.type(KeyCode.LEFT, 3);
         assertThat(formula(robot)).isEqualTo("K(2) ← K(2) − α·∇K(2),  α = 0.5");
+    }
+
+    @Test
+    void theValuesComputedSoFarKeepTheirCardsAndMarkTheNewest(FxRobot robot) {
+        open(robot, 1400, 780, StepperViewModel::openTextbookExample);
+        robot.type(KeyCode.RIGHT, 3);
+        List<Node> three = List.copyOf(robot.lookup(".stepper-computed").queryAs(Pane.class).getChildren());
+        assertThat(three).hasSize(3);
+        robot.type(KeyCode.RIGHT);
+        List<Node> four = robot.lookup(".stepper-computed").queryAs(Pane.class).getChildren();
+        assertThat(four).hasSize(4).startsWith(three.toArray(Node[]::new));
+        assertThat(four.stream().map(n -> n.getStyleClass().contains("stepper-card-latest")))
+                .containsExactly(false, false, false, true);
+        assertThat(four.stream().map(n -> n.getStyleClass().contains("stepper-card")))
+                .containsExactly(true, true, true, false);
+        robot.type(KeyCode.LEFT, 2);
+        List<Node> two = robot.lookup(".stepper-computed").queryAs(Pane.class).getChildren();
+        assertThat(two).containsExactly(three.get(0), three.get(1));
+        assertThat(two.get(1).getStyleClass()).contains("stepper-card-latest").doesNotContain("stepper-card");
+        // Other steps (the other layout) make new cards.
+        robot.clickOn(robot.lookup(".stepper-layout-toggle").queryAs(Node.class));
+        robot.interact(view::requestFocus);
+        List<Node> keras = robot.lookup(".stepper-computed").queryAs(Pane.class).getChildren();
+        assertThat(keras).hasSize(2).doesNotContain(three.get(0), three.get(1));
     }
 
     @Test
