@@ -120,9 +120,16 @@ public final class ShareString {
             settings.put("regularization", Regularization.Kind.byName(m.get("reg")).toString());
             settings.put("regularization_rate", Double.parseDouble(m.get("regRate")));
             settings.put("painted_points", List.of());
-            return SettingsCodec.fromMap(settings, "Share string");
+            PlaygroundSettings parsed = SettingsCodec.fromMap(settings, "Share string");
+            // Settings that are each fine may still not make a run (no features at all): say so now, as the
+            // share string's fault, rather than when the playground rebuilds.
+            parsed.toPlan().prepare();
+            return parsed;
         } catch (IllegalArgumentException e) {
             throw new PlaygroundException("Share string: " + e.getMessage());
+        } catch (PlaygroundException e) {
+            throw e.getMessage().startsWith("Share string") ? e
+                    : new PlaygroundException("Share string: " + e.getMessage(), e);
         }
     }
 

@@ -9,6 +9,7 @@ import io.neuralplayground.ui.view.LossChartView;
 import io.neuralplayground.ui.view.NetworkGraphView;
 import io.neuralplayground.ui.view.OutputPlotView;
 import io.neuralplayground.ui.view.StatusBarView;
+import io.neuralplayground.ui.view.Styles;
 import io.neuralplayground.ui.view.TopBar;
 import io.neuralplayground.ui.view.teaching.AutodiffView;
 import io.neuralplayground.ui.view.teaching.GradientCheckView;
@@ -148,10 +149,7 @@ public final class MainWindow {
         root.setBottom(new StatusBarView(vm));
         scene = new Scene(root, width, height);
         for (String sheet : STYLESHEETS) {
-            var url = MainWindow.class.getResource(sheet);
-            if (url != null) {
-                scene.getStylesheets().add(url.toExternalForm());
-            }
+            scene.getStylesheets().add(Styles.stylesheet(sheet));
         }
         installPlaygroundKeys();
         installFileDrop();

@@ -45,6 +45,8 @@ class ShareStringAndCodecTest {
                 .hasMessageContaining("hidden_layers");
         assertThatThrownBy(() -> ShareString.parse(good.replace("layers=6,3", "layers=6")))
                 .hasMessageContaining("'activations' names 2 activation(s) but 'layers' has 1 hidden layer(s)");
+        assertThatThrownBy(() -> ShareString.parse(good.replace("features=x1,x2,x1x2", "features=")))
+                .isInstanceOf(PlaygroundException.class).hasMessageStartingWith("Share string: ");
         assertThatThrownBy(() -> ShareString.parse(good + "&colour=blue")).hasMessageContaining("unknown key 'colour'");
         assertThatThrownBy(() -> ShareString.parse(good.replace("&lr=0.003", ""))).hasMessageContaining("'lr' is missing");
     }

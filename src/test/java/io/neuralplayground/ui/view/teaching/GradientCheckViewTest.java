@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javafx.embed.swing.SwingFXUtils;
@@ -25,6 +26,7 @@ import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -119,7 +121,9 @@ class GradientCheckViewTest {
                 new GradientCheck.Entry(0, false, 1, 0, 0.25, 0.2500025, 1e-5),
                 new GradientCheck.Entry(0, true, 0, 0, 0.1, 0.3, 0.6667)), 0.6667);
         robot.interact(() -> vm.show(made));
-        robot.interact(() -> { });
+        // The table lays out its rows on a later pulse; on a loaded machine that can take more than one.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".gradcheck-error-cell").queryAll()
+                .stream().filter(n -> ((javafx.scene.control.TableCell<?, ?>) n).getItem() != null).count() == 3);
         List<Set<String>> classes = robot.lookup(".gradcheck-error-cell").queryAll().stream()
                 .filter(n -> ((javafx.scene.control.TableCell<?, ?>) n).getItem() != null)
                 .sorted((a, b) -> Double.compare(a.localToScene(0, 0).getY(), b.localToScene(0, 0).getY()))
