@@ -18,9 +18,13 @@ import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -135,23 +139,52 @@ class NetworkGraphViewTest {
 
     @Test
     void aLayersActivationIsChosenFromItsMenu(FxRobot robot) throws InterruptedException {
-        List<Label> labels = all(robot, ".activation-label");
-        Label first = labels.stream().filter(l -> !l.getStyleClass().contains("output-activation")).findFirst()
+        List<MenuButton> menus = all(robot, ".activation-label");
+        MenuButton first = menus.stream().filter(l -> !l.getStyleClass().contains("output-activation")).findFirst()
                 .orElseThrow();
-        assertThat(first.getText()).startsWith("tanh");
+        assertThat(first.getText()).isEqualTo("tanh");
         robot.clickOn(first);
         robot.clickOn("relu");
         fx.frame(robot);
         assertThat(network().layer(0).activation()).isEqualTo(Activation.RELU);
         assertThat(network().layer(1).activation()).isEqualTo(Activation.TANH);
-        assertThat(first.getText()).startsWith("relu");
+        assertThat(first.getText()).isEqualTo("relu");
 
-        Label output = robot.lookup(".output-activation").queryAs(Label.class);
+        MenuButton output = robot.lookup(".output-activation").queryAs(MenuButton.class);
         robot.clickOn(output);
         robot.clickOn("sigmoid");
         fx.frame(robot);
         assertThat(network().outputLayer().activation()).isEqualTo(Activation.SIGMOID);
-        assertThat(output.getText()).startsWith("sigmoid");
+        assertThat(output.getText()).isEqualTo("sigmoid");
+    }
+
+    /**
+     * The menu opens on the press, as the File menu and the combo boxes do, stays open while the pointer moves over
+     * its entries, takes a click on one, and opens again on the next press. Its entries keep their underscores.
+     */
+    @Test
+    void theActivationMenuWorksWithTheMouseLikeTheOtherMenus(FxRobot robot) throws InterruptedException {
+        MenuButton first = robot.lookup(".activation-label").queryAll().stream().map(MenuButton.class::cast)
+                .filter(l -> !l.getStyleClass().contains("output-activation")).findFirst().orElseThrow();
+        robot.moveTo(first).press(MouseButton.PRIMARY);
+        assertThat(first.isShowing()).as("open while the button is still down").isTrue();
+        robot.release(MouseButton.PRIMARY);
+        for (String entry : List.of("sigmoid", "linear", "leaky_relu", "elu", "leaky_relu")) {
+            robot.moveTo(entry);
+            assertThat(first.isShowing()).as("open with the pointer on " + entry).isTrue();
+        }
+        robot.clickOn("leaky_relu");
+        fx.frame(robot);
+        assertThat(first.isShowing()).isFalse();
+        assertThat(network().layer(0).activation()).isEqualTo(Activation.LEAKY_RELU);
+        assertThat(first.getText()).isEqualTo("leaky_relu");
+
+        robot.clickOn(first);
+        assertThat(first.isShowing()).as("opens again at the next click").isTrue();
+        assertThat(first.getItems()).filteredOn(i -> ((RadioMenuItem) i).isSelected()).extracting(MenuItem::getText)
+                .containsExactly("leaky_relu");
+        robot.type(KeyCode.ESCAPE);
+        assertThat(first.isShowing()).isFalse();
     }
 
     @Test

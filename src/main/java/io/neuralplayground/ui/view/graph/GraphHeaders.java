@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
-import javafx.geometry.Side;
 import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -22,7 +22,9 @@ import javafx.scene.layout.HBox;
 /**
  * The controls above the graph: "FEATURES", the + and − buttons with "N HIDDEN LAYERS", "OUTPUT"; over each
  * hidden layer its + and − buttons, "N neurons" and its activation; over the output its activation. An activation
- * is a label that opens a menu of {@link PlaygroundViewModel#ACTIVATIONS} when clicked.
+ * is a {@link MenuButton} drawn as a small label: it opens its menu of {@link PlaygroundViewModel#ACTIVATIONS} on
+ * the press, as the File menu and the combo boxes do. (A label that showed a context menu from its click handler,
+ * after the button was released, lost the menu again on some window managers as the pointer moved onto it.)
  *
  * <p>The controls are real nodes (CSS, tooltips, hand cursor), placed by the view at the columns of the
  * {@link GraphLayout}. They are made again only when the number of hidden layers changes.
@@ -39,7 +41,7 @@ public final class GraphHeaders {
     private final Label layersTitle = new Label();
     private final HBox layersHeader = new HBox(4, addLayer, removeLayer, layersTitle);
     private final List<Column> columns = new ArrayList<>();
-    private final Label outputActivation;
+    private final MenuButton outputActivation;
     private final List<Node> nodes = new ArrayList<>();
     private Network shown;
     private int version;
@@ -48,7 +50,7 @@ public final class GraphHeaders {
     private boolean compact;
 
     /** One hidden layer's controls. */
-    private record Column(HBox buttons, Button add, Button remove, Label neurons, Label activation) {
+    private record Column(HBox buttons, Button add, Button remove, Label neurons, MenuButton activation) {
     }
 
     public GraphHeaders(PlaygroundViewModel vm) {
@@ -184,44 +186,44 @@ public final class GraphHeaders {
         node.resizeRelocate(Math.round(x), Math.round(rowY + (rowHeight - h) / 2), w, h);
     }
 
-    /** The activation label of layer {@code layer}, or of the output layer for −1. */
-    private Label activationLabel(int layer) {
-        Label label = new Label();
-        label.getStyleClass().addAll("layer-header", "activation-label");
-        label.setManaged(false);
-        label.setCursor(Cursor.HAND);
+    /** The activation control of layer {@code layer}, or of the output layer for −1. */
+    private MenuButton activationLabel(int layer) {
+        MenuButton button = new MenuButton();
+        button.getStyleClass().addAll("layer-header", "activation-label");
+        // "leaky_relu" is a name, not a mnemonic: without this the underscore would vanish from the text.
+        button.setMnemonicParsing(false);
+        button.setManaged(false);
+        button.setCursor(Cursor.HAND);
+        button.setFocusTraversable(false);
         Tooltip tip = new Tooltip();
-        label.setTooltip(tip);
-        label.textProperty().addListener((o, was, now) -> tip.setText((layer < 0 ? "The output's" : "Layer "
-                + (layer + 1) + "'s") + " activation is " + now.replace(" \u25BE", "") + ": click to choose another"));
-        label.setOnMouseClicked(e -> {
-            int target = layer < 0 ? (shown == null ? 0 : shown.depth() - 1) : layer;
-            menu(target).show(label, Side.BOTTOM, 0, 0);
-            e.consume();
-        });
-        return label;
+        button.setTooltip(tip);
+        button.textProperty().addListener((o, was, now) -> tip.setText((layer < 0 ? "The output's" : "Layer "
+                + (layer + 1) + "'s") + " activation is " + now + ": click to choose another"));
+        // The entries are made as the menu opens, so that the tick marks the layer's activation of the moment.
+        button.setOnShowing(e -> fill(button, layer < 0 ? (shown == null ? 0 : shown.depth() - 1) : layer));
+        return button;
     }
 
-    private ContextMenu menu(int layer) {
-        ContextMenu menu = new ContextMenu();
-        menu.getStyleClass().add("activation-menu");
+    private void fill(MenuButton button, int layer) {
         ToggleGroup group = new ToggleGroup();
         Activation current = shown == null ? null : shown.layer(layer).activation();
+        List<RadioMenuItem> items = new ArrayList<>();
         for (Activation a : PlaygroundViewModel.ACTIVATIONS) {
             RadioMenuItem item = new RadioMenuItem(a.kerasName());
+            item.setMnemonicParsing(false);
             item.setToggleGroup(group);
             item.setSelected(a == current);
             item.setOnAction(e -> vm.setLayerActivation(layer, a));
-            menu.getItems().add(item);
+            items.add(item);
         }
-        return menu;
+        button.getItems().setAll(items);
     }
 
-    private static boolean setActivation(Label label, Activation activation) {
-        return setText(label, activation.kerasName() + " \u25BE");
+    private static boolean setActivation(Labeled label, Activation activation) {
+        return setText(label, activation.kerasName());
     }
 
-    private static boolean setText(Label label, String text) {
+    private static boolean setText(Labeled label, String text) {
         if (text.equals(label.getText())) {
             return false;
         }
