@@ -48,6 +48,15 @@ public enum Feature {
         return label;
     }
 
+    /**
+     * How an input named {@code name} is shown to the user: a feature's {@link #label()} ("x1sq" is "X₁²"), any
+     * other name (a model file's or a CSV's) as it is. Files keep the ids; the window shows labels everywhere.
+     */
+    public static String labelOf(String name) {
+        Feature f = find(name);
+        return f == null ? name : f.label;
+    }
+
     /** The feature's value at the point (x₁, x₂). */
     public double apply(double x1, double x2) {
         return function.applyAsDouble(x1, x2);

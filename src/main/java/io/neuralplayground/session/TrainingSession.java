@@ -51,6 +51,11 @@ public final class TrainingSession implements AutoCloseable {
     private Speed speed = Speed.ONE_PER_FRAME;
     private String message;
     private EpochResult last;
+    /**
+     * Whether a weight or bias was edited since {@link #last} was measured: the losses and accuracies shown must
+     * then be measured again before the next snapshot (a paused session trains no epoch that would do it).
+     */
+    private boolean editedSinceMeasured;
     private final RateMeter rate = new RateMeter();
 
     /**
@@ -367,6 +372,7 @@ public final class TrainingSession implements AutoCloseable {
     private void trainOneEpoch() {
         try {
             last = run.trainer().runEpoch(this::applyLiveEdits);
+            editedSinceMeasured = false;
             log.add(last.epoch(), last.trainLoss(), last.testLoss());
             rate.count();
         } catch (TrainingDivergedException e) {
@@ -378,6 +384,7 @@ public final class TrainingSession implements AutoCloseable {
     private void applyLiveEdits() {
         for (Runnable edit = liveEdits.poll(); edit != null; edit = liveEdits.poll()) {
             edit.run();
+            editedSinceMeasured = true;
         }
     }
 
@@ -432,10 +439,16 @@ public final class TrainingSession implements AutoCloseable {
         build++;
         log = new EpochLog(build);
         last = run.trainer().evaluate();
+        editedSinceMeasured = false;
         rate.reset();
     }
 
     private void publish() {
+        if (editedSinceMeasured) {
+            // Measured on the edited weights, at the same epoch: the readouts follow every edit at once.
+            last = run.trainer().evaluate();
+            editedSinceMeasured = false;
+        }
         Network network = run.trainer().network();
         latest.set(new Snapshot(build, run.trainer().epoch(), last.trainLoss(), last.testLoss(), last.trainAccuracy(),
                 last.testAccuracy(), network.copy(), run.split(), run.features(), settings, run.trainer().config(),

@@ -157,6 +157,25 @@ class TrainingSessionTest {
     }
 
     @Test
+    void lossesAndAccuraciesFollowAWeightEditWhilePaused() throws Exception {
+        session = new TrainingSession(PlaygroundSettings.defaults());
+        Snapshot before = session.latest();
+        session.setBias(before.build(), 2, 0, 3.0);
+        session.setWeight(before.build(), 1, 0, 0, -2.5);
+        // The edit wakes the paused session; its snapshot must carry the losses of the edited weights.
+        Snapshot edited = awaitSnapshot(s -> s.network().layer(2).bias(0) == 3.0
+                && s.network().layer(1).weight(0, 0) == -2.5);
+        assertThat(edited.epoch()).isZero();
+        assertThat(edited.playing()).isFalse();
+        var measured = edited.settings().toPlan().withInitialNetwork(edited.network()).prepare().trainer()
+                .evaluate();
+        assertThat(edited.trainLoss()).isEqualTo(measured.trainLoss()).isNotEqualTo(before.trainLoss());
+        assertThat(edited.testLoss()).isEqualTo(measured.testLoss()).isNotEqualTo(before.testLoss());
+        assertThat(edited.trainAccuracy()).isEqualTo(measured.trainAccuracy());
+        assertThat(edited.testAccuracy()).isEqualTo(measured.testAccuracy());
+    }
+
+    @Test
     void anEditForAnOlderBuildIsDroppedWithAMessage() throws Exception {
         session = new TrainingSession(PlaygroundSettings.defaults());
         long old = session.latest().build();

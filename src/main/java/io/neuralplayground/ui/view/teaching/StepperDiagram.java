@@ -251,7 +251,7 @@ final class StepperDiagram extends Region {
                     g.setFill(MUTED);
                     g.setFont(SMALL);
                     g.setTextAlign(TextAlignment.RIGHT);
-                    String name = i < network.inputs().size() ? network.inputs().get(i) : "x" + (i + 1);
+                    String name = i < network.inputs().size() ? network.inputLabels().get(i) : "x" + (i + 1);
                     g.fillText(name, x - r - 5, y);
                 } else if (a != null && roomInside) {
                     g.setFill(MUTED);

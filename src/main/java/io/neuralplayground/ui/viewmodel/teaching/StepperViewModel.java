@@ -128,7 +128,7 @@ public final class StepperViewModel {
     public boolean applyExampleText() {
         TeachingNetwork n = context.network();
         try {
-            Examples typed = ExampleText.parse(inputText.get(), targetText.get(), n.network(), n.loss(), n.inputs());
+            Examples typed = ExampleText.parse(inputText.get(), targetText.get(), n.network(), n.loss(), n.inputLabels());
             context.examplesProperty().set(typed);
             return exampleError.get().isEmpty();
         } catch (IllegalArgumentException e) {

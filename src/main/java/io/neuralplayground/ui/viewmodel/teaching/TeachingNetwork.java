@@ -1,5 +1,6 @@
 package io.neuralplayground.ui.viewmodel.teaching;
 
+import io.neuralplayground.data.Feature;
 import io.neuralplayground.engine.Loss;
 import io.neuralplayground.engine.Network;
 import java.util.List;
@@ -21,6 +22,11 @@ public record TeachingNetwork(Network network, List<String> inputs, Loss loss, d
     public TeachingNetwork {
         network = network.copy();
         inputs = List.copyOf(inputs);
+    }
+
+    /** The inputs as the window shows them: X₁² for the feature x1sq, a file's own names as they are. */
+    public List<String> inputLabels() {
+        return inputs.stream().map(Feature::labelOf).toList();
     }
 
     /** A copy of the weights to change (the record's own copy must stay as it is). */

@@ -47,6 +47,18 @@ class StepperViewModelTest {
     }
 
     @Test
+    void theInputsAreNamedAsThePlaygroundNamesThemAndFilesKeepTheirIds() throws InterruptedException {
+        playground.applySettings(PlaygroundSettings.defaults().withFeatures(
+                List.of(io.neuralplayground.data.Feature.X1, io.neuralplayground.data.Feature.X1_SQUARED)));
+        playground.session().sync();
+        playground.onFrame();
+        context.followPlayground();
+        assertThat(context.network().inputs()).containsExactly("x1", "x1sq");
+        assertThat(context.network().inputLabels()).containsExactly("X₁", "X₁²");
+        assertThat(typed("1, 2, 3", "1")).contains("(X₁, X₁²)");
+    }
+
+    @Test
     void stepsForwardBackwardAndToEitherEnd() {
         stepper.openTextbookExample();
         assertThat(stepper.stepCountProperty().get()).isEqualTo(17);
@@ -107,7 +119,7 @@ class StepperViewModelTest {
     void typedExamplesAreCheckedWithMessagesThatSayWhatIsWrong() {
         stepper.openTextbookExample();
         assertThat(typed("0.05, 0.1, 3", "0.01, 0.99"))
-                .isEqualTo("Input x has 3 values but the network takes 2 (x1, x2).");
+                .isEqualTo("Input x has 3 values but the network takes 2 (X₁, X₂).");
         assertThat(typed("0.05, abc", "0.01, 0.99")).isEqualTo("Input x: 'abc' is not a number.");
         assertThat(typed("0.05, 0.1; 1, 2", "0.01, 0.99"))
                 .isEqualTo("2 inputs but 1 target: give one target per example, ';' between examples.");
