@@ -80,6 +80,34 @@ public final class Network {
         return true;
     }
 
+    /**
+     * Whether {@code other} has the same shape, activations and, bit for bit, the same weights and biases (NaN
+     * equals NaN, 0.0 differs from −0.0): whether a copy still shows this network exactly.
+     */
+    public boolean sameParameters(Network other) {
+        if (!sameShape(other)) {
+            return false;
+        }
+        for (int l = 0; l < layers.size(); l++) {
+            DenseLayer a = layers.get(l);
+            DenseLayer b = other.layers.get(l);
+            if (a.activation() != b.activation()) {
+                return false;
+            }
+            for (int j = 0; j < a.units(); j++) {
+                if (Double.doubleToRawLongBits(a.bias(j)) != Double.doubleToRawLongBits(b.bias(j))) {
+                    return false;
+                }
+                for (int i = 0; i < a.inputs(); i++) {
+                    if (Double.doubleToRawLongBits(a.weight(i, j)) != Double.doubleToRawLongBits(b.weight(i, j))) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
     public int inputs() {
         return inputs;
     }

@@ -28,4 +28,14 @@ import io.neuralplayground.engine.TrainingConfig;
 public record Snapshot(long build, int epoch, double trainLoss, double testLoss, double trainAccuracy,
         double testAccuracy, Network network, Split split, FeatureSet features, PlaygroundSettings settings,
         TrainingConfig config, boolean playing, Speed speed, double epochsPerSecond, String message) {
+
+    /**
+     * Whether {@code other} shows the same state of the playground: the same build, epoch, settings and trainer
+     * settings, and bit for bit the same weights (what is only displayed, such as the rate, may differ).
+     */
+    public boolean sameState(Snapshot other) {
+        return other == this || other != null && build == other.build && epoch == other.epoch
+                && settings.equals(other.settings) && config.equals(other.config)
+                && network.sameParameters(other.network);
+    }
 }

@@ -131,7 +131,12 @@ public final class MainWindow {
         addTab(View.GRADIENT_CHECK, new GradientCheckView(gradientCheck));
         addTab(View.AUTODIFF, new AutodiffView(autodiff));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            if (now == tabOf.get(View.GRADIENT_CHECK) && gradientCheck.resultProperty().get() == null) {
+            if (now == tabOf.get(View.STEPPER) || now == tabOf.get(View.GRADIENT_CHECK)) {
+                // A tab that works on the playground's network opens on the network as it is now.
+                teaching.catchUp();
+            }
+            if (now == tabOf.get(View.GRADIENT_CHECK) && (gradientCheck.resultProperty().get() == null
+                    || gradientCheck.staleProperty().get())) {
                 gradientCheck.run();
             }
             // The keys of a view (→ for the next step) go to the view, not to the tab headers, which would take

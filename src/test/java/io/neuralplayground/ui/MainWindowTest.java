@@ -2,6 +2,7 @@ package io.neuralplayground.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.neuralplayground.data.Feature;
 import io.neuralplayground.data.Point;
 import io.neuralplayground.engine.Activation;
 import io.neuralplayground.engine.Network;
@@ -148,6 +149,51 @@ class MainWindowTest {
         assertThat(vm.settings().dataset().id()).isEqualTo("spiral");
         assertThat(vm.settings().hiddenLayers()).containsExactly(5);
         assertThat(vm.settings().hiddenActivations()).containsExactly(Activation.RELU);
+    }
+
+    /** Points the playground at four features, a 3-2 relu network and α 0.3, and lets the window see it. */
+    private void changeThePlayground(FxRobot robot) throws InterruptedException {
+        robot.interact(() -> vm.applySettings(PlaygroundSettings.defaults()
+                .withFeatures(List.of(Feature.X1, Feature.X2, Feature.X1_SQUARED, Feature.X2_SQUARED))
+                .withHidden(List.of(3, 2), List.of(Activation.RELU, Activation.RELU)).withLearningRate(0.3)));
+        vm.session().sync();
+        robot.interact(vm::onFrame);
+    }
+
+    @Test
+    void theTeachingTabsOpenOnThePlaygroundsNetworkAsItIsNow(FxRobot robot) throws Exception {
+        changeThePlayground(robot);
+        robot.press(KeyCode.SHORTCUT, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.SHORTCUT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.selected()).isEqualTo(MainWindow.View.STEPPER);
+        assertThat(window.teaching().network().network().describe()).isEqualTo("4-3-2-1");
+        assertThat(window.teaching().network().network().layer(0).activation()).isEqualTo(Activation.RELU);
+        assertThat(window.teaching().network().learningRate()).isEqualTo(0.3);
+        assertThat(window.teaching().network().network().sameParameters(vm.snapshotProperty().get().network()))
+                .isTrue();
+        Node mark = robot.lookup(".teaching-older-copy").query();
+        assertThat(mark.isVisible()).isFalse();
+
+        // While the tab is in use the copy stays frozen, and says that it is older once the playground moves on.
+        robot.interact(vm::step);
+        vm.session().sync();
+        robot.interact(vm::onFrame);
+        assertThat(vm.snapshotProperty().get().epoch()).isEqualTo(1);
+        assertThat(window.teaching().network().network().sameParameters(vm.snapshotProperty().get().network()))
+                .isFalse();
+        assertThat(window.teaching().behindProperty().get()).isTrue();
+        assertThat(mark.isVisible()).isTrue();
+
+        robot.press(KeyCode.SHORTCUT, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.SHORTCUT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.selected()).isEqualTo(MainWindow.View.GRADIENT_CHECK);
+        assertThat(window.teaching().network().network().sameParameters(vm.snapshotProperty().get().network()))
+                .as("the gradient check opens on the trained network").isTrue();
+        assertThat(window.teaching().behindProperty().get()).isFalse();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.gradientCheck().resultProperty().get() != null
+                && !window.gradientCheck().staleProperty().get());
+        assertThat(window.gradientCheck().resultProperty().get().entries()).hasSize(
+                vm.snapshotProperty().get().network().parameterCount());
     }
 
     @Test

@@ -370,28 +370,7 @@ public final class DocumentViewModel {
 
     /** Whether the window shows something else than {@code saved}: another build, epoch, settings or weights. */
     private static boolean differs(Snapshot saved, Snapshot now) {
-        if (saved == now) {
-            return false;
-        }
-        if (saved.build() != now.build() || saved.epoch() != now.epoch() || !saved.settings().equals(now.settings())
-                || !saved.network().sameShape(now.network())) {
-            return true;
-        }
-        for (int l = 0; l < now.network().depth(); l++) {
-            var a = saved.network().layer(l);
-            var b = now.network().layer(l);
-            for (int j = 0; j < a.units(); j++) {
-                if (Double.doubleToRawLongBits(a.bias(j)) != Double.doubleToRawLongBits(b.bias(j))) {
-                    return true;
-                }
-                for (int i = 0; i < a.inputs(); i++) {
-                    if (Double.doubleToRawLongBits(a.weight(i, j)) != Double.doubleToRawLongBits(b.weight(i, j))) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
+        return !saved.sameState(now);
     }
 
     private void updateTitle() {

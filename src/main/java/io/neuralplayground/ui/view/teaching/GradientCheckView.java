@@ -254,7 +254,7 @@ public final class GradientCheckView extends BorderPane {
         filterLine.setAlignment(Pos.CENTER_LEFT);
         filterLine.getStyleClass().add("gradcheck-line");
 
-        VBox actions = new VBox(buttons, follow, filterLine);
+        VBox actions = new VBox(buttons, new HBox(6, follow, OlderCopyMark.of(vm.context())), filterLine);
         actions.getStyleClass().add("gradcheck-actions");
         HBox controls = new HBox(choice, actions);
         controls.getStyleClass().add("gradcheck-controls");

@@ -155,7 +155,8 @@ public final class StepperView extends Region {
 
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox row1 = new HBox(8, networkCaption, source, usePlayground, textbook, spacer, caption("Loss"), loss,
+        HBox row1 = new HBox(8, networkCaption, source, OlderCopyMark.of(vm.context()), usePlayground, textbook,
+                spacer, caption("Loss"), loss,
                 caption("α"), rate, keras);
         row1.setAlignment(Pos.CENTER_LEFT);
 

@@ -10,6 +10,8 @@ import io.neuralplayground.session.Snapshot;
 import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
 import java.util.Objects;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -17,7 +19,9 @@ import javafx.beans.property.SimpleObjectProperty;
 /**
  * What the teaching views (the backprop stepper, the gradient check) share: the network they work on and the
  * example or minibatch. The network is either a frozen copy of the playground's, taken when asked (so that it does
- * not change under a student's eyes while the playground trains), or a model opened from a file.
+ * not change under a student's eyes while the playground trains), or a model opened from a file. A copy of the
+ * playground's is {@link #behindProperty() behind} once the playground has moved on (trained, edited, rebuilt): the
+ * window then takes a fresh one when a teaching tab opens, and says so while one is open.
  *
  * <p>Like every view model here it holds JavaFX properties and needs no FX thread.
  */
@@ -25,12 +29,42 @@ public final class TeachingContext {
     private final PlaygroundViewModel playground;
     private final ReadOnlyObjectWrapper<TeachingNetwork> network = new ReadOnlyObjectWrapper<>(this, "network");
     private final ObjectProperty<Examples> examples = new SimpleObjectProperty<>(this, "examples");
+    private final ReadOnlyBooleanWrapper behind = new ReadOnlyBooleanWrapper(this, "behind");
     /** The build of the playground network the copy was taken from. */
     private long playgroundBuild = -1;
 
     public TeachingContext(PlaygroundViewModel playground) {
         this.playground = Objects.requireNonNull(playground);
+        playground.snapshotProperty().addListener((o, was, now) -> updateBehind());
+        network.addListener((o, was, now) -> updateBehind());
         followPlayground();
+    }
+
+    /**
+     * Whether the network worked on is a copy of the playground's that the playground has moved on from: trained
+     * further, edited, given other settings or rebuilt.
+     */
+    public ReadOnlyBooleanProperty behindProperty() {
+        return behind.getReadOnlyProperty();
+    }
+
+    /** Takes a fresh copy of the playground's network if the one worked on is {@link #behindProperty() behind}. */
+    public void catchUp() {
+        if (behind.get()) {
+            followPlayground();
+        }
+    }
+
+    /**
+     * A copy is behind when the playground shows something else than it: another build, other weights (an
+     * update applied from the stepper makes both the same again), another loss or learning rate.
+     */
+    private void updateBehind() {
+        TeachingNetwork n = network.get();
+        Snapshot s = playground.snapshotProperty().get();
+        behind.set(n != null && n.playground() && (s.build() != playgroundBuild
+                || !s.network().sameParameters(n.network()) || s.config().loss() != n.loss()
+                || s.config().learningRate() != n.learningRate()));
     }
 
     /** The network the views work on. */

@@ -172,7 +172,7 @@ class StepperViewTest {
         });
         Label error = robot.lookup(".stepper-error").queryAs(Label.class);
         assertThat(error.isVisible()).isTrue();
-        assertThat(error.getText()).isEqualTo("Input x, example 2, has 1 value but the network takes 2 (x1, x2).");
+        assertThat(error.getText()).isEqualTo("Input x, example 2, has 1 value but the network takes 2 (X₁, X₂).");
         robot.interact(() -> {
             input.setText("0.05, 0.1; 0.5, -0.2");
             robot.lookup(".stepper-target").queryAs(TextField.class).setText("0.01, 0.99; 1, 0");
