@@ -54,6 +54,11 @@ public final class App extends Application {
         Scene scene = window.scene();
         stage.titleProperty().bind(window.documents().titleProperty());
         stage.setScene(scene);
+        // Closing the window is quitting: unsaved changes are asked about first, and Cancel keeps it open.
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            window.quit();
+        });
         stage.setMinWidth(1100);
         stage.setMinHeight(700);
         frames = new FrameLoop(vm);

@@ -101,6 +101,9 @@ public final class MainWindow {
     private final Map<View, Tab> tabOf = new EnumMap<>(View.class);
     private final Scene scene;
     private final MenuBar menuBar;
+    private final SaveBeforeLeaving leaving;
+    /** What quitting does once nothing unsaved is in the way (tests count it instead of exiting). */
+    private Runnable quitAction = Platform::exit;
 
     /**
      * @param vm         the playground's view model
@@ -123,6 +126,7 @@ public final class MainWindow {
         this.teaching = new TeachingContext(vm);
         this.gradientCheck = new GradientCheckViewModel(teaching, background, fxThread);
         this.stepper = new StepperViewModel(teaching);
+        this.leaving = new SaveBeforeLeaving(documents, this::owner, this::askForSessionFile);
 
         tabs.getStyleClass().add("main-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -307,7 +311,7 @@ public final class MainWindow {
         Menu examples = new Menu("Open example", null, textbook);
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
-        quit.setOnAction(e -> Platform.exit());
+        quit.setOnAction(e -> quit());
         Menu file = new Menu("File", null, open, recent, save, saveAs, new SeparatorMenuItem(), importModel, export,
                 new SeparatorMenuItem(), modelInStepper, examples, new SeparatorMenuItem(), quit);
 
@@ -346,7 +350,7 @@ public final class MainWindow {
         menu.getItems().clear();
         for (Path path : documents.recentFiles()) {
             MenuItem item = new MenuItem(path.getFileName() + "   " + path.getParent());
-            item.setOnAction(e -> documents.open(path));
+            item.setOnAction(e -> openAfterAsking(path));
             menu.getItems().add(item);
         }
         menu.setDisable(menu.getItems().isEmpty());
@@ -355,12 +359,34 @@ public final class MainWindow {
     private void chooseAndOpen() {
         askToOpen("Open a session or a network",
                 new FileChooser.ExtensionFilter("Sessions and networks", "*.json", "*.npz", "*.keras", "*.h5"),
-                new FileChooser.ExtensionFilter("All files", "*.*")).ifPresent(documents::open);
+                new FileChooser.ExtensionFilter("All files", "*.*")).ifPresent(this::openAfterAsking);
+    }
+
+    /** Opens {@code path} in place of the session shown, once its unsaved changes are saved or let go. */
+    private void openAfterAsking(Path path) {
+        leaving.then("opening " + path.getFileName(), () -> documents.open(path));
+    }
+
+    /**
+     * Quits, once the session's unsaved changes are saved or let go (Ctrl+Q, File ▸ Quit, closing the window);
+     * Cancel keeps the window open.
+     */
+    public void quit() {
+        leaving.then("quitting", quitAction);
+    }
+
+    /** What quitting does instead of ending the application (for tests). */
+    void onQuit(Runnable action) {
+        quitAction = action;
     }
 
     private void chooseAndSave() {
-        askToSave("Save the session", "playground.session.json",
-                new FileChooser.ExtensionFilter("Sessions (*.session.json)", "*.json")).ifPresent(documents::saveAs);
+        askForSessionFile().ifPresent(documents::saveAs);
+    }
+
+    private Optional<Path> askForSessionFile() {
+        return askToSave("Save the session", "playground.session.json",
+                new FileChooser.ExtensionFilter("Sessions (*.session.json)", "*.json"));
     }
 
     private void chooseAndImport() {
@@ -415,7 +441,9 @@ public final class MainWindow {
         scene.setOnDragDropped(e -> {
             boolean done = false;
             if (e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty()) {
-                documents.open(e.getDragboard().getFiles().get(0).toPath());
+                Path dropped = e.getDragboard().getFiles().get(0).toPath();
+                // Asked after the drop has finished: a dialog inside the drop handler would hold up the drag.
+                Platform.runLater(() -> openAfterAsking(dropped));
                 done = true;
             }
             e.setDropCompleted(done);

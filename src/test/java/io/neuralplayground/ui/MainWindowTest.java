@@ -8,12 +8,14 @@ import io.neuralplayground.engine.Activation;
 import io.neuralplayground.engine.Network;
 import io.neuralplayground.io.Model;
 import io.neuralplayground.io.ModelFormat;
+import io.neuralplayground.io.SessionFile;
 import io.neuralplayground.session.PlaygroundSettings;
 import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -194,6 +196,78 @@ class MainWindowTest {
                 && !window.gradientCheck().staleProperty().get());
         assertThat(window.gradientCheck().resultProperty().get().entries()).hasSize(
                 vm.snapshotProperty().get().network().parameterCount());
+    }
+
+    private void trainOneEpoch(FxRobot robot) throws InterruptedException {
+        robot.interact(vm::step);
+        vm.session().sync();
+        robot.interact(vm::onFrame);
+    }
+
+    private void pressShortcut(FxRobot robot, KeyCode key) {
+        robot.press(KeyCode.SHORTCUT, key).release(key, KeyCode.SHORTCUT);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void quittingWithUnsavedChangesAsksSaveDontSaveOrCancel(FxRobot robot, @TempDir Path dir) throws Exception {
+        AtomicInteger quits = new AtomicInteger();
+        robot.interact(() -> window.onQuit(quits::incrementAndGet));
+        pressShortcut(robot, KeyCode.Q);
+        assertThat(quits.get()).as("nothing unsaved: no question").isEqualTo(1);
+
+        trainOneEpoch(robot);
+        assertThat(window.documents().titleProperty().get()).startsWith("*");
+        pressShortcut(robot, KeyCode.Q);
+        assertThat(robot.lookup(".unsaved-changes").tryQuery()).isPresent();
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(quits.get()).as("Cancel keeps the window").isEqualTo(1);
+        assertThat(window.documents().dirtyProperty().get()).isTrue();
+
+        pressShortcut(robot, KeyCode.Q);
+        robot.clickOn("Don't save");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(quits.get()).isEqualTo(2);
+
+        Path file = dir.resolve("asked.session.json");
+        assertThat(WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> window.documents().saveAs(file)))
+                .get(20, TimeUnit.SECONDS)).isTrue();
+        trainOneEpoch(robot);
+        assertThat(window.documents().dirtyProperty().get()).isTrue();
+        pressShortcut(robot, KeyCode.Q);
+        robot.clickOn("Save");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> quits.get() == 3);
+        assertThat(SessionFile.read(file).progress().epoch()).as("saved before quitting").isEqualTo(2);
+        assertThat(window.documents().dirtyProperty().get()).isFalse();
+    }
+
+    @Test
+    void openingAnotherSessionWithUnsavedChangesAsksFirst(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path file = dir.resolve("earlier.session.json");
+        assertThat(WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> window.documents().saveAs(file)))
+                .get(20, TimeUnit.SECONDS)).isTrue();
+        trainOneEpoch(robot);
+        trainOneEpoch(robot);
+        assertThat(vm.snapshotProperty().get().epoch()).isEqualTo(2);
+
+        robot.clickOn("File").clickOn("Open recent").clickOn(n -> n instanceof Label l
+                && l.getText().startsWith("earlier.session.json"));
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        vm.session().sync();
+        robot.interact(vm::onFrame);
+        assertThat(vm.snapshotProperty().get().epoch()).as("Cancel opens nothing").isEqualTo(2);
+
+        robot.clickOn("File").clickOn("Open recent").clickOn(n -> n instanceof Label l
+                && l.getText().startsWith("earlier.session.json"));
+        robot.clickOn("Don't save");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+            vm.session().sync();
+            robot.interact(vm::onFrame);
+            return vm.snapshotProperty().get().epoch() == 0;
+        });
+        assertThat(window.documents().fileProperty().get()).isEqualTo(file);
     }
 
     @Test

@@ -82,9 +82,14 @@ public final class DocumentViewModel {
         return true;
     }
 
-    /** Saves the whole session to {@code target}, between two epochs, without stopping training. */
-    public void saveAs(Path target) {
+    /**
+     * Saves the whole session to {@code target}, between two epochs, without stopping training.
+     *
+     * @return completes on the FX thread once the file is written (true) or refused with a notice (false)
+     */
+    public CompletableFuture<Boolean> saveAs(Path target) {
         Snapshot shownWhenAsked = vm.snapshotProperty().get();
+        CompletableFuture<Boolean> saved = new CompletableFuture<>();
         vm.session().capture().thenAcceptAsync(state -> {
             try {
                 SessionFile.write(target, SessionDocuments.toDocument(state));
@@ -93,11 +98,23 @@ public final class DocumentViewModel {
                     savedAs = shownWhenAsked;
                     remember(target);
                     updateDirty(vm.snapshotProperty().get());
+                    saved.complete(true);
                 });
             } catch (PlaygroundException e) {
-                fxThread.accept(() -> error("The session could not be saved", e.getMessage()));
+                fxThread.accept(() -> {
+                    error("The session could not be saved", e.getMessage());
+                    saved.complete(false);
+                });
             }
-        }, background);
+        }, background).exceptionally(failure -> {
+            // The training thread could not take the state (it is closing, say): nothing was written.
+            fxThread.accept(() -> {
+                error("The session could not be saved", String.valueOf(failure.getMessage()));
+                saved.complete(false);
+            });
+            return null;
+        });
+        return saved;
     }
 
     /**
