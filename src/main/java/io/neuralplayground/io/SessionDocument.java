@@ -11,9 +11,23 @@ import java.util.Map;
  * @param frozen    per layer, the links frozen at 0 by L1 regularization, as {input, unit} pairs
  * @param progress  how far training got and the trainer's memory
  * @param history   the loss of every epoch so far
+ * @param view      how the window showed it
  */
 public record SessionDocument(Map<String, Object> settings, Model model, List<List<int[]>> frozen,
-        Progress progress, History history) {
+        Progress progress, History history, View view) {
+
+    /**
+     * How the window showed the session: choices of display that change no number, kept so that a session opens
+     * looking as it was saved.
+     *
+     * @param showTestData whether the output plot shows the test points
+     * @param discretize   whether the output plot shows only the sign of the output
+     * @param logScale     whether the loss chart's loss axis is logarithmic
+     */
+    public record View(boolean showTestData, boolean discretize, boolean logScale) {
+        /** What a window shows before anything is chosen, and what files without a "view" get. */
+        public static final View DEFAULT = new View(false, false, false);
+    }
 
     /**
      * @param epoch          epochs trained

@@ -112,6 +112,11 @@ public final class SessionFile {
             addOrNull(train, h.trainLoss()[i]);
             addOrNull(test, h.testLoss()[i]);
         }
+        SessionDocument.View v = d.view();
+        ObjectNode view = root.putObject("view");
+        view.put("show_test_data", v.showTestData());
+        view.put("discretize", v.discretize());
+        view.put("log_scale", v.logScale());
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -172,7 +177,7 @@ public final class SessionFile {
         List<List<int[]>> frozen = r.frozen(root, model);
         SessionDocument.Progress progress = r.progress(r.require(root, "progress"));
         SessionDocument.History history = r.history(r.require(root, "history"));
-        return new SessionDocument(settings, model, frozen, progress, history);
+        return new SessionDocument(settings, model, frozen, progress, history, r.view(root));
     }
 
     /** Strict reading of the tree, with messages that say where. */
@@ -218,6 +223,31 @@ public final class SessionFile {
                 throw fail(field, "must be an object");
             }
             return JSON.convertValue(node, LinkedHashMap.class);
+        }
+
+        /** The "view" object; files written before it existed show the session as a new window would. */
+        SessionDocument.View view(JsonNode root) {
+            JsonNode node = root.get("view");
+            if (node == null || node.isNull()) {
+                return SessionDocument.View.DEFAULT;
+            }
+            if (!node.isObject()) {
+                throw fail("view", "must be an object");
+            }
+            return new SessionDocument.View(flag(node, "show_test_data"), flag(node, "discretize"),
+                    flag(node, "log_scale"));
+        }
+
+        /** A true/false field of the view; absent is false. */
+        private boolean flag(JsonNode view, String field) {
+            JsonNode node = view.get(field);
+            if (node == null || node.isNull()) {
+                return false;
+            }
+            if (!node.isBoolean()) {
+                throw fail("view." + field, "must be true or false, got " + node);
+            }
+            return node.booleanValue();
         }
 
         List<List<int[]>> frozen(JsonNode root, Model model) {

@@ -146,6 +146,8 @@ public final class LossChartView extends VBox implements LossHistoryListener {
 
         logScale.setTooltip(new Tooltip("Logarithmic loss axis: shows small losses and their progress"));
         logScale.selectedProperty().addListener((o, was, now) -> setLogScale(now));
+        // The choice lives in the view model, so that a session keeps it.
+        logScale.selectedProperty().bindBidirectional(vm.logScaleProperty());
         Label header = new Label("LOSS");
         header.getStyleClass().add("section-header");
         Region gap = new Region();

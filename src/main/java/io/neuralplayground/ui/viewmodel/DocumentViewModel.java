@@ -56,6 +56,8 @@ public final class DocumentViewModel {
     private long serial;
     /** What was last saved or opened: the window is dirty when what it shows differs from it. */
     private Snapshot savedAs;
+    /** How the window showed what was last saved or opened. */
+    private SessionDocument.View savedView = SessionDocument.View.DEFAULT;
 
     public DocumentViewModel(PlaygroundViewModel vm, Executor background, Consumer<Runnable> fxThread,
             RecentFiles recentStore) {
@@ -66,6 +68,10 @@ public final class DocumentViewModel {
         recent.setAll(recentStore.load());
         savedAs = vm.snapshotProperty().get();
         vm.snapshotProperty().addListener((o, was, now) -> updateDirty(now));
+        savedView = view();
+        for (var choice : List.of(vm.showTestDataProperty(), vm.discretizeProperty(), vm.logScaleProperty())) {
+            choice.addListener(o -> updateDirty(vm.snapshotProperty().get()));
+        }
         file.addListener(o -> updateTitle());
         dirty.addListener(o -> updateTitle());
     }
@@ -89,13 +95,15 @@ public final class DocumentViewModel {
      */
     public CompletableFuture<Boolean> saveAs(Path target) {
         Snapshot shownWhenAsked = vm.snapshotProperty().get();
+        SessionDocument.View view = view();
         CompletableFuture<Boolean> saved = new CompletableFuture<>();
         vm.session().capture().thenAcceptAsync(state -> {
             try {
-                SessionFile.write(target, SessionDocuments.toDocument(state));
+                SessionFile.write(target, SessionDocuments.toDocument(state, view));
                 fxThread.accept(() -> {
                     file.set(target);
                     savedAs = shownWhenAsked;
+                    savedView = view;
                     remember(target);
                     updateDirty(vm.snapshotProperty().get());
                     saved.complete(true);
@@ -137,9 +145,12 @@ public final class DocumentViewModel {
 
     private void openSession(Path path, CompletableFuture<Boolean> opened) {
         try {
-            SessionState state = readSession(SessionFile.read(path), path.toString());
+            SessionDocument document = SessionFile.read(path);
+            SessionState state = readSession(document, path.toString());
             fxThread.accept(() -> {
                 vm.restore(state);
+                showView(document.view());
+                savedView = document.view();
                 file.set(path);
                 savedAs = null;
                 remember(path);
@@ -382,7 +393,19 @@ public final class DocumentViewModel {
     }
 
     private void updateDirty(Snapshot now) {
-        dirty.set(savedAs == null || now == null || differs(savedAs, now));
+        dirty.set(savedAs == null || now == null || differs(savedAs, now) || !view().equals(savedView));
+    }
+
+    /** How the window shows the session now (read on the FX thread). */
+    private SessionDocument.View view() {
+        return new SessionDocument.View(vm.showTestDataProperty().get(), vm.discretizeProperty().get(),
+                vm.logScaleProperty().get());
+    }
+
+    private void showView(SessionDocument.View view) {
+        vm.showTestDataProperty().set(view.showTestData());
+        vm.discretizeProperty().set(view.discretize());
+        vm.logScaleProperty().set(view.logScale());
     }
 
     /** Whether the window shows something else than {@code saved}: another build, epoch, settings or weights. */

@@ -85,6 +85,7 @@ public final class PlaygroundViewModel implements AutoCloseable {
     // View choices.
     private final BooleanProperty showTestData = new SimpleBooleanProperty(this, "showTestData", false);
     private final BooleanProperty discretize = new SimpleBooleanProperty(this, "discretize", false);
+    private final BooleanProperty logScale = new SimpleBooleanProperty(this, "logScale", false);
     private final ObjectProperty<NodeRef> hovered = new SimpleObjectProperty<>(this, "hovered");
     private final IntegerProperty paintClass = new SimpleIntegerProperty(this, "paintClass", 1);
     private final DoubleProperty paintValue = new SimpleDoubleProperty(this, "paintValue", 0.5);
@@ -493,6 +494,11 @@ public final class PlaygroundViewModel implements AutoCloseable {
 
     public BooleanProperty discretizeProperty() {
         return discretize;
+    }
+
+    /** Whether the loss chart's loss axis is logarithmic. */
+    public BooleanProperty logScaleProperty() {
+        return logScale;
     }
 
     /** The node under the pointer in the network graph; the output plot shows its picture. */

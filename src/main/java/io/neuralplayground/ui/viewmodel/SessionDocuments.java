@@ -16,7 +16,8 @@ public final class SessionDocuments {
     private SessionDocuments() {
     }
 
-    public static SessionDocument toDocument(SessionState state) {
+    /** The document of {@code state} as the window shows it with {@code view}. */
+    public static SessionDocument toDocument(SessionState state, SessionDocument.View view) {
         Network network = state.network();
         List<String> inputs = state.settings().features().stream().map(f -> f.id()).toList();
         List<List<int[]>> frozen = new ArrayList<>();
@@ -34,7 +35,7 @@ public final class SessionDocuments {
         return new SessionDocument(SettingsCodec.toMap(state.settings()), new Model(inputs, network), frozen,
                 new SessionDocument.Progress(state.epoch(), state.order(), state.shuffleState(),
                         state.settings().optimizer().name(), state.optimizerSteps(), state.optimizerSlots()),
-                new SessionDocument.History(state.historyEpochs(), state.historyTrain(), state.historyTest()));
+                new SessionDocument.History(state.historyEpochs(), state.historyTrain(), state.historyTest()), view);
     }
 
     /**

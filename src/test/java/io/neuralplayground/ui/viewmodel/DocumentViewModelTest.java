@@ -11,6 +11,7 @@ import io.neuralplayground.engine.Optimizer;
 import io.neuralplayground.io.Model;
 import io.neuralplayground.io.ModelFile;
 import io.neuralplayground.io.ModelFormat;
+import io.neuralplayground.io.SessionDocument;
 import io.neuralplayground.io.SessionFile;
 import io.neuralplayground.session.EpochLog;
 import io.neuralplayground.session.PlaygroundSettings;
@@ -104,6 +105,30 @@ class DocumentViewModelTest {
         second.session().trainEpochs(20);
         await(second, () -> second.epochProperty().get() == 50);
         assertThat(losses(second)).isEqualTo(expected);
+    }
+
+    @Test
+    void aSessionKeepsHowTheWindowShowedIt() throws Exception {
+        PlaygroundViewModel first = playground(PlaygroundSettings.defaults());
+        DocumentViewModel firstDocs = documents(first, RecentFiles.inMemory());
+        Path file = dir.resolve("view.session.json");
+        firstDocs.saveAs(file).get();
+        assertThat(firstDocs.dirtyProperty().get()).isFalse();
+        first.showTestDataProperty().set(true);
+        assertThat(firstDocs.dirtyProperty().get()).as("a view choice is a change to save").isTrue();
+        first.logScaleProperty().set(true);
+        firstDocs.saveAs(file).get();
+        assertThat(firstDocs.dirtyProperty().get()).isFalse();
+        assertThat(SessionFile.read(file).view()).isEqualTo(new SessionDocument.View(true, false, true));
+
+        PlaygroundViewModel second = playground(PlaygroundSettings.defaults());
+        DocumentViewModel secondDocs = documents(second, RecentFiles.inMemory());
+        second.discretizeProperty().set(true);
+        assertThat(secondDocs.open(file).get()).isTrue();
+        assertThat(second.showTestDataProperty().get()).isTrue();
+        assertThat(second.discretizeProperty().get()).isFalse();
+        assertThat(second.logScaleProperty().get()).isTrue();
+        await(second, () -> !secondDocs.dirtyProperty().get());
     }
 
     @Test

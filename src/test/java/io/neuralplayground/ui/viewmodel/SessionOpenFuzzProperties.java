@@ -9,6 +9,7 @@ import io.neuralplayground.PlaygroundException;
 import io.neuralplayground.data.PlaygroundDataset;
 import io.neuralplayground.engine.Activation;
 import io.neuralplayground.engine.Optimizer;
+import io.neuralplayground.io.SessionDocument;
 import io.neuralplayground.io.SessionFile;
 import io.neuralplayground.session.PlaygroundSettings;
 import io.neuralplayground.session.SessionState;
@@ -44,7 +45,8 @@ class SessionOpenFuzzProperties {
         try {
             session.trainEpochs(3);
             SessionState state = session.capture().get();
-            ObjectNode tree = (ObjectNode) JSON.readTree(SessionFile.toJson(SessionDocuments.toDocument(state)));
+            ObjectNode tree = (ObjectNode) JSON.readTree(SessionFile.toJson(
+                    SessionDocuments.toDocument(state, SessionDocument.View.DEFAULT)));
             ((ArrayNode) tree.get("frozen").get(1)).addArray().add(2).add(1);
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree);
         } catch (Exception e) {
