@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Reads one model file from a parser and checks everything in it, so that a model it returns is one the engine
@@ -40,10 +39,6 @@ final class ModelJsonReader {
         static final Limits DEFAULT = new Limits(ModelFile.MAX_WIDTH, ModelFile.MAX_PARAMETERS, ModelFile.MAX_LAYERS);
     }
 
-    private static final Pattern JACKSON_LOCATION = Pattern.compile(
-            "\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
-    /** The name of the setting behind a limit, as in "(1000, from `StreamReadConstraints.getMaxNestingDepth()`)". */
-    private static final Pattern JACKSON_SETTING = Pattern.compile(", from `[^`]*`");
     private static final int MAX_NUMBER_SHOWN = 40;
 
     private final JsonParser parser;
@@ -558,30 +553,18 @@ final class ModelJsonReader {
                     + ")", e);
         }
         JacksonException je = (JacksonException) e;
-        String where = je.getLocation() == null ? "" : " at " + lineAndColumn(je.getLocation());
-        String what = cleanJacksonMessage(je.getOriginalMessage());
-        if (e instanceof StreamConstraintsException) {
-            return new PlaygroundException(source + ": too large or too deeply nested to read" + where + ": " + what,
-                    e);
+        if (e instanceof StreamConstraintsException || e instanceof JsonEOFException) {
+            return new PlaygroundException(source + ": " + JsonProblems.describe(je), e);
         }
+        String where = JsonProblems.where(je);
+        String what = je.getOriginalMessage() == null ? "" : je.getOriginalMessage();
         if (what.startsWith("Duplicate field")) {
             // Valid JSON in the letter of the standard, but which of the two values was meant?
-            return new PlaygroundException(source + ": " + what + where + ": a field may appear only once", e);
+            String field = what.replaceFirst("^Duplicate field '(.*?)'.*$", "$1");
+            return new PlaygroundException(source + ": Duplicate field '" + field + "'"
+                    + (where.isEmpty() ? "" : " at " + where) + ": a field may appear only once", e);
         }
-        if (e instanceof JsonEOFException) {
-            return new PlaygroundException(source + ": the file ends too early" + where + ", is it truncated? ("
-                    + what + ")", e);
-        }
-        return new PlaygroundException(source + ": not valid JSON" + where + ": " + what, e);
-    }
-
-    /** Jackson's own messages name the source by a placeholder; the line and column are what a user needs. */
-    private static String cleanJacksonMessage(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        String located = JACKSON_LOCATION.matcher(message).replaceAll("line $1, column $2");
-        return JACKSON_SETTING.matcher(located).replaceAll("");
+        return new PlaygroundException(source + ": " + JsonProblems.describe(je), e);
     }
 
     private static String lineAndColumn(JsonLocation at) {

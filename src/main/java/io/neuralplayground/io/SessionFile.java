@@ -152,7 +152,7 @@ public final class SessionFile {
         try {
             root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new PlaygroundException(source + ": not a session file: not JSON (" + e.getOriginalMessage() + ")");
+            throw new PlaygroundException(source + ": " + JsonProblems.describe(e), e);
         }
         Reader r = new Reader(source);
         if (root == null || !root.isObject()) {

@@ -163,7 +163,13 @@ class DocumentViewModelTest {
         assertThat(SessionFile.isSessionFile(cut)).isTrue();
         assertThat(docs.open(cut).get()).isFalse();
         assertThat(docs.noticeProperty().get().header()).isEqualTo("The session could not be opened");
-        assertThat(docs.noticeProperty().get().message()).contains("cut.session.json");
+        assertThat(docs.noticeProperty().get().message()).contains("cut.session.json")
+                .contains("ends too early at line").contains("is it truncated?")
+                .doesNotContain("marker").doesNotContain("StreamReadFeature").doesNotContain("Source");
+        Path mangled = Files.writeString(dir.resolve("mangled.session.json"), text.replaceFirst(",", ",}"));
+        assertThat(docs.open(mangled).get()).isFalse();
+        assertThat(docs.noticeProperty().get().message()).contains("mangled.session.json: not valid JSON at line")
+                .contains("unexpected character '}'").doesNotContain("code 125").doesNotContain("Source");
         Path model = dir.resolve("net.json");
         ModelFile.write(model, new Model(List.of("x1", "x2"), vm.snapshotProperty().get().network()));
         assertThat(SessionFile.isSessionFile(model)).isFalse();
