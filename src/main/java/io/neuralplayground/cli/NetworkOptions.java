@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 /** The network's shape, activations and initialisation. */
 final class NetworkOptions {
     @Option(names = "--layers", paramLabel = "WIDTHS", defaultValue = "4,2",
-            description = "Hidden layer widths, e.g. 8,8,8; \"\" for no hidden layer. Default: ${DEFAULT-VALUE}.")
+            description = "Hidden layer widths, e.g. 8,8,8; 0 for no hidden layer. Default: ${DEFAULT-VALUE}.")
     String layers;
 
     @Option(names = "--activation", paramLabel = "NAME", defaultValue = "tanh",

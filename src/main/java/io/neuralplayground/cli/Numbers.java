@@ -40,10 +40,11 @@ final class Numbers {
         return rows.toArray(new double[0][]);
     }
 
-    /** Hidden layer widths: "4,2", or "" for no hidden layer. */
+    /** Hidden layer widths: "4,2", or "0" (or "") for no hidden layer. */
     static int[] widths(String text) {
         String trimmed = text.trim();
-        if (trimmed.isEmpty()) {
+        // "0" reads as zero hidden layers, as one would say it; "" (--layers=) does too.
+        if (trimmed.isEmpty() || trimmed.equals("0")) {
             return new int[0];
         }
         String[] parts = trimmed.split(",", -1);
@@ -53,10 +54,11 @@ final class Numbers {
                 widths[i] = Integer.parseInt(parts[i].trim());
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("--layers: '" + parts[i].trim()
-                        + "' is not a whole number (give widths like 4,2, or \"\" for no hidden layer)");
+                        + "' is not a whole number (give widths like 4,2, or 0 for no hidden layer)");
             }
             if (widths[i] < 1 || widths[i] > 4096) {
-                throw new IllegalArgumentException("--layers: a layer needs 1 to 4096 neurons, got " + widths[i]);
+                throw new IllegalArgumentException("--layers: a layer needs 1 to 4096 neurons, got " + widths[i]
+                        + (widths[i] == 0 ? " (--layers 0 alone means no hidden layer)" : ""));
             }
         }
         return widths;

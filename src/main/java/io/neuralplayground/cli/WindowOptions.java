@@ -25,7 +25,7 @@ final class WindowOptions {
     String features;
 
     @Option(names = "--layers", paramLabel = "WIDTHS", defaultValue = "4,2",
-            description = "Hidden layer widths, 0 to 6 layers of 1 to 8. Default: ${DEFAULT-VALUE}.")
+            description = "Hidden layer widths, 0 to 6 layers of 1 to 8; 0 for none. Default: ${DEFAULT-VALUE}.")
     String layers;
 
     @Option(names = "--activation", paramLabel = "NAME", defaultValue = "tanh",

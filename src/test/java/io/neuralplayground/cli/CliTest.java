@@ -75,6 +75,18 @@ class CliTest {
     }
 
     @Test
+    void layersZeroMeansNoHiddenLayer() throws Exception {
+        Path model = dir.resolve("linear.json");
+        Run train = run("train", "--dataset", "gauss", "--layers", "0", "--epochs", "2", "--out", model.toString());
+        assertThat(train.exit()).as(train.err()).isZero();
+        assertThat(ModelFile.read(model).network().describe()).isEqualTo("2-1");
+        Run empty = run("train", "--dataset", "gauss", "--layers=", "--epochs", "1");
+        assertThat(empty.exit()).as(empty.err()).isZero();
+        assertThat(empty.out()).contains("2-1");
+        assertUserError(run("train", "--layers", "4,0"), Cli.FAILED, "--layers 0 alone means no hidden layer");
+    }
+
+    @Test
     void trainWritesAModelThatTraceAndGradcheckRead() throws Exception {
         Path model = dir.resolve("out/model.json");
         Run train = run("train", "--dataset", "gauss", "--layers", "3", "--epochs", "5", "--out", model.toString());
