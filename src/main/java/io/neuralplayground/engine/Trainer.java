@@ -10,8 +10,8 @@ import java.util.Locale;
  * optimizer step and the regularization step. The examples beyond the last whole minibatch are either a smaller
  * last minibatch (Keras) or carried, as gradients, into the first update of the next epoch (TF Playground); see
  * {@link LeftoverExamples}. Then the mean loss and accuracy over the training and the test examples with the new
- * weights. When a loss or a parameter is no longer a finite number the network and the
- * optimizer go back to where they were before the epoch and a {@link TrainingDivergedException} says what to
+ * weights. When a loss or a parameter is no longer a finite number the network, the optimizer and the carried
+ * gradients go back to where they were before the epoch and a {@link TrainingDivergedException} says what to
  * change.
  *
  * <p>A trainer belongs to one thread at a time; nothing here allocates per minibatch or per epoch.
