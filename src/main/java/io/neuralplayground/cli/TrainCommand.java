@@ -3,6 +3,7 @@ package io.neuralplayground.cli;
 import io.neuralplayground.engine.Activation;
 import io.neuralplayground.engine.EpochResult;
 import io.neuralplayground.engine.Initializer;
+import io.neuralplayground.engine.LeftoverExamples;
 import io.neuralplayground.engine.Loss;
 import io.neuralplayground.engine.Optimizer;
 import io.neuralplayground.engine.Regularization;
@@ -34,7 +35,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train a network and print its losses and accuracy after each epoch.", "",
             "Defaults are TF Playground's: circle, features x1 and x2, layers 4,2, tanh, learning rate 0.03, "
-                    + "batch 10, 50 % training data, noise 0, no regularization."},
+                    + "batch 10, 50 % training data, noise 0, no regularization; but as in Keras the examples are "
+                    + "reshuffled every epoch and leftover examples make a smaller last batch (--no-shuffle "
+                    + "--leftover carry-over for Playground's loop)."},
         footer = {"", "Examples:",
             "  neural-playground train --epochs 200 --every 20",
             "  neural-playground train --dataset spiral --features all --layers 8,8,8 --activation relu --epochs 500",
@@ -85,10 +88,10 @@ final class TrainCommand implements Callable<Integer> {
         Trainer trainer = run.trainer();
         EpochPrinter printer = new EpochPrinter(stdout, json);
         if (!json) {
-            stdout.printf("%s; features %s; network %s; %s, %s, learning rate %s, batch %d%n", run.dataset().name(),
-                    String.join(",", run.features().names()), describe(run), trainer.config().loss(),
-                    trainer.config().optimizer().name(), plain(trainer.config().learningRate()),
-                    trainer.config().batchSize());
+            stdout.printf("%s; features %s; network %s; %s, %s, learning rate %s, batch %d, leftover %s%n",
+                    run.dataset().name(), String.join(",", run.features().names()), describe(run),
+                    trainer.config().loss(), trainer.config().optimizer().name(),
+                    plain(trainer.config().learningRate()), trainer.config().batchSize(), trainer.config().leftover());
         }
         History history = new History();
         TrainingDivergedException diverged = null;
@@ -130,6 +133,7 @@ final class TrainCommand implements Callable<Integer> {
                 .optimizer(Optimizer.byName(training.optimizer))
                 .learningRate(training.learningRate)
                 .batchSize(training.batch)
+                .leftover(LeftoverExamples.byName(training.leftover))
                 .regularization(regularization())
                 .shuffle(!training.noShuffle)
                 .initializer(Initializer.byName(network.init));
@@ -176,6 +180,7 @@ final class TrainCommand implements Callable<Integer> {
         training.put("optimizer", config.optimizer().name());
         training.put("learning_rate", config.learningRate());
         training.put("batch_size", config.batchSize());
+        training.put("leftover_examples", config.leftover().id());
         training.put("regularization", config.regularization().kind().toString());
         training.put("regularization_rate", config.regularization().rate());
         training.put("shuffle", config.shuffle());

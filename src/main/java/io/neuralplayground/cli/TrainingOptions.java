@@ -2,7 +2,7 @@ package io.neuralplayground.cli;
 
 import picocli.CommandLine.Option;
 
-/** The optimisation: loss, optimizer, learning rate, batch, regularization, order. */
+/** The optimisation: loss, optimizer, learning rate, batch and its leftover examples, regularization, order. */
 final class TrainingOptions {
     @Option(names = "--loss", paramLabel = "NAME",
             description = "half_squared_error, mean_squared_error, mean_absolute_error, binary_crossentropy, "
@@ -22,6 +22,14 @@ final class TrainingOptions {
     @Option(names = "--batch", paramLabel = "N", defaultValue = "10",
             description = "Examples per minibatch. Default: ${DEFAULT-VALUE}.")
     int batch;
+
+    // Keras' way by default, as the reshuffling: the same command gives the numbers it gave before the choice existed.
+    @Option(names = "--leftover", paramLabel = "MODE", defaultValue = "smaller-batch",
+            description = "What to do with the examples beyond the last whole batch of an epoch: smaller-batch "
+                    + "trains them as a smaller last batch (Keras); carry-over keeps their gradients and averages "
+                    + "them into the next epoch's first update (TF Playground, the window's default). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String leftover;
 
     @Option(names = "--reg", paramLabel = "KIND", defaultValue = "none",
             description = "Regularization of the weights: none, l1 or l2 (TF Playground's semantics). "

@@ -7,9 +7,11 @@ import java.util.Locale;
  *
  * <p>One epoch: the training examples are split into minibatches of {@code batchSize} in a fixed order (TF
  * Playground's) or reshuffled first; for each minibatch a forward pass, a backward pass ({@link Backprop}), an
- * optimizer step and the regularization step. Then the mean loss and accuracy over the training and the test
- * examples with the new weights. When a loss or a parameter is no longer a finite number the network and the
- * optimizer go back to where they were before the epoch and a {@link TrainingDivergedException} says what to
+ * optimizer step and the regularization step. The examples beyond the last whole minibatch are either a smaller
+ * last minibatch (Keras) or carried, as gradients, into the first update of the next epoch (TF Playground); see
+ * {@link LeftoverExamples}. Then the mean loss and accuracy over the training and the test examples with the new
+ * weights. When a loss or a parameter is no longer a finite number the network, the optimizer and the carried
+ * gradients go back to where they were before the epoch and a {@link TrainingDivergedException} says what to
  * change.
  *
  * <p>A trainer belongs to one thread at a time; nothing here allocates per minibatch or per epoch.
@@ -28,6 +30,8 @@ public final class Trainer {
     private final double[][] evalT;
     private final Network backupNetwork;
     private final double[][] weightsBeforeStep;
+    private final GradientCarry carry;
+    private final GradientCarry backupCarry;
 
     private TrainingConfig config;
     private OptimizerState optimizerState;
@@ -68,6 +72,8 @@ public final class Trainer {
             DenseLayer layer = network.layer(l);
             weightsBeforeStep[l] = new double[layer.inputs() * layer.units()];
         }
+        this.carry = new GradientCarry(network);
+        this.backupCarry = new GradientCarry(network);
         this.config = config;
         this.optimizerState = config.optimizer().newState(network);
         this.backupOptimizerState = config.optimizer().newState(network);
@@ -191,9 +197,26 @@ public final class Trainer {
         epoch = savedEpoch;
     }
 
+    /** A copy of the gradients carried into the next epoch ({@link LeftoverExamples#CARRY_OVER}), for saving. */
+    public CarriedGradient carriedGradient() {
+        return carry.value();
+    }
+
+    /**
+     * Takes back carried gradients as {@link #carriedGradient()} gave them, when a saved run continues (after
+     * {@link #restoreProgress}).
+     *
+     * @throws IllegalArgumentException if they do not fit the network
+     */
+    public void restoreCarriedGradient(CarriedGradient saved) {
+        carry.restore(saved);
+    }
+
     /**
      * Changes hyperparameters between epochs or minibatches. A different optimizer starts with fresh memory; the
-     * same optimizer keeps it (changing only the learning rate keeps Adam's moments, as Keras does).
+     * same optimizer keeps it (changing only the learning rate keeps Adam's moments, as Keras does). Carried
+     * gradients are kept whatever changes (as Playground keeps its accumulated derivatives when the learning rate
+     * changes) and go into the next update.
      */
     public void setConfig(TrainingConfig next) {
         if (next.loss().targetColumns(network.outputs()) != train.targetColumns()
@@ -226,9 +249,14 @@ public final class Trainer {
             shuffleRng.shuffle(order);
         }
         int n = train.count();
+        // The capacity is read anew for every minibatch: a new batch size set between minibatches applies at once.
         for (int from = 0; from < n; from += minibatch.capacity()) {
             int m = Math.min(minibatch.capacity(), n - from);
             train.gather(order, from, m, batchX, batchT);
+            if (m < minibatch.capacity() && config.leftover() == LeftoverExamples.CARRY_OVER) {
+                carryOver(batchX, batchT, m);
+                break;
+            }
             step(batchX, batchT, m);
             if (betweenMinibatches != null) {
                 betweenMinibatches.run();
@@ -246,10 +274,14 @@ public final class Trainer {
         return result;
     }
 
-    /** One minibatch: forward, backward, optimizer step, regularization step. */
+    /**
+     * One minibatch: forward, backward, the carried gradients (if any) averaged in, optimizer step, regularization
+     * step.
+     */
     private void step(double[][] x, double[][] t, int m) {
         minibatch.forward(x, m);
         minibatch.backward(config.loss(), x, t, m, false);
+        carry.mergeInto(minibatch, m);
         Regularization regularization = config.regularization();
         boolean regularize = regularization.isActive();
         if (regularize) {
@@ -266,6 +298,13 @@ public final class Trainer {
                 regularization.apply(layer, weightsBeforeStep[l], config.learningRate());
             }
         }
+    }
+
+    /** The leftover examples of an epoch: their gradients at the current weights are kept, no update is made. */
+    private void carryOver(double[][] x, double[][] t, int m) {
+        minibatch.forward(x, m);
+        minibatch.backward(config.loss(), x, t, m, false);
+        carry.add(minibatch, m);
     }
 
     /** Loss and accuracy on the training and test examples with the current weights. */
@@ -341,6 +380,7 @@ public final class Trainer {
             network.layer(l).copyParametersTo(backupNetwork.layer(l));
         }
         optimizerState.copyInto(backupOptimizerState);
+        carry.copyInto(backupCarry);
     }
 
     private void restore() {
@@ -348,5 +388,6 @@ public final class Trainer {
             backupNetwork.layer(l).copyParametersTo(network.layer(l));
         }
         backupOptimizerState.copyInto(optimizerState);
+        backupCarry.copyInto(carry);
     }
 }

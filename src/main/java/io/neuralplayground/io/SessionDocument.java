@@ -36,9 +36,11 @@ public record SessionDocument(Map<String, Object> settings, Model model, List<Li
      * @param optimizer      the optimizer's name (its memory must fit it)
      * @param optimizerSteps the optimizer's step count
      * @param optimizerSlots the optimizer's memory, {@code [slot][parameter array][value]}
+     * @param carriedExamples how many leftover examples' gradients wait for the next epoch's first update (0: none)
+     * @param carriedGradient their summed gradients, {@code [parameter array][value]}; empty when none are carried
      */
     public record Progress(int epoch, int[] order, long shuffleState, String optimizer, long optimizerSteps,
-            double[][][] optimizerSlots) {
+            double[][][] optimizerSlots, int carriedExamples, double[][] carriedGradient) {
     }
 
     /** Epochs and their losses; a missing test loss (no test data) is NaN. */

@@ -91,17 +91,10 @@ public final class SessionFile {
         progress.put("optimizer_steps", p.optimizerSteps());
         ArrayNode slots = progress.putArray("optimizer_slots");
         for (double[][] slot : p.optimizerSlots()) {
-            ArrayNode arrays = slots.addArray();
-            for (double[] values : slot) {
-                ArrayNode a = arrays.addArray();
-                for (double v : values) {
-                    if (!Double.isFinite(v)) {
-                        throw new PlaygroundException("Cannot save the session: the optimizer's memory holds " + v);
-                    }
-                    a.add(v);
-                }
-            }
+            addFiniteArrays(slots.addArray(), slot, "the optimizer's memory");
         }
+        progress.put("carried_examples", p.carriedExamples());
+        addFiniteArrays(progress.putArray("carried_gradient"), p.carriedGradient(), "the carried gradient");
         SessionDocument.History h = d.history();
         ObjectNode history = root.putObject("history");
         ArrayNode epochs = history.putArray("epoch");
@@ -121,6 +114,19 @@ public final class SessionFile {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree could not be written", e);
+        }
+    }
+
+    /** Each of {@code values} as a list of numbers in {@code arrays}; {@code what} names them if one is not finite. */
+    private static void addFiniteArrays(ArrayNode arrays, double[][] values, String what) {
+        for (double[] row : values) {
+            ArrayNode a = arrays.addArray();
+            for (double v : row) {
+                if (!Double.isFinite(v)) {
+                    throw new PlaygroundException("Cannot save the session: " + what + " holds " + v);
+                }
+                a.add(v);
+            }
         }
     }
 
@@ -313,16 +319,37 @@ public final class SessionFile {
             }
             double[][][] slots = new double[slotsNode.size()][][];
             for (int s = 0; s < slots.length; s++) {
-                JsonNode arrays = slotsNode.get(s);
-                if (!arrays.isArray()) {
-                    throw fail("progress.optimizer_slots[" + s + "]", "must be a list of arrays");
+                slots[s] = arrays(slotsNode.get(s), "progress.optimizer_slots[" + s + "]");
+            }
+            // Files written before leftover examples could be carried have neither field: nothing is carried.
+            int carried = 0;
+            double[][] gradient = new double[0][];
+            if (p.has("carried_examples") || p.has("carried_gradient")) {
+                carried = integer(p, "carried_examples");
+                if (carried < 0) {
+                    throw fail("progress.carried_examples", "must be 0 or more, got " + carried);
                 }
-                slots[s] = new double[arrays.size()][];
-                for (int k = 0; k < arrays.size(); k++) {
-                    slots[s][k] = numbers(arrays.get(k), "progress.optimizer_slots[" + s + "][" + k + "]", false);
+                gradient = arrays(require(p, "carried_gradient"), "progress.carried_gradient");
+                if ((carried == 0) != (gradient.length == 0)) {
+                    throw fail("progress.carried_gradient", carried == 0
+                            ? "must be empty when no example is carried" : "is empty but " + carried
+                            + " examples are carried");
                 }
             }
-            return new SessionDocument.Progress(epoch, order, shuffle, optimizerNode.asText(), steps, slots);
+            return new SessionDocument.Progress(epoch, order, shuffle, optimizerNode.asText(), steps, slots, carried,
+                    gradient);
+        }
+
+        /** A list of lists of finite numbers. */
+        double[][] arrays(JsonNode node, String path) {
+            if (!node.isArray()) {
+                throw fail(path, "must be a list of arrays");
+            }
+            double[][] values = new double[node.size()][];
+            for (int k = 0; k < values.length; k++) {
+                values[k] = numbers(node.get(k), path + "[" + k + "]", false);
+            }
+            return values;
         }
 
         SessionDocument.History history(JsonNode h) {

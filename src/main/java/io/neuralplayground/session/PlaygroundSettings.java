@@ -4,6 +4,7 @@ import io.neuralplayground.data.Feature;
 import io.neuralplayground.data.PlaygroundDataset;
 import io.neuralplayground.data.Point;
 import io.neuralplayground.engine.Activation;
+import io.neuralplayground.engine.LeftoverExamples;
 import io.neuralplayground.engine.Optimizer;
 import io.neuralplayground.engine.Regularization;
 import java.util.ArrayList;
@@ -14,12 +15,15 @@ import java.util.Objects;
 /**
  * Everything the playground window lets the user choose, as one immutable value. Two kinds of change:
  * those TF Playground resets on (data, features, shape, activations, regularization, ratio, noise, batch) rebuild
- * the network; the learning rate and the optimizer change while training goes on.
+ * the network, and so does the way with leftover examples, which cuts the epoch into batches as the batch size
+ * does; the learning rate and the optimizer change while training goes on.
  *
  * @param dataset          one of Playground's generators; it also decides classification or regression
  * @param noise            0 to 0.5
  * @param trainRatio       0.1 to 0.9
  * @param batchSize        1 to 30 in the window
+ * @param leftover         the examples beyond the last whole batch: carried into the next epoch (Playground's way,
+ *                         the window's default) or a smaller last batch (Keras')
  * @param seed             drives data, initial weights and shuffling
  * @param weightDraw       0 for the seed's own initial weights, k for the k-th "new weights"
  * @param features         the input features switched on, in Playground's order
@@ -31,16 +35,17 @@ import java.util.Objects;
  * @param regularization   L1/L2 and rate
  * @param paintedPoints    points the user added, part of the training data
  */
-public record PlaygroundSettings(PlaygroundDataset dataset, double noise, double trainRatio, int batchSize, long seed,
-        int weightDraw, List<Feature> features, List<Integer> hiddenLayers, List<Activation> hiddenActivations,
-        Activation outputActivation, double learningRate, Optimizer optimizer, Regularization regularization,
-        List<Point> paintedPoints) {
+public record PlaygroundSettings(PlaygroundDataset dataset, double noise, double trainRatio, int batchSize,
+        LeftoverExamples leftover, long seed, int weightDraw, List<Feature> features, List<Integer> hiddenLayers,
+        List<Activation> hiddenActivations, Activation outputActivation, double learningRate, Optimizer optimizer,
+        Regularization regularization, List<Point> paintedPoints) {
 
     public static final int MAX_LAYERS = 6;
     public static final int MAX_NEURONS = 8;
 
     public PlaygroundSettings {
         Objects.requireNonNull(dataset);
+        Objects.requireNonNull(leftover);
         features = List.copyOf(features);
         hiddenLayers = List.copyOf(hiddenLayers);
         hiddenActivations = List.copyOf(hiddenActivations);
@@ -51,11 +56,14 @@ public record PlaygroundSettings(PlaygroundDataset dataset, double noise, double
         }
     }
 
-    /** TF Playground's start: circle, x1 and x2, layers 4 and 2 with tanh, learning rate 0.03, batch 10. */
+    /**
+     * TF Playground's start: circle, x1 and x2, layers 4 and 2 with tanh, learning rate 0.03, batch 10, and its way
+     * with leftover examples (carried into the next epoch).
+     */
     public static PlaygroundSettings defaults() {
-        return new PlaygroundSettings(PlaygroundDataset.CIRCLE, 0, 0.5, 10, 1, 0, List.of(Feature.X1, Feature.X2),
-                List.of(4, 2), List.of(Activation.TANH, Activation.TANH), Activation.TANH, 0.03, Optimizer.sgd(),
-                Regularization.NONE, List.of());
+        return new PlaygroundSettings(PlaygroundDataset.CIRCLE, 0, 0.5, 10, LeftoverExamples.CARRY_OVER, 1, 0,
+                List.of(Feature.X1, Feature.X2), List.of(4, 2), List.of(Activation.TANH, Activation.TANH),
+                Activation.TANH, 0.03, Optimizer.sgd(), Regularization.NONE, List.of());
     }
 
     public boolean isClassification() {
@@ -65,7 +73,8 @@ public record PlaygroundSettings(PlaygroundDataset dataset, double noise, double
     /** Whether going from this to {@code next} needs a new network (TF Playground's reset), not a live change. */
     public boolean needsRebuild(PlaygroundSettings next) {
         return !dataset.equals(next.dataset) || noise != next.noise || trainRatio != next.trainRatio
-                || batchSize != next.batchSize || seed != next.seed || weightDraw != next.weightDraw
+                || batchSize != next.batchSize || leftover != next.leftover || seed != next.seed
+                || weightDraw != next.weightDraw
                 || !features.equals(next.features) || !hiddenLayers.equals(next.hiddenLayers)
                 || !hiddenActivations.equals(next.hiddenActivations) || outputActivation != next.outputActivation
                 || !regularization.equals(next.regularization);
@@ -86,6 +95,7 @@ public record PlaygroundSettings(PlaygroundDataset dataset, double noise, double
                 .learningRate(learningRate)
                 .optimizer(optimizer)
                 .batchSize(batchSize)
+                .leftover(leftover)
                 .regularization(regularization)
                 .shuffle(false)
                 .paintedPoints(paintedPoints)
@@ -96,36 +106,47 @@ public record PlaygroundSettings(PlaygroundDataset dataset, double noise, double
         Activation output = value.isClassification() == dataset.isClassification() ? outputActivation
                 : value.isClassification() ? Activation.TANH : Activation.LINEAR;
         List<Point> painted = value.isClassification() == dataset.isClassification() ? paintedPoints : List.of();
-        return new PlaygroundSettings(value, noise, trainRatio, batchSize, seed, weightDraw, features, hiddenLayers,
-                hiddenActivations, output, learningRate, optimizer, regularization, painted);
+        return new PlaygroundSettings(value, noise, trainRatio, batchSize, leftover, seed, weightDraw, features,
+                hiddenLayers, hiddenActivations, output, learningRate, optimizer, regularization, painted);
     }
 
     public PlaygroundSettings withNoise(double value) {
-        return new PlaygroundSettings(dataset, value, trainRatio, batchSize, seed, weightDraw, features, hiddenLayers,
-                hiddenActivations, outputActivation, learningRate, optimizer, regularization, paintedPoints);
+        return new PlaygroundSettings(dataset, value, trainRatio, batchSize, leftover, seed, weightDraw, features,
+                hiddenLayers, hiddenActivations, outputActivation, learningRate, optimizer, regularization,
+                paintedPoints);
     }
 
     public PlaygroundSettings withTrainRatio(double value) {
-        return new PlaygroundSettings(dataset, noise, value, batchSize, seed, weightDraw, features, hiddenLayers,
-                hiddenActivations, outputActivation, learningRate, optimizer, regularization, paintedPoints);
+        return new PlaygroundSettings(dataset, noise, value, batchSize, leftover, seed, weightDraw, features,
+                hiddenLayers, hiddenActivations, outputActivation, learningRate, optimizer, regularization,
+                paintedPoints);
     }
 
     public PlaygroundSettings withBatchSize(int value) {
-        return new PlaygroundSettings(dataset, noise, trainRatio, value, seed, weightDraw, features, hiddenLayers,
-                hiddenActivations, outputActivation, learningRate, optimizer, regularization, paintedPoints);
+        return new PlaygroundSettings(dataset, noise, trainRatio, value, leftover, seed, weightDraw, features,
+                hiddenLayers, hiddenActivations, outputActivation, learningRate, optimizer, regularization,
+                paintedPoints);
+    }
+
+    /** Carry the examples beyond the last whole batch into the next epoch, or train them as a smaller batch. */
+    public PlaygroundSettings withLeftover(LeftoverExamples value) {
+        return new PlaygroundSettings(dataset, noise, trainRatio, batchSize, value, seed, weightDraw, features,
+                hiddenLayers, hiddenActivations, outputActivation, learningRate, optimizer, regularization,
+                paintedPoints);
     }
 
     /** A new seed: new data and new weights (the draw starts again at 0). */
     public PlaygroundSettings withSeed(long value) {
-        return new PlaygroundSettings(dataset, noise, trainRatio, batchSize, value, 0, features, hiddenLayers,
-                hiddenActivations, outputActivation, learningRate, optimizer, regularization, paintedPoints);
+        return new PlaygroundSettings(dataset, noise, trainRatio, batchSize, leftover, value, 0, features,
+                hiddenLayers, hiddenActivations, outputActivation, learningRate, optimizer, regularization,
+                paintedPoints);
     }
 
     /** The next draw of initial weights, same data. */
     public PlaygroundSettings withNewWeights() {
-        return new PlaygroundSettings(dataset, noise, trainRatio, batchSize, seed, weightDraw + 1, features,
-                hiddenLayers, hiddenActivations, outputActivation, learningRate, optimizer, regularization,
-                paintedPoints);
+        return new PlaygroundSettings(dataset, noise, trainRatio, batchSize, leftover, seed, weightDraw + 1,
+                features, hiddenLayers, hiddenActivations, outputActivation, learningRate, optimizer,
+                regularization, paintedPoints);
     }
 
     public PlaygroundSettings withFeatures(List<Feature> value) {
@@ -135,14 +156,15 @@ public record PlaygroundSettings(PlaygroundDataset dataset, double noise, double
                 ordered.add(f);
             }
         }
-        return new PlaygroundSettings(dataset, noise, trainRatio, batchSize, seed, weightDraw, ordered, hiddenLayers,
-                hiddenActivations, outputActivation, learningRate, optimizer, regularization, paintedPoints);
+        return new PlaygroundSettings(dataset, noise, trainRatio, batchSize, leftover, seed, weightDraw, ordered,
+                hiddenLayers, hiddenActivations, outputActivation, learningRate, optimizer, regularization,
+                paintedPoints);
     }
 
     /** Hidden layers and their activations together (they must stay the same length). */
     public PlaygroundSettings withHidden(List<Integer> widths, List<Activation> activations) {
-        return new PlaygroundSettings(dataset, noise, trainRatio, batchSize, seed, weightDraw, features, widths,
-                activations, outputActivation, learningRate, optimizer, regularization, paintedPoints);
+        return new PlaygroundSettings(dataset, noise, trainRatio, batchSize, leftover, seed, weightDraw, features,
+                widths, activations, outputActivation, learningRate, optimizer, regularization, paintedPoints);
     }
 
     /** Every hidden layer's activation set to {@code value} (the top bar's choice). */
@@ -151,27 +173,28 @@ public record PlaygroundSettings(PlaygroundDataset dataset, double noise, double
     }
 
     public PlaygroundSettings withOutputActivation(Activation value) {
-        return new PlaygroundSettings(dataset, noise, trainRatio, batchSize, seed, weightDraw, features, hiddenLayers,
-                hiddenActivations, value, learningRate, optimizer, regularization, paintedPoints);
+        return new PlaygroundSettings(dataset, noise, trainRatio, batchSize, leftover, seed, weightDraw, features,
+                hiddenLayers, hiddenActivations, value, learningRate, optimizer, regularization, paintedPoints);
     }
 
     public PlaygroundSettings withLearningRate(double value) {
-        return new PlaygroundSettings(dataset, noise, trainRatio, batchSize, seed, weightDraw, features, hiddenLayers,
-                hiddenActivations, outputActivation, value, optimizer, regularization, paintedPoints);
+        return new PlaygroundSettings(dataset, noise, trainRatio, batchSize, leftover, seed, weightDraw, features,
+                hiddenLayers, hiddenActivations, outputActivation, value, optimizer, regularization, paintedPoints);
     }
 
     public PlaygroundSettings withOptimizer(Optimizer value) {
-        return new PlaygroundSettings(dataset, noise, trainRatio, batchSize, seed, weightDraw, features, hiddenLayers,
-                hiddenActivations, outputActivation, learningRate, value, regularization, paintedPoints);
+        return new PlaygroundSettings(dataset, noise, trainRatio, batchSize, leftover, seed, weightDraw, features,
+                hiddenLayers, hiddenActivations, outputActivation, learningRate, value, regularization,
+                paintedPoints);
     }
 
     public PlaygroundSettings withRegularization(Regularization value) {
-        return new PlaygroundSettings(dataset, noise, trainRatio, batchSize, seed, weightDraw, features, hiddenLayers,
-                hiddenActivations, outputActivation, learningRate, optimizer, value, paintedPoints);
+        return new PlaygroundSettings(dataset, noise, trainRatio, batchSize, leftover, seed, weightDraw, features,
+                hiddenLayers, hiddenActivations, outputActivation, learningRate, optimizer, value, paintedPoints);
     }
 
     public PlaygroundSettings withPaintedPoints(List<Point> value) {
-        return new PlaygroundSettings(dataset, noise, trainRatio, batchSize, seed, weightDraw, features, hiddenLayers,
-                hiddenActivations, outputActivation, learningRate, optimizer, regularization, value);
+        return new PlaygroundSettings(dataset, noise, trainRatio, batchSize, leftover, seed, weightDraw, features,
+                hiddenLayers, hiddenActivations, outputActivation, learningRate, optimizer, regularization, value);
     }
 }

@@ -1,12 +1,16 @@
 package io.neuralplayground.session;
 
+import io.neuralplayground.engine.CarriedGradient;
 import io.neuralplayground.engine.Network;
+import io.neuralplayground.engine.Trainer;
+import java.util.Objects;
 
 /**
  * Everything a training session needs to go on exactly where it was: its settings (which regenerate the data
  * bit for bit), the network with its frozen links, the trainer's progress (epoch, order of the examples, the
- * shuffling generator's state, the optimizer's memory) and the loss history. Saving and opening this gives the
- * same numbers in the epochs that follow as if the session had never stopped.
+ * shuffling generator's state, the optimizer's memory, the gradients carried into the next epoch) and the loss
+ * history. Saving and opening this gives the same numbers in the epochs that follow as if the session had never
+ * stopped.
  *
  * @param settings        the playground's settings
  * @param network         the weights (a private copy), frozen links included
@@ -15,16 +19,18 @@ import io.neuralplayground.engine.Network;
  * @param shuffleState    the state of the generator that reshuffles each epoch
  * @param optimizerSlots  the optimizer's memory, {@code [slot][parameter array][value]} (see OptimizerState)
  * @param optimizerSteps  the optimizer's step count
+ * @param carried         the leftover examples' gradients waiting for the next epoch's first update (carry-over)
  * @param historyEpochs   the epochs of the loss history, from 0
  * @param historyTrain    training loss of each
  * @param historyTest     test loss of each (NaN without test data)
  */
 public record SessionState(PlaygroundSettings settings, Network network, int epoch, int[] order, long shuffleState,
-        double[][][] optimizerSlots, long optimizerSteps, int[] historyEpochs, double[] historyTrain,
-        double[] historyTest) {
+        double[][][] optimizerSlots, long optimizerSteps, CarriedGradient carried, int[] historyEpochs,
+        double[] historyTrain, double[] historyTest) {
 
     public SessionState {
         network = network.copy();
+        Objects.requireNonNull(carried);
         if (historyEpochs.length != historyTrain.length || historyEpochs.length != historyTest.length) {
             throw new IllegalArgumentException("the loss history's columns differ in length");
         }
@@ -33,5 +39,16 @@ public record SessionState(PlaygroundSettings settings, Network network, int epo
     @Override
     public Network network() {
         return network.copy();
+    }
+
+    /**
+     * Puts the saved progress into {@code trainer}, made from these settings and this network: epoch, order,
+     * shuffling state, optimizer memory and carried gradients, all in one place so that no piece is forgotten.
+     *
+     * @throws IllegalArgumentException if a piece does not fit the trainer
+     */
+    public void restoreInto(Trainer trainer) {
+        trainer.restoreProgress(epoch, order, shuffleState, optimizerSlots, optimizerSteps);
+        trainer.restoreCarriedGradient(carried);
     }
 }

@@ -5,6 +5,7 @@ import io.neuralplayground.data.Feature;
 import io.neuralplayground.data.PlaygroundDataset;
 import io.neuralplayground.data.Point;
 import io.neuralplayground.engine.Activation;
+import io.neuralplayground.engine.LeftoverExamples;
 import io.neuralplayground.engine.Optimizer;
 import io.neuralplayground.engine.Regularization;
 import java.util.ArrayList;
@@ -15,12 +16,15 @@ import java.util.Map;
 /**
  * {@link PlaygroundSettings} as a JSON-compatible map (strings, numbers, lists) and back, for session files:
  * <pre>
- *   dataset "circle" · noise 0.0 · train_ratio 0.5 · batch_size 10 · seed 1 · weight_draw 0
+ *   dataset "circle" · noise 0.0 · train_ratio 0.5 · batch_size 10 · leftover_examples "carry-over" · seed 1
+ *   weight_draw 0
  *   features ["x1", "x2"] · hidden_layers [4, 2] · hidden_activations ["tanh", "tanh"] · output_activation "tanh"
  *   learning_rate 0.03 · optimizer "sgd" · regularization "none" · regularization_rate 0.0
  *   painted_points [[x1, x2, label], …]
  * </pre>
- * Reading checks every value against what the window allows and names the field of a bad one.
+ * Reading checks every value against what the window allows and names the field of a bad one. One field may be
+ * missing: {@code leftover_examples}, which files written before it existed lack; they were trained with a smaller
+ * last batch, so that is what a missing field reads as, and such a session goes on with the numbers it had.
  */
 public final class SettingsCodec {
     private SettingsCodec() {
@@ -32,6 +36,7 @@ public final class SettingsCodec {
         m.put("noise", s.noise());
         m.put("train_ratio", s.trainRatio());
         m.put("batch_size", s.batchSize());
+        m.put("leftover_examples", s.leftover().id());
         m.put("seed", s.seed());
         m.put("weight_draw", s.weightDraw());
         m.put("features", s.features().stream().map(Feature::id).toList());
@@ -62,6 +67,8 @@ public final class SettingsCodec {
         double noise = f.number("noise", 0, 0.5);
         double ratio = f.number("train_ratio", 0.01, 1);
         int batch = (int) f.whole("batch_size", 1, 100_000);
+        LeftoverExamples leftover = m.containsKey("leftover_examples")
+                ? f.choice("leftover_examples", LeftoverExamples::byName) : LeftoverExamples.SMALLER_LAST_BATCH;
         long seed = f.whole("seed", Long.MIN_VALUE, Long.MAX_VALUE);
         int draw = (int) f.whole("weight_draw", 0, Integer.MAX_VALUE);
         List<Feature> features = new ArrayList<>();
@@ -102,8 +109,8 @@ public final class SettingsCodec {
             painted.add(new Point(((Number) xs.get(0)).doubleValue(), ((Number) xs.get(1)).doubleValue(),
                     ((Number) xs.get(2)).doubleValue()));
         }
-        return new PlaygroundSettings(dataset, noise, ratio, batch, seed, draw, features, hidden, activations, output,
-                rate, optimizer, Regularization.of(kind, regRate), painted);
+        return new PlaygroundSettings(dataset, noise, ratio, batch, leftover, seed, draw, features, hidden,
+                activations, output, rate, optimizer, Regularization.of(kind, regRate), painted);
     }
 
     /** Reading of one map with messages naming the field. */

@@ -4,6 +4,7 @@ import io.neuralplayground.PlaygroundException;
 import io.neuralplayground.data.Feature;
 import io.neuralplayground.data.PlaygroundDataset;
 import io.neuralplayground.engine.Activation;
+import io.neuralplayground.engine.LeftoverExamples;
 import io.neuralplayground.engine.Optimizer;
 import io.neuralplayground.engine.Regularization;
 import java.math.BigDecimal;
@@ -17,14 +18,18 @@ import java.util.stream.Collectors;
  * The settings as one short line of text, as TF Playground keeps them in its URL: to paste into a chat or onto a
  * slide, and back. Weights are not in it: the same seed gives the same initial weights.
  * <pre>
- *   dataset=spiral&amp;noise=10&amp;ratio=50&amp;batch=10&amp;seed=1&amp;draw=0&amp;features=x1,x2,sinx1
- *   &amp;layers=8,8&amp;activations=tanh,relu&amp;output=tanh&amp;lr=0.03&amp;optimizer=sgd&amp;reg=l2&amp;regRate=0.001
+ *   dataset=spiral&amp;noise=10&amp;ratio=50&amp;batch=10&amp;leftover=carry-over&amp;seed=1&amp;draw=0
+ *   &amp;features=x1,x2,sinx1&amp;layers=8,8&amp;activations=tanh,relu&amp;output=tanh&amp;lr=0.03&amp;optimizer=sgd
+ *   &amp;reg=l2&amp;regRate=0.001
  * </pre>
- * Noise and ratio in percent, as the sliders show them. Painted points are not shared.
+ * Noise and ratio in percent, as the sliders show them. Painted points are not shared. {@code leftover} may be
+ * missing: strings copied before it existed describe runs with a smaller last batch, and read so.
  */
 public final class ShareString {
-    private static final List<String> KEYS = List.of("dataset", "noise", "ratio", "batch", "seed", "draw", "features",
-            "layers", "activations", "output", "lr", "optimizer", "reg", "regRate");
+    private static final List<String> KEYS = List.of("dataset", "noise", "ratio", "batch", "leftover", "seed", "draw",
+            "features", "layers", "activations", "output", "lr", "optimizer", "reg", "regRate");
+    /** Keys older share strings lack; what a missing one means is said where it is read. */
+    private static final List<String> OPTIONAL = List.of("leftover");
 
     private ShareString() {
     }
@@ -35,6 +40,7 @@ public final class ShareString {
         m.put("noise", percent(s.noise()));
         m.put("ratio", percent(s.trainRatio()));
         m.put("batch", Integer.toString(s.batchSize()));
+        m.put("leftover", s.leftover().id());
         m.put("seed", Long.toString(s.seed()));
         m.put("draw", Integer.toString(s.weightDraw()));
         m.put("features", s.features().stream().map(Feature::id).collect(Collectors.joining(",")));
@@ -77,7 +83,7 @@ public final class ShareString {
             m.put(key, part.substring(eq + 1));
         }
         for (String key : KEYS) {
-            if (!m.containsKey(key)) {
+            if (!m.containsKey(key) && !OPTIONAL.contains(key)) {
                 throw new PlaygroundException("Share string: '" + key + "' is missing");
             }
         }
@@ -109,6 +115,10 @@ public final class ShareString {
             settings.put("noise", fraction(m.get("noise")));
             settings.put("train_ratio", fraction(m.get("ratio")));
             settings.put("batch_size", Integer.parseInt(m.get("batch")));
+            // Without it, an older string: the codec reads that as the smaller last batch it was made with.
+            if (m.containsKey("leftover")) {
+                settings.put("leftover_examples", LeftoverExamples.byName(m.get("leftover")).id());
+            }
             settings.put("seed", Long.parseLong(m.get("seed")));
             settings.put("weight_draw", Integer.parseInt(m.get("draw")));
             settings.put("features", features.stream().map(Feature::id).toList());

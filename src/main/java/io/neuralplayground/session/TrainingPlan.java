@@ -9,6 +9,7 @@ import io.neuralplayground.data.SampleEncoder;
 import io.neuralplayground.data.Split;
 import io.neuralplayground.engine.Activation;
 import io.neuralplayground.engine.Initializer;
+import io.neuralplayground.engine.LeftoverExamples;
 import io.neuralplayground.engine.Loss;
 import io.neuralplayground.engine.Network;
 import io.neuralplayground.engine.Optimizer;
@@ -27,7 +28,9 @@ import java.util.Objects;
  *
  * <p>Defaults (Playground's): the circle, noise 0, half the points for training, features x1 and x2, hidden
  * layers 4 and 2 with tanh, learning rate 0.03, batch 10, plain SGD, no regularization, Playground's
- * initialisation. What follows from the data when not chosen:
+ * initialisation. Two defaults are Keras' instead, as the command line has them: the examples are reshuffled every
+ * epoch and leftover examples make a smaller last batch ({@link PlaygroundSettings#toPlan()} asks for Playground's
+ * fixed order, and for carry-over unless the settings say otherwise). What follows from the data when not chosen:
  * <ul>
  *   <li>loss: half squared error for regression and two classes; categorical cross-entropy for more classes;</li>
  *   <li>output units: 1 for regression and two classes, one per class for more classes or a categorical loss;</li>
@@ -50,6 +53,7 @@ public final class TrainingPlan {
     private final Optimizer optimizer;
     private final double learningRate;
     private final int batchSize;
+    private final LeftoverExamples leftover;
     private final Regularization regularization;
     private final boolean shuffle;
     private final Initializer initializer;
@@ -70,6 +74,7 @@ public final class TrainingPlan {
         this.optimizer = b.optimizer;
         this.learningRate = b.learningRate;
         this.batchSize = b.batchSize;
+        this.leftover = b.leftover;
         this.regularization = b.regularization;
         this.shuffle = b.shuffle;
         this.initializer = b.initializer;
@@ -98,6 +103,7 @@ public final class TrainingPlan {
         b.optimizer = optimizer;
         b.learningRate = learningRate;
         b.batchSize = batchSize;
+        b.leftover = leftover;
         b.regularization = regularization;
         b.shuffle = shuffle;
         b.initializer = initializer;
@@ -137,7 +143,7 @@ public final class TrainingPlan {
         Samples train = SampleEncoder.encode(split.train(), featureSet, encoding, outputs);
         Samples test = SampleEncoder.encode(split.test(), featureSet, encoding, outputs);
         TrainingConfig config = new TrainingConfig(chosenLoss, optimizer, learningRate, batchSize, regularization,
-                shuffle, encoding);
+                shuffle, encoding, leftover);
         Trainer trainer = new Trainer(network, train, test, config, Rng.stream(seed, "shuffle"));
         return new PreparedRun(dataset, split, featureSet, trainer);
     }
@@ -195,7 +201,7 @@ public final class TrainingPlan {
         return outputs > 1 ? Activation.SOFTMAX : Activation.TANH;
     }
 
-    /** Collects choices; anything not set keeps TF Playground's default. */
+    /** Collects choices; anything not set keeps the default named in the class comment. */
     public static final class Builder {
         private DataSource data = DataSource.Generated.of(PlaygroundDataset.CIRCLE, 0);
         private double trainRatio = 0.5;
@@ -208,6 +214,7 @@ public final class TrainingPlan {
         private Optimizer optimizer = Optimizer.sgd();
         private double learningRate = 0.03;
         private int batchSize = 10;
+        private LeftoverExamples leftover = LeftoverExamples.SMALLER_LAST_BATCH;
         private Regularization regularization = Regularization.NONE;
         private boolean shuffle = true;
         private Initializer initializer = Initializer.PLAYGROUND;
@@ -296,6 +303,16 @@ public final class TrainingPlan {
 
         public Builder batchSize(int value) {
             batchSize = value;
+            return this;
+        }
+
+        /**
+         * What happens to the examples beyond the last whole batch of an epoch. Not set: a smaller last batch, as
+         * Keras, like the reshuffling that is also on unless switched off; the playground's settings ask for
+         * Playground's carry-over.
+         */
+        public Builder leftover(LeftoverExamples value) {
+            leftover = Objects.requireNonNull(value);
             return this;
         }
 

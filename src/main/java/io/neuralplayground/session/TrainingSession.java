@@ -226,7 +226,7 @@ public final class TrainingSession implements AutoCloseable {
                 EpochLog.Slice history = log.since(0);
                 result.complete(new SessionState(settings, trainer.network(), trainer.epoch(), trainer.order(),
                         trainer.shuffleRng().state(), trainer.optimizerSlots(), trainer.optimizerState().steps(),
-                        history.epochs(), history.trainLoss(), history.testLoss()));
+                        trainer.carriedGradient(), history.epochs(), history.trainLoss(), history.testLoss()));
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
             }
@@ -235,9 +235,9 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     /**
-     * Goes on from a saved state (paused): the same data, weights, optimizer memory, order and loss history, so
-     * that training continues with the numbers it would have had. A state that does not fit leaves the session as
-     * it was, with a message.
+     * Goes on from a saved state (paused): the same data, weights, optimizer memory, carried gradients, order and
+     * loss history, so that training continues with the numbers it would have had. A state that does not fit leaves
+     * the session as it was, with a message.
      */
     public void restore(SessionState state) {
         Objects.requireNonNull(state);
@@ -246,8 +246,7 @@ public final class TrainingSession implements AutoCloseable {
             try {
                 checkShape(state.settings(), state.network());
                 prepared = state.settings().toPlan().withInitialNetwork(state.network()).prepare();
-                prepared.trainer().restoreProgress(state.epoch(), state.order(), state.shuffleState(),
-                        state.optimizerSlots(), state.optimizerSteps());
+                state.restoreInto(prepared.trainer());
             } catch (PlaygroundException | IllegalArgumentException e) {
                 message = "The session could not be restored: " + e.getMessage();
                 return;

@@ -5,14 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.neuralplayground.engine.BackpropTrace;
+import io.neuralplayground.engine.LeftoverExamples;
 import io.neuralplayground.engine.Loss;
+import io.neuralplayground.engine.Trainer;
 import io.neuralplayground.io.Model;
 import io.neuralplayground.io.ModelFile;
+import io.neuralplayground.session.TrainingPlan;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,10 +54,44 @@ class CliTest {
         Run run = run("train", "--epochs", "3");
         assertThat(run.exit()).isZero();
         assertThat(run.lines().get(0)).contains("Circle, 500 points", "features x1,x2", "2-4-2-1",
-                "half_squared_error", "sgd", "learning rate 0.03", "batch 10");
+                "half_squared_error", "sgd", "learning rate 0.03", "batch 10, leftover smaller-batch");
         assertThat(run.lines()).hasSize(4);
         assertThat(run.lines().get(3)).matches(
                 "epoch +3 +train loss \\d\\.\\d{6} +test loss \\d\\.\\d{6} +train accuracy +[\\d.]+ % +test accuracy +[\\d.]+ %");
+    }
+
+    @Test
+    void trainLeftoverPicksKerasSmallerLastBatchOrPlaygroundsCarryOver() throws Exception {
+        // 250 training points in batches of 30 leave 10 over every epoch.
+        String[] common = {"train", "--batch", "30", "--no-shuffle", "--epochs", "4", "--json"};
+        Run byDefault = run(common);
+        Run keras = run(concat(common, "--leftover", "smaller-batch"));
+        Run playground = run(concat(common, "--leftover", "carry-over"));
+        assertThat(playground.exit()).isZero();
+        assertThat(keras.out()).isEqualTo(byDefault.out());
+        assertThat(playground.out()).isNotEqualTo(keras.out());
+
+        Trainer expected = TrainingPlan.builder().batchSize(30).shuffle(false).leftover(LeftoverExamples.CARRY_OVER)
+                .build().prepare().trainer();
+        List<String> lines = playground.lines();
+        for (String line : lines) {
+            assertThat(JSON.readTree(line).get("train_loss").asDouble()).isEqualTo(expected.runEpoch().trainLoss());
+        }
+        assertThat(expected.optimizerState().steps()).isEqualTo(4 * 8);
+
+        Path model = dir.resolve("carried.json");
+        assertThat(run(concat(common, "--leftover", "carry-over", "--out", model.toString())).exit()).isZero();
+        assertThat(ModelFile.read(model).extras().get("training"))
+                .isInstanceOfSatisfying(Map.class, t -> assertThat(t).containsEntry("leftover_examples",
+                        "carry-over"));
+        assertThat(run("train", "--epochs", "1", "--leftover", "carry-over").lines().get(0))
+                .contains("batch 10, leftover carry-over");
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
     }
 
     @Test
@@ -157,6 +196,8 @@ class CliTest {
         assertUserError(run("train", "--layers", "4,-1"), Cli.FAILED, "1 to 4096 neurons");
         assertUserError(run("train", "--noise", "80"), Cli.FAILED, "--noise must be between 0 and 50");
         assertUserError(run("train", "--activation", "swish"), Cli.FAILED, "unknown activation 'swish'");
+        assertUserError(run("train", "--leftover", "drop"), Cli.FAILED,
+                "unknown way with leftover examples 'drop' (known: smaller-batch, carry-over)");
         assertUserError(run("trace", "--model", "missing.json", "--input", "1", "--target", "1"), Cli.FAILED,
                 "missing.json");
         assertUserError(run("trace", "--model", TEXTBOOK.toString(), "--input", "1,x", "--target", "1"),

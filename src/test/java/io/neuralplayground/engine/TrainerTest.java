@@ -152,10 +152,39 @@ class TrainerTest {
         Network network = Network.of(2, new int[] {3}, Activation.TANH, 1, Activation.TANH);
         Initializer.PLAYGROUND.initialize(network, new Rng(1));
         Trainer trainer = new Trainer(network, data, Samples.empty(2, 1),
-                TrainingConfig.playground().withBatchSize(10), new Rng(1));
+                TrainingConfig.playground().withBatchSize(10).withLeftover(LeftoverExamples.SMALLER_LAST_BATCH),
+                new Rng(1));
         EpochResult result = trainer.runEpoch();
         assertThat(result.hasTest()).isFalse();
         assertThat(trainer.optimizerState().steps()).isEqualTo(3);
+    }
+
+    @Test
+    void playgroundsWayCarriesTheLastFiveExamplesInsteadOfMakingAThirdUpdate() {
+        Samples data = disc(new Rng(3), 25);
+        Network network = Network.of(2, new int[] {3}, Activation.TANH, 1, Activation.TANH);
+        Initializer.PLAYGROUND.initialize(network, new Rng(1));
+        Trainer trainer = new Trainer(network, data, Samples.empty(2, 1),
+                TrainingConfig.playground().withBatchSize(10), new Rng(1));
+        trainer.runEpoch();
+        assertThat(trainer.optimizerState().steps()).isEqualTo(2);
+        assertThat(trainer.carriedGradient().examples()).isEqualTo(5);
+        trainer.runEpoch();
+        assertThat(trainer.optimizerState().steps()).isEqualTo(4);
+        assertThat(trainer.carriedGradient().examples()).isEqualTo(5);
+    }
+
+    @Test
+    void sameSeedSameRunBitForBitWithCarriedExamples() {
+        // 200 examples in batches of 30: 20 carried every epoch, also when reshuffled.
+        for (boolean shuffle : new boolean[] {false, true}) {
+            Trainer a = playgroundTrainer(11, shuffle);
+            Trainer b = playgroundTrainer(11, shuffle);
+            a.setConfig(a.config().withBatchSize(30));
+            b.setConfig(b.config().withBatchSize(30));
+            assertThat(fingerprint(a, 20)).isEqualTo(fingerprint(b, 20));
+            assertThat(a.carriedGradient().examples()).isEqualTo(20);
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.neuralplayground.data.Feature;
 import io.neuralplayground.data.PlaygroundDataset;
 import io.neuralplayground.data.Point;
 import io.neuralplayground.engine.Activation;
+import io.neuralplayground.engine.CarriedGradient;
 import io.neuralplayground.engine.Optimizer;
 import io.neuralplayground.engine.Regularization;
 import java.util.ArrayList;
@@ -49,6 +50,8 @@ class SessionStateTest {
             original.trainEpochs(40);
             original.sync();
             SessionState saved = original.capture().get();
+            // 250 generated and 2 painted points in batches of 10: Playground's loop carries the last 2.
+            assertThat(saved.carried().examples()).isEqualTo(2);
             List<Long> expected = trainAndRecord(original, 25);
 
             restored.restore(saved);
@@ -70,12 +73,33 @@ class SessionStateTest {
             SessionState saved = a.capture().get();
             SessionState broken = new SessionState(saved.settings().withHidden(List.of(4), List.of(Activation.TANH)),
                     saved.network(), saved.epoch(), saved.order(), saved.shuffleState(), saved.optimizerSlots(),
-                    saved.optimizerSteps(), saved.historyEpochs(), saved.historyTrain(), saved.historyTest());
+                    saved.optimizerSteps(), saved.carried(), saved.historyEpochs(), saved.historyTrain(), saved.historyTest());
             long build = b.latest().build();
             b.restore(broken);
             b.sync();
             assertThat(b.latest().build()).isEqualTo(build);
             assertThat(b.latest().message()).startsWith("The session could not be restored");
+        }
+    }
+
+    @Test
+    void aCarriedGradientThatDoesNotFitLeavesTheSessionAsItWas() throws Exception {
+        try (TrainingSession a = new TrainingSession(PlaygroundSettings.defaults().withBatchSize(30));
+                TrainingSession b = new TrainingSession(PlaygroundSettings.defaults())) {
+            a.trainEpochs(2);
+            a.sync();
+            SessionState saved = a.capture().get();
+            assertThat(saved.carried().examples()).isEqualTo(250 % 30);
+            SessionState broken = new SessionState(saved.settings(), saved.network(), saved.epoch(), saved.order(),
+                    saved.shuffleState(), saved.optimizerSlots(), saved.optimizerSteps(),
+                    new CarriedGradient(3, new double[][] {{1, 2}}), saved.historyEpochs(), saved.historyTrain(),
+                    saved.historyTest());
+            long build = b.latest().build();
+            b.restore(broken);
+            b.sync();
+            assertThat(b.latest().build()).isEqualTo(build);
+            assertThat(b.latest().message()).startsWith("The session could not be restored")
+                    .contains("carried gradient");
         }
     }
 }

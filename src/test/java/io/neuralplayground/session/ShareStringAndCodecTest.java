@@ -8,6 +8,7 @@ import io.neuralplayground.data.Feature;
 import io.neuralplayground.data.PlaygroundDataset;
 import io.neuralplayground.data.Point;
 import io.neuralplayground.engine.Activation;
+import io.neuralplayground.engine.LeftoverExamples;
 import io.neuralplayground.engine.Optimizer;
 import io.neuralplayground.engine.Regularization;
 import java.util.LinkedHashMap;
@@ -26,10 +27,30 @@ class ShareStringAndCodecTest {
     @Test
     void theShareStringIsShortReadableAndRoundTrips() {
         String text = ShareString.of(SETTINGS);
-        assertThat(text).isEqualTo("dataset=xor&noise=15&ratio=70&batch=7&seed=42&draw=2&features=x1,x2,x1x2"
-                + "&layers=6,3&activations=relu,elu&output=sigmoid&lr=0.003&optimizer=rmsprop&reg=l2&regRate=0.001");
+        assertThat(text).isEqualTo("dataset=xor&noise=15&ratio=70&batch=7&leftover=carry-over&seed=42&draw=2"
+                + "&features=x1,x2,x1x2&layers=6,3&activations=relu,elu&output=sigmoid&lr=0.003&optimizer=rmsprop&reg=l2&regRate=0.001");
         assertThat(ShareString.parse(text)).isEqualTo(SETTINGS);
         assertThat(ShareString.parse("https://example.org/play?" + text)).isEqualTo(SETTINGS);
+    }
+
+    @Test
+    void bothWaysWithLeftoverExamplesTravelInShareStringsAndSessionSettings() {
+        for (LeftoverExamples mode : LeftoverExamples.values()) {
+            PlaygroundSettings settings = SETTINGS.withLeftover(mode);
+            assertThat(ShareString.of(settings)).contains("&leftover=" + mode.id() + "&");
+            assertThat(ShareString.parse(ShareString.of(settings))).isEqualTo(settings);
+            assertThat(SettingsCodec.toMap(settings)).containsEntry("leftover_examples", mode.id());
+            assertThat(SettingsCodec.fromMap(SettingsCodec.toMap(settings), "settings")).isEqualTo(settings);
+        }
+    }
+
+    @Test
+    void settingsFromBeforeTheLeftoverChoiceReadAsTheSmallerLastBatchTheyWereTrainedWith() {
+        String old = ShareString.of(SETTINGS).replace("&leftover=carry-over", "");
+        assertThat(ShareString.parse(old)).isEqualTo(SETTINGS.withLeftover(LeftoverExamples.SMALLER_LAST_BATCH));
+        Map<String, Object> m = new LinkedHashMap<>(SettingsCodec.toMap(SETTINGS));
+        m.remove("leftover_examples");
+        assertThat(SettingsCodec.fromMap(m, "settings").leftover()).isEqualTo(LeftoverExamples.SMALLER_LAST_BATCH);
     }
 
     @Test
@@ -49,6 +70,8 @@ class ShareStringAndCodecTest {
                 .isInstanceOf(PlaygroundException.class).hasMessageStartingWith("Share string: ");
         assertThatThrownBy(() -> ShareString.parse(good + "&colour=blue")).hasMessageContaining("unknown key 'colour'");
         assertThatThrownBy(() -> ShareString.parse(good.replace("&lr=0.003", ""))).hasMessageContaining("'lr' is missing");
+        assertThatThrownBy(() -> ShareString.parse(good.replace("leftover=carry-over", "leftover=drop")))
+                .hasMessageStartingWith("Share string").hasMessageContaining("known: smaller-batch, carry-over");
     }
 
     @Test
@@ -69,5 +92,9 @@ class ShareStringAndCodecTest {
         m.put("hidden_activations", List.of("relu", "elu"));
         m.remove("optimizer");
         assertThatThrownBy(() -> SettingsCodec.fromMap(m, "settings")).hasMessageContaining("missing");
+        m.put("optimizer", "rmsprop");
+        m.put("leftover_examples", "keras");
+        assertThatThrownBy(() -> SettingsCodec.fromMap(m, "s.json: settings"))
+                .hasMessageStartingWith("s.json: settings.leftover_examples: unknown way with leftover examples");
     }
 }

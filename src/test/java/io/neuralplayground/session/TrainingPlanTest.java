@@ -7,6 +7,7 @@ import io.neuralplayground.PlaygroundException;
 import io.neuralplayground.data.Dataset;
 import io.neuralplayground.data.PlaygroundDataset;
 import io.neuralplayground.engine.Activation;
+import io.neuralplayground.engine.LeftoverExamples;
 import io.neuralplayground.engine.Loss;
 import io.neuralplayground.engine.Network;
 import io.neuralplayground.engine.TargetEncoding;
@@ -35,6 +36,24 @@ class TrainingPlanTest {
         assertThat(run.trainer().config().learningRate()).isEqualTo(0.03);
         assertThat(run.trainer().config().batchSize()).isEqualTo(10);
         assertThat(run.trainer().config().encoding()).isEqualTo(TargetEncoding.SIGNED);
+    }
+
+    @Test
+    void thePlanCutsASmallerLastBatchUnlessToldTheSettingsCarryOverAsPlaygroundDoes() {
+        assertThat(TrainingPlan.builder().build().prepare().trainer().config().leftover())
+                .isEqualTo(LeftoverExamples.SMALLER_LAST_BATCH);
+        assertThat(TrainingPlan.builder().leftover(LeftoverExamples.CARRY_OVER).build().prepare().trainer().config()
+                .leftover()).isEqualTo(LeftoverExamples.CARRY_OVER);
+        PlaygroundSettings settings = PlaygroundSettings.defaults();
+        assertThat(settings.leftover()).isEqualTo(LeftoverExamples.CARRY_OVER);
+        assertThat(settings.toPlan().prepare().trainer().config().leftover()).isEqualTo(LeftoverExamples.CARRY_OVER);
+        PlaygroundSettings keras = settings.withLeftover(LeftoverExamples.SMALLER_LAST_BATCH);
+        assertThat(keras.toPlan().prepare().trainer().config().leftover())
+                .isEqualTo(LeftoverExamples.SMALLER_LAST_BATCH);
+        assertThat(settings.needsRebuild(keras)).isTrue();
+        Network start = settings.toPlan().prepare().network();
+        assertThat(settings.toPlan().withInitialNetwork(start).prepare().trainer().config().leftover())
+                .isEqualTo(LeftoverExamples.CARRY_OVER);
     }
 
     @Test

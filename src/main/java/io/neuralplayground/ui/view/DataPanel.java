@@ -1,6 +1,7 @@
 package io.neuralplayground.ui.view;
 
 import io.neuralplayground.data.PlaygroundDataset;
+import io.neuralplayground.engine.LeftoverExamples;
 import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
 import io.neuralplayground.ui.viewmodel.ProblemType;
 import java.util.ArrayList;
@@ -9,16 +10,19 @@ import java.util.List;
 import java.util.Map;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /**
  * Playground's data column: which dataset (as pictures, the problem type's four or two), how much of it trains,
- * how noisy, the batch size, and a new draw of the data (Regenerate, or a seed of one's own).
+ * how noisy, the batch size and what becomes of the examples beyond the last whole batch, and a new draw of the
+ * data (Regenerate, or a seed of one's own).
  */
 public final class DataPanel extends VBox {
     private final PlaygroundViewModel vm;
@@ -27,6 +31,7 @@ public final class DataPanel extends VBox {
     private final SettingSlider ratio;
     private final SettingSlider noise;
     private final SettingSlider batch;
+    private final ComboBox<LeftoverExamples> leftover = new ComboBox<>();
     private final Button regenerate = new Button("Regenerate");
     private final SeedField seed;
 
@@ -56,6 +61,8 @@ public final class DataPanel extends VBox {
         batch = new SettingSlider("Batch size: ", Formats::number, 1, 30, 1, vm.batchSizeProperty(),
                 "Examples per weight update");
 
+        VBox leftoverSetting = leftoverSetting();
+
         regenerate.setTooltip(new Tooltip("New data and new initial weights: the next seed"));
         regenerate.setOnAction(e -> vm.regenerate());
         regenerate.setMinWidth(Region.USE_PREF_SIZE);
@@ -64,7 +71,46 @@ public final class DataPanel extends VBox {
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.getStyleClass().add("data-actions");
 
-        getChildren().addAll(header, question, choices, ratio, noise, batch, actions, seed.hint());
+        getChildren().addAll(header, question, choices, ratio, noise, batch, leftoverSetting, actions, seed.hint());
+    }
+
+    /** Under the batch size, since it decides how an epoch is cut into batches: Playground's way first. */
+    private VBox leftoverSetting() {
+        Label caption = new Label("Leftover examples:");
+        caption.getStyleClass().add("setting-label");
+        leftover.getItems().setAll(LeftoverExamples.CARRY_OVER, LeftoverExamples.SMALLER_LAST_BATCH);
+        leftover.valueProperty().bindBidirectional(vm.leftoverProperty());
+        leftover.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(LeftoverExamples value) {
+                return value == null ? "" : label(value);
+            }
+
+            @Override
+            public LeftoverExamples fromString(String text) {
+                return null;
+            }
+        });
+        Tooltip tip = new Tooltip("When the training examples are not a multiple of the batch size:\n"
+                + "Carry over (TF Playground): update after every full batch only; the examples left at the end "
+                + "wait and are averaged into the first update of the next epoch.\n"
+                + "Smaller last batch (Keras): the examples left at the end make one smaller batch of their own.");
+        tip.setWrapText(true);
+        tip.setMaxWidth(360);
+        leftover.setTooltip(tip);
+        caption.setTooltip(tip);
+        leftover.setFocusTraversable(false);
+        leftover.setMaxWidth(Double.MAX_VALUE);
+        leftover.getStyleClass().add("leftover-choice");
+        return new VBox(4, caption, leftover);
+    }
+
+    /** The choice as the combo box shows it. */
+    static String label(LeftoverExamples value) {
+        return switch (value) {
+            case CARRY_OVER -> "Carry over (Playground)";
+            case SMALLER_LAST_BATCH -> "Smaller last batch (Keras)";
+        };
     }
 
     /** The datasets of the current problem type, created once each and reused. */
@@ -105,6 +151,10 @@ public final class DataPanel extends VBox {
 
     SettingSlider batchSlider() {
         return batch;
+    }
+
+    ComboBox<LeftoverExamples> leftoverChoice() {
+        return leftover;
     }
 
     Button regenerateButton() {

@@ -184,8 +184,7 @@ public final class DocumentViewModel {
     private static void check(SessionState state) {
         var prepared = state.settings().toPlan().withInitialNetwork(state.network()).prepare();
         try {
-            prepared.trainer().restoreProgress(state.epoch(), state.order(), state.shuffleState(),
-                    state.optimizerSlots(), state.optimizerSteps());
+            state.restoreInto(prepared.trainer());
         } catch (IllegalArgumentException e) {
             throw new PlaygroundException("the saved training progress does not fit: " + e.getMessage());
         }

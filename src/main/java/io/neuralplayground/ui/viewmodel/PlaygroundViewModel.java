@@ -4,6 +4,7 @@ import io.neuralplayground.data.Feature;
 import io.neuralplayground.data.PlaygroundDataset;
 import io.neuralplayground.data.Point;
 import io.neuralplayground.engine.Activation;
+import io.neuralplayground.engine.LeftoverExamples;
 import io.neuralplayground.engine.Network;
 import io.neuralplayground.engine.Optimizer;
 import io.neuralplayground.engine.Regularization;
@@ -73,6 +74,7 @@ public final class PlaygroundViewModel implements AutoCloseable {
     private final DoubleProperty noisePercent = new SimpleDoubleProperty(this, "noisePercent");
     private final DoubleProperty trainPercent = new SimpleDoubleProperty(this, "trainPercent");
     private final IntegerProperty batchSize = new SimpleIntegerProperty(this, "batchSize");
+    private final ObjectProperty<LeftoverExamples> leftover = new SimpleObjectProperty<>(this, "leftover");
     private final ObjectProperty<Long> seed = new SimpleObjectProperty<>(this, "seed");
     private final ObjectProperty<Activation> activation = new SimpleObjectProperty<>(this, "activation");
     private final ObjectProperty<Double> learningRate = new SimpleObjectProperty<>(this, "learningRate");
@@ -130,6 +132,11 @@ public final class PlaygroundViewModel implements AutoCloseable {
         noisePercent.addListener((o, was, now) -> change(s -> s.withNoise(now.doubleValue() / 100)));
         trainPercent.addListener((o, was, now) -> change(s -> s.withTrainRatio(now.doubleValue() / 100)));
         batchSize.addListener((o, was, now) -> change(s -> s.withBatchSize(now.intValue())));
+        leftover.addListener((o, was, now) -> {
+            if (now != null) {
+                change(s -> s.withLeftover(now));
+            }
+        });
         seed.addListener((o, was, now) -> {
             if (now != null) {
                 change(s -> s.withSeed(now));
@@ -168,6 +175,7 @@ public final class PlaygroundViewModel implements AutoCloseable {
             noisePercent.set(s.noise() * 100);
             trainPercent.set(s.trainRatio() * 100);
             batchSize.set(s.batchSize());
+            leftover.set(s.leftover());
             seed.set(s.seed());
             if (!s.hiddenActivations().isEmpty()) {
                 activation.set(s.hiddenActivations().get(0));
@@ -456,6 +464,14 @@ public final class PlaygroundViewModel implements AutoCloseable {
 
     public IntegerProperty batchSizeProperty() {
         return batchSize;
+    }
+
+    /**
+     * What happens to the examples beyond the last whole batch: carried into the next epoch's first update (TF
+     * Playground's way) or a smaller last batch (Keras'). A change rebuilds, as a new batch size does.
+     */
+    public ObjectProperty<LeftoverExamples> leftoverProperty() {
+        return leftover;
     }
 
     public ObjectProperty<Long> seedProperty() {

@@ -1,6 +1,7 @@
 package io.neuralplayground.ui.viewmodel;
 
 import io.neuralplayground.PlaygroundException;
+import io.neuralplayground.engine.CarriedGradient;
 import io.neuralplayground.engine.DenseLayer;
 import io.neuralplayground.engine.Network;
 import io.neuralplayground.io.Model;
@@ -34,7 +35,8 @@ public final class SessionDocuments {
         }
         return new SessionDocument(SettingsCodec.toMap(state.settings()), new Model(inputs, network), frozen,
                 new SessionDocument.Progress(state.epoch(), state.order(), state.shuffleState(),
-                        state.settings().optimizer().name(), state.optimizerSteps(), state.optimizerSlots()),
+                        state.settings().optimizer().name(), state.optimizerSteps(), state.optimizerSlots(),
+                        state.carried().examples(), state.carried().sums()),
                 new SessionDocument.History(state.historyEpochs(), state.historyTrain(), state.historyTest()), view);
     }
 
@@ -61,8 +63,14 @@ public final class SessionDocuments {
                 network.layer(l).freeze(link[0], link[1]);
             }
         }
+        CarriedGradient carried;
+        try {
+            carried = new CarriedGradient(d.progress().carriedExamples(), d.progress().carriedGradient());
+        } catch (IllegalArgumentException e) {
+            throw new PlaygroundException(source + ": progress.carried_gradient: " + e.getMessage());
+        }
         return new SessionState(settings, network, d.progress().epoch(), d.progress().order(),
-                d.progress().shuffleState(), d.progress().optimizerSlots(), d.progress().optimizerSteps(),
+                d.progress().shuffleState(), d.progress().optimizerSlots(), d.progress().optimizerSteps(), carried,
                 d.history().epochs(), d.history().trainLoss(), d.history().testLoss());
     }
 }

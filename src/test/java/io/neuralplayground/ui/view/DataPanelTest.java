@@ -4,6 +4,7 @@ import static io.neuralplayground.ui.view.ViewTesting.frame;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.neuralplayground.data.PlaygroundDataset;
+import io.neuralplayground.engine.LeftoverExamples;
 import io.neuralplayground.session.PlaygroundSettings;
 import io.neuralplayground.ui.viewmodel.ColorScale;
 import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
@@ -140,6 +141,30 @@ class DataPanelTest {
         robot.interact(() -> vm.batchSizeProperty().set(25));
         assertThat(panel.batchSlider().slider().getValue()).isEqualTo(25);
         assertThat(panel.batchSlider().text()).isEqualTo("Batch size: 25");
+    }
+
+    @Test
+    void theLeftoverChoiceSitsUnderTheBatchSizeShowsPlaygroundsWayAndChangesTheSetting(FxRobot robot)
+            throws Exception {
+        var choice = panel.leftoverChoice();
+        assertThat(panel.getChildren().indexOf(choice.getParent()))
+                .isEqualTo(panel.getChildren().indexOf(panel.batchSlider()) + 1);
+        assertThat(choice.getValue()).isEqualTo(LeftoverExamples.CARRY_OVER);
+        assertThat(choice.getItems()).containsExactly(LeftoverExamples.CARRY_OVER,
+                LeftoverExamples.SMALLER_LAST_BATCH);
+        assertThat(choice.getConverter().toString(LeftoverExamples.CARRY_OVER)).isEqualTo("Carry over (Playground)");
+        assertThat(choice.getTooltip().getText()).contains("TF Playground", "Keras", "next epoch");
+        assertThat(choice.getParent().getBoundsInParent().getMaxY()).isLessThan(560);
+
+        robot.clickOn(choice);
+        robot.clickOn("Smaller last batch (Keras)");
+        assertThat(vm.leftoverProperty().get()).isEqualTo(LeftoverExamples.SMALLER_LAST_BATCH);
+        assertThat(vm.settings().leftover()).isEqualTo(LeftoverExamples.SMALLER_LAST_BATCH);
+        frame(robot, vm);
+        assertThat(vm.snapshotProperty().get().config().leftover()).isEqualTo(LeftoverExamples.SMALLER_LAST_BATCH);
+
+        robot.interact(() -> vm.leftoverProperty().set(LeftoverExamples.CARRY_OVER));
+        assertThat(choice.getValue()).isEqualTo(LeftoverExamples.CARRY_OVER);
     }
 
     @Test

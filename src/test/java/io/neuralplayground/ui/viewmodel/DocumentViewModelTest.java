@@ -2,10 +2,15 @@ package io.neuralplayground.ui.viewmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.neuralplayground.data.Feature;
 import io.neuralplayground.data.PlaygroundDataset;
 import io.neuralplayground.engine.Activation;
 import io.neuralplayground.engine.DenseLayer;
+import io.neuralplayground.engine.LeftoverExamples;
 import io.neuralplayground.engine.Network;
 import io.neuralplayground.engine.Optimizer;
 import io.neuralplayground.io.Model;
@@ -129,6 +134,66 @@ class DocumentViewModelTest {
         assertThat(second.discretizeProperty().get()).isFalse();
         assertThat(second.logScaleProperty().get()).isTrue();
         await(second, () -> !secondDocs.dirtyProperty().get());
+    }
+
+    @Test
+    void aSessionSavedWithCarriedExamplesOpensWithThemAndGoesOnWithTheSameNumbers() throws Exception {
+        // 250 training points in batches of 30: Playground's loop carries 10 into every next epoch.
+        PlaygroundSettings settings = PlaygroundSettings.defaults().withBatchSize(30);
+        PlaygroundViewModel first = playground(settings);
+        DocumentViewModel firstDocs = documents(first, RecentFiles.inMemory());
+        first.session().trainEpochs(7);
+        await(first, () -> first.epochProperty().get() == 7);
+        Path file = dir.resolve("carried.session.json");
+        firstDocs.saveAs(file);
+        await(first, () -> file.equals(firstDocs.fileProperty().get()));
+        JsonNode saved = new ObjectMapper().readTree(file.toFile());
+        assertThat(saved.at("/settings/leftover_examples").asText()).isEqualTo("carry-over");
+        assertThat(saved.at("/progress/carried_examples").asInt()).isEqualTo(10);
+        assertThat(saved.at("/progress/carried_gradient").size()).isEqualTo(6);
+        first.session().trainEpochs(5);
+        await(first, () -> first.epochProperty().get() == 12);
+        List<Long> expected = losses(first);
+
+        PlaygroundViewModel second = playground(PlaygroundSettings.defaults());
+        DocumentViewModel secondDocs = documents(second, RecentFiles.inMemory());
+        secondDocs.open(file);
+        await(second, () -> second.epochProperty().get() == 7);
+        assertThat(second.settings()).isEqualTo(settings);
+        second.session().trainEpochs(5);
+        await(second, () -> second.epochProperty().get() == 12);
+        assertThat(losses(second)).isEqualTo(expected);
+    }
+
+    @Test
+    void aSessionFileFromBeforeTheLeftoverChoiceGoesOnWithASmallerLastBatch() throws Exception {
+        PlaygroundSettings keras = PlaygroundSettings.defaults().withBatchSize(30)
+                .withLeftover(LeftoverExamples.SMALLER_LAST_BATCH);
+        PlaygroundViewModel first = playground(keras);
+        DocumentViewModel firstDocs = documents(first, RecentFiles.inMemory());
+        first.session().trainEpochs(4);
+        await(first, () -> first.epochProperty().get() == 4);
+        Path file = dir.resolve("new.session.json");
+        firstDocs.saveAs(file);
+        await(first, () -> file.equals(firstDocs.fileProperty().get()));
+        first.session().trainEpochs(3);
+        await(first, () -> first.epochProperty().get() == 7);
+        List<Long> expected = losses(first);
+        // The file as the version before wrote it: neither the setting nor the carried gradient.
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode tree = (ObjectNode) json.readTree(file.toFile());
+        ((ObjectNode) tree.get("settings")).remove("leftover_examples");
+        ((ObjectNode) tree.get("progress")).remove(List.of("carried_examples", "carried_gradient"));
+        Path old = Files.writeString(dir.resolve("old.session.json"), json.writeValueAsString(tree));
+
+        PlaygroundViewModel second = playground(PlaygroundSettings.defaults());
+        DocumentViewModel secondDocs = documents(second, RecentFiles.inMemory());
+        assertThat(secondDocs.open(old).get()).isTrue();
+        await(second, () -> second.epochProperty().get() == 4);
+        assertThat(second.settings()).isEqualTo(keras);
+        second.session().trainEpochs(3);
+        await(second, () -> second.epochProperty().get() == 7);
+        assertThat(losses(second)).isEqualTo(expected);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.neuralplayground.data.Feature;
 import io.neuralplayground.data.PlaygroundDataset;
 import io.neuralplayground.engine.Activation;
+import io.neuralplayground.engine.LeftoverExamples;
 import io.neuralplayground.session.EpochLog;
 import io.neuralplayground.session.PlaygroundSettings;
 import io.neuralplayground.session.Speed;
@@ -133,6 +134,35 @@ class PlaygroundViewModelTest {
         assertThat(vm.epochProperty().get()).isZero();
         assertThat(vm.snapshotProperty().get().network().outputLayer().activation()).isEqualTo(Activation.LINEAR);
         assertThat(vm.trainAccuracyProperty().get()).isNaN();
+    }
+
+    @Test
+    void playgroundsDataTrainsPlaygroundsBatchesByDefaultAndTheChoiceRebuilds() throws Exception {
+        vm.onFrame();
+        assertThat(vm.leftoverProperty().get()).isEqualTo(LeftoverExamples.CARRY_OVER);
+        assertThat(vm.snapshotProperty().get().config().leftover()).isEqualTo(LeftoverExamples.CARRY_OVER);
+        // 250 training points in batches of 30: 8 updates an epoch, the 10 left over carried.
+        vm.batchSizeProperty().set(30);
+        vm.session().trainEpochs(3);
+        vm.session().sync();
+        assertThat(vm.session().capture().get().carried().examples()).isEqualTo(10);
+        assertThat(vm.session().capture().get().optimizerSteps()).isEqualTo(3 * 8);
+        vm.onFrame();
+        long build = vm.snapshotProperty().get().build();
+
+        vm.leftoverProperty().set(LeftoverExamples.SMALLER_LAST_BATCH);
+        assertThat(vm.settings().leftover()).isEqualTo(LeftoverExamples.SMALLER_LAST_BATCH);
+        vm.session().trainEpochs(3);
+        vm.session().sync();
+        vm.onFrame();
+        assertThat(vm.snapshotProperty().get().build()).isGreaterThan(build);
+        assertThat(vm.snapshotProperty().get().config().leftover()).isEqualTo(LeftoverExamples.SMALLER_LAST_BATCH);
+        assertThat(vm.session().capture().get().carried().isEmpty()).isTrue();
+        assertThat(vm.session().capture().get().optimizerSteps()).isEqualTo(3 * 9);
+
+        // Settings from elsewhere move the property, without sending a change back.
+        vm.applySettings(PlaygroundSettings.defaults());
+        assertThat(vm.leftoverProperty().get()).isEqualTo(LeftoverExamples.CARRY_OVER);
     }
 
     @Test
