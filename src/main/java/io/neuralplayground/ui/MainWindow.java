@@ -31,6 +31,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.collections.ListChangeListener;
 import javafx.event.Event;
 import javafx.geometry.Bounds;
@@ -155,7 +157,10 @@ public final class MainWindow {
         root.getStyleClass().add("main-window");
         root.setTop(menuBar);
         root.setCenter(tabs);
-        root.setBottom(new StatusBarView(vm));
+        root.setBottom(new StatusBarView(vm, hint(), documents.statusProperty()));
+        // A file action's note stays until the user moves on: another tab, or training started or stopped.
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> documents.clearStatus());
+        vm.playingProperty().addListener((o, was, now) -> documents.clearStatus());
         scene = new Scene(root, width, height);
         for (String sheet : STYLESHEETS) {
             scene.getStylesheets().add(Styles.stylesheet(sheet));
@@ -186,6 +191,23 @@ public final class MainWindow {
         right.prefWidthProperty().bind(pane.widthProperty().multiply(0.3));
         pane.setRight(right);
         return pane;
+    }
+
+    /** What the keys do in the view on screen, for the status bar; it says too when the playground trains on. */
+    private StringBinding hint() {
+        return Bindings.createStringBinding(() -> {
+            Tab tab = tabs.getSelectionModel().getSelectedItem();
+            View view = tab == null ? View.PLAYGROUND : (View) tab.getUserData();
+            boolean playing = vm.playingProperty().get();
+            String training = playing ? "The playground is training · " : "";
+            return switch (view) {
+                case PLAYGROUND -> playing ? "Training — press Space to pause"
+                        : "Paused — press Space to train, → for one epoch";
+                case STEPPER, AUTODIFF -> training + "→ next step, ← previous step, Home to the start, End to the end";
+                case GRADIENT_CHECK -> training + "Backprop's gradient beside the finite differences, parameter by"
+                        + " parameter; Run checks again";
+            };
+        }, tabs.getSelectionModel().selectedItemProperty(), vm.playingProperty());
     }
 
     private void addTab(View view, Node content) {

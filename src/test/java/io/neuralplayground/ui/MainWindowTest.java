@@ -25,6 +25,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -268,6 +269,28 @@ class MainWindowTest {
             return vm.snapshotProperty().get().epoch() == 0;
         });
         assertThat(window.documents().fileProperty().get()).isEqualTo(file);
+    }
+
+    @Test
+    void theStatusBarsHintFollowsTheTabAndAnExportSaysWhereItWrote(FxRobot robot, @TempDir Path dir)
+            throws Exception {
+        StatusBar status = robot.lookup(".playground-status").queryAs(StatusBar.class);
+        assertThat(status.getText()).isEqualTo("Paused — press Space to train, → for one epoch");
+        robot.clickOn(tabHeader(robot, "Backprop stepper"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(status.getText()).contains("→ next step").doesNotContain("epoch");
+        robot.clickOn(tabHeader(robot, "Playground"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Path file = dir.resolve("net.onnx");
+        robot.interact(() -> window.documents().exportModel(ModelFormat.ONNX, file));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> status.getText().startsWith("Exported"));
+        assertThat(status.getText()).isEqualTo("Exported the network (" + ModelFormat.ONNX.title() + ") to "
+                + file.toAbsolutePath());
+        assertThat(file).exists();
+        robot.clickOn(tabHeader(robot, "Autodiff"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(status.getText()).contains("→ next step");
     }
 
     @Test

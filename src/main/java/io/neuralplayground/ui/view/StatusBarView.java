@@ -3,23 +3,31 @@ package io.neuralplayground.ui.view;
 import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableStringValue;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.geometry.Orientation;
 import org.controlsfx.control.StatusBar;
 
-/** The window's status bar (ControlsFX): messages on the left; epoch, losses and epochs per second on the right. */
+/**
+ * The window's status bar (ControlsFX). On the left, first what went wrong in training, then what the last file
+ * action did, else the hint of the view on screen; on the right the epoch, the losses and epochs per second.
+ */
 public final class StatusBarView extends StatusBar {
 
-    public StatusBarView(PlaygroundViewModel vm) {
+    /**
+     * @param hint what the keys do in the view on screen ("Paused — press Space to train, → for one epoch")
+     * @param note what the last file action did ("Exported the network (ONNX) to …"), or ""
+     */
+    public StatusBarView(PlaygroundViewModel vm, ObservableStringValue hint, ObservableStringValue note) {
         getStyleClass().add("playground-status");
         textProperty().bind(Bindings.createStringBinding(() -> {
             String message = vm.messageProperty().get();
             if (!message.isEmpty()) {
                 return "⚠ " + message;
             }
-            return vm.playingProperty().get() ? "Training" : "Paused — press Space to train, → for one epoch";
-        }, vm.messageProperty(), vm.playingProperty()));
+            return note.get().isEmpty() ? hint.get() : note.get();
+        }, vm.messageProperty(), hint, note));
         Label epoch = label(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "Epoch %,d",
                 vm.epochProperty().get()), vm.epochProperty()));
         Label losses = label(Bindings.createStringBinding(() -> {

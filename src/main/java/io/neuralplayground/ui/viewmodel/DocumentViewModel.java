@@ -52,6 +52,7 @@ public final class DocumentViewModel {
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", APP);
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private long serial;
     /** What was last saved or opened: the window is dirty when what it shows differs from it. */
@@ -105,6 +106,7 @@ public final class DocumentViewModel {
                     savedAs = shownWhenAsked;
                     savedView = view;
                     remember(target);
+                    status.set("Saved the session to " + target.toAbsolutePath());
                     updateDirty(vm.snapshotProperty().get());
                     saved.complete(true);
                 });
@@ -154,6 +156,7 @@ public final class DocumentViewModel {
                 file.set(path);
                 savedAs = null;
                 remember(path);
+                status.set("Opened the session " + path.toAbsolutePath());
                 markSavedAfterNextSnapshot();
                 opened.complete(true);
             });
@@ -235,6 +238,7 @@ public final class DocumentViewModel {
             fxThread.accept(() -> {
                 vm.load(settings, model.network());
                 remember(path);
+                status.set("Imported the network from " + path.toAbsolutePath());
                 opened.complete(true);
             });
         } catch (PlaygroundException e) {
@@ -331,8 +335,8 @@ public final class DocumentViewModel {
         background.execute(() -> {
             try {
                 format.write(model, target);
-                fxThread.accept(() -> information("Exported", "The network was written to " + target + " ("
-                        + format.title() + ")."));
+                fxThread.accept(() -> status.set("Exported the network (" + format.title() + ") to "
+                        + target.toAbsolutePath()));
             } catch (PlaygroundException e) {
                 fxThread.accept(() -> error("The network could not be exported", e.getMessage()));
             }
@@ -371,6 +375,19 @@ public final class DocumentViewModel {
 
     public ReadOnlyObjectProperty<Notice> noticeProperty() {
         return notice.getReadOnlyProperty();
+    }
+
+    /**
+     * What the last file action did, for the status bar: "Exported the network (ONNX) to /…/network.onnx", or ""
+     * once {@link #clearStatus() cleared}. Failures are {@link #noticeProperty() notices} instead.
+     */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Forgets the last file action (the status bar shows its hint again). */
+    public void clearStatus() {
+        status.set("");
     }
 
     /** Recently opened and saved files, newest first. */
@@ -420,10 +437,6 @@ public final class DocumentViewModel {
 
     private void error(String header, String message) {
         notice.set(new Notice(true, header, message, ++serial));
-    }
-
-    private void information(String header, String message) {
-        notice.set(new Notice(false, header, message, ++serial));
     }
 
     /** ".json", ".npz", …: the file name endings of every format a network can be imported from. */

@@ -268,8 +268,8 @@ class DocumentViewModelTest {
         Network shown = vm.snapshotProperty().get().network();
         Path file = dir.resolve((format == ModelFormat.JAVA ? "Network" : "network") + format.extension());
         docs.exportModel(format, file);
-        assertThat(docs.noticeProperty().get().error()).as(docs.noticeProperty().get().message()).isFalse();
-        assertThat(docs.noticeProperty().get().message()).contains(file.toString(), format.title());
+        assertThat(docs.noticeProperty().get()).as("no error").isNull();
+        assertThat(docs.statusProperty().get()).contains(file.toAbsolutePath().toString(), format.title());
         assertThat(Files.size(file)).isPositive();
         if (format.canRead()) {
             Network back = format.read(file).network();
