@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -25,8 +24,9 @@ import java.util.function.Function;
  * opening with every failure turned into a message for the user, and reading the few things Keras files hold:
  * groups, floating-point arrays and string attributes.
  *
- * <p>jhdf up to 0.13.0 writes an empty group over whatever comes after it in the file (the group's header is not
- * counted in the file's length), so the writers here never write one, and every written file is read back.
+ * <p>jhdf up to 0.13.0 loses an empty group written after the file's last dataset (its own signature overwrites the
+ * group's header): empty groups go through {@link Hdf5EmptyGroups}, which writes their headers again once jhdf is
+ * done, and every written file is read back.
  */
 final class Hdf5Files {
     private static final byte[] SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
@@ -44,16 +44,26 @@ final class Hdf5Files {
     private Hdf5Files() {
     }
 
+    /** What a writer puts into an HDF5 file: groups, datasets and attributes, and empty groups through {@code empty}. */
+    @FunctionalInterface
+    interface Body {
+        void put(WritableHdfFile hdf, Hdf5EmptyGroups empty);
+    }
+
     /**
      * Writes an HDF5 file at {@code file} (replaced if it exists) with what {@code body} puts in it.
      *
      * @throws IOException when jhdf cannot write it (a full disk, a missing directory …)
      */
-    static void write(Path file, Consumer<WritableHdfFile> body) throws IOException {
-        try (WritableHdfFile hdf = HdfFile.write(file)) {
-            // jhdf signs its files with a root attribute; Keras' files have no such thing.
-            hdf.removeAttribute(JHDF_SIGNATURE);
-            body.accept(hdf);
+    static void write(Path file, Body body) throws IOException {
+        Hdf5EmptyGroups empty = new Hdf5EmptyGroups();
+        try {
+            try (WritableHdfFile hdf = HdfFile.write(file)) {
+                // jhdf signs its files with a root attribute; Keras' files have no such thing.
+                hdf.removeAttribute(JHDF_SIGNATURE);
+                body.put(hdf, empty);
+            }
+            empty.restore(file);
         } catch (RuntimeException e) {
             IOException io = ioCause(e);
             if (io != null) {
@@ -76,7 +86,7 @@ final class Hdf5Files {
      * Replaces {@code target}, atomically, by the HDF5 file {@code body} writes, after {@code check} has read it
      * back: a temporary file beside the target is written, checked, and only then moved into place.
      */
-    static void writeAtomically(Path target, Consumer<WritableHdfFile> body, AtomicFiles.FileBody check) {
+    static void writeAtomically(Path target, Body body, AtomicFiles.FileBody check) {
         AtomicFiles.writeFile(target, temp -> {
             write(temp, body);
             check.writeTo(temp);

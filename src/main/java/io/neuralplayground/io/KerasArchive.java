@@ -49,7 +49,10 @@ import java.util.zip.ZipOutputStream;
 public final class KerasArchive implements ModelWriter, ModelReader {
     /** The file name ending Keras requires for model files. */
     public static final String EXTENSION = ".keras";
-    /** The Keras version written into metadata.json: the first whose loader reads our weights layout. */
+    /**
+     * The Keras version written into metadata.json, whose config.json looks like the one written (Keras' loader
+     * does not read it; every Keras 3 reads the weights' layout).
+     */
     public static final String KERAS_VERSION = "3.10.0";
     static final int MAX_ENTRY_MIB = 512;
     /** The most bytes one entry of an archive may unpack to. */
@@ -72,8 +75,10 @@ public final class KerasArchive implements ModelWriter, ModelReader {
         byte[] config = KerasConfig.keras3(frozen.network()).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.writeFile(file, temp -> {
             // jhdf writes only files: the weights go to the temporary file first, then the archive replaces them.
-            Hdf5Files.write(temp, hdf -> KerasWeightsH5.putLayers(hdf, frozen.network()));
+            Hdf5Files.write(temp, (hdf, empty) -> KerasWeightsH5.putLayers(hdf, empty, frozen.network()));
             byte[] weights = Files.readAllBytes(temp);
+            KerasWeightsH5.checkModelVars(Hdf5Files.read(weights, file + ": " + WEIGHTS, "the weights of a Keras model",
+                    KerasWeightsH5::modelVarsProblem), file);
             try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.TRUNCATE_EXISTING);
                     ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(out))) {
                 LocalDateTime now = LocalDateTime.now();

@@ -63,7 +63,7 @@ public final class KerasLegacyH5 implements ModelWriter, ModelReader {
                     + "needs a model_config of " + configBytes + " bytes, more than the " + MAX_ATTRIBUTE_BYTES
                     + " this Keras 2 .h5 writer can store; save it as a Keras model (.keras) instead");
         }
-        Hdf5Files.writeAtomically(file, hdf -> put(hdf, network, config),
+        Hdf5Files.writeAtomically(file, (hdf, empty) -> put(hdf, network, config),
                 temp -> KerasNetworks.checkWritten(this, frozen, temp, file, true, false));
     }
 

@@ -18,14 +18,17 @@ import java.util.TreeMap;
  * Keras 3 weights files ({@code .weights.h5}, what {@code model.save_weights} writes and {@code model.load_weights}
  * reads), for a Sequential model of Dense layers:
  * <pre>
+ *   vars                    the model's own variables: none, an empty group
  *   layers/dense/vars/0     kernel of the first Dense layer, float32, inputs × units
  *   layers/dense/vars/1     its bias, float32, units
  *   layers/dense_1/vars/0   the second layer's kernel …
  * </pre>
- * Keras names each layer's group after its class and its place among the layers of that class (dense, dense_1,
- * dense_2, …), not after the layer's own name. Nothing else is written: no attributes, and no empty groups (Keras
- * 3.0 to 3.9 also wrote an empty {@code vars} group for the model itself, which Keras 3.10 and later neither write
- * nor need; jhdf 0.13 cannot write an empty group beside datasets). See {@code docs/keras-formats.md}.
+ * Keras writes a {@code vars} group for every object it saves, the model included, so the root {@code vars} is in
+ * every file Keras 3 writes; Keras 3.0 to 3.5 also open it unconditionally when loading (3.6 added a check), so a
+ * file without it does not load there. It is empty, and jhdf 0.13 cannot keep an empty group by itself
+ * ({@link Hdf5EmptyGroups}); every file written is read back, the root {@code vars} checked too. Keras names each
+ * layer's group after its class and its place among the layers of that class (dense, dense_1, dense_2, …), not
+ * after the layer's own name. Nothing else is written: no attributes. See {@code docs/keras-formats.md}.
  *
  * <p>The file holds weights only. Read back, every hidden layer gets {@code tanh} (the playground's default) and
  * the output layer {@code linear}, and the inputs are named x1, x2, …; the shape of the network follows the file.
@@ -38,7 +41,8 @@ public final class KerasWeightsH5 implements ModelWriter, ModelReader {
     static final String LAYERS = "layers";
     /** Where Keras 2.13 and 2.14 put them; Keras 3 still reads it. */
     private static final String LAYERS_2_13 = "_layer_checkpoint_dependencies";
-    private static final String VARS = "vars";
+    /** The group of an object's own variables: the model's at the root, each layer's under layers/<layer>. */
+    static final String VARS = "vars";
     private static final String KERNEL = "0";
     private static final String BIAS = "1";
     private static final String KIND = "a Keras weights file (.weights.h5)";
@@ -46,8 +50,10 @@ public final class KerasWeightsH5 implements ModelWriter, ModelReader {
     @Override
     public void write(Model model, Path file) {
         Model frozen = KerasNetworks.writableCopy(model, file);
-        Hdf5Files.writeAtomically(file, hdf -> putLayers(hdf, frozen.network()),
-                temp -> KerasNetworks.checkWritten(this, frozen, temp, file, false, false));
+        Hdf5Files.writeAtomically(file, (hdf, empty) -> putLayers(hdf, empty, frozen.network()), temp -> {
+            KerasNetworks.checkWritten(this, frozen, temp, file, false, false);
+            checkModelVars(Hdf5Files.read(temp, KIND, hdf -> modelVarsProblem(hdf)), file);
+        });
     }
 
     @Override
@@ -60,13 +66,41 @@ public final class KerasWeightsH5 implements ModelWriter, ModelReader {
         });
     }
 
-    /** Puts the weights of {@code network} where Keras 3 puts those of a Sequential model of Dense layers. */
-    static void putLayers(WritableHdfFile hdf, Network network) {
+    /**
+     * Puts the weights of {@code network} where Keras 3 puts those of a Sequential model of Dense layers, and the
+     * model's own empty {@code vars} beside them.
+     */
+    static void putLayers(WritableHdfFile hdf, Hdf5EmptyGroups empty, Network network) {
+        empty.put(hdf, List.of(), VARS);
         WritableGroup layers = hdf.putGroup(LAYERS);
         for (int l = 0; l < network.depth(); l++) {
             WritableGroup vars = layers.putGroup(KerasNetworks.layerName(l)).putGroup(VARS);
             vars.putDataset(KERNEL, KerasNetworks.kernel32(network.layer(l)));
             vars.putDataset(BIAS, KerasNetworks.bias32(network.layer(l)));
+        }
+    }
+
+    /**
+     * Why the root {@code vars} group Keras 3.0 to 3.5 open is not in {@code hdf} as an empty group, or null when
+     * it is. Reading does not ask for it (files of Keras 2.13 and 2.14 have none); the writers check their files.
+     */
+    static String modelVarsProblem(HdfFile hdf) {
+        Node vars = hdf.getChildren().get(VARS);
+        if (!(vars instanceof Group group)) {
+            return "there is no group 'vars' for the model's own variables, which Keras 3.0 to 3.5 require";
+        }
+        if (!group.getChildren().isEmpty()) {
+            return "the group 'vars' for the model's own variables holds " + quoted(Hdf5Files.childNames(group))
+                    + "; a Sequential model has none";
+        }
+        return null;
+    }
+
+    /** Refuses a file just written whose root {@code vars} is wrong ({@link #modelVarsProblem}), naming the target. */
+    static void checkModelVars(String problem, Path target) {
+        if (problem != null) {
+            throw new PlaygroundException("Cannot save " + target + ": the file written is not as Keras writes it ("
+                    + problem + ")");
         }
     }
 

@@ -144,7 +144,8 @@ class KerasFormatsTest {
     }
 
     private static void assertKeras3Weights(HdfFile hdf, Network network) {
-        assertThat(hdf.getChildren().keySet()).containsExactly("layers");
+        assertThat(hdf.getChildren().keySet()).containsExactlyInAnyOrder("layers", "vars");
+        assertModelVars(hdf);
         Group layers = (Group) hdf.getChild("layers");
         List<String> names = new ArrayList<>();
         for (int l = 0; l < network.depth(); l++) {
@@ -163,16 +164,53 @@ class KerasFormatsTest {
             datasetPaths.add("/layers/" + name + "/vars/0");
             datasetPaths.add("/layers/" + name + "/vars/1");
         }
-        assertNoEmptyGroupAndExactly(hdf, datasetPaths);
+        assertOnlyEmptyGroupsAndExactly(hdf, List.of("/vars/"), datasetPaths);
     }
 
-    /** Every group has a child (jhdf 0.13 damages files with empty groups), and these are all the datasets. */
-    private static void assertNoEmptyGroupAndExactly(HdfFile hdf, List<String> datasetPaths) {
+    static Stream<Arguments> keras3FormatsAndCases() {
+        return formatsAndCases().filter(a -> a.get()[0] != Format.LEGACY_H5);
+    }
+
+    /**
+     * Keras 3.0 to 3.5 load weights only from a file with the model's own {@code vars} group (Keras writes it, empty,
+     * in every file): every file written has it, whatever the network (and so whatever jhdf writes last).
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("keras3FormatsAndCases")
+    void everyKeras3FileHasTheModelsOwnEmptyVarsGroup(Format format, NamedModel testCase) {
+        byte[] bytes = format.bytes(testCase.model(), dir);
+        if (format == Format.KERAS) {
+            bytes = KerasTestFiles.content(KerasTestFiles.kerasEntries(testCase.model(), dir), "model.weights.h5");
+        }
+
+        try (HdfFile hdf = HdfFile.fromBytes(bytes)) {
+            assertThat(hdf.getChildren().keySet()).containsExactlyInAnyOrder("layers", "vars");
+            assertModelVars(hdf);
+            assertThat(((Group) hdf.getChild("layers")).getChildren()).hasSize(testCase.model().network().depth());
+        }
+    }
+
+    /**
+     * The root group {@code vars} Keras 3.0 to 3.5 open unconditionally when they load weights: there, a group,
+     * and empty (a Sequential model has no variables of its own).
+     */
+    private static void assertModelVars(HdfFile hdf) {
+        Node vars = hdf.getChild("vars");
+        assertThat(vars).as("the root group vars").isInstanceOf(Group.class);
+        assertThat(((Group) vars).getChildren()).as("children of the root group vars").isEmpty();
+        assertThat(vars.getAttributes()).as("attributes of the root group vars").isEmpty();
+    }
+
+    /** Every group but {@code emptyGroups} has a child, and these are all the datasets. */
+    private static void assertOnlyEmptyGroupsAndExactly(HdfFile hdf, List<String> emptyGroups,
+            List<String> datasetPaths) {
         List<Group> groups = new ArrayList<>();
         List<Dataset> datasets = new ArrayList<>();
         KerasTestFiles.walk(hdf, groups, datasets);
         for (Group group : groups) {
-            assertThat(group.getChildren()).as("children of group %s", group.getPath()).isNotEmpty();
+            if (!emptyGroups.contains(group.getPath())) {
+                assertThat(group.getChildren()).as("children of group %s", group.getPath()).isNotEmpty();
+            }
         }
         assertThat(datasets).extracting(Node::getPath).containsExactlyInAnyOrderElementsOf(datasetPaths);
     }
@@ -243,7 +281,7 @@ class KerasFormatsTest {
                 datasetPaths.add(kernel);
                 datasetPaths.add(bias);
             }
-            assertNoEmptyGroupAndExactly(hdf, datasetPaths);
+            assertOnlyEmptyGroupsAndExactly(hdf, List.of(), datasetPaths);
         }
     }
 
