@@ -74,12 +74,26 @@ final class KerasNetworks {
         return activations;
     }
 
-    /** Why {@code network} cannot be written as float32 (a weight not finite, or too large), or null. */
+    /** What Keras' files are made of, for messages: the numbers a weight beyond float32's range cannot be. */
+    static final String IN_FILES = "the numbers Keras files hold";
+    /** What Keras computes in by default, for messages about source code that builds a Keras model. */
+    static final String IN_KERAS = "the numbers Keras computes with by default (it would make the weight infinite)";
+
+    /** Why {@code network} cannot be written as float32 (a weight not finite, or too large) into a file, or null. */
     static String float32Problem(Network network) {
+        return float32Problem(network, IN_FILES);
+    }
+
+    /**
+     * Why {@code network} cannot be given to Keras as float32: a weight not finite, or one too large for float32
+     * (which Keras would turn into infinity without a word), said to be beyond {@code what}; or null.
+     */
+    static String float32Problem(Network network, String what) {
         String nonFinite = ModelJsonWriter.nonFiniteParameter(network);
         if (nonFinite != null) {
             return nonFinite;
         }
+        String range = ", beyond the range of float32 (±" + Float.MAX_VALUE + "), " + what;
         for (int l = 0; l < network.depth(); l++) {
             DenseLayer layer = network.layer(l);
             String where = "layer " + (l + 1) + " of " + network.depth();
@@ -87,13 +101,11 @@ final class KerasNetworks {
                 for (int i = 0; i < layer.inputs(); i++) {
                     if (Float.isInfinite((float) layer.weight(i, j))) {
                         return where + ", unit " + (j + 1) + ": the weight from input " + (i + 1) + " is "
-                                + layer.weight(i, j) + ", beyond the range of float32 (±" + Float.MAX_VALUE
-                                + "), the numbers Keras files hold";
+                                + layer.weight(i, j) + range;
                     }
                 }
                 if (Float.isInfinite((float) layer.bias(j))) {
-                    return where + ", unit " + (j + 1) + ": the bias is " + layer.bias(j)
-                            + ", beyond the range of float32 (±" + Float.MAX_VALUE + "), the numbers Keras files hold";
+                    return where + ", unit " + (j + 1) + ": the bias is " + layer.bias(j) + range;
                 }
             }
         }
