@@ -270,6 +270,28 @@ final class Hdf5Files {
         return node;
     }
 
+    /** How deep {@link #holdsDatasets} looks: far deeper than any Keras file, and a file whose links loop ends. */
+    private static final int MAX_DEPTH = 64;
+
+    /** Whether there is a dataset anywhere below {@code group} (links refused, as by {@link #child}). */
+    static boolean holdsDatasets(Group group, String source) {
+        return holdsDatasets(group, source, 0);
+    }
+
+    private static boolean holdsDatasets(Group group, String source, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new PlaygroundException(source + ": '" + path(group) + "' lies more than " + MAX_DEPTH + " groups "
+                    + "deep: no Keras file is");
+        }
+        for (String name : childNames(group)) {
+            Node node = child(group, name, source);
+            if (node instanceof Dataset || node instanceof Group g && holdsDatasets(g, source, depth + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The names of the children of {@code group}, in the file's order. */
     static List<String> childNames(Group group) {
         return new ArrayList<>(group.getChildren().keySet());
@@ -391,12 +413,16 @@ final class Hdf5Files {
 
     /**
      * A list-of-strings attribute (Keras' {@code layer_names}, {@code weight_names}), or null if there is none. A
-     * scalar string counts as a list of one.
+     * scalar string counts as a list of one, and an empty array of any type as an empty list: Keras writes the
+     * {@code weight_names} of a layer without weights as {@code np.asarray([])}, an empty array of floats.
      */
     static List<String> texts(Node node, String name, String source) {
         Attribute attribute = node.getAttributes().get(name);
         if (attribute == null) {
             return null;
+        }
+        if (attribute.isEmpty()) {
+            return List.of(); // jhdf gives no data for an attribute of no elements, whatever its type
         }
         Object data = attribute.getData();
         if (data instanceof String s) {

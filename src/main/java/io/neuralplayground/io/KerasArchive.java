@@ -34,7 +34,8 @@ import java.util.zip.ZipOutputStream;
  * in Keras' order:
  * <pre>
  *   metadata.json      {"keras_version": "3.10.0", "date_saved": "2025-05-19@14:03:07", "neural_playground": …}
- *   config.json        the Sequential model: an InputLayer and the Dense layers with their activations
+ *   config.json        the Sequential model: an InputLayer and the Dense layers with their activations (read, any
+ *                      model that is a chain of Dense layers: {@link KerasChain})
  *   model.weights.h5   the weights, laid out as in a {@link KerasWeightsH5 .weights.h5} file
  * </pre>
  * Keras has no names for inputs; the playground keeps its own in metadata.json under {@code neural_playground}
@@ -102,6 +103,15 @@ public final class KerasArchive implements ModelWriter, ModelReader {
 
     @Override
     public Model read(Path file) {
+        return importModel(file).model();
+    }
+
+    /**
+     * Reads the archive, with notes on the layers of its model that were left out or folded into the Dense layers
+     * ({@link KerasChain}).
+     */
+    @Override
+    public ImportedModel importModel(Path file) {
         String source = file.toString();
         checkStart(file, source);
         try (CheckedZip zip = CheckedZip.open(file, source, KIND, MAX_ENTRY_BYTES, Long.MAX_VALUE)) {
@@ -133,7 +143,7 @@ public final class KerasArchive implements ModelWriter, ModelReader {
         }
     }
 
-    private static Model read(CheckedZip zip, String source) {
+    private static ImportedModel read(CheckedZip zip, String source) {
         Map<String, ZipEntry> entries = new LinkedHashMap<>();
         for (ZipEntry entry : zip.entries()) {
             entries.put(entry.getName(), entry);
@@ -150,13 +160,13 @@ public final class KerasArchive implements ModelWriter, ModelReader {
                     "model.weights.npz") ? "; its weights are in model.weights.npz, which cannot be opened: save "
                     + "with weights_format=\"h5\" (Keras' default)" : " (it holds " + listed(names) + ")"));
         }
-        KerasConfig.Sequential config = KerasConfig.readSequential(text(zip, configEntry, source), source, CONFIG);
+        KerasChain.Chain config = KerasChain.read(text(zip, configEntry, source), source, CONFIG);
         ZipEntry metadataEntry = entries.get(METADATA);
         List<String> inputNames = metadataEntry == null ? null : inputNames(text(zip, metadataEntry, source), source);
 
         String weightsSource = source + ": " + WEIGHTS;
-        List<KerasNetworks.LayerArrays> layers = Hdf5Files.read(zip.read(weightsEntry),
-                weightsSource, "the weights of a Keras model", hdf -> KerasWeightsH5.readLayers(hdf, weightsSource));
+        List<KerasNetworks.LayerArrays> layers = Hdf5Files.read(zip.read(weightsEntry), weightsSource,
+                "the weights of a Keras model", hdf -> KerasWeightsH5.readLayers(hdf, weightsSource).dense());
         Network network = KerasNetworks.assemble(layers,
                 KerasNetworks.activations(config, layers, source, CONFIG, WEIGHTS), weightsSource);
         List<String> inputs = inputNames == null ? KerasNetworks.defaultInputs(network.inputs()) : inputNames;
@@ -164,7 +174,7 @@ public final class KerasArchive implements ModelWriter, ModelReader {
             throw new PlaygroundException(source + ": " + METADATA + " names " + inputs.size() + " inputs, but "
                     + "the model has " + network.inputs());
         }
-        return new Model(inputs, network);
+        return new ImportedModel(new Model(inputs, network), config.notes());
     }
 
     private static String listed(List<String> names) {

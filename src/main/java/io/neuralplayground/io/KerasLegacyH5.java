@@ -32,6 +32,10 @@ import java.util.List;
  * about 60 kB in a file jhdf writes, so a model_config of more than {@value #MAX_ATTRIBUTE_BYTES} bytes (a network
  * of roughly a hundred layers) is refused with advice to save as {@code .keras}.
  *
+ * <p>Reading follows {@code layer_names} and takes the layers that have weights, in order, as Keras' loader does;
+ * Keras writes the {@code weight_names} of a layer without weights as an empty array of floats. The model_config
+ * is read as {@link KerasChain} reads a config: models made in Keras open when they are a chain of Dense layers.
+ *
  * <p>Reading also accepts a Keras 2 weights-only file ({@code model.save_weights("w.h5")}: the layer groups at
  * the root, no model_config); its activations are then tanh for hidden layers and linear for the output, as for a
  * {@link KerasWeightsH5 .weights.h5}.
@@ -92,11 +96,20 @@ public final class KerasLegacyH5 implements ModelWriter, ModelReader {
 
     @Override
     public Model read(Path file) {
+        return importModel(file).model();
+    }
+
+    /**
+     * Reads the file, with notes on the layers of its model that were left out or folded into the Dense layers
+     * ({@link KerasChain}); for a weights-only file, on the layers without weights it leaves out.
+     */
+    @Override
+    public ImportedModel importModel(Path file) {
         String source = file.toString();
         return Hdf5Files.read(file, KIND, hdf -> read(hdf, source));
     }
 
-    private static Model read(HdfFile hdf, String source) {
+    private static ImportedModel read(HdfFile hdf, String source) {
         String config = Hdf5Files.text(hdf, MODEL_CONFIG, source);
         Node weightsNode = Hdf5Files.child(hdf, MODEL_WEIGHTS, source);
         Group weights;
@@ -115,24 +128,30 @@ public final class KerasLegacyH5 implements ModelWriter, ModelReader {
             throw new PlaygroundException(source + ": not " + KIND + ": there is neither a group '" + MODEL_WEIGHTS
                     + "' nor a list of layer names (the attribute '" + LAYER_NAMES + "')");
         }
-        List<KerasNetworks.LayerArrays> layers = layers(weights, source);
+        List<String> weightless = new ArrayList<>();
+        List<KerasNetworks.LayerArrays> layers = layers(weights, source, weightless);
         List<Activation> activations;
+        List<String> notes = new ArrayList<>();
         if (config == null) {
             activations = KerasNetworks.defaultActivations(layers.size());
+            weightless.forEach(name -> notes.add(KerasNetworks.weightlessNote(name)));
+            notes.addAll(KerasNetworks.missingBiasNotes(layers));
         } else {
-            KerasConfig.Sequential sequential = KerasConfig.readSequential(config, source, "the model_config");
-            activations = KerasNetworks.activations(sequential, layers, source, "the model_config",
+            KerasChain.Chain chain = KerasChain.read(config, source, "the model_config");
+            activations = KerasNetworks.activations(chain, layers, source, "the model_config",
                     "'" + MODEL_WEIGHTS + "'");
+            notes.addAll(chain.notes());
         }
         Network network = KerasNetworks.assemble(layers, activations, source);
-        return new Model(KerasNetworks.defaultInputs(network.inputs()), network);
+        return new ImportedModel(new Model(KerasNetworks.defaultInputs(network.inputs()), network), notes);
     }
 
     /**
      * The kernels and biases in the order of {@code layer_names}, skipping layers without weights (as Keras' loader
-     * does: it matches the file's layers with weights to the model's layers with weights, in order).
+     * does: it matches the file's layers with weights to the model's layers with weights, in order), whose paths go
+     * to {@code weightless}. A layer with one weight is a Dense layer saved with use_bias=False: its kernel.
      */
-    private static List<KerasNetworks.LayerArrays> layers(Group weights, String source) {
+    private static List<KerasNetworks.LayerArrays> layers(Group weights, String source, List<String> weightless) {
         List<String> names = strings(weights, LAYER_NAMES, source);
         if (names == null) {
             throw new PlaygroundException(source + ": " + Hdf5Files.where(weights) + " has no attribute '"
@@ -147,6 +166,7 @@ public final class KerasLegacyH5 implements ModelWriter, ModelReader {
             }
             List<String> weightNames = strings(layer, WEIGHT_NAMES, source);
             if (weightNames == null || weightNames.isEmpty()) {
+                weightless.add(Hdf5Files.path(layer));
                 continue;
             }
             if (layers.size() >= ModelFile.MAX_LAYERS) {
@@ -154,17 +174,16 @@ public final class KerasLegacyH5 implements ModelWriter, ModelReader {
                         + "may have");
             }
             String where = Hdf5Files.path(layer);
-            if (weightNames.size() != 2) {
+            if (weightNames.size() > 2) {
                 throw new PlaygroundException(source + ": layer '" + where + "' has " + weightNames.size()
-                        + " weights " + weightNames + "; a Dense layer has a kernel and a bias"
-                        + (weightNames.size() == 1 ? " (the bias is missing: the playground's layers always have one)"
-                        : ""));
+                        + " weights " + weightNames + "; a Dense layer has a kernel and a bias, no more");
             }
             Dataset kernel = dataset(layer, weightNames.get(0), source);
-            Dataset bias = dataset(layer, weightNames.get(1), source);
+            Dataset bias = weightNames.size() == 2 ? dataset(layer, weightNames.get(1), source) : null;
             layers.add(new KerasNetworks.LayerArrays(where,
                     Hdf5Files.matrix(kernel, source, Hdf5Files.path(layer, weightNames.get(0)) + " (the kernel)"),
-                    Hdf5Files.vector(bias, source, Hdf5Files.path(layer, weightNames.get(1)) + " (the bias)")));
+                    bias == null ? null
+                            : Hdf5Files.vector(bias, source, Hdf5Files.path(layer, weightNames.get(1)) + " (the bias)")));
         }
         return layers;
     }

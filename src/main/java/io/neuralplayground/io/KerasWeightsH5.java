@@ -33,6 +33,10 @@ import java.util.TreeMap;
  * <p>The file holds weights only. Read back, every hidden layer gets {@code tanh} (the playground's default) and
  * the output layer {@code linear}, and the inputs are named x1, x2, …; the shape of the network follows the file.
  * Weights are float32: a file read back holds every weight rounded to the nearest float.
+ *
+ * <p>Files Keras writes for models with other layers read too: the groups of layers without weights (layers/dropout,
+ * layers/flatten, a Functional model's layers/input_layer) are left out, and a Dense layer saved with
+ * {@code use_bias=False} (vars/0 alone) gets biases of zero, each said in a note ({@link #importModel}).
  */
 public final class KerasWeightsH5 implements ModelWriter, ModelReader {
     /** The file name ending Keras requires for weights files. */
@@ -58,11 +62,29 @@ public final class KerasWeightsH5 implements ModelWriter, ModelReader {
 
     @Override
     public Model read(Path file) {
+        return importModel(file).model();
+    }
+
+    /**
+     * Reads the file, with notes on what a weights file cannot say: layers without weights it leaves out (their
+     * groups say nothing of what they do), Dense layers without a bias.
+     */
+    @Override
+    public ImportedModel importModel(Path file) {
         String source = file.toString();
         return Hdf5Files.read(file, KIND, hdf -> {
-            List<KerasNetworks.LayerArrays> layers = readLayers(hdf, source);
-            Network network = KerasNetworks.assemble(layers, KerasNetworks.defaultActivations(layers.size()), source);
-            return new Model(KerasNetworks.defaultInputs(network.inputs()), network);
+            Layers layers = readLayers(hdf, source);
+            List<KerasNetworks.LayerArrays> dense = layers.dense();
+            Network network = KerasNetworks.assemble(dense, KerasNetworks.defaultActivations(dense.size()), source);
+            List<String> notes = new ArrayList<>();
+            for (String weightless : layers.weightless()) {
+                if (weightless.matches(".*/input_layer(_[1-9][0-9]*)?")) {
+                    continue; // a Functional model's InputLayer: Keras names the group after the class
+                }
+                notes.add(KerasNetworks.weightlessNote(weightless));
+            }
+            notes.addAll(KerasNetworks.missingBiasNotes(dense));
+            return new ImportedModel(new Model(KerasNetworks.defaultInputs(network.inputs()), network), notes);
         });
     }
 
@@ -105,11 +127,22 @@ public final class KerasWeightsH5 implements ModelWriter, ModelReader {
     }
 
     /**
-     * The kernels and biases of the Dense layers in a Keras 3 weights file, in order (dense, dense_1, …).
+     * What a Keras 3 weights file holds for the layers of a model.
+     *
+     * @param dense      the kernels and biases of the Dense layers, in order (dense, dense_1, …)
+     * @param weightless the groups of the other layers, which hold no weights (input_layer, dropout, flatten …)
+     */
+    record Layers(List<KerasNetworks.LayerArrays> dense, List<String> weightless) {
+    }
+
+    /**
+     * The kernels and biases of the Dense layers in a Keras 3 weights file, in order (dense, dense_1, …), and the
+     * groups of the layers without weights, which Keras writes for every layer (a Dropout's, a Flatten's, a
+     * Functional model's input_layer).
      *
      * @throws PlaygroundException for a file not in that layout, naming {@code source}
      */
-    static List<KerasNetworks.LayerArrays> readLayers(HdfFile hdf, String source) {
+    static Layers readLayers(HdfFile hdf, String source) {
         Node layersNode = Hdf5Files.child(hdf, LAYERS, source);
         if (layersNode == null) {
             layersNode = Hdf5Files.child(hdf, LAYERS_2_13, source);
@@ -121,18 +154,27 @@ public final class KerasWeightsH5 implements ModelWriter, ModelReader {
                     + "); Keras keeps the weights of a model's layers under layers/<layer>/vars");
         }
         Map<Integer, Group> byIndex = new TreeMap<>();
+        List<String> weightless = new ArrayList<>();
         for (String name : Hdf5Files.childNames(layers)) {
             int index = KerasNetworks.layerIndex(name);
             Node node = Hdf5Files.child(layers, name, source);
-            if (index < 0 || !(node instanceof Group group)) {
-                throw new PlaygroundException(source + ": '" + Hdf5Files.path(layers, name) + "' is not the "
-                        + "weights of a Dense layer (Keras names those dense, dense_1, dense_2 …); only Sequential "
-                        + "models of Dense layers can be opened");
+            String path = Hdf5Files.path(layers, name);
+            if (!(node instanceof Group group)) {
+                throw new PlaygroundException(source + ": '" + path + "' is an array, not the group of a layer "
+                        + "(Keras keeps a layer's weights under layers/<layer>/vars)");
             }
-            byIndex.put(index, group);
+            if (index >= 0) {
+                byIndex.put(index, group);
+            } else if (Hdf5Files.holdsDatasets(group, source)) {
+                throw new PlaygroundException(source + ": '" + path + "' holds the weights of a layer that is not "
+                        + "Dense (Keras names those dense, dense_1, dense_2 …); only chains of Dense layers can be "
+                        + "opened");
+            } else {
+                weightless.add(path);
+            }
         }
         if (byIndex.isEmpty()) {
-            throw new PlaygroundException(source + ": the group '" + layers.getName() + "' holds no layer");
+            throw new PlaygroundException(source + ": the group '" + layers.getName() + "' holds no Dense layer");
         }
         if (byIndex.size() > ModelFile.MAX_LAYERS) {
             throw new PlaygroundException(source + ": " + byIndex.size() + " layers, more than the "
@@ -148,9 +190,10 @@ public final class KerasWeightsH5 implements ModelWriter, ModelReader {
             }
             arrays.add(readLayer(group, source));
         }
-        return arrays;
+        return new Layers(arrays, weightless);
     }
 
+    /** A Dense layer's kernel (vars/0) and bias (vars/1); a layer saved with use_bias=False has the kernel alone. */
     private static KerasNetworks.LayerArrays readLayer(Group layer, String source) {
         String layerPath = Hdf5Files.path(layer);
         if (!(Hdf5Files.child(layer, VARS, source) instanceof Group vars)) {
@@ -163,16 +206,15 @@ public final class KerasWeightsH5 implements ModelWriter, ModelReader {
         if (!(kernel instanceof Dataset kernelData)) {
             throw new PlaygroundException(source + ": '" + layerPath + "' has no kernel (an array vars/0)");
         }
-        if (!(bias instanceof Dataset biasData)) {
-            throw new PlaygroundException(source + ": '" + layerPath + "' has no bias (an array vars/1); the "
-                    + "playground's layers always have one");
+        if (bias != null && !(bias instanceof Dataset)) {
+            throw new PlaygroundException(source + ": '" + layerPath + "/vars/1' is a group, not the layer's bias");
         }
-        if (names.size() != 2) {
+        if (names.size() != (bias == null ? 1 : 2)) {
             throw new PlaygroundException(source + ": '" + layerPath + "/vars' holds " + names.size() + " arrays "
                     + quoted(names) + "; a Dense layer has a kernel (0) and a bias (1), no more");
         }
         double[][] k = Hdf5Files.matrix(kernelData, source, layerPath + "/vars/0 (the kernel)");
-        double[] b = Hdf5Files.vector(biasData, source, layerPath + "/vars/1 (the bias)");
+        double[] b = bias == null ? null : Hdf5Files.vector((Dataset) bias, source, layerPath + "/vars/1 (the bias)");
         return new KerasNetworks.LayerArrays(layerPath, k, b);
     }
 

@@ -802,6 +802,126 @@ class KerasFormatsTest {
         }
     }
 
+    // Models made in Keras that are no chain of Dense layers: refused, naming the layer and its kind
+
+    /** A Keras 3 layer of a config: {@code {"class_name": …, "config": {"name": …, …}}}, with inbound nodes. */
+    private static String layer(String kind, String name, String config, String... from) {
+        StringBuilder nodes = new StringBuilder();
+        for (String f : from) {
+            nodes.append(nodes.length() == 0 ? "" : ", ").append("{\"class_name\": \"__keras_tensor__\", \"config\": "
+                    + "{\"shape\": [null, 2], \"dtype\": \"float32\", \"keras_history\": [\"").append(f)
+                    .append("\", 0, 0]}}");
+        }
+        String inbound = from.length == 0 ? "[]" : from.length == 1 ? "[{\"args\": [" + nodes + "], \"kwargs\": {}}]"
+                : "[{\"args\": [[" + nodes + "]], \"kwargs\": {}}]";
+        return "{\"module\": \"keras.layers\", \"class_name\": \"" + kind + "\", \"config\": {\"name\": \"" + name
+                + "\"" + (config.isEmpty() ? "" : ", " + config) + "}, \"name\": \"" + name + "\", \"inbound_nodes\": "
+                + inbound + "}";
+    }
+
+    private static String input(String shape) {
+        return layer("InputLayer", "input_layer", "\"batch_shape\": " + shape + ", \"dtype\": \"float32\"");
+    }
+
+    private static String dense(String name, int units, String activation, String... from) {
+        return layer("Dense", name, "\"units\": " + units + ", \"activation\": \"" + activation
+                + "\", \"use_bias\": true", from);
+    }
+
+    private static String sequential(String... layers) {
+        return "{\"module\": \"keras\", \"class_name\": \"Sequential\", \"config\": {\"name\": \"sequential\", "
+                + "\"layers\": [" + String.join(", ", layers) + "]}}";
+    }
+
+    private static String functional(String inputs, String outputs, String... layers) {
+        return "{\"module\": \"keras.src.models.functional\", \"class_name\": \"Functional\", \"config\": "
+                + "{\"name\": \"functional\", \"layers\": [" + String.join(", ", layers) + "], \"input_layers\": "
+                + inputs + ", \"output_layers\": " + outputs + "}}";
+    }
+
+    /** Each config, as a .keras config.json and a .h5 model_config beside the small model's weights, is refused. */
+    private void assertConfigRefused(String config, String... said) {
+        Model model = KerasTestFiles.small();
+        String name = "refused-" + Integer.toHexString(config.hashCode());
+        Path keras = archive(name, KerasTestFiles.replaced(KerasTestFiles.kerasEntries(model, dir), "config.json",
+                config.getBytes(StandardCharsets.UTF_8)));
+        Path legacy = dir.resolve(name + ".h5");
+        KerasTestFiles.writeLegacyH5(legacy, KerasTestFiles.layerData(model.network()), config);
+
+        assertRefused(Format.KERAS, keras).hasMessageContaining("config.json").hasMessageContainingAll(said);
+        assertRefused(Format.LEGACY_H5, legacy).hasMessageContaining("model_config").hasMessageContainingAll(said);
+    }
+
+    @Test
+    void aFunctionalModelThatBranchesOrJoinsIsRefused() {
+        // Two Dense layers on the input, added: a join.
+        assertConfigRefused(functional("[\"input_layer\", 0, 0]", "[\"dense_2\", 0, 0]", input("[null, 2]"),
+                dense("dense", 3, "tanh", "input_layer"), dense("dense_1", 3, "tanh", "input_layer"),
+                layer("Add", "add", "", "dense", "dense_1"), dense("dense_2", 1, "sigmoid", "add")),
+                "'add' (Add)", "takes 2 inputs", "joins branches");
+        // One Dense layer feeding two: a branch, and two outputs.
+        assertConfigRefused(functional("[[\"input_layer\", 0, 0]]", "[[\"dense_1\", 0, 0], [\"dense_2\", 0, 0]]",
+                input("[null, 2]"), dense("dense", 3, "tanh", "input_layer"), dense("dense_1", 1, "sigmoid", "dense"),
+                dense("dense_2", 1, "sigmoid", "dense")), "'dense'", "goes to 2 layers", "branches");
+        // tf.keras 2's form of the inbound nodes, joined by a Concatenate.
+        String keras2 = """
+                {"class_name": "Functional", "config": {"name": "model", "layers": [
+                 {"class_name": "InputLayer", "name": "input_1", "config": {"batch_input_shape": [null, 2],
+                  "name": "input_1"}, "inbound_nodes": []},
+                 {"class_name": "Dense", "name": "dense", "config": {"name": "dense", "units": 3,
+                  "activation": "tanh"}, "inbound_nodes": [[["input_1", 0, 0, {}]]]},
+                 {"class_name": "Dense", "name": "dense_1", "config": {"name": "dense_1", "units": 1,
+                  "activation": "sigmoid"}, "inbound_nodes": [[["input_1", 0, 0, {}]]]},
+                 {"class_name": "Concatenate", "name": "concatenate", "config": {"name": "concatenate"},
+                  "inbound_nodes": [[["dense", 0, 0, {}], ["dense_1", 0, 0, {}]]]}],
+                 "input_layers": [["input_1", 0, 0]], "output_layers": [["concatenate", 0, 0]]}}""";
+        assertConfigRefused(keras2, "'concatenate' (Concatenate)", "takes 2 inputs");
+        // Two inputs.
+        assertConfigRefused(functional("[[\"input_layer\", 0, 0], [\"input_layer_1\", 0, 0]]", "[\"dense\", 0, 0]",
+                input("[null, 2]"), layer("InputLayer", "input_layer_1", "\"batch_shape\": [null, 2]"),
+                dense("dense", 3, "tanh", "input_layer")), "two inputs");
+    }
+
+    @Test
+    void anActivationLayerThatCannotBeFoldedIsRefused() {
+        // After a Dense layer that has an activation already: tanh, then relu, is not one Dense layer.
+        assertConfigRefused(sequential(input("[null, 2]"), dense("dense", 3, "tanh"),
+                layer("Activation", "activation", "\"activation\": \"relu\""), dense("dense_1", 1, "sigmoid")),
+                "'activation', Activation", "follows the Dense layer 'dense'", "activation tanh already");
+        // Before any Dense layer: the inputs go straight into one.
+        assertConfigRefused(sequential(input("[null, 2]"),
+                layer("Activation", "activation", "\"activation\": \"relu\""), dense("dense", 3, "tanh"),
+                dense("dense_1", 1, "sigmoid")), "'activation', Activation", "before any Dense layer");
+    }
+
+    @Test
+    void aLayerThePlaygroundDoesNotHaveIsRefusedWithItsNameAndKind() {
+        assertConfigRefused(sequential(input("[null, 2]"), dense("dense", 3, "tanh"),
+                layer("BatchNormalization", "batch_normalization", "\"axis\": -1"), dense("dense_1", 1, "sigmoid")),
+                "layer 3 of 4 ('batch_normalization', BatchNormalization) is a BatchNormalization layer");
+        assertConfigRefused(functional("[\"input_layer\", 0, 0]", "[\"dense_1\", 0, 0]", input("[null, 2]"),
+                dense("dense", 3, "tanh", "input_layer"), layer("LayerNormalization", "norm", "", "dense"),
+                dense("dense_1", 1, "sigmoid", "norm")), "('norm', LayerNormalization)");
+    }
+
+    @Test
+    void anInputOfMoreThanOneAxisNeedsAFlattenLayerInKerasOrder() {
+        assertConfigRefused(sequential(input("[null, 28, 28]"), dense("dense", 3, "tanh"),
+                dense("dense_1", 1, "sigmoid")), "('dense', Dense)", "inputs of shape (28, 28)", "Flatten");
+        assertConfigRefused(sequential(input("[null, 28, 28]"),
+                layer("Flatten", "flatten", "\"data_format\": \"channels_first\""), dense("dense", 3, "tanh"),
+                dense("dense_1", 1, "sigmoid")), "('flatten', Flatten)", "channels_first");
+        assertConfigRefused(sequential(input("[null, null]"), dense("dense", 3, "tanh"),
+                dense("dense_1", 1, "sigmoid")), "InputLayer", "[null,null]");
+    }
+
+    /** A Flatten of (28, 28) gives 784 inputs: weights for 2 inputs disagree with it, and the message says so. */
+    @Test
+    void aFlattenedInputMustMatchTheFirstKernel() {
+        assertConfigRefused(sequential(input("[null, 28, 28]"), layer("Flatten", "flatten", ""),
+                dense("dense", 3, "tanh"), dense("dense_1", 1, "sigmoid")), "784 inputs", "2 rows");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"../evil", "/evil", "/tmp/evil", "a/../../evil", "..\\evil", "C:\\evil", "C:/evil",
         "model/../../evil.h5"})
