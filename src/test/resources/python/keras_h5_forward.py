@@ -73,7 +73,10 @@ def describe_hdf5(f):
             groups.append({"path": name, "members": len(obj)})
 
     f.visititems(visit)
-    return {"datasets": datasets, "groups": groups, "root_attributes": sorted(f.attrs.keys())}
+    out = {"datasets": datasets, "groups": groups, "root_attributes": sorted(f.attrs.keys())}
+    if "neural_playground" in f.attrs:  # the playground's own: the names of the inputs, as JSON text
+        out["neural_playground"] = json.loads(text(f.attrs["neural_playground"]))
+    return out
 
 
 def keras3_weights(f, names):

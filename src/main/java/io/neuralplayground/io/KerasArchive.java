@@ -1,7 +1,6 @@
 package io.neuralplayground.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.neuralplayground.PlaygroundException;
@@ -20,11 +19,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -38,9 +35,9 @@ import java.util.zip.ZipOutputStream;
  *                      model that is a chain of Dense layers: {@link KerasChain})
  *   model.weights.h5   the weights, laid out as in a {@link KerasWeightsH5 .weights.h5} file
  * </pre>
- * Keras has no names for inputs; the playground keeps its own in metadata.json under {@code neural_playground}
- * (Keras does not read metadata.json when it loads a model) and reads them back when they are there (x1, x2, …
- * otherwise). Extra fields of a model (seed, training history) are not kept.
+ * Keras has no names for inputs; the playground keeps its own in metadata.json under {@code neural_playground},
+ * which Keras does not read when it loads a model ({@link KerasInputNames}; the HDF5 formats keep them in a root
+ * attribute of that name), and reads them back when they are there (x1, x2, … otherwise). Extra fields of a model (seed, training history) are not kept.
  *
  * <p>Reading is careful with what a zip can hide ({@link CheckedZip}): entry names that are absolute or climb out of the folder
  * ({@code ../evil}) are refused, as are entries that unpack to more than {@value #MAX_ENTRY_MIB} MiB (refused
@@ -65,7 +62,7 @@ public final class KerasArchive implements ModelWriter, ModelReader {
     static final String CONFIG = "config.json";
     static final String WEIGHTS = "model.weights.h5";
     /** The key in metadata.json under which the playground keeps what Keras has no place for. */
-    static final String OUR_KEY = "neural_playground";
+    static final String OUR_KEY = KerasInputNames.KEY;
     private static final String KIND = "a Keras model (.keras)";
     private static final DateTimeFormatter DATE_SAVED = DateTimeFormatter.ofPattern("yyyy-MM-dd@HH:mm:ss");
 
@@ -96,8 +93,7 @@ public final class KerasArchive implements ModelWriter, ModelReader {
         ObjectNode metadata = JsonNodeFactory.instance.objectNode();
         metadata.put("keras_version", KERAS_VERSION);
         metadata.put("date_saved", LocalDateTime.now().format(DATE_SAVED));
-        ArrayNode names = metadata.putObject(OUR_KEY).putArray("inputs");
-        inputs.forEach(names::add);
+        metadata.set(OUR_KEY, KerasInputNames.json(inputs));
         return KerasConfig.write(metadata);
     }
 
@@ -169,11 +165,7 @@ public final class KerasArchive implements ModelWriter, ModelReader {
                 "the weights of a Keras model", hdf -> KerasWeightsH5.readLayers(hdf, weightsSource).dense());
         Network network = KerasNetworks.assemble(layers,
                 KerasNetworks.activations(config, layers, source, CONFIG, WEIGHTS), weightsSource);
-        List<String> inputs = inputNames == null ? KerasNetworks.defaultInputs(network.inputs()) : inputNames;
-        if (inputs.size() != network.inputs()) {
-            throw new PlaygroundException(source + ": " + METADATA + " names " + inputs.size() + " inputs, but "
-                    + "the model has " + network.inputs());
-        }
+        List<String> inputs = KerasInputNames.orDefault(inputNames, network.inputs(), source, METADATA);
         return new ImportedModel(new Model(inputs, network), config.notes());
     }
 
@@ -211,28 +203,6 @@ public final class KerasArchive implements ModelWriter, ModelReader {
         if (!metadata.isObject()) {
             throw new PlaygroundException(source + ": " + METADATA + " is not a JSON object");
         }
-        JsonNode ours = metadata.get(OUR_KEY);
-        if (ours == null || ours.isNull()) {
-            return null;
-        }
-        JsonNode inputs = ours.get("inputs");
-        if (inputs == null || !inputs.isArray()) {
-            throw new PlaygroundException(source + ": " + METADATA + ": " + OUR_KEY + ".inputs is not a list of "
-                    + "input names");
-        }
-        List<String> names = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (JsonNode name : inputs) {
-            if (!name.isTextual() || name.asText().isBlank() || !JsonValues.isWellFormed(name.asText())) {
-                throw new PlaygroundException(source + ": " + METADATA + ": input " + (names.size() + 1) + " has no "
-                        + "usable name (" + name + ")");
-            }
-            if (!seen.add(name.asText())) {
-                throw new PlaygroundException(source + ": " + METADATA + ": two inputs are named "
-                        + JsonPath.quote(name.asText()));
-            }
-            names.add(name.asText());
-        }
-        return names;
+        return KerasInputNames.read(metadata.get(OUR_KEY), source, METADATA + ": " + OUR_KEY);
     }
 }

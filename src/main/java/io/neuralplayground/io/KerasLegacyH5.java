@@ -24,7 +24,9 @@ import java.util.List;
  *   model_weights/dense/dense/kernel:0    float32, inputs × units
  *   model_weights/dense/dense/bias:0      float32, units
  * </pre>
- * No training configuration and no optimizer state are written: Keras loads the model uncompiled.
+ * No training configuration and no optimizer state are written: Keras loads the model uncompiled. The names of the
+ * inputs, when they are not x1, x2, …, go into a root attribute {@code neural_playground} that Keras does not read
+ * ({@link KerasInputNames}), and come back from it.
  *
  * <p>The strings are what jhdf writes: fixed-length, UTF-8, null-terminated. Keras 2 (with h5py 2) wrote
  * fixed-length ASCII padded with nulls, later versions variable-length strings; h5py reads the first two as the
@@ -67,14 +69,17 @@ public final class KerasLegacyH5 implements ModelWriter, ModelReader {
                     + "needs a model_config of " + configBytes + " bytes, more than the " + MAX_ATTRIBUTE_BYTES
                     + " this Keras 2 .h5 writer can store; save it as a Keras model (.keras) instead");
         }
-        Hdf5Files.writeAtomically(file, (hdf, empty) -> put(hdf, network, config),
-                temp -> KerasNetworks.checkWritten(this, frozen, temp, file, true, false));
+        KerasInputNames.attribute(frozen.inputs(), file); // names too long are refused before anything is written
+        Hdf5Files.writeAtomically(file, (hdf, empty) -> put(hdf, frozen, config, file),
+                temp -> KerasNetworks.checkWritten(this, frozen, temp, file, true, true));
     }
 
-    private static void put(WritableHdfFile hdf, Network network, String config) {
+    private static void put(WritableHdfFile hdf, Model model, String config, Path file) {
+        Network network = model.network();
         hdf.putAttribute("keras_version", KERAS_VERSION);
         hdf.putAttribute("backend", BACKEND);
         hdf.putAttribute(MODEL_CONFIG, config);
+        KerasInputNames.put(hdf, model.inputs(), file);
         WritableGroup weights = hdf.putGroup(MODEL_WEIGHTS);
         String[] layerNames = new String[network.depth()];
         for (int l = 0; l < network.depth(); l++) {
@@ -143,7 +148,8 @@ public final class KerasLegacyH5 implements ModelWriter, ModelReader {
             notes.addAll(chain.notes());
         }
         Network network = KerasNetworks.assemble(layers, activations, source);
-        return new ImportedModel(new Model(KerasNetworks.defaultInputs(network.inputs()), network), notes);
+        List<String> inputs = KerasInputNames.fromAttribute(hdf, network.inputs(), source);
+        return new ImportedModel(new Model(inputs, network), notes);
     }
 
     /**

@@ -28,10 +28,12 @@ import java.util.TreeMap;
  * file without it does not load there. It is empty, and jhdf 0.13 cannot keep an empty group by itself
  * ({@link Hdf5EmptyGroups}); every file written is read back, the root {@code vars} checked too. Keras names each
  * layer's group after its class and its place among the layers of that class (dense, dense_1, dense_2, …), not
- * after the layer's own name. Nothing else is written: no attributes. See {@code docs/keras-formats.md}.
+ * after the layer's own name. Nothing else is written but the names of the inputs, when they are not x1, x2, …, in
+ * a root attribute Keras does not read ({@link KerasInputNames}). See {@code docs/keras-formats.md}.
  *
  * <p>The file holds weights only. Read back, every hidden layer gets {@code tanh} (the playground's default) and
- * the output layer {@code linear}, and the inputs are named x1, x2, …; the shape of the network follows the file.
+ * the output layer {@code linear}, and the inputs get the names the file keeps (x1, x2, … in a file Keras wrote);
+ * the shape of the network follows the file.
  * Weights are float32: a file read back holds every weight rounded to the nearest float.
  *
  * <p>Files Keras writes for models with other layers read too: the groups of layers without weights (layers/dropout,
@@ -54,8 +56,12 @@ public final class KerasWeightsH5 implements ModelWriter, ModelReader {
     @Override
     public void write(Model model, Path file) {
         Model frozen = KerasNetworks.writableCopy(model, file);
-        Hdf5Files.writeAtomically(file, (hdf, empty) -> putLayers(hdf, empty, frozen.network()), temp -> {
-            KerasNetworks.checkWritten(this, frozen, temp, file, false, false);
+        KerasInputNames.attribute(frozen.inputs(), file); // names too long are refused before anything is written
+        Hdf5Files.writeAtomically(file, (hdf, empty) -> {
+            KerasInputNames.put(hdf, frozen.inputs(), file);
+            putLayers(hdf, empty, frozen.network());
+        }, temp -> {
+            KerasNetworks.checkWritten(this, frozen, temp, file, false, true);
             checkModelVars(Hdf5Files.read(temp, KIND, hdf -> modelVarsProblem(hdf)), file);
         });
     }
@@ -84,7 +90,8 @@ public final class KerasWeightsH5 implements ModelWriter, ModelReader {
                 notes.add(KerasNetworks.weightlessNote(weightless));
             }
             notes.addAll(KerasNetworks.missingBiasNotes(dense));
-            return new ImportedModel(new Model(KerasNetworks.defaultInputs(network.inputs()), network), notes);
+            List<String> inputs = KerasInputNames.fromAttribute(hdf, network.inputs(), source);
+            return new ImportedModel(new Model(inputs, network), notes);
         });
     }
 

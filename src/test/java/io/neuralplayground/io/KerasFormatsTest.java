@@ -15,6 +15,7 @@ import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
+import io.jhdf.api.WritableGroup;
 import io.jhdf.object.datatype.FloatingPoint;
 import io.neuralplayground.PlaygroundException;
 import io.neuralplayground.engine.Activation;
@@ -127,6 +128,82 @@ class KerasFormatsTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).containsExactly(file);
         }
+    }
+
+    /**
+     * The names of the inputs come back from every format: the playground's seven features (not x1 … x7), a CSV's
+     * columns a and b (not x1, x2).
+     */
+    @ParameterizedTest
+    @EnumSource(Format.class)
+    void inputNamesComeBackFromEveryFormat(Format format) {
+        List<String> seven = List.of("x1", "x2", "x1sq", "x2sq", "x1x2", "sinx1", "sinx2");
+        Model features = new Model(seven, new Network(7, List.of(new DenseLayer(7, 3, Activation.TANH),
+                new DenseLayer(3, 1, Activation.TANH))));
+        Model csv = new Model(List.of("a", "b"), KerasTestFiles.small().network());
+
+        for (Model model : List.of(features, csv)) {
+            Path file = format.file(dir, "named-" + model.network().inputs());
+            format.write(model, file);
+            assertThat(format.read(file).inputs()).as(format + " " + model.inputs()).isEqualTo(model.inputs());
+        }
+    }
+
+    /**
+     * The HDF5 files keep names in a root attribute neural_playground, the JSON {"inputs": […]}, which Keras neither
+     * writes nor reads; x1, x2, … are not spelled out, so that such a file is laid out exactly as Keras lays it out.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Format.class, names = {"WEIGHTS_H5", "LEGACY_H5"})
+    void theHdf5FilesKeepNamesOtherThanTheDefaultsInARootAttribute(Format format) throws IOException {
+        Model named = new Model(List.of("petal length (cm)", "Größe \"x\""), KerasTestFiles.small().network());
+        Path file = format.file(dir, "named");
+        format.write(named, file);
+        Path plain = format.file(dir, "plain");
+        format.write(KerasTestFiles.small(), plain);
+
+        try (HdfFile hdf = new HdfFile(file)) {
+            JsonNode ours = JSON.readTree((String) hdf.getAttribute("neural_playground").getData());
+            assertThat(ours.toString()).isEqualTo("{\"inputs\":[\"petal length (cm)\",\"Größe \\\"x\\\"\"]}");
+        }
+        try (HdfFile hdf = new HdfFile(plain)) {
+            assertThat(hdf.getAttributes()).doesNotContainKey("neural_playground");
+        }
+    }
+
+    @Test
+    void badInputNamesInAnHdf5FileAreRefused() {
+        List<LayerData> layers = KerasTestFiles.layerData(KerasTestFiles.small().network());
+        List<String> bad = List.of("{\"inputs\": [\"a\"]}", "{\"inputs\": [\"a\", \"a\"]}", "{\"inputs\": [\"a\", 3]}",
+                "{\"inputs\": \"a, b\"}", "{");
+        String[] said = {"names 1 inputs, but the model has 2", "two inputs are named", "input 2 has no usable name",
+            "not a list of input names", "not valid JSON"};
+        for (int b = 0; b < bad.size(); b++) {
+            String attribute = bad.get(b);
+            Path weights = dir.resolve("names-" + b + ".weights.h5");
+            KerasTestFiles.writeHdf5(weights, hdf -> {
+                hdf.putAttribute("neural_playground", attribute);
+                WritableGroup group = hdf.putGroup("layers");
+                for (int l = 0; l < layers.size(); l++) {
+                    WritableGroup vars = group.putGroup(KerasNetworks.layerName(l)).putGroup("vars");
+                    vars.putDataset("0", layers.get(l).kernel());
+                    vars.putDataset("1", layers.get(l).bias());
+                }
+            });
+            assertRefused(Format.WEIGHTS_H5, weights).hasMessageContaining("neural_playground")
+                    .hasMessageContaining(said[b]);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Format.class, names = {"WEIGHTS_H5", "LEGACY_H5"})
+    void namesTooLongForAnHdf5AttributeAreRefusedWithAdvice(Format format) {
+        Path file = format.file(dir, "long-names");
+        Model model = new Model(List.of("a".repeat(30_000), "b".repeat(30_000)), KerasTestFiles.small().network());
+
+        assertThatThrownBy(() -> format.write(model, file)).isExactlyInstanceOf(PlaygroundException.class)
+                .hasMessageContaining(file.toString()).hasMessageContaining("save it as a Keras model (.keras)");
+        assertThat(file).doesNotExist();
     }
 
     // The layout of the files, seen with jhdf and java.util.zip

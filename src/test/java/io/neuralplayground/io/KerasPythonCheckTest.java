@@ -187,13 +187,15 @@ class KerasPythonCheckTest {
                 assertThat(inputs).as(as).isEqualTo(w.model().inputs());
                 assertThat(file.get("root_attributes")).as(as).isEmpty();
             }
-            case WEIGHTS_H5 -> assertThat(file.get("root_attributes")).as(as).isEmpty();
+            case WEIGHTS_H5 -> assertThat(file.get("root_attributes").toString()).as(as)
+                    .isEqualTo(defaultInputs(w) ? "[]" : "[\"neural_playground\"]");
             case LEGACY_H5 -> {
                 assertThat(file.get("keras_version").asText()).as(as).isEqualTo("2.12.0");
                 assertThat(file.get("model_weights_keras_version").asText()).as(as).isEqualTo("2.12.0");
                 assertThat(file.get("backend").asText()).as(as).isEqualTo("tensorflow");
-                assertThat(file.get("root_attributes").toString()).as(as)
-                        .isEqualTo("[\"backend\",\"keras_version\",\"model_config\"]");
+                assertThat(file.get("root_attributes").toString()).as(as).isEqualTo(defaultInputs(w)
+                        ? "[\"backend\",\"keras_version\",\"model_config\"]"
+                        : "[\"backend\",\"keras_version\",\"model_config\",\"neural_playground\"]");
                 assertThat(file.get("model_weights_attributes").toString()).as(as)
                         .isEqualTo("[\"backend\",\"keras_version\",\"layer_names\"]");
                 for (int l = 0; l < network.depth(); l++) {
@@ -205,7 +207,18 @@ class KerasPythonCheckTest {
             }
             default -> throw new AssertionError(w.format());
         }
+        if (w.format() != Format.KERAS && !defaultInputs(w)) {
+            List<String> inputs = new ArrayList<>();
+            file.at("/neural_playground/inputs").forEach(n -> inputs.add(n.asText()));
+            assertThat(inputs).as(as + ": the input names in the root attribute neural_playground")
+                    .isEqualTo(w.model().inputs());
+        }
         checkPredictions(w, file.get("predictions"));
+    }
+
+    /** Whether the model's inputs are x1, x2, …, which the HDF5 files do not spell out. */
+    private static boolean defaultInputs(Written w) {
+        return w.model().inputs().equals(KerasNetworks.defaultInputs(w.model().network().inputs()));
     }
 
     /** The datasets are exactly the kernels and biases, where Keras puts them, float32 little-endian, plain. */

@@ -33,9 +33,9 @@ final class KerasTestFiles {
 
     /** One of the three Keras formats: its writer and reader, its file name ending, what it keeps. */
     enum Format {
-        WEIGHTS_H5(new KerasWeightsH5(), new KerasWeightsH5(), KerasWeightsH5.EXTENSION, false, false),
+        WEIGHTS_H5(new KerasWeightsH5(), new KerasWeightsH5(), KerasWeightsH5.EXTENSION, false, true),
         KERAS(new KerasArchive(), new KerasArchive(), KerasArchive.EXTENSION, true, true),
-        LEGACY_H5(new KerasLegacyH5(), new KerasLegacyH5(), KerasLegacyH5.EXTENSION, true, false);
+        LEGACY_H5(new KerasLegacyH5(), new KerasLegacyH5(), KerasLegacyH5.EXTENSION, true, true);
 
         final ModelWriter writer;
         final ModelReader reader;
