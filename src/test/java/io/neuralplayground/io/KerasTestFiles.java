@@ -175,8 +175,8 @@ final class KerasTestFiles {
     }
 
     /**
-     * Writes an HDF5 file with jhdf. The body must write no empty group: jhdf 0.13 writes one over what follows
-     * it in the file.
+     * Writes an HDF5 file with jhdf alone. The body must write no empty group: jhdf 0.13 loses one written after the
+     * file's last dataset (the writers restore theirs through {@link Hdf5EmptyGroups}; h5py writes the tests' others).
      */
     static void writeHdf5(Path file, Hdf5Body body) {
         try (WritableHdfFile hdf = HdfFile.write(file)) {
