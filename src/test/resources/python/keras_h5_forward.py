@@ -4,10 +4,12 @@ Reads {"files": [{"path": "m.keras", "kind": "keras" | "weights.h5" | "h5", "act
 only: such a file has none), "inputs": [[...], ...]}, ...]} on standard input. For every file:
 
   keras       a zip archive: the entries and how each is compressed; metadata.json and config.json parsed;
-              model.weights.h5 read from the archive in memory and opened with h5py; the weights of the Dense
-              layers at layers/<name>/vars/0 (kernel) and vars/1 (bias), the layers named as the config names
-              them; the activations from the config.
-  weights.h5  the same weights layout, the layers in Keras' order (dense, dense_1, dense_2 ...); the activations
+              model.weights.h5 read from the archive in memory and opened with h5py; the model's own variables
+              at the root's vars, opened as Keras 3.0 to 3.5 open it (unconditionally: h5py's KeyError "object
+              'vars' doesn't exist" when it is missing, as in Keras); the weights of the Dense layers at
+              layers/<name>/vars/0 (kernel) and vars/1 (bias), the layers named as the config names them; the
+              activations from the config.
+  weights.h5  the same weights layout (the root's vars too), the layers in Keras' order (dense, dense_1, dense_2 ...); the activations
               as given.
   h5          Keras 2's layout: the attributes of the root (keras_version, backend, model_config), the list
               model_weights.attrs["layer_names"], each layer's attrs["weight_names"] naming its kernel and bias
@@ -71,11 +73,21 @@ def describe_hdf5(f):
             groups.append({"path": name, "members": len(obj)})
 
     f.visititems(visit)
-    return {"datasets": datasets, "groups": groups, "root_attributes": sorted(f.attrs.keys())}
+    out = {"datasets": datasets, "groups": groups, "root_attributes": sorted(f.attrs.keys())}
+    if "neural_playground" in f.attrs:  # the playground's own: the names of the inputs, as JSON text
+        out["neural_playground"] = json.loads(text(f.attrs["neural_playground"]))
+    return out
 
 
 def keras3_weights(f, names):
-    """The kernels and biases of layers/<name>/vars, as Keras 3 saves a Sequential model's Dense layers."""
+    """The kernels and biases of layers/<name>/vars, as Keras 3 saves a Sequential model's Dense layers.
+
+    Keras 3.0 to 3.5 first load the model's own variables from the root's vars, which they open without looking
+    whether it is there (H5Entry with an empty path: self.h5_file["vars"]); so does this.
+    """
+    model_vars = f["vars"]
+    assert isinstance(model_vars, h5py.Group), model_vars
+    assert len(model_vars) == 0, list(model_vars)  # a Sequential model has no variables of its own
     kernels, biases = [], []
     for name in names:
         variables = f["layers"][name]["vars"]

@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -25,8 +24,9 @@ import java.util.function.Function;
  * opening with every failure turned into a message for the user, and reading the few things Keras files hold:
  * groups, floating-point arrays and string attributes.
  *
- * <p>jhdf up to 0.13.0 writes an empty group over whatever comes after it in the file (the group's header is not
- * counted in the file's length), so the writers here never write one, and every written file is read back.
+ * <p>jhdf up to 0.13.0 loses an empty group written after the file's last dataset (its own signature overwrites the
+ * group's header): empty groups go through {@link Hdf5EmptyGroups}, which writes their headers again once jhdf is
+ * done, and every written file is read back.
  */
 final class Hdf5Files {
     private static final byte[] SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
@@ -44,16 +44,26 @@ final class Hdf5Files {
     private Hdf5Files() {
     }
 
+    /** What a writer puts into an HDF5 file: groups, datasets and attributes, and empty groups through {@code empty}. */
+    @FunctionalInterface
+    interface Body {
+        void put(WritableHdfFile hdf, Hdf5EmptyGroups empty);
+    }
+
     /**
      * Writes an HDF5 file at {@code file} (replaced if it exists) with what {@code body} puts in it.
      *
      * @throws IOException when jhdf cannot write it (a full disk, a missing directory …)
      */
-    static void write(Path file, Consumer<WritableHdfFile> body) throws IOException {
-        try (WritableHdfFile hdf = HdfFile.write(file)) {
-            // jhdf signs its files with a root attribute; Keras' files have no such thing.
-            hdf.removeAttribute(JHDF_SIGNATURE);
-            body.accept(hdf);
+    static void write(Path file, Body body) throws IOException {
+        Hdf5EmptyGroups empty = new Hdf5EmptyGroups();
+        try {
+            try (WritableHdfFile hdf = HdfFile.write(file)) {
+                // jhdf signs its files with a root attribute; Keras' files have no such thing.
+                hdf.removeAttribute(JHDF_SIGNATURE);
+                body.put(hdf, empty);
+            }
+            empty.restore(file);
         } catch (RuntimeException e) {
             IOException io = ioCause(e);
             if (io != null) {
@@ -76,7 +86,7 @@ final class Hdf5Files {
      * Replaces {@code target}, atomically, by the HDF5 file {@code body} writes, after {@code check} has read it
      * back: a temporary file beside the target is written, checked, and only then moved into place.
      */
-    static void writeAtomically(Path target, Consumer<WritableHdfFile> body, AtomicFiles.FileBody check) {
+    static void writeAtomically(Path target, Body body, AtomicFiles.FileBody check) {
         AtomicFiles.writeFile(target, temp -> {
             write(temp, body);
             check.writeTo(temp);
@@ -260,6 +270,28 @@ final class Hdf5Files {
         return node;
     }
 
+    /** How deep {@link #holdsDatasets} looks: far deeper than any Keras file, and a file whose links loop ends. */
+    private static final int MAX_DEPTH = 64;
+
+    /** Whether there is a dataset anywhere below {@code group} (links refused, as by {@link #child}). */
+    static boolean holdsDatasets(Group group, String source) {
+        return holdsDatasets(group, source, 0);
+    }
+
+    private static boolean holdsDatasets(Group group, String source, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new PlaygroundException(source + ": '" + path(group) + "' lies more than " + MAX_DEPTH + " groups "
+                    + "deep: no Keras file is");
+        }
+        for (String name : childNames(group)) {
+            Node node = child(group, name, source);
+            if (node instanceof Dataset || node instanceof Group g && holdsDatasets(g, source, depth + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The names of the children of {@code group}, in the file's order. */
     static List<String> childNames(Group group) {
         return new ArrayList<>(group.getChildren().keySet());
@@ -381,12 +413,16 @@ final class Hdf5Files {
 
     /**
      * A list-of-strings attribute (Keras' {@code layer_names}, {@code weight_names}), or null if there is none. A
-     * scalar string counts as a list of one.
+     * scalar string counts as a list of one, and an empty array of any type as an empty list: Keras writes the
+     * {@code weight_names} of a layer without weights as {@code np.asarray([])}, an empty array of floats.
      */
     static List<String> texts(Node node, String name, String source) {
         Attribute attribute = node.getAttributes().get(name);
         if (attribute == null) {
             return null;
+        }
+        if (attribute.isEmpty()) {
+            return List.of(); // jhdf gives no data for an attribute of no elements, whatever its type
         }
         Object data = attribute.getData();
         if (data instanceof String s) {

@@ -1,7 +1,6 @@
 package io.neuralplayground.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.neuralplayground.PlaygroundException;
@@ -20,11 +19,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -34,12 +31,13 @@ import java.util.zip.ZipOutputStream;
  * in Keras' order:
  * <pre>
  *   metadata.json      {"keras_version": "3.10.0", "date_saved": "2025-05-19@14:03:07", "neural_playground": …}
- *   config.json        the Sequential model: an InputLayer and the Dense layers with their activations
+ *   config.json        the Sequential model: an InputLayer and the Dense layers with their activations (read, any
+ *                      model that is a chain of Dense layers: {@link KerasChain})
  *   model.weights.h5   the weights, laid out as in a {@link KerasWeightsH5 .weights.h5} file
  * </pre>
- * Keras has no names for inputs; the playground keeps its own in metadata.json under {@code neural_playground}
- * (Keras does not read metadata.json when it loads a model) and reads them back when they are there (x1, x2, …
- * otherwise). Extra fields of a model (seed, training history) are not kept.
+ * Keras has no names for inputs; the playground keeps its own in metadata.json under {@code neural_playground},
+ * which Keras does not read when it loads a model ({@link KerasInputNames}; the HDF5 formats keep them in a root
+ * attribute of that name), and reads them back when they are there (x1, x2, … otherwise). Extra fields of a model (seed, training history) are not kept.
  *
  * <p>Reading is careful with what a zip can hide ({@link CheckedZip}): entry names that are absolute or climb out of the folder
  * ({@code ../evil}) are refused, as are entries that unpack to more than {@value #MAX_ENTRY_MIB} MiB (refused
@@ -49,7 +47,10 @@ import java.util.zip.ZipOutputStream;
 public final class KerasArchive implements ModelWriter, ModelReader {
     /** The file name ending Keras requires for model files. */
     public static final String EXTENSION = ".keras";
-    /** The Keras version written into metadata.json: the first whose loader reads our weights layout. */
+    /**
+     * The Keras version written into metadata.json, whose config.json looks like the one written (Keras' loader
+     * does not read it; every Keras 3 reads the weights' layout).
+     */
     public static final String KERAS_VERSION = "3.10.0";
     static final int MAX_ENTRY_MIB = 512;
     /** The most bytes one entry of an archive may unpack to. */
@@ -61,7 +62,7 @@ public final class KerasArchive implements ModelWriter, ModelReader {
     static final String CONFIG = "config.json";
     static final String WEIGHTS = "model.weights.h5";
     /** The key in metadata.json under which the playground keeps what Keras has no place for. */
-    static final String OUR_KEY = "neural_playground";
+    static final String OUR_KEY = KerasInputNames.KEY;
     private static final String KIND = "a Keras model (.keras)";
     private static final DateTimeFormatter DATE_SAVED = DateTimeFormatter.ofPattern("yyyy-MM-dd@HH:mm:ss");
 
@@ -72,8 +73,10 @@ public final class KerasArchive implements ModelWriter, ModelReader {
         byte[] config = KerasConfig.keras3(frozen.network()).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.writeFile(file, temp -> {
             // jhdf writes only files: the weights go to the temporary file first, then the archive replaces them.
-            Hdf5Files.write(temp, hdf -> KerasWeightsH5.putLayers(hdf, frozen.network()));
+            Hdf5Files.write(temp, (hdf, empty) -> KerasWeightsH5.putLayers(hdf, empty, frozen.network()));
             byte[] weights = Files.readAllBytes(temp);
+            KerasWeightsH5.checkModelVars(Hdf5Files.read(weights, file + ": " + WEIGHTS, "the weights of a Keras model",
+                    KerasWeightsH5::modelVarsProblem), file);
             try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.TRUNCATE_EXISTING);
                     ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(out))) {
                 LocalDateTime now = LocalDateTime.now();
@@ -90,13 +93,21 @@ public final class KerasArchive implements ModelWriter, ModelReader {
         ObjectNode metadata = JsonNodeFactory.instance.objectNode();
         metadata.put("keras_version", KERAS_VERSION);
         metadata.put("date_saved", LocalDateTime.now().format(DATE_SAVED));
-        ArrayNode names = metadata.putObject(OUR_KEY).putArray("inputs");
-        inputs.forEach(names::add);
+        metadata.set(OUR_KEY, KerasInputNames.json(inputs));
         return KerasConfig.write(metadata);
     }
 
     @Override
     public Model read(Path file) {
+        return importModel(file).model();
+    }
+
+    /**
+     * Reads the archive, with notes on the layers of its model that were left out or folded into the Dense layers
+     * ({@link KerasChain}).
+     */
+    @Override
+    public ImportedModel importModel(Path file) {
         String source = file.toString();
         checkStart(file, source);
         try (CheckedZip zip = CheckedZip.open(file, source, KIND, MAX_ENTRY_BYTES, Long.MAX_VALUE)) {
@@ -128,7 +139,7 @@ public final class KerasArchive implements ModelWriter, ModelReader {
         }
     }
 
-    private static Model read(CheckedZip zip, String source) {
+    private static ImportedModel read(CheckedZip zip, String source) {
         Map<String, ZipEntry> entries = new LinkedHashMap<>();
         for (ZipEntry entry : zip.entries()) {
             entries.put(entry.getName(), entry);
@@ -145,21 +156,17 @@ public final class KerasArchive implements ModelWriter, ModelReader {
                     "model.weights.npz") ? "; its weights are in model.weights.npz, which cannot be opened: save "
                     + "with weights_format=\"h5\" (Keras' default)" : " (it holds " + listed(names) + ")"));
         }
-        KerasConfig.Sequential config = KerasConfig.readSequential(text(zip, configEntry, source), source, CONFIG);
+        KerasChain.Chain config = KerasChain.read(text(zip, configEntry, source), source, CONFIG);
         ZipEntry metadataEntry = entries.get(METADATA);
         List<String> inputNames = metadataEntry == null ? null : inputNames(text(zip, metadataEntry, source), source);
 
         String weightsSource = source + ": " + WEIGHTS;
-        List<KerasNetworks.LayerArrays> layers = Hdf5Files.read(zip.read(weightsEntry),
-                weightsSource, "the weights of a Keras model", hdf -> KerasWeightsH5.readLayers(hdf, weightsSource));
+        List<KerasNetworks.LayerArrays> layers = Hdf5Files.read(zip.read(weightsEntry), weightsSource,
+                "the weights of a Keras model", hdf -> KerasWeightsH5.readLayers(hdf, weightsSource).dense());
         Network network = KerasNetworks.assemble(layers,
                 KerasNetworks.activations(config, layers, source, CONFIG, WEIGHTS), weightsSource);
-        List<String> inputs = inputNames == null ? KerasNetworks.defaultInputs(network.inputs()) : inputNames;
-        if (inputs.size() != network.inputs()) {
-            throw new PlaygroundException(source + ": " + METADATA + " names " + inputs.size() + " inputs, but "
-                    + "the model has " + network.inputs());
-        }
-        return new Model(inputs, network);
+        List<String> inputs = KerasInputNames.orDefault(inputNames, network.inputs(), source, METADATA);
+        return new ImportedModel(new Model(inputs, network), config.notes());
     }
 
     private static String listed(List<String> names) {
@@ -196,28 +203,6 @@ public final class KerasArchive implements ModelWriter, ModelReader {
         if (!metadata.isObject()) {
             throw new PlaygroundException(source + ": " + METADATA + " is not a JSON object");
         }
-        JsonNode ours = metadata.get(OUR_KEY);
-        if (ours == null || ours.isNull()) {
-            return null;
-        }
-        JsonNode inputs = ours.get("inputs");
-        if (inputs == null || !inputs.isArray()) {
-            throw new PlaygroundException(source + ": " + METADATA + ": " + OUR_KEY + ".inputs is not a list of "
-                    + "input names");
-        }
-        List<String> names = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (JsonNode name : inputs) {
-            if (!name.isTextual() || name.asText().isBlank() || !JsonValues.isWellFormed(name.asText())) {
-                throw new PlaygroundException(source + ": " + METADATA + ": input " + (names.size() + 1) + " has no "
-                        + "usable name (" + name + ")");
-            }
-            if (!seen.add(name.asText())) {
-                throw new PlaygroundException(source + ": " + METADATA + ": two inputs are named "
-                        + JsonPath.quote(name.asText()));
-            }
-            names.add(name.asText());
-        }
-        return names;
+        return KerasInputNames.read(metadata.get(OUR_KEY), source, METADATA + ": " + OUR_KEY);
     }
 }

@@ -14,17 +14,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.neuralplayground.PlaygroundException;
-import io.neuralplayground.engine.Activation;
 import io.neuralplayground.engine.DenseLayer;
 import io.neuralplayground.engine.Network;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * The JSON description of a Sequential model of Dense layers, as Keras serializes it: Keras 3's
  * {@code config.json} (in a {@code .keras} archive) and Keras 2's {@code model_config} (an attribute of a
- * {@code .h5} file); and the reading of either.
+ * {@code .h5} file); and JSON parsed with messages for the user. What a config read says is {@link KerasChain}'s.
  *
  * <p>Written with Python's {@code json.dumps} layout ({@code ", "} and {@code ": "}, non-ASCII escaped) and the
  * keys in Keras' order, so that a file written here reads like one Keras wrote.
@@ -206,128 +202,5 @@ final class KerasConfig {
             throw new PlaygroundException(source + ": " + where + " is not valid JSON" + location + " ("
                     + e.getOriginalMessage() + ")", e);
         }
-    }
-
-    /** A Dense layer as a config describes it. */
-    record Dense(String name, int units, Activation activation) {
-    }
-
-    /**
-     * What a model config says: the number of inputs (null when it does not say), and the Dense layers in order.
-     */
-    record Sequential(Integer inputs, List<Dense> layers) {
-    }
-
-    /**
-     * Reads a Sequential model of Dense layers from a Keras 3 {@code config.json} or a Keras 2 {@code model_config}
-     * (either form of each: layers under {@code config.layers}, or, as Keras 2.0–2.2 wrote, {@code config} itself
-     * the list). An {@code InputLayer} may come first; every other layer must be Dense, with a bias and an
-     * activation the playground has.
-     */
-    static Sequential readSequential(String json, String source, String where) {
-        JsonNode root = parse(json, source, where);
-        String prefix = source + ": " + where;
-        if (!root.isObject()) {
-            throw new PlaygroundException(prefix + " is not a Keras model description (a JSON object)");
-        }
-        String className = root.path("class_name").asText(null);
-        if (!"Sequential".equals(className)) {
-            throw new PlaygroundException(prefix + " describes " + (className == null ? "no Keras model"
-                    : "a " + className + " model") + "; only Sequential models of Dense layers can be opened");
-        }
-        JsonNode config = root.get("config");
-        JsonNode layers = config != null && config.isArray() ? config : config == null ? null : config.get("layers");
-        if (layers == null || !layers.isArray()) {
-            throw new PlaygroundException(prefix + ": the Sequential model has no list of layers (config.layers)");
-        }
-        Integer inputs = null;
-        List<Dense> dense = new ArrayList<>();
-        for (int k = 0; k < layers.size(); k++) {
-            JsonNode layer = layers.get(k);
-            String layerWhere = prefix + ": layer " + (k + 1) + " of " + layers.size();
-            String kind = layer.path("class_name").asText(null);
-            JsonNode c = layer.get("config");
-            if (kind == null || c == null || !c.isObject()) {
-                throw new PlaygroundException(layerWhere + " is not a Keras layer (class_name and config)");
-            }
-            String name = c.path("name").asText("");
-            if (!name.isEmpty()) {
-                layerWhere += " ('" + name + "')";
-            }
-            if (kind.equals("InputLayer")) {
-                if (k != 0) {
-                    throw new PlaygroundException(layerWhere + " is an InputLayer after other layers");
-                }
-                inputs = inputCount(c, layerWhere, true);
-            } else if (kind.equals("Dense")) {
-                if (dense.isEmpty() && inputs == null) {
-                    // Keras 2 put the input shape on the first layer when there was no InputLayer.
-                    inputs = inputCount(c, layerWhere, false);
-                }
-                dense.add(dense(c, name, layerWhere));
-            } else {
-                throw new PlaygroundException(layerWhere + " is a " + kind + " layer; only Dense layers (after an "
-                        + "optional InputLayer) can be opened");
-            }
-        }
-        if (dense.isEmpty()) {
-            throw new PlaygroundException(prefix + ": the model has no Dense layer");
-        }
-        return new Sequential(inputs, dense);
-    }
-
-    private static Integer inputCount(JsonNode config, String where, boolean required) {
-        JsonNode shape = config.has("batch_shape") ? config.get("batch_shape") : config.get("batch_input_shape");
-        if (shape == null || shape.isNull()) {
-            if (required) {
-                throw new PlaygroundException(where + " has no batch_shape");
-            }
-            return null;
-        }
-        if (!shape.isArray() || shape.size() != 2 || !shape.get(1).canConvertToExactIntegral()
-                || shape.get(1).asLong() < 1 || shape.get(1).asLong() > ModelFile.MAX_WIDTH) {
-            throw new PlaygroundException(where + " takes inputs of shape " + shape + "; only flat inputs "
-                    + "[null, n] with 1 ≤ n ≤ " + ModelFile.MAX_WIDTH + " can be opened");
-        }
-        return shape.get(1).asInt();
-    }
-
-    private static Dense dense(JsonNode config, String name, String where) {
-        JsonNode units = config.get("units");
-        if (units == null || !units.canConvertToExactIntegral() || units.asLong() < 1
-                || units.asLong() > ModelFile.MAX_WIDTH) {
-            throw new PlaygroundException(where + ": units is " + units + "; a Dense layer needs 1 to "
-                    + ModelFile.MAX_WIDTH + " units");
-        }
-        JsonNode useBias = config.get("use_bias");
-        if (useBias != null && !useBias.asBoolean(true)) {
-            throw new PlaygroundException(where + " has no bias (use_bias is false); the playground's layers "
-                    + "always have one");
-        }
-        return new Dense(name, units.asInt(), activation(config.get("activation"), where));
-    }
-
-    private static Activation activation(JsonNode node, String where) {
-        String name;
-        if (node == null || node.isNull()) {
-            name = "linear"; // Keras' default: no activation
-        } else if (node.isTextual()) {
-            name = node.asText();
-        } else if (node.isObject() && node.path("config").isTextual()) {
-            // Keras 3's form for a function: {"module": "keras.activations", "class_name": "function",
-            // "config": "relu", "registered_name": "relu"}
-            name = node.get("config").asText();
-        } else {
-            throw new PlaygroundException(where + " has the activation " + node + ", which the playground does not "
-                    + "have (known: " + Activation.knownNames() + ")");
-        }
-        String wanted = name.trim().toLowerCase(Locale.ROOT);
-        for (Activation activation : Activation.values()) {
-            if (activation.kerasName().equals(wanted)) {
-                return activation;
-            }
-        }
-        throw new PlaygroundException(where + " has the activation '" + name + "', which the playground does not "
-                + "have (known: " + Activation.knownNames() + ")");
     }
 }

@@ -24,13 +24,19 @@ import java.util.List;
  *   model_weights/dense/dense/kernel:0    float32, inputs × units
  *   model_weights/dense/dense/bias:0      float32, units
  * </pre>
- * No training configuration and no optimizer state are written: Keras loads the model uncompiled.
+ * No training configuration and no optimizer state are written: Keras loads the model uncompiled. The names of the
+ * inputs, when they are not x1, x2, …, go into a root attribute {@code neural_playground} that Keras does not read
+ * ({@link KerasInputNames}), and come back from it.
  *
  * <p>The strings are what jhdf writes: fixed-length, UTF-8, null-terminated. Keras 2 (with h5py 2) wrote
  * fixed-length ASCII padded with nulls, later versions variable-length strings; h5py reads the first two as the
  * same bytes and Keras' loader decodes either, and this reader reads all three. An attribute cannot be longer than
  * about 60 kB in a file jhdf writes, so a model_config of more than {@value #MAX_ATTRIBUTE_BYTES} bytes (a network
  * of roughly a hundred layers) is refused with advice to save as {@code .keras}.
+ *
+ * <p>Reading follows {@code layer_names} and takes the layers that have weights, in order, as Keras' loader does;
+ * Keras writes the {@code weight_names} of a layer without weights as an empty array of floats. The model_config
+ * is read as {@link KerasChain} reads a config: models made in Keras open when they are a chain of Dense layers.
  *
  * <p>Reading also accepts a Keras 2 weights-only file ({@code model.save_weights("w.h5")}: the layer groups at
  * the root, no model_config); its activations are then tanh for hidden layers and linear for the output, as for a
@@ -63,14 +69,17 @@ public final class KerasLegacyH5 implements ModelWriter, ModelReader {
                     + "needs a model_config of " + configBytes + " bytes, more than the " + MAX_ATTRIBUTE_BYTES
                     + " this Keras 2 .h5 writer can store; save it as a Keras model (.keras) instead");
         }
-        Hdf5Files.writeAtomically(file, hdf -> put(hdf, network, config),
-                temp -> KerasNetworks.checkWritten(this, frozen, temp, file, true, false));
+        KerasInputNames.attribute(frozen.inputs(), file); // names too long are refused before anything is written
+        Hdf5Files.writeAtomically(file, (hdf, empty) -> put(hdf, frozen, config, file),
+                temp -> KerasNetworks.checkWritten(this, frozen, temp, file, true, true));
     }
 
-    private static void put(WritableHdfFile hdf, Network network, String config) {
+    private static void put(WritableHdfFile hdf, Model model, String config, Path file) {
+        Network network = model.network();
         hdf.putAttribute("keras_version", KERAS_VERSION);
         hdf.putAttribute("backend", BACKEND);
         hdf.putAttribute(MODEL_CONFIG, config);
+        KerasInputNames.put(hdf, model.inputs(), file);
         WritableGroup weights = hdf.putGroup(MODEL_WEIGHTS);
         String[] layerNames = new String[network.depth()];
         for (int l = 0; l < network.depth(); l++) {
@@ -92,11 +101,20 @@ public final class KerasLegacyH5 implements ModelWriter, ModelReader {
 
     @Override
     public Model read(Path file) {
+        return importModel(file).model();
+    }
+
+    /**
+     * Reads the file, with notes on the layers of its model that were left out or folded into the Dense layers
+     * ({@link KerasChain}); for a weights-only file, on the layers without weights it leaves out.
+     */
+    @Override
+    public ImportedModel importModel(Path file) {
         String source = file.toString();
         return Hdf5Files.read(file, KIND, hdf -> read(hdf, source));
     }
 
-    private static Model read(HdfFile hdf, String source) {
+    private static ImportedModel read(HdfFile hdf, String source) {
         String config = Hdf5Files.text(hdf, MODEL_CONFIG, source);
         Node weightsNode = Hdf5Files.child(hdf, MODEL_WEIGHTS, source);
         Group weights;
@@ -115,24 +133,31 @@ public final class KerasLegacyH5 implements ModelWriter, ModelReader {
             throw new PlaygroundException(source + ": not " + KIND + ": there is neither a group '" + MODEL_WEIGHTS
                     + "' nor a list of layer names (the attribute '" + LAYER_NAMES + "')");
         }
-        List<KerasNetworks.LayerArrays> layers = layers(weights, source);
+        List<String> weightless = new ArrayList<>();
+        List<KerasNetworks.LayerArrays> layers = layers(weights, source, weightless);
         List<Activation> activations;
+        List<String> notes = new ArrayList<>();
         if (config == null) {
             activations = KerasNetworks.defaultActivations(layers.size());
+            weightless.forEach(name -> notes.add(KerasNetworks.weightlessNote(name)));
+            notes.addAll(KerasNetworks.missingBiasNotes(layers));
         } else {
-            KerasConfig.Sequential sequential = KerasConfig.readSequential(config, source, "the model_config");
-            activations = KerasNetworks.activations(sequential, layers, source, "the model_config",
+            KerasChain.Chain chain = KerasChain.read(config, source, "the model_config");
+            activations = KerasNetworks.activations(chain, layers, source, "the model_config",
                     "'" + MODEL_WEIGHTS + "'");
+            notes.addAll(chain.notes());
         }
         Network network = KerasNetworks.assemble(layers, activations, source);
-        return new Model(KerasNetworks.defaultInputs(network.inputs()), network);
+        List<String> inputs = KerasInputNames.fromAttribute(hdf, network.inputs(), source);
+        return new ImportedModel(new Model(inputs, network), notes);
     }
 
     /**
      * The kernels and biases in the order of {@code layer_names}, skipping layers without weights (as Keras' loader
-     * does: it matches the file's layers with weights to the model's layers with weights, in order).
+     * does: it matches the file's layers with weights to the model's layers with weights, in order), whose paths go
+     * to {@code weightless}. A layer with one weight is a Dense layer saved with use_bias=False: its kernel.
      */
-    private static List<KerasNetworks.LayerArrays> layers(Group weights, String source) {
+    private static List<KerasNetworks.LayerArrays> layers(Group weights, String source, List<String> weightless) {
         List<String> names = strings(weights, LAYER_NAMES, source);
         if (names == null) {
             throw new PlaygroundException(source + ": " + Hdf5Files.where(weights) + " has no attribute '"
@@ -147,6 +172,7 @@ public final class KerasLegacyH5 implements ModelWriter, ModelReader {
             }
             List<String> weightNames = strings(layer, WEIGHT_NAMES, source);
             if (weightNames == null || weightNames.isEmpty()) {
+                weightless.add(Hdf5Files.path(layer));
                 continue;
             }
             if (layers.size() >= ModelFile.MAX_LAYERS) {
@@ -154,17 +180,16 @@ public final class KerasLegacyH5 implements ModelWriter, ModelReader {
                         + "may have");
             }
             String where = Hdf5Files.path(layer);
-            if (weightNames.size() != 2) {
+            if (weightNames.size() > 2) {
                 throw new PlaygroundException(source + ": layer '" + where + "' has " + weightNames.size()
-                        + " weights " + weightNames + "; a Dense layer has a kernel and a bias"
-                        + (weightNames.size() == 1 ? " (the bias is missing: the playground's layers always have one)"
-                        : ""));
+                        + " weights " + weightNames + "; a Dense layer has a kernel and a bias, no more");
             }
             Dataset kernel = dataset(layer, weightNames.get(0), source);
-            Dataset bias = dataset(layer, weightNames.get(1), source);
+            Dataset bias = weightNames.size() == 2 ? dataset(layer, weightNames.get(1), source) : null;
             layers.add(new KerasNetworks.LayerArrays(where,
                     Hdf5Files.matrix(kernel, source, Hdf5Files.path(layer, weightNames.get(0)) + " (the kernel)"),
-                    Hdf5Files.vector(bias, source, Hdf5Files.path(layer, weightNames.get(1)) + " (the bias)")));
+                    bias == null ? null
+                            : Hdf5Files.vector(bias, source, Hdf5Files.path(layer, weightNames.get(1)) + " (the bias)")));
         }
         return layers;
     }

@@ -74,12 +74,26 @@ final class KerasNetworks {
         return activations;
     }
 
-    /** Why {@code network} cannot be written as float32 (a weight not finite, or too large), or null. */
+    /** What Keras' files are made of, for messages: the numbers a weight beyond float32's range cannot be. */
+    static final String IN_FILES = "the numbers Keras files hold";
+    /** What Keras computes in by default, for messages about source code that builds a Keras model. */
+    static final String IN_KERAS = "the numbers Keras computes with by default (it would make the weight infinite)";
+
+    /** Why {@code network} cannot be written as float32 (a weight not finite, or too large) into a file, or null. */
     static String float32Problem(Network network) {
+        return float32Problem(network, IN_FILES);
+    }
+
+    /**
+     * Why {@code network} cannot be given to Keras as float32: a weight not finite, or one too large for float32
+     * (which Keras would turn into infinity without a word), said to be beyond {@code what}; or null.
+     */
+    static String float32Problem(Network network, String what) {
         String nonFinite = ModelJsonWriter.nonFiniteParameter(network);
         if (nonFinite != null) {
             return nonFinite;
         }
+        String range = ", beyond the range of float32 (±" + Float.MAX_VALUE + "), " + what;
         for (int l = 0; l < network.depth(); l++) {
             DenseLayer layer = network.layer(l);
             String where = "layer " + (l + 1) + " of " + network.depth();
@@ -87,13 +101,11 @@ final class KerasNetworks {
                 for (int i = 0; i < layer.inputs(); i++) {
                     if (Float.isInfinite((float) layer.weight(i, j))) {
                         return where + ", unit " + (j + 1) + ": the weight from input " + (i + 1) + " is "
-                                + layer.weight(i, j) + ", beyond the range of float32 (±" + Float.MAX_VALUE
-                                + "), the numbers Keras files hold";
+                                + layer.weight(i, j) + range;
                     }
                 }
                 if (Float.isInfinite((float) layer.bias(j))) {
-                    return where + ", unit " + (j + 1) + ": the bias is " + layer.bias(j)
-                            + ", beyond the range of float32 (±" + Float.MAX_VALUE + "), the numbers Keras files hold";
+                    return where + ", unit " + (j + 1) + ": the bias is " + layer.bias(j) + range;
                 }
             }
         }
@@ -125,15 +137,19 @@ final class KerasNetworks {
      *
      * @param name   where they are in the file, for messages ("layers/dense_1")
      * @param kernel inputs × units
-     * @param bias   one per unit
+     * @param bias   one per unit, or null for a layer without one (Keras' {@code Dense(use_bias=False)})
      */
     record LayerArrays(String name, double[][] kernel, double[] bias) {
+        /** The layer's units: its biases, or the kernel's columns when it has no bias. */
+        int units() {
+            return bias != null ? bias.length : kernel.length == 0 ? 0 : kernel[0].length;
+        }
     }
 
     /**
      * The network these arrays make, with these activations (one per layer), after checking what the arrays alone
      * cannot promise: each kernel has one column per bias value, each layer takes as many inputs as the layer
-     * before has units, and every value is a finite number.
+     * before has units, and every value is a finite number. A layer without a bias gets zeros.
      *
      * @throws PlaygroundException naming {@code source} and the layer at fault
      */
@@ -151,19 +167,18 @@ final class KerasNetworks {
             LayerArrays arrays = layers.get(l);
             String where = source + ": layer '" + arrays.name() + "' (layer " + (l + 1) + " of " + layers.size() + ")";
             double[][] kernel = arrays.kernel();
-            double[] bias = arrays.bias();
-            int units = bias.length;
+            int units = arrays.units();
             if (kernel.length == 0 || units == 0) {
                 throw new PlaygroundException(where + ": an empty layer (kernel " + kernel.length + " × "
-                        + (kernel.length == 0 ? 0 : kernel[0].length) + ", " + units + " biases)");
+                        + (kernel.length == 0 ? 0 : kernel[0].length) + ", " + units + " units)");
             }
             if (kernel[0].length != units) {
                 throw new PlaygroundException(where + ": the kernel has " + kernel[0].length + " columns but there are "
                         + units + " biases; a Dense layer has one column and one bias per unit");
             }
-            if (l > 0 && kernel.length != layers.get(l - 1).bias().length) {
+            if (l > 0 && kernel.length != layers.get(l - 1).units()) {
                 throw new PlaygroundException(where + ": the kernel has " + kernel.length + " rows, one per input, "
-                        + "but the layer before has " + layers.get(l - 1).bias().length + " units: the shapes do "
+                        + "but the layer before has " + layers.get(l - 1).units() + " units: the shapes do "
                         + "not chain");
             }
             parameters += (long) kernel.length * units + units;
@@ -171,6 +186,7 @@ final class KerasNetworks {
                 throw new PlaygroundException(source + ": more than " + ModelFile.MAX_PARAMETERS
                         + " weights and biases; too large a model to open");
             }
+            double[] bias = arrays.bias() != null ? arrays.bias() : new double[units];
             String nonFinite = nonFinite(kernel, bias);
             if (nonFinite != null) {
                 throw new PlaygroundException(where + ": " + nonFinite + "; a model with NaN or infinite weights "
@@ -182,36 +198,69 @@ final class KerasNetworks {
     }
 
     /**
-     * The activations {@code config} gives the layers, after checking that it describes the network these arrays
-     * make: as many Dense layers, as many units in each as it has biases, and as many inputs as the first kernel
-     * has rows.
+     * The activations {@code chain} gives the layers, after checking that it describes the network these arrays
+     * make: as many Dense layers, as many units in each as it has, a bias where the chain says there is one and
+     * none where it says there is none, and as many inputs as the first kernel has rows.
      *
      * @param configName  the config in messages ("config.json")
      * @param weightsName where the arrays are, in messages ("model.weights.h5")
      */
-    static List<Activation> activations(KerasConfig.Sequential config, List<LayerArrays> layers, String source,
+    static List<Activation> activations(KerasChain.Chain chain, List<LayerArrays> layers, String source,
             String configName, String weightsName) {
-        if (config.layers().size() != layers.size()) {
-            throw new PlaygroundException(source + ": " + configName + " describes " + config.layers().size()
+        if (chain.layers().size() != layers.size()) {
+            throw new PlaygroundException(source + ": " + configName + " describes " + chain.layers().size()
                     + " Dense layers, but " + weightsName + " holds the weights of " + layers.size());
         }
         List<Activation> activations = new ArrayList<>();
         for (int l = 0; l < layers.size(); l++) {
-            KerasConfig.Dense dense = config.layers().get(l);
-            int biases = layers.get(l).bias().length;
-            if (dense.units() != biases) {
-                throw new PlaygroundException(source + ": layer " + (l + 1) + " ('" + dense.name() + "') has "
-                        + dense.units() + " units in " + configName + ", but " + biases + " biases in " + weightsName);
+            KerasChain.Dense dense = chain.layers().get(l);
+            LayerArrays arrays = layers.get(l);
+            String layer = source + ": layer " + (l + 1) + " ('" + dense.name() + "')";
+            if (dense.units() != arrays.units()) {
+                throw new PlaygroundException(layer + " has " + dense.units() + " units in " + configName + ", but "
+                        + arrays.units() + (arrays.bias() != null ? " biases" : " kernel columns") + " in "
+                        + weightsName);
+            }
+            if (dense.useBias() != (arrays.bias() != null)) {
+                throw new PlaygroundException(layer + (dense.useBias()
+                        ? " has a bias in " + configName + ", but " + weightsName + " holds none for it"
+                        : " has no bias (use_bias is false) in " + configName + ", but " + weightsName
+                                + " holds one for it"));
             }
             activations.add(dense.activation());
         }
-        Integer inputs = config.inputs();
+        Integer inputs = chain.inputs();
         int rows = layers.get(0).kernel().length;
         if (inputs != null && inputs != rows) {
             throw new PlaygroundException(source + ": " + configName + " says the model takes " + inputs + " inputs, "
                     + "but the first kernel in " + weightsName + " has " + rows + " rows, one per input");
         }
         return activations;
+    }
+
+    /**
+     * The note for the layer at {@code path} of a weights-only file that has no weights: it is left out, though the
+     * file cannot say whether that changes nothing.
+     */
+    static String weightlessNote(String path) {
+        return "'" + path + "' holds no weights and is left out; a weights file does not say what such a layer does "
+                + "(a Dropout changes nothing when a model predicts, an Activation does): the model's .keras or .h5 "
+                + "file says it";
+    }
+
+    /**
+     * The notes for layers of a weights-only file that had no bias (Keras' {@code Dense(use_bias=False)}): they
+     * are read with biases of zero.
+     */
+    static List<String> missingBiasNotes(List<LayerArrays> layers) {
+        List<String> notes = new ArrayList<>();
+        for (LayerArrays arrays : layers) {
+            if (arrays.bias() == null) {
+                notes.add("'" + arrays.name() + "' has a kernel and no bias, as Keras saves a Dense layer with "
+                        + "use_bias=False: its biases are 0 (and train from there)");
+            }
+        }
+        return notes;
     }
 
     private static String nonFinite(double[][] kernel, double[] bias) {

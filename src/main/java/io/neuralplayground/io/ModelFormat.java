@@ -68,10 +68,22 @@ public enum ModelFormat {
     }
 
     public Model read(Path file) {
+        return reader().read(file);
+    }
+
+    /**
+     * Reads a model as {@link #read} does, with the reader's notes on what it left out or folded in (a Keras model's
+     * Dropout and Activation layers, say), for the caller to show: see {@link ImportedModel}.
+     */
+    public ImportedModel importModel(Path file) {
+        return reader().importModel(file);
+    }
+
+    private ModelReader reader() {
         if (reader == null) {
             throw new UnsupportedOperationException(title + " files cannot be imported");
         }
-        return reader.read(file);
+        return reader;
     }
 
     /** The format named {@code name} on the command line. */

@@ -13,4 +13,15 @@ public interface ModelReader {
      *     exception escapes for bad content
      */
     Model read(Path file);
+
+    /**
+     * Reads the model in {@code file} as {@link #read} does, with what the reader has to tell about it (layers of
+     * the file's model that were left out or folded into others): see {@link ImportedModel}. Readers of formats
+     * that hold only what the playground has tell nothing.
+     *
+     * @throws io.neuralplayground.PlaygroundException as {@link #read}
+     */
+    default ImportedModel importModel(Path file) {
+        return new ImportedModel(read(file), java.util.List.of());
+    }
 }

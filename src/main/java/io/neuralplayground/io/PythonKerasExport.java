@@ -1,5 +1,6 @@
 package io.neuralplayground.io;
 
+import io.neuralplayground.PlaygroundException;
 import io.neuralplayground.engine.DenseLayer;
 import io.neuralplayground.engine.Network;
 import java.nio.file.Path;
@@ -17,8 +18,17 @@ import java.nio.file.Path;
  * stub), not against Keras itself. The file says so.
  */
 public final class PythonKerasExport implements ModelWriter {
+    /**
+     * Writes the file, for a model whose every weight is finite and within float32's range: Keras builds the model
+     * in float32 by default and would turn a larger weight into infinity without a word, so such a model is refused
+     * as the Keras files refuse it.
+     */
     @Override
     public void write(Model model, Path file) {
+        String problem = KerasNetworks.float32Problem(model.network(), KerasNetworks.IN_KERAS);
+        if (problem != null) {
+            throw new PlaygroundException("Cannot save " + file + ": " + problem);
+        }
         Exports.writeSource(model, file, PythonKerasExport::source);
     }
 

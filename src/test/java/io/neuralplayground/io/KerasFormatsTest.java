@@ -15,6 +15,7 @@ import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
+import io.jhdf.api.WritableGroup;
 import io.jhdf.object.datatype.FloatingPoint;
 import io.neuralplayground.PlaygroundException;
 import io.neuralplayground.engine.Activation;
@@ -129,6 +130,82 @@ class KerasFormatsTest {
         }
     }
 
+    /**
+     * The names of the inputs come back from every format: the playground's seven features (not x1 … x7), a CSV's
+     * columns a and b (not x1, x2).
+     */
+    @ParameterizedTest
+    @EnumSource(Format.class)
+    void inputNamesComeBackFromEveryFormat(Format format) {
+        List<String> seven = List.of("x1", "x2", "x1sq", "x2sq", "x1x2", "sinx1", "sinx2");
+        Model features = new Model(seven, new Network(7, List.of(new DenseLayer(7, 3, Activation.TANH),
+                new DenseLayer(3, 1, Activation.TANH))));
+        Model csv = new Model(List.of("a", "b"), KerasTestFiles.small().network());
+
+        for (Model model : List.of(features, csv)) {
+            Path file = format.file(dir, "named-" + model.network().inputs());
+            format.write(model, file);
+            assertThat(format.read(file).inputs()).as(format + " " + model.inputs()).isEqualTo(model.inputs());
+        }
+    }
+
+    /**
+     * The HDF5 files keep names in a root attribute neural_playground, the JSON {"inputs": […]}, which Keras neither
+     * writes nor reads; x1, x2, … are not spelled out, so that such a file is laid out exactly as Keras lays it out.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Format.class, names = {"WEIGHTS_H5", "LEGACY_H5"})
+    void theHdf5FilesKeepNamesOtherThanTheDefaultsInARootAttribute(Format format) throws IOException {
+        Model named = new Model(List.of("petal length (cm)", "Größe \"x\""), KerasTestFiles.small().network());
+        Path file = format.file(dir, "named");
+        format.write(named, file);
+        Path plain = format.file(dir, "plain");
+        format.write(KerasTestFiles.small(), plain);
+
+        try (HdfFile hdf = new HdfFile(file)) {
+            JsonNode ours = JSON.readTree((String) hdf.getAttribute("neural_playground").getData());
+            assertThat(ours.toString()).isEqualTo("{\"inputs\":[\"petal length (cm)\",\"Größe \\\"x\\\"\"]}");
+        }
+        try (HdfFile hdf = new HdfFile(plain)) {
+            assertThat(hdf.getAttributes()).doesNotContainKey("neural_playground");
+        }
+    }
+
+    @Test
+    void badInputNamesInAnHdf5FileAreRefused() {
+        List<LayerData> layers = KerasTestFiles.layerData(KerasTestFiles.small().network());
+        List<String> bad = List.of("{\"inputs\": [\"a\"]}", "{\"inputs\": [\"a\", \"a\"]}", "{\"inputs\": [\"a\", 3]}",
+                "{\"inputs\": \"a, b\"}", "{");
+        String[] said = {"names 1 inputs, but the model has 2", "two inputs are named", "input 2 has no usable name",
+            "not a list of input names", "not valid JSON"};
+        for (int b = 0; b < bad.size(); b++) {
+            String attribute = bad.get(b);
+            Path weights = dir.resolve("names-" + b + ".weights.h5");
+            KerasTestFiles.writeHdf5(weights, hdf -> {
+                hdf.putAttribute("neural_playground", attribute);
+                WritableGroup group = hdf.putGroup("layers");
+                for (int l = 0; l < layers.size(); l++) {
+                    WritableGroup vars = group.putGroup(KerasNetworks.layerName(l)).putGroup("vars");
+                    vars.putDataset("0", layers.get(l).kernel());
+                    vars.putDataset("1", layers.get(l).bias());
+                }
+            });
+            assertRefused(Format.WEIGHTS_H5, weights).hasMessageContaining("neural_playground")
+                    .hasMessageContaining(said[b]);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Format.class, names = {"WEIGHTS_H5", "LEGACY_H5"})
+    void namesTooLongForAnHdf5AttributeAreRefusedWithAdvice(Format format) {
+        Path file = format.file(dir, "long-names");
+        Model model = new Model(List.of("a".repeat(30_000), "b".repeat(30_000)), KerasTestFiles.small().network());
+
+        assertThatThrownBy(() -> format.write(model, file)).isExactlyInstanceOf(PlaygroundException.class)
+                .hasMessageContaining(file.toString()).hasMessageContaining("save it as a Keras model (.keras)");
+        assertThat(file).doesNotExist();
+    }
+
     // The layout of the files, seen with jhdf and java.util.zip
 
     @Test
@@ -144,7 +221,8 @@ class KerasFormatsTest {
     }
 
     private static void assertKeras3Weights(HdfFile hdf, Network network) {
-        assertThat(hdf.getChildren().keySet()).containsExactly("layers");
+        assertThat(hdf.getChildren().keySet()).containsExactlyInAnyOrder("layers", "vars");
+        assertModelVars(hdf);
         Group layers = (Group) hdf.getChild("layers");
         List<String> names = new ArrayList<>();
         for (int l = 0; l < network.depth(); l++) {
@@ -163,16 +241,53 @@ class KerasFormatsTest {
             datasetPaths.add("/layers/" + name + "/vars/0");
             datasetPaths.add("/layers/" + name + "/vars/1");
         }
-        assertNoEmptyGroupAndExactly(hdf, datasetPaths);
+        assertOnlyEmptyGroupsAndExactly(hdf, List.of("/vars/"), datasetPaths);
     }
 
-    /** Every group has a child (jhdf 0.13 damages files with empty groups), and these are all the datasets. */
-    private static void assertNoEmptyGroupAndExactly(HdfFile hdf, List<String> datasetPaths) {
+    static Stream<Arguments> keras3FormatsAndCases() {
+        return formatsAndCases().filter(a -> a.get()[0] != Format.LEGACY_H5);
+    }
+
+    /**
+     * Keras 3.0 to 3.5 load weights only from a file with the model's own {@code vars} group (Keras writes it, empty,
+     * in every file): every file written has it, whatever the network (and so whatever jhdf writes last).
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("keras3FormatsAndCases")
+    void everyKeras3FileHasTheModelsOwnEmptyVarsGroup(Format format, NamedModel testCase) {
+        byte[] bytes = format.bytes(testCase.model(), dir);
+        if (format == Format.KERAS) {
+            bytes = KerasTestFiles.content(KerasTestFiles.kerasEntries(testCase.model(), dir), "model.weights.h5");
+        }
+
+        try (HdfFile hdf = HdfFile.fromBytes(bytes)) {
+            assertThat(hdf.getChildren().keySet()).containsExactlyInAnyOrder("layers", "vars");
+            assertModelVars(hdf);
+            assertThat(((Group) hdf.getChild("layers")).getChildren()).hasSize(testCase.model().network().depth());
+        }
+    }
+
+    /**
+     * The root group {@code vars} Keras 3.0 to 3.5 open unconditionally when they load weights: there, a group,
+     * and empty (a Sequential model has no variables of its own).
+     */
+    private static void assertModelVars(HdfFile hdf) {
+        Node vars = hdf.getChild("vars");
+        assertThat(vars).as("the root group vars").isInstanceOf(Group.class);
+        assertThat(((Group) vars).getChildren()).as("children of the root group vars").isEmpty();
+        assertThat(vars.getAttributes()).as("attributes of the root group vars").isEmpty();
+    }
+
+    /** Every group but {@code emptyGroups} has a child, and these are all the datasets. */
+    private static void assertOnlyEmptyGroupsAndExactly(HdfFile hdf, List<String> emptyGroups,
+            List<String> datasetPaths) {
         List<Group> groups = new ArrayList<>();
         List<Dataset> datasets = new ArrayList<>();
         KerasTestFiles.walk(hdf, groups, datasets);
         for (Group group : groups) {
-            assertThat(group.getChildren()).as("children of group %s", group.getPath()).isNotEmpty();
+            if (!emptyGroups.contains(group.getPath())) {
+                assertThat(group.getChildren()).as("children of group %s", group.getPath()).isNotEmpty();
+            }
         }
         assertThat(datasets).extracting(Node::getPath).containsExactlyInAnyOrderElementsOf(datasetPaths);
     }
@@ -243,7 +358,7 @@ class KerasFormatsTest {
                 datasetPaths.add(kernel);
                 datasetPaths.add(bias);
             }
-            assertNoEmptyGroupAndExactly(hdf, datasetPaths);
+            assertOnlyEmptyGroupsAndExactly(hdf, List.of(), datasetPaths);
         }
     }
 
@@ -762,6 +877,126 @@ class KerasFormatsTest {
             }
             assertRefused(Format.KERAS, keras).hasMessageContaining("config.json");
         }
+    }
+
+    // Models made in Keras that are no chain of Dense layers: refused, naming the layer and its kind
+
+    /** A Keras 3 layer of a config: {@code {"class_name": …, "config": {"name": …, …}}}, with inbound nodes. */
+    private static String layer(String kind, String name, String config, String... from) {
+        StringBuilder nodes = new StringBuilder();
+        for (String f : from) {
+            nodes.append(nodes.length() == 0 ? "" : ", ").append("{\"class_name\": \"__keras_tensor__\", \"config\": "
+                    + "{\"shape\": [null, 2], \"dtype\": \"float32\", \"keras_history\": [\"").append(f)
+                    .append("\", 0, 0]}}");
+        }
+        String inbound = from.length == 0 ? "[]" : from.length == 1 ? "[{\"args\": [" + nodes + "], \"kwargs\": {}}]"
+                : "[{\"args\": [[" + nodes + "]], \"kwargs\": {}}]";
+        return "{\"module\": \"keras.layers\", \"class_name\": \"" + kind + "\", \"config\": {\"name\": \"" + name
+                + "\"" + (config.isEmpty() ? "" : ", " + config) + "}, \"name\": \"" + name + "\", \"inbound_nodes\": "
+                + inbound + "}";
+    }
+
+    private static String input(String shape) {
+        return layer("InputLayer", "input_layer", "\"batch_shape\": " + shape + ", \"dtype\": \"float32\"");
+    }
+
+    private static String dense(String name, int units, String activation, String... from) {
+        return layer("Dense", name, "\"units\": " + units + ", \"activation\": \"" + activation
+                + "\", \"use_bias\": true", from);
+    }
+
+    private static String sequential(String... layers) {
+        return "{\"module\": \"keras\", \"class_name\": \"Sequential\", \"config\": {\"name\": \"sequential\", "
+                + "\"layers\": [" + String.join(", ", layers) + "]}}";
+    }
+
+    private static String functional(String inputs, String outputs, String... layers) {
+        return "{\"module\": \"keras.src.models.functional\", \"class_name\": \"Functional\", \"config\": "
+                + "{\"name\": \"functional\", \"layers\": [" + String.join(", ", layers) + "], \"input_layers\": "
+                + inputs + ", \"output_layers\": " + outputs + "}}";
+    }
+
+    /** Each config, as a .keras config.json and a .h5 model_config beside the small model's weights, is refused. */
+    private void assertConfigRefused(String config, String... said) {
+        Model model = KerasTestFiles.small();
+        String name = "refused-" + Integer.toHexString(config.hashCode());
+        Path keras = archive(name, KerasTestFiles.replaced(KerasTestFiles.kerasEntries(model, dir), "config.json",
+                config.getBytes(StandardCharsets.UTF_8)));
+        Path legacy = dir.resolve(name + ".h5");
+        KerasTestFiles.writeLegacyH5(legacy, KerasTestFiles.layerData(model.network()), config);
+
+        assertRefused(Format.KERAS, keras).hasMessageContaining("config.json").hasMessageContainingAll(said);
+        assertRefused(Format.LEGACY_H5, legacy).hasMessageContaining("model_config").hasMessageContainingAll(said);
+    }
+
+    @Test
+    void aFunctionalModelThatBranchesOrJoinsIsRefused() {
+        // Two Dense layers on the input, added: a join.
+        assertConfigRefused(functional("[\"input_layer\", 0, 0]", "[\"dense_2\", 0, 0]", input("[null, 2]"),
+                dense("dense", 3, "tanh", "input_layer"), dense("dense_1", 3, "tanh", "input_layer"),
+                layer("Add", "add", "", "dense", "dense_1"), dense("dense_2", 1, "sigmoid", "add")),
+                "'add' (Add)", "takes 2 inputs", "joins branches");
+        // One Dense layer feeding two: a branch, and two outputs.
+        assertConfigRefused(functional("[[\"input_layer\", 0, 0]]", "[[\"dense_1\", 0, 0], [\"dense_2\", 0, 0]]",
+                input("[null, 2]"), dense("dense", 3, "tanh", "input_layer"), dense("dense_1", 1, "sigmoid", "dense"),
+                dense("dense_2", 1, "sigmoid", "dense")), "'dense'", "goes to 2 layers", "branches");
+        // tf.keras 2's form of the inbound nodes, joined by a Concatenate.
+        String keras2 = """
+                {"class_name": "Functional", "config": {"name": "model", "layers": [
+                 {"class_name": "InputLayer", "name": "input_1", "config": {"batch_input_shape": [null, 2],
+                  "name": "input_1"}, "inbound_nodes": []},
+                 {"class_name": "Dense", "name": "dense", "config": {"name": "dense", "units": 3,
+                  "activation": "tanh"}, "inbound_nodes": [[["input_1", 0, 0, {}]]]},
+                 {"class_name": "Dense", "name": "dense_1", "config": {"name": "dense_1", "units": 1,
+                  "activation": "sigmoid"}, "inbound_nodes": [[["input_1", 0, 0, {}]]]},
+                 {"class_name": "Concatenate", "name": "concatenate", "config": {"name": "concatenate"},
+                  "inbound_nodes": [[["dense", 0, 0, {}], ["dense_1", 0, 0, {}]]]}],
+                 "input_layers": [["input_1", 0, 0]], "output_layers": [["concatenate", 0, 0]]}}""";
+        assertConfigRefused(keras2, "'concatenate' (Concatenate)", "takes 2 inputs");
+        // Two inputs.
+        assertConfigRefused(functional("[[\"input_layer\", 0, 0], [\"input_layer_1\", 0, 0]]", "[\"dense\", 0, 0]",
+                input("[null, 2]"), layer("InputLayer", "input_layer_1", "\"batch_shape\": [null, 2]"),
+                dense("dense", 3, "tanh", "input_layer")), "two inputs");
+    }
+
+    @Test
+    void anActivationLayerThatCannotBeFoldedIsRefused() {
+        // After a Dense layer that has an activation already: tanh, then relu, is not one Dense layer.
+        assertConfigRefused(sequential(input("[null, 2]"), dense("dense", 3, "tanh"),
+                layer("Activation", "activation", "\"activation\": \"relu\""), dense("dense_1", 1, "sigmoid")),
+                "'activation', Activation", "follows the Dense layer 'dense'", "activation tanh already");
+        // Before any Dense layer: the inputs go straight into one.
+        assertConfigRefused(sequential(input("[null, 2]"),
+                layer("Activation", "activation", "\"activation\": \"relu\""), dense("dense", 3, "tanh"),
+                dense("dense_1", 1, "sigmoid")), "'activation', Activation", "before any Dense layer");
+    }
+
+    @Test
+    void aLayerThePlaygroundDoesNotHaveIsRefusedWithItsNameAndKind() {
+        assertConfigRefused(sequential(input("[null, 2]"), dense("dense", 3, "tanh"),
+                layer("BatchNormalization", "batch_normalization", "\"axis\": -1"), dense("dense_1", 1, "sigmoid")),
+                "layer 3 of 4 ('batch_normalization', BatchNormalization) is a BatchNormalization layer");
+        assertConfigRefused(functional("[\"input_layer\", 0, 0]", "[\"dense_1\", 0, 0]", input("[null, 2]"),
+                dense("dense", 3, "tanh", "input_layer"), layer("LayerNormalization", "norm", "", "dense"),
+                dense("dense_1", 1, "sigmoid", "norm")), "('norm', LayerNormalization)");
+    }
+
+    @Test
+    void anInputOfMoreThanOneAxisNeedsAFlattenLayerInKerasOrder() {
+        assertConfigRefused(sequential(input("[null, 28, 28]"), dense("dense", 3, "tanh"),
+                dense("dense_1", 1, "sigmoid")), "('dense', Dense)", "inputs of shape (28, 28)", "Flatten");
+        assertConfigRefused(sequential(input("[null, 28, 28]"),
+                layer("Flatten", "flatten", "\"data_format\": \"channels_first\""), dense("dense", 3, "tanh"),
+                dense("dense_1", 1, "sigmoid")), "('flatten', Flatten)", "channels_first");
+        assertConfigRefused(sequential(input("[null, null]"), dense("dense", 3, "tanh"),
+                dense("dense_1", 1, "sigmoid")), "InputLayer", "[null,null]");
+    }
+
+    /** A Flatten of (28, 28) gives 784 inputs: weights for 2 inputs disagree with it, and the message says so. */
+    @Test
+    void aFlattenedInputMustMatchTheFirstKernel() {
+        assertConfigRefused(sequential(input("[null, 28, 28]"), layer("Flatten", "flatten", ""),
+                dense("dense", 3, "tanh"), dense("dense_1", 1, "sigmoid")), "784 inputs", "2 rows");
     }
 
     @ParameterizedTest

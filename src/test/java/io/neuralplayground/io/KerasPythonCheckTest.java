@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * h5py and Python's zipfile (Debian's python3-h5py) open every file the three Keras writers write, find the
- * weights where Keras' loaders look for them, and a NumPy forward pass in float32 from what they read gives what
+ * weights where Keras' loaders look for them (in Keras 3 files, after the model's own empty {@code vars} group,
+ * which Keras 3.0 to 3.5 open unconditionally), and a NumPy forward pass in float32 from what they read gives what
  * {@link Network#predict} gives, within float32 precision. Skipped where h5py is not installed
  * ({@link Python#require}), never on CI.
  */
@@ -127,7 +128,17 @@ class KerasPythonCheckTest {
         String as = w.as();
         Network network = w.model().network();
         checkDatasets(w, file);
-        file.get("groups").forEach(g -> assertThat(g.get("members").asInt()).as(as + " group " + g).isPositive());
+        for (JsonNode g : file.get("groups")) {
+            if (w.format() != Format.LEGACY_H5 && g.get("path").asText().equals("vars")) {
+                // The model's own variables, which Keras 3.0 to 3.5 open: none, and the group there all the same.
+                assertThat(g.get("members").asInt()).as(as + " group " + g).isZero();
+            } else {
+                assertThat(g.get("members").asInt()).as(as + " group " + g).isPositive();
+            }
+        }
+        if (w.format() != Format.LEGACY_H5) {
+            assertThat(file.get("groups").findValuesAsText("path")).as(as).contains("vars");
+        }
 
         for (int l = 0; l < network.depth(); l++) {
             DenseLayer layer = network.layer(l);
@@ -176,13 +187,15 @@ class KerasPythonCheckTest {
                 assertThat(inputs).as(as).isEqualTo(w.model().inputs());
                 assertThat(file.get("root_attributes")).as(as).isEmpty();
             }
-            case WEIGHTS_H5 -> assertThat(file.get("root_attributes")).as(as).isEmpty();
+            case WEIGHTS_H5 -> assertThat(file.get("root_attributes").toString()).as(as)
+                    .isEqualTo(defaultInputs(w) ? "[]" : "[\"neural_playground\"]");
             case LEGACY_H5 -> {
                 assertThat(file.get("keras_version").asText()).as(as).isEqualTo("2.12.0");
                 assertThat(file.get("model_weights_keras_version").asText()).as(as).isEqualTo("2.12.0");
                 assertThat(file.get("backend").asText()).as(as).isEqualTo("tensorflow");
-                assertThat(file.get("root_attributes").toString()).as(as)
-                        .isEqualTo("[\"backend\",\"keras_version\",\"model_config\"]");
+                assertThat(file.get("root_attributes").toString()).as(as).isEqualTo(defaultInputs(w)
+                        ? "[\"backend\",\"keras_version\",\"model_config\"]"
+                        : "[\"backend\",\"keras_version\",\"model_config\",\"neural_playground\"]");
                 assertThat(file.get("model_weights_attributes").toString()).as(as)
                         .isEqualTo("[\"backend\",\"keras_version\",\"layer_names\"]");
                 for (int l = 0; l < network.depth(); l++) {
@@ -194,7 +207,18 @@ class KerasPythonCheckTest {
             }
             default -> throw new AssertionError(w.format());
         }
+        if (w.format() != Format.KERAS && !defaultInputs(w)) {
+            List<String> inputs = new ArrayList<>();
+            file.at("/neural_playground/inputs").forEach(n -> inputs.add(n.asText()));
+            assertThat(inputs).as(as + ": the input names in the root attribute neural_playground")
+                    .isEqualTo(w.model().inputs());
+        }
         checkPredictions(w, file.get("predictions"));
+    }
+
+    /** Whether the model's inputs are x1, x2, …, which the HDF5 files do not spell out. */
+    private static boolean defaultInputs(Written w) {
+        return w.model().inputs().equals(KerasNetworks.defaultInputs(w.model().network().inputs()));
     }
 
     /** The datasets are exactly the kernels and biases, where Keras puts them, float32 little-endian, plain. */

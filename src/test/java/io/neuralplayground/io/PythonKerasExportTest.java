@@ -212,6 +212,31 @@ class PythonKerasExportTest {
         }
     }
 
+    /**
+     * Keras builds the model in float32 by default and turns 1e39 into infinity without a word: refused, as the
+     * Keras files refuse it, with the same words.
+     */
+    @Test
+    void aWeightBeyondFloat32IsRefusedAsTheKerasFilesRefuseItAndNoFileIsWritten() throws IOException {
+        Path file = dir.resolve("out").resolve("keras_model.py");
+        Model model = ExportTestModels.model(new int[] {2, 3, 1}, new Activation[] {Activation.RELU,
+            Activation.LINEAR}, 4);
+        model.network().layer(0).setWeight(1, 2, 1e39);
+
+        assertThatThrownBy(() -> export.write(model, file)).isInstanceOf(PlaygroundException.class)
+                .hasMessageStartingWith("Cannot save " + file + ": layer 1 of 2, unit 3: the weight from input 2 is "
+                        + "1.0E39, beyond the range of float32 (±3.4028235E38), the numbers Keras computes with");
+        model.network().layer(0).setWeight(1, 2, 0.5);
+        model.network().layer(1).setBias(0, -Double.MAX_VALUE);
+        assertThatThrownBy(() -> export.write(model, file)).isInstanceOf(PlaygroundException.class)
+                .hasMessageContaining("layer 2 of 2, unit 1: the bias is -1.7976931348623157E308, beyond the range "
+                        + "of float32");
+        assertThat(file).doesNotExist();
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("stub");
+        }
+    }
+
     /** {@code model} exported to keras_model.py in the test's folder. */
     private Path exported(Model model) {
         Path file = dir.resolve("keras_model.py");
