@@ -1,6 +1,7 @@
 package io.neuralplayground.cli;
 
 import io.neuralplayground.PlaygroundException;
+import io.neuralplayground.io.ImportedModel;
 import io.neuralplayground.io.Model;
 import io.neuralplayground.io.ModelFile;
 import io.neuralplayground.io.ModelFormat;
@@ -38,10 +39,15 @@ final class ImportCommand implements Callable<Integer> {
         if (!chosen.canRead()) {
             throw new PlaygroundException(chosen.title() + " files cannot be imported");
         }
-        Model model = chosen.read(in);
+        ImportedModel imported = chosen.importModel(in);
+        Model model = imported.model();
         ModelFile.write(out, model);
-        spec.commandLine().getOut().printf("read %s (%s)%nwrote %s (%s, inputs %s)%n", in, chosen.title(), out,
-                model.network().describe(), String.join(",", model.inputs()));
+        var printed = spec.commandLine().getOut();
+        printed.printf("read %s (%s)%n", in, chosen.title());
+        for (String note : imported.notes()) {
+            printed.printf("note: %s%n", note);
+        }
+        printed.printf("wrote %s (%s, inputs %s)%n", out, model.network().describe(), String.join(",", model.inputs()));
         return Cli.OK;
     }
 }

@@ -1,6 +1,7 @@
 package io.neuralplayground.ui;
 
 import io.neuralplayground.PlaygroundException;
+import io.neuralplayground.io.ImportedModel;
 import io.neuralplayground.io.Model;
 import io.neuralplayground.io.ModelFile;
 import io.neuralplayground.io.ModelFormat;
@@ -485,10 +486,15 @@ public final class MainWindow {
         background.execute(() -> {
             try {
                 ModelFormat format = ModelFormat.forFile(file);
-                Model model = format != null ? format.read(file) : ModelFile.read(file);
+                ImportedModel imported = format != null ? format.importModel(file)
+                        : new ImportedModel(ModelFile.read(file), List.of());
                 fxThread.accept(() -> {
-                    stepper.openModel(model, file.getFileName().toString());
+                    stepper.openModel(imported.model(), file.getFileName().toString());
                     select(View.STEPPER);
+                    if (!imported.notes().isEmpty()) {
+                        alert(AlertType.INFORMATION, "The model was opened, with notes",
+                                file.getFileName() + ":\n" + String.join("\n", imported.notes()));
+                    }
                     opened.complete(true);
                 });
             } catch (PlaygroundException e) {

@@ -8,6 +8,7 @@ import io.neuralplayground.engine.Network;
 import io.neuralplayground.io.Model;
 import io.neuralplayground.io.ModelFile;
 import io.neuralplayground.io.ModelFormat;
+import io.neuralplayground.testing.KerasDropout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,19 @@ class ExportImportCommandTest {
         assertThat(imported.exit()).as(imported.err()).isZero();
         // The weights file keeps the names of the inputs (x1, x2, x1x2), not only their number.
         assertThat(imported.out()).contains("Keras 3 weights", "inputs x1,x2,x1x2");
+    }
+
+    @Test
+    void anImportSaysWhatItLeftOutOfAKerasModel() throws Exception {
+        Path keras = dir.resolve("net.keras");
+        assertThat(CliTest.run("export", "--model", trainedModel().toString(), "--format", "keras", "--out",
+                keras.toString()).exit()).isZero();
+        Path withDropout = KerasDropout.write(keras, dir.resolve("dropout.keras"));
+        Run imported = CliTest.run("import", "--in", withDropout.toString(), "--out", dir.resolve("b.json").toString());
+        assertThat(imported.exit()).as(imported.err()).isZero();
+        assertThat(imported.out().lines().toList()).hasSize(3);
+        assertThat(imported.out().lines().skip(1).findFirst().orElseThrow()).startsWith("note: ")
+                .contains("'dropout'").contains("left out");
     }
 
     @Test

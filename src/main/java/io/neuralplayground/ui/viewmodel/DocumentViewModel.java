@@ -4,6 +4,7 @@ import io.neuralplayground.PlaygroundException;
 import io.neuralplayground.data.Feature;
 import io.neuralplayground.engine.Activation;
 import io.neuralplayground.engine.Network;
+import io.neuralplayground.io.ImportedModel;
 import io.neuralplayground.io.Model;
 import io.neuralplayground.io.ModelFormat;
 import io.neuralplayground.io.SessionDocument;
@@ -229,7 +230,8 @@ public final class DocumentViewModel {
                 throw new PlaygroundException(path.getFileName() + ": not a file the playground can open (session "
                         + "files, and models ending in " + String.join(", ", importableExtensions()) + ")");
             }
-            Model model = format.read(path);
+            ImportedModel imported = format.importModel(path);
+            Model model = imported.model();
             if (!format.holdsActivations()) {
                 takeActivations(model.network(), vm.settings());
             }
@@ -239,6 +241,12 @@ public final class DocumentViewModel {
                 vm.load(settings, model.network());
                 remember(path);
                 status.set("Imported the network from " + path.toAbsolutePath());
+                if (!imported.notes().isEmpty()) {
+                    // What was left out or folded in (a Keras Dropout layer, say) changes nothing the network
+                    // predicts, but the user should know the file held more than the playground shows.
+                    notice.set(new Notice(false, "The network was imported, with notes",
+                            path.getFileName() + ":\n" + String.join("\n", imported.notes()), ++serial));
+                }
                 opened.complete(true);
             });
         } catch (PlaygroundException e) {

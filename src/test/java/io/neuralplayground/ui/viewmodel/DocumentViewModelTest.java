@@ -19,6 +19,7 @@ import io.neuralplayground.io.ModelFormat;
 import io.neuralplayground.io.SessionDocument;
 import io.neuralplayground.io.SessionFile;
 import io.neuralplayground.session.EpochLog;
+import io.neuralplayground.testing.KerasDropout;
 import io.neuralplayground.session.PlaygroundSettings;
 import io.neuralplayground.session.ShareString;
 import java.nio.file.Files;
@@ -194,6 +195,23 @@ class DocumentViewModelTest {
         second.session().trainEpochs(3);
         await(second, () -> second.epochProperty().get() == 7);
         assertThat(losses(second)).isEqualTo(expected);
+    }
+
+    @Test
+    void aKerasModelWithADropoutLayerIsImportedWithANoteThatSaysSo() throws Exception {
+        PlaygroundViewModel vm = playground(PlaygroundSettings.defaults());
+        DocumentViewModel docs = documents(vm, RecentFiles.inMemory());
+        vm.onFrame();
+        Network shown = vm.snapshotProperty().get().network();
+        Path exported = dir.resolve("plain.keras");
+        ModelFormat.KERAS.write(new Model(List.of("x1", "x2"), shown), exported);
+        Path keras = KerasDropout.write(exported, dir.resolve("dropout.keras"));
+        assertThat(docs.importModel(keras).get()).isTrue();
+        assertThat(docs.noticeProperty().get().error()).isFalse();
+        assertThat(docs.noticeProperty().get().message()).contains("dropout.keras").contains("'dropout'")
+                .contains("left out");
+        await(vm, () -> vm.snapshotProperty().get().network().sameShape(shown)
+                && vm.snapshotProperty().get().build() > 0);
     }
 
     @Test
