@@ -16,7 +16,15 @@ import java.util.Objects;
  * Everything the playground window lets the user choose, as one immutable value. Two kinds of change:
  * those TF Playground resets on (data, features, shape, activations, regularization, ratio, noise, batch) rebuild
  * the network, and so does the way with leftover examples, which cuts the epoch into batches as the batch size
- * does; the learning rate and the optimizer change while training goes on.
+ * does; the learning rate and the optimizer change while training goes on, and painted points join the training
+ * data under the same weights. Change settings with the withers (the window's edits, some with a rule: a new seed
+ * starts the weight draws again) or with {@link #toBuilder()}, which sets each component as given.
+ *
+ * <p>How to add a setting: here, the component, its default in {@link #defaults()}, its field, copy, setter and
+ * {@code build()} argument in {@link Builder}, its line in {@link #toPlan()} and in {@link #needsRebuild} (a live
+ * one goes into {@code TrainingSession.changeLive} instead); its control, a {@code PlaygroundViewModel} property set
+ * in {@code showSettings}, and its widget; its codecs, a key in {@link SettingsCodec} and one in {@link ShareString}.
+ * PlaygroundSettingsTest walks the components and fails until builder, plan, rebuild rule and codecs carry it.
  *
  * @param dataset          one of Playground's generators; it also decides classification or regression
  * @param noise            0 to 0.5
@@ -80,7 +88,11 @@ public record PlaygroundSettings(PlaygroundDataset dataset, double noise, double
                 || !regularization.equals(next.regularization);
     }
 
-    /** The training plan these settings describe. */
+    /**
+     * The training plan these settings describe: the one place where the window's settings become the plan's
+     * choices (the command line sets the same choices from its options). Playground keeps one order of the
+     * examples, so no reshuffling.
+     */
     public TrainingPlan toPlan() {
         int[] widths = hiddenLayers.stream().mapToInt(Integer::intValue).toArray();
         return TrainingPlan.builder()

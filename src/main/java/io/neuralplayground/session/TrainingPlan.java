@@ -24,7 +24,10 @@ import java.util.Objects;
 
 /**
  * Every choice that sets up a training run, with TF Playground's defaults, and the rules that fill in what the
- * user left open. {@link #prepare()} turns it into data, a network and a trainer.
+ * user left open. {@link #prepare()} turns it into data, a network and a trainer. The command line fills the
+ * {@link Builder} from its options; the window's settings fill it in {@link PlaygroundSettings#toPlan()}, the one
+ * place that maps them. The builder's fields are the one list of the choices: a plan keeps a private copy of them,
+ * and {@link #toBuilder()} hands out another.
  *
  * <p>Defaults (Playground's): the circle, noise 0, half the points for training, features x1 and x2, hidden
  * layers 4 and 2 with tanh, learning rate 0.03, batch 10, plain SGD, no regularization, Playground's
