@@ -78,7 +78,11 @@ public record PlaygroundSettings(PlaygroundDataset dataset, double noise, double
         return dataset.isClassification();
     }
 
-    /** Whether going from this to {@code next} needs a new network (TF Playground's reset), not a live change. */
+    /**
+     * Whether going from this to {@code next} needs a new network (TF Playground's reset), not a live change: a
+     * change of any component but the three that {@code TrainingSession} changes live, the learning rate, the
+     * optimizer and the painted points.
+     */
     public boolean needsRebuild(PlaygroundSettings next) {
         return !dataset.equals(next.dataset) || noise != next.noise || trainRatio != next.trainRatio
                 || batchSize != next.batchSize || leftover != next.leftover || seed != next.seed
