@@ -16,7 +16,15 @@ import java.util.Objects;
  * Everything the playground window lets the user choose, as one immutable value. Two kinds of change:
  * those TF Playground resets on (data, features, shape, activations, regularization, ratio, noise, batch) rebuild
  * the network, and so does the way with leftover examples, which cuts the epoch into batches as the batch size
- * does; the learning rate and the optimizer change while training goes on.
+ * does; the learning rate and the optimizer change while training goes on, and painted points join the training
+ * data under the same weights. Change settings with the withers (the window's edits, some with a rule: a new seed
+ * starts the weight draws again) or with {@link #toBuilder()}, which sets each component as given.
+ *
+ * <p>How to add a setting: here, the component, its default in {@link #defaults()}, its field, copy, setter and
+ * {@code build()} argument in {@link Builder}, its line in {@link #toPlan()} and in {@link #needsRebuild} (a live
+ * one goes into {@code TrainingSession.changeLive} instead); its control, a {@code PlaygroundViewModel} property set
+ * in {@code showSettings}, and its widget; its codecs, a key in {@link SettingsCodec} and one in {@link ShareString}.
+ * PlaygroundSettingsTest walks the components and fails until builder, plan, rebuild rule and codecs carry it.
  *
  * @param dataset          one of Playground's generators; it also decides classification or regression
  * @param noise            0 to 0.5
@@ -70,7 +78,11 @@ public record PlaygroundSettings(PlaygroundDataset dataset, double noise, double
         return dataset.isClassification();
     }
 
-    /** Whether going from this to {@code next} needs a new network (TF Playground's reset), not a live change. */
+    /**
+     * Whether going from this to {@code next} needs a new network (TF Playground's reset), not a live change: a
+     * change of any component but the three that {@code TrainingSession} changes live, the learning rate, the
+     * optimizer and the painted points.
+     */
     public boolean needsRebuild(PlaygroundSettings next) {
         return !dataset.equals(next.dataset) || noise != next.noise || trainRatio != next.trainRatio
                 || batchSize != next.batchSize || leftover != next.leftover || seed != next.seed
@@ -80,7 +92,11 @@ public record PlaygroundSettings(PlaygroundDataset dataset, double noise, double
                 || !regularization.equals(next.regularization);
     }
 
-    /** The training plan these settings describe. */
+    /**
+     * The training plan these settings describe: the one place where the window's settings become the plan's
+     * choices (the command line sets the same choices from its options). Playground keeps one order of the
+     * examples, so no reshuffling.
+     */
     public TrainingPlan toPlan() {
         int[] widths = hiddenLayers.stream().mapToInt(Integer::intValue).toArray();
         return TrainingPlan.builder()
@@ -102,53 +118,49 @@ public record PlaygroundSettings(PlaygroundDataset dataset, double noise, double
                 .build();
     }
 
+    /** A builder holding these settings, to change some of them: {@code s.toBuilder().batchSize(5).build()}. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Another dataset; a switch between classification and regression also resets the output and the paint. */
     public PlaygroundSettings withDataset(PlaygroundDataset value) {
-        Activation output = value.isClassification() == dataset.isClassification() ? outputActivation
-                : value.isClassification() ? Activation.TANH : Activation.LINEAR;
-        List<Point> painted = value.isClassification() == dataset.isClassification() ? paintedPoints : List.of();
-        return new PlaygroundSettings(value, noise, trainRatio, batchSize, leftover, seed, weightDraw, features,
-                hiddenLayers, hiddenActivations, output, learningRate, optimizer, regularization, painted);
+        boolean sameKind = value.isClassification() == dataset.isClassification();
+        return toBuilder().dataset(value)
+                .outputActivation(sameKind ? outputActivation
+                        : value.isClassification() ? Activation.TANH : Activation.LINEAR)
+                .paintedPoints(sameKind ? paintedPoints : List.of())
+                .build();
     }
 
     public PlaygroundSettings withNoise(double value) {
-        return new PlaygroundSettings(dataset, value, trainRatio, batchSize, leftover, seed, weightDraw, features,
-                hiddenLayers, hiddenActivations, outputActivation, learningRate, optimizer, regularization,
-                paintedPoints);
+        return toBuilder().noise(value).build();
     }
 
     public PlaygroundSettings withTrainRatio(double value) {
-        return new PlaygroundSettings(dataset, noise, value, batchSize, leftover, seed, weightDraw, features,
-                hiddenLayers, hiddenActivations, outputActivation, learningRate, optimizer, regularization,
-                paintedPoints);
+        return toBuilder().trainRatio(value).build();
     }
 
     public PlaygroundSettings withBatchSize(int value) {
-        return new PlaygroundSettings(dataset, noise, trainRatio, value, leftover, seed, weightDraw, features,
-                hiddenLayers, hiddenActivations, outputActivation, learningRate, optimizer, regularization,
-                paintedPoints);
+        return toBuilder().batchSize(value).build();
     }
 
     /** Carry the examples beyond the last whole batch into the next epoch, or train them as a smaller batch. */
     public PlaygroundSettings withLeftover(LeftoverExamples value) {
-        return new PlaygroundSettings(dataset, noise, trainRatio, batchSize, value, seed, weightDraw, features,
-                hiddenLayers, hiddenActivations, outputActivation, learningRate, optimizer, regularization,
-                paintedPoints);
+        return toBuilder().leftover(value).build();
     }
 
     /** A new seed: new data and new weights (the draw starts again at 0). */
     public PlaygroundSettings withSeed(long value) {
-        return new PlaygroundSettings(dataset, noise, trainRatio, batchSize, leftover, value, 0, features,
-                hiddenLayers, hiddenActivations, outputActivation, learningRate, optimizer, regularization,
-                paintedPoints);
+        return toBuilder().seed(value).weightDraw(0).build();
     }
 
     /** The next draw of initial weights, same data. */
     public PlaygroundSettings withNewWeights() {
-        return new PlaygroundSettings(dataset, noise, trainRatio, batchSize, leftover, seed, weightDraw + 1,
-                features, hiddenLayers, hiddenActivations, outputActivation, learningRate, optimizer,
-                regularization, paintedPoints);
+        return toBuilder().weightDraw(weightDraw + 1).build();
     }
 
+    /** The features in {@code value}, put in Playground's order (the order of the inputs). */
     public PlaygroundSettings withFeatures(List<Feature> value) {
         List<Feature> ordered = new ArrayList<>();
         for (Feature f : Feature.values()) {
@@ -156,15 +168,12 @@ public record PlaygroundSettings(PlaygroundDataset dataset, double noise, double
                 ordered.add(f);
             }
         }
-        return new PlaygroundSettings(dataset, noise, trainRatio, batchSize, leftover, seed, weightDraw, ordered,
-                hiddenLayers, hiddenActivations, outputActivation, learningRate, optimizer, regularization,
-                paintedPoints);
+        return toBuilder().features(ordered).build();
     }
 
     /** Hidden layers and their activations together (they must stay the same length). */
     public PlaygroundSettings withHidden(List<Integer> widths, List<Activation> activations) {
-        return new PlaygroundSettings(dataset, noise, trainRatio, batchSize, leftover, seed, weightDraw, features,
-                widths, activations, outputActivation, learningRate, optimizer, regularization, paintedPoints);
+        return toBuilder().hiddenLayers(widths).hiddenActivations(activations).build();
     }
 
     /** Every hidden layer's activation set to {@code value} (the top bar's choice). */
@@ -173,28 +182,152 @@ public record PlaygroundSettings(PlaygroundDataset dataset, double noise, double
     }
 
     public PlaygroundSettings withOutputActivation(Activation value) {
-        return new PlaygroundSettings(dataset, noise, trainRatio, batchSize, leftover, seed, weightDraw, features,
-                hiddenLayers, hiddenActivations, value, learningRate, optimizer, regularization, paintedPoints);
+        return toBuilder().outputActivation(value).build();
     }
 
     public PlaygroundSettings withLearningRate(double value) {
-        return new PlaygroundSettings(dataset, noise, trainRatio, batchSize, leftover, seed, weightDraw, features,
-                hiddenLayers, hiddenActivations, outputActivation, value, optimizer, regularization, paintedPoints);
+        return toBuilder().learningRate(value).build();
     }
 
     public PlaygroundSettings withOptimizer(Optimizer value) {
-        return new PlaygroundSettings(dataset, noise, trainRatio, batchSize, leftover, seed, weightDraw, features,
-                hiddenLayers, hiddenActivations, outputActivation, learningRate, value, regularization,
-                paintedPoints);
+        return toBuilder().optimizer(value).build();
     }
 
     public PlaygroundSettings withRegularization(Regularization value) {
-        return new PlaygroundSettings(dataset, noise, trainRatio, batchSize, leftover, seed, weightDraw, features,
-                hiddenLayers, hiddenActivations, outputActivation, learningRate, optimizer, value, paintedPoints);
+        return toBuilder().regularization(value).build();
     }
 
     public PlaygroundSettings withPaintedPoints(List<Point> value) {
-        return new PlaygroundSettings(dataset, noise, trainRatio, batchSize, leftover, seed, weightDraw, features,
-                hiddenLayers, hiddenActivations, outputActivation, learningRate, optimizer, regularization, value);
+        return toBuilder().paintedPoints(value).build();
+    }
+
+    /**
+     * Settings under construction. Each setter takes its component as given, with none of the withers' rules (a
+     * wither may change more than its own component, see {@link #withDataset} and {@link #withSeed});
+     * {@link #build()} checks as the record's constructor does, and nothing before it.
+     */
+    public static final class Builder {
+        private PlaygroundDataset dataset;
+        private double noise;
+        private double trainRatio;
+        private int batchSize;
+        private LeftoverExamples leftover;
+        private long seed;
+        private int weightDraw;
+        private List<Feature> features;
+        private List<Integer> hiddenLayers;
+        private List<Activation> hiddenActivations;
+        private Activation outputActivation;
+        private double learningRate;
+        private Optimizer optimizer;
+        private Regularization regularization;
+        private List<Point> paintedPoints;
+
+        private Builder(PlaygroundSettings s) {
+            dataset = s.dataset;
+            noise = s.noise;
+            trainRatio = s.trainRatio;
+            batchSize = s.batchSize;
+            leftover = s.leftover;
+            seed = s.seed;
+            weightDraw = s.weightDraw;
+            features = s.features;
+            hiddenLayers = s.hiddenLayers;
+            hiddenActivations = s.hiddenActivations;
+            outputActivation = s.outputActivation;
+            learningRate = s.learningRate;
+            optimizer = s.optimizer;
+            regularization = s.regularization;
+            paintedPoints = s.paintedPoints;
+        }
+
+        public Builder dataset(PlaygroundDataset value) {
+            dataset = value;
+            return this;
+        }
+
+        public Builder noise(double value) {
+            noise = value;
+            return this;
+        }
+
+        public Builder trainRatio(double value) {
+            trainRatio = value;
+            return this;
+        }
+
+        public Builder batchSize(int value) {
+            batchSize = value;
+            return this;
+        }
+
+        public Builder leftover(LeftoverExamples value) {
+            leftover = value;
+            return this;
+        }
+
+        /** The seed alone; {@link PlaygroundSettings#withSeed} also starts the weight draws again. */
+        public Builder seed(long value) {
+            seed = value;
+            return this;
+        }
+
+        public Builder weightDraw(int value) {
+            weightDraw = value;
+            return this;
+        }
+
+        /** The features in the order given; {@link PlaygroundSettings#withFeatures} puts them in Playground's. */
+        public Builder features(List<Feature> value) {
+            features = value;
+            return this;
+        }
+
+        public Builder hiddenLayers(List<Integer> value) {
+            hiddenLayers = value;
+            return this;
+        }
+
+        public Builder hiddenActivations(List<Activation> value) {
+            hiddenActivations = value;
+            return this;
+        }
+
+        public Builder outputActivation(Activation value) {
+            outputActivation = value;
+            return this;
+        }
+
+        public Builder learningRate(double value) {
+            learningRate = value;
+            return this;
+        }
+
+        public Builder optimizer(Optimizer value) {
+            optimizer = value;
+            return this;
+        }
+
+        public Builder regularization(Regularization value) {
+            regularization = value;
+            return this;
+        }
+
+        public Builder paintedPoints(List<Point> value) {
+            paintedPoints = value;
+            return this;
+        }
+
+        /**
+         * The settings.
+         *
+         * @throws NullPointerException     without a dataset, a leftover choice or one of the lists
+         * @throws IllegalArgumentException when the hidden layers and their activations differ in number
+         */
+        public PlaygroundSettings build() {
+            return new PlaygroundSettings(dataset, noise, trainRatio, batchSize, leftover, seed, weightDraw, features,
+                    hiddenLayers, hiddenActivations, outputActivation, learningRate, optimizer, regularization,
+                    paintedPoints);
+        }
     }
 }

@@ -109,8 +109,23 @@ public final class SettingsCodec {
             painted.add(new Point(((Number) xs.get(0)).doubleValue(), ((Number) xs.get(1)).doubleValue(),
                     ((Number) xs.get(2)).doubleValue()));
         }
-        return new PlaygroundSettings(dataset, noise, ratio, batch, leftover, seed, draw, features, hidden,
-                activations, output, rate, optimizer, Regularization.of(kind, regRate), painted);
+        return PlaygroundSettings.defaults().toBuilder()
+                .dataset(dataset)
+                .noise(noise)
+                .trainRatio(ratio)
+                .batchSize(batch)
+                .leftover(leftover)
+                .seed(seed)
+                .weightDraw(draw)
+                .features(features)
+                .hiddenLayers(hidden)
+                .hiddenActivations(activations)
+                .outputActivation(output)
+                .learningRate(rate)
+                .optimizer(optimizer)
+                .regularization(Regularization.of(kind, regRate))
+                .paintedPoints(painted)
+                .build();
     }
 
     /** Reading of one map with messages naming the field. */

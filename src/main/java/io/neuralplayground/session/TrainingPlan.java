@@ -24,7 +24,10 @@ import java.util.Objects;
 
 /**
  * Every choice that sets up a training run, with TF Playground's defaults, and the rules that fill in what the
- * user left open. {@link #prepare()} turns it into data, a network and a trainer.
+ * user left open. {@link #prepare()} turns it into data, a network and a trainer. The command line fills the
+ * {@link Builder} from its options; the window's settings fill it in {@link PlaygroundSettings#toPlan()}, the one
+ * place that maps them. The builder's fields are the one list of the choices: a plan keeps a private copy of them,
+ * and {@link #toBuilder()} hands out another.
  *
  * <p>Defaults (Playground's): the circle, noise 0, half the points for training, features x1 and x2, hidden
  * layers 4 and 2 with tanh, learning rate 0.03, batch 10, plain SGD, no regularization, Playground's
@@ -42,46 +45,17 @@ import java.util.Objects;
  * the same run bit for bit.
  */
 public final class TrainingPlan {
-    private final DataSource data;
-    private final double trainRatio;
-    private final long seed;
-    private final List<String> features;
-    private final int[] hidden;
-    private final Activation hiddenActivation;
-    private final Activation outputActivation;
-    private final Loss loss;
-    private final Optimizer optimizer;
-    private final double learningRate;
-    private final int batchSize;
-    private final LeftoverExamples leftover;
-    private final Regularization regularization;
-    private final boolean shuffle;
-    private final Initializer initializer;
-    private final Network initialNetwork;
-    private final List<Activation> layerActivations;
-    private final String weightStream;
-    private final List<Point> paintedPoints;
+    /**
+     * The choices, in the one list of them there is: a copy of the builder this plan was built from, which nothing
+     * outside ever sees, so the plan stays as it was built.
+     */
+    private final Builder choices;
 
     private TrainingPlan(Builder b) {
-        this.data = b.data;
-        this.trainRatio = b.trainRatio;
-        this.seed = b.seed;
-        this.features = b.features == null ? null : List.copyOf(b.features);
-        this.hidden = b.hidden.clone();
-        this.hiddenActivation = b.hiddenActivation;
-        this.outputActivation = b.outputActivation;
-        this.loss = b.loss;
-        this.optimizer = b.optimizer;
-        this.learningRate = b.learningRate;
-        this.batchSize = b.batchSize;
-        this.leftover = b.leftover;
-        this.regularization = b.regularization;
-        this.shuffle = b.shuffle;
-        this.initializer = b.initializer;
-        this.initialNetwork = b.initialNetwork == null ? null : b.initialNetwork.copy();
-        this.layerActivations = b.layerActivations == null ? null : List.copyOf(b.layerActivations);
-        this.weightStream = b.weightStream;
-        this.paintedPoints = List.copyOf(b.paintedPoints);
+        choices = b.copy();
+        if (choices.initialNetwork != null) {
+            choices.initialNetwork = choices.initialNetwork.copy();
+        }
     }
 
     /** A plan with every default of TF Playground. */
@@ -89,29 +63,14 @@ public final class TrainingPlan {
         return new Builder();
     }
 
+    /** A builder holding this plan's choices, to change some of them. */
+    public Builder toBuilder() {
+        return choices.copy();
+    }
+
     /** The same plan, starting from a copy of {@code network} instead of drawing weights. */
     public TrainingPlan withInitialNetwork(Network network) {
-        Builder b = new Builder();
-        b.data = data;
-        b.trainRatio = trainRatio;
-        b.seed = seed;
-        b.features = features;
-        b.hidden = hidden;
-        b.hiddenActivation = hiddenActivation;
-        b.outputActivation = outputActivation;
-        b.loss = loss;
-        b.optimizer = optimizer;
-        b.learningRate = learningRate;
-        b.batchSize = batchSize;
-        b.leftover = leftover;
-        b.regularization = regularization;
-        b.shuffle = shuffle;
-        b.initializer = initializer;
-        b.initialNetwork = network;
-        b.layerActivations = layerActivations;
-        b.weightStream = weightStream;
-        b.paintedPoints = paintedPoints;
-        return new TrainingPlan(b);
+        return toBuilder().initialNetwork(network).build();
     }
 
     /**
@@ -121,60 +80,63 @@ public final class TrainingPlan {
      * @throws PlaygroundException when the choices do not fit together (the message says which and why)
      */
     public PreparedRun prepare() {
-        Rng dataRng = Rng.stream(seed, "data");
-        Dataset dataset = data.dataset(dataRng);
-        Split split = PaintedPoints.addToTraining(dataset.split(trainRatio, dataRng), paintedPoints);
-        FeatureSet featureSet = features == null
-                ? FeatureSet.defaultFor(dataset) : FeatureSet.resolve(dataset, features);
+        Builder c = choices;
+        Rng dataRng = Rng.stream(c.seed, "data");
+        Dataset dataset = c.data.dataset(dataRng);
+        Split split = PaintedPoints.addToTraining(dataset.split(c.trainRatio, dataRng), c.paintedPoints);
+        FeatureSet featureSet = c.features == null
+                ? FeatureSet.defaultFor(dataset) : FeatureSet.resolve(dataset, c.features);
 
         boolean classification = dataset.isClassification();
         int classes = classification ? dataset.classCount() : 0;
-        Loss chosenLoss = loss != null ? loss : defaultLoss(classification, classes);
+        Loss chosenLoss = c.loss != null ? c.loss : defaultLoss(classification, classes);
         if (!classification && chosenLoss.isCrossEntropy()) {
             throw new PlaygroundException(chosenLoss + " needs classes, but " + dataset.name()
                     + " is a regression dataset: choose half_squared_error, mean_squared_error or mean_absolute_error");
         }
         int outputs = outputUnits(classification, classes, chosenLoss);
-        Network network = initialNetwork != null ? checkedInitialNetwork(featureSet, outputs) : newNetwork(
+        Network network = c.initialNetwork != null ? checkedInitialNetwork(featureSet, outputs) : newNetwork(
                 featureSet.size(), outputs, classification, chosenLoss);
         Activation output = network.outputLayer().activation();
         TargetEncoding encoding = classification
                 ? TargetEncoding.forClassification(chosenLoss, output, outputs) : TargetEncoding.VALUE;
         Samples train = SampleEncoder.encode(split.train(), featureSet, encoding, outputs);
         Samples test = SampleEncoder.encode(split.test(), featureSet, encoding, outputs);
-        TrainingConfig config = new TrainingConfig(chosenLoss, optimizer, learningRate, batchSize, regularization,
-                shuffle, encoding, leftover);
-        Trainer trainer = new Trainer(network, train, test, config, Rng.stream(seed, "shuffle"));
+        TrainingConfig config = new TrainingConfig(chosenLoss, c.optimizer, c.learningRate, c.batchSize,
+                c.regularization, c.shuffle, encoding, c.leftover);
+        Trainer trainer = new Trainer(network, train, test, config, Rng.stream(c.seed, "shuffle"));
         return new PreparedRun(dataset, split, featureSet, trainer);
     }
 
 
     private Network newNetwork(int inputs, int outputs, boolean classification, Loss chosenLoss) {
-        Activation output = outputActivation != null ? outputActivation
+        Builder c = choices;
+        Activation output = c.outputActivation != null ? c.outputActivation
                 : defaultOutputActivation(classification, outputs, chosenLoss);
-        Network network = Network.of(inputs, hidden, hiddenActivation, outputs, output);
-        if (layerActivations != null) {
-            for (int l = 0; l < Math.min(layerActivations.size(), hidden.length); l++) {
-                network.layer(l).setActivation(layerActivations.get(l));
+        Network network = Network.of(inputs, c.hidden, c.hiddenActivation, outputs, output);
+        if (c.layerActivations != null) {
+            for (int l = 0; l < Math.min(c.layerActivations.size(), c.hidden.length); l++) {
+                network.layer(l).setActivation(c.layerActivations.get(l));
             }
         }
-        initializer.initialize(network, Rng.stream(seed, weightStream));
+        c.initializer.initialize(network, Rng.stream(c.seed, c.weightStream));
         return network;
     }
 
     private Network checkedInitialNetwork(FeatureSet featureSet, int outputs) {
-        if (initialNetwork.inputs() != featureSet.size()) {
-            throw new PlaygroundException("The starting model takes " + initialNetwork.inputs()
+        Network start = choices.initialNetwork;
+        if (start.inputs() != featureSet.size()) {
+            throw new PlaygroundException("The starting model takes " + start.inputs()
                     + " inputs but " + featureSet.size() + " features are chosen (" + String.join(", ",
                     featureSet.names()) + ")");
         }
-        if (initialNetwork.outputs() != outputs) {
-            throw new PlaygroundException("The starting model has " + initialNetwork.outputs()
+        if (start.outputs() != outputs) {
+            throw new PlaygroundException("The starting model has " + start.outputs()
                     + " outputs but this data and loss need " + outputs);
         }
-        Network network = initialNetwork.copy();
-        if (outputActivation != null) {
-            network.outputLayer().setActivation(outputActivation);
+        Network network = start.copy();
+        if (choices.outputActivation != null) {
+            network.outputLayer().setActivation(choices.outputActivation);
         }
         return network;
     }
@@ -202,7 +164,7 @@ public final class TrainingPlan {
     }
 
     /** Collects choices; anything not set keeps the default named in the class comment. */
-    public static final class Builder {
+    public static final class Builder implements Cloneable {
         private DataSource data = DataSource.Generated.of(PlaygroundDataset.CIRCLE, 0);
         private double trainRatio = 0.5;
         private long seed = 1;
@@ -224,6 +186,24 @@ public final class TrainingPlan {
         private List<Point> paintedPoints = List.of();
 
         private Builder() {
+        }
+
+        /**
+         * A copy, field for field: {@link Object#clone()} rather than a list of assignments, so that a choice added
+         * later cannot be forgotten here. The values are immutable or copied when set, except the lists given,
+         * which the copy takes as its own.
+         */
+        private Builder copy() {
+            try {
+                Builder copy = (Builder) super.clone();
+                copy.hidden = hidden.clone();
+                copy.features = features == null ? null : List.copyOf(features);
+                copy.layerActivations = layerActivations == null ? null : List.copyOf(layerActivations);
+                copy.paintedPoints = List.copyOf(paintedPoints);
+                return copy;
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e); // Cloneable is implemented
+            }
         }
 
         /** One activation per hidden layer, overriding {@link #hiddenActivation} (TF Playground has one for all). */
