@@ -54,8 +54,8 @@ public final class App extends Application {
         Scene scene = window.scene();
         stage.titleProperty().bind(window.documents().titleProperty());
         stage.setScene(scene);
-        stage.setMinWidth(1100);
-        stage.setMinHeight(700);
+        stage.setMinWidth(MainWindow.MIN_WIDTH);
+        stage.setMinHeight(MainWindow.MIN_HEIGHT);
         frames = new FrameLoop(vm);
         frames.start();
         stage.show();

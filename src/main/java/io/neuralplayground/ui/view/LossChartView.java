@@ -139,7 +139,8 @@ public final class LossChartView extends VBox implements LossHistoryListener {
         viewer.getCanvas().setDomainZoomable(false);
         viewer.getCanvas().setRangeZoomable(false);
         viewer.setPrefSize(360, 180);
-        viewer.setMinSize(200, 120);
+        // Short enough that the plot's smallest square and this fit a 1100 × 700 window without scrolling.
+        viewer.setMinSize(200, 100);
         viewer.getStyleClass().add("loss-chart-viewer");
         Tooltip.install(viewer, new Tooltip("Loss on the training data (grey) and the test data (black) after each epoch"));
         VBox.setVgrow(viewer, Priority.ALWAYS);

@@ -36,9 +36,16 @@ import javafx.util.Duration;
 public final class OutputPlot extends Region {
     static final double LEFT = 26;
     static final double RIGHT = 10;
-    static final double TOP = 8;
-    static final double BOTTOM = 22;
+    static final double TOP = 6;
+    static final double BOTTOM = 20;
     static final double POINT_RADIUS = 3.5;
+    /**
+     * The smallest side of the plot's square: TF Playground's is 300, and below about 260 its dots crowd and its
+     * tick labels thin out. A column too short for it scrolls rather than shrink the plot further.
+     */
+    public static final double MIN_SIDE = 260;
+    /** The side where nothing asks for another: Playground's 300 and a little more. */
+    static final double PREF_SIDE = 360;
     /**
      * Playground paints its heatmap at alpha 160 of 255 over white: a calmer ground on which the dots, drawn at
      * full strength, stand out.
@@ -167,7 +174,7 @@ public final class OutputPlot extends Region {
 
     @Override
     protected double computePrefWidth(double height) {
-        return 360 + LEFT + RIGHT;
+        return PREF_SIDE + LEFT + RIGHT;
     }
 
     /** Square: the height follows the width, so a narrow column leaves no gap under the plot. */
@@ -178,7 +185,7 @@ public final class OutputPlot extends Region {
 
     @Override
     protected double computePrefHeight(double width) {
-        double side = width < 0 ? 360 : Math.max(160, width - LEFT - RIGHT);
+        double side = width < 0 ? PREF_SIDE : Math.max(MIN_SIDE, width - LEFT - RIGHT);
         return side + TOP + BOTTOM;
     }
 
@@ -189,12 +196,12 @@ public final class OutputPlot extends Region {
 
     @Override
     protected double computeMinWidth(double height) {
-        return 160 + LEFT + RIGHT;
+        return MIN_SIDE + LEFT + RIGHT;
     }
 
     @Override
     protected double computeMinHeight(double width) {
-        return 160 + TOP + BOTTOM;
+        return MIN_SIDE + TOP + BOTTOM;
     }
 
     @Override
