@@ -92,10 +92,10 @@ public final class MainWindow {
     public static final double MIN_WIDTH = 1024;
     public static final double MIN_HEIGHT = 640;
     /**
-     * The output column at its narrowest: the plot's smallest square with its axes, the column's and the plot
-     * view's padding, and a scroll bar (a short window scrolls the column).
+     * The output column at its narrowest: the plot's smallest square with its axes and colour key, the column's
+     * and the plot view's padding, and a scroll bar (a short window scrolls the column).
      */
-    static final double OUTPUT_COLUMN_MIN_WIDTH = 340;
+    static final double OUTPUT_COLUMN_MIN_WIDTH = 356;
 
     /** The style sheets of the window, from the application's resources. */
     static final List<String> STYLESHEETS = List.of("/css/playground.css", "/css/network-graph.css",

@@ -27,7 +27,8 @@ import javafx.util.Duration;
 
 /**
  * The big picture of the plane: the network's output (or the hovered node's) as a heatmap, the examples as dots,
- * axes from −6 to 6. A click on it paints an example there. Resizable; the plot stays square.
+ * axes from −6 to 6, and beside it the colour key ({@link ColorLegend}). A click on it paints an example there.
+ * Resizable; the plot stays square.
  *
  * <p>Redraws at most once a layout pass: property changes only mark it dirty, so several changes within one frame
  * cost one drawing. The heatmap and the dots are on two canvases: while training, the heatmap changes every frame
@@ -35,7 +36,8 @@ import javafx.util.Duration;
  */
 public final class OutputPlot extends Region {
     static final double LEFT = 26;
-    static final double RIGHT = 10;
+    /** Room for the colour key beside the square; it also takes half the last x-axis label. */
+    static final double RIGHT = ColorLegend.WIDTH;
     static final double TOP = 6;
     static final double BOTTOM = 20;
     static final double POINT_RADIUS = 3.5;
@@ -63,6 +65,7 @@ public final class OutputPlot extends Region {
     private boolean dirty = true;
     private boolean overlayDirty = true;
     private Split shownSplit;
+    private ColorLegend.Span legendSpan;
 
     public OutputPlot(PlaygroundViewModel vm) {
         this.vm = Objects.requireNonNull(vm);
@@ -260,6 +263,23 @@ public final class OutputPlot extends Region {
             gc.restore();
         }
         drawAxes(gc, grid, side);
+        legendSpan = ColorLegend.Span.of(shownSplit);
+        ColorLegend.draw(gc, LEFT + side, TOP, side, tickFont, AXIS_TEXT, legendSpan);
+    }
+
+    /** The colour key's bar, in local coordinates. */
+    Bounds legendBounds() {
+        return ColorLegend.bar(LEFT + side(getWidth(), getHeight()), TOP, side(getWidth(), getHeight()));
+    }
+
+    /** The colour key's labels from the top down, as drawn. */
+    java.util.List<String> legendLabels() {
+        return ColorLegend.labels(legendSpan);
+    }
+
+    /** The span of values the key marks (regression), or null. */
+    ColorLegend.Span legendSpan() {
+        return legendSpan;
     }
 
     private void drawHeatmap(GraphicsContext gc, PlaneGrid grid, double side) {
