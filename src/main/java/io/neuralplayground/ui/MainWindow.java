@@ -189,9 +189,9 @@ public final class MainWindow {
         output.getStyleClass().add("output-column");
         ScrollColumn right = new ScrollColumn(output, "output-scroll");
         right.setMinWidth(OUTPUT_COLUMN_MIN_WIDTH);
-        // The output column takes three tenths of the window, the network what is left; never less than the
-        // plot's smallest square needs.
-        right.prefWidthProperty().bind(Bindings.max(OUTPUT_COLUMN_MIN_WIDTH, pane.widthProperty().multiply(0.3)));
+        // The output column takes a third of the window, the network what is left; never less than the plot's
+        // smallest square needs.
+        right.prefWidthProperty().bind(Bindings.max(OUTPUT_COLUMN_MIN_WIDTH, pane.widthProperty().divide(3)));
         pane.setRight(right);
         return pane;
     }

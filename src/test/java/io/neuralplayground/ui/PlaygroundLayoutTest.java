@@ -143,5 +143,8 @@ class PlaygroundLayoutTest {
         assertThat(problems()).isEmpty();
         assertThat(bigPlot).isGreaterThan(smallPlot * 1.3);
         assertThat(bigNode).isGreaterThan(smallNode * 1.3);
+        // more than they were (394 and 40 px): the room under the network is used
+        assertThat(bigPlot).isGreaterThan(420);
+        assertThat(bigNode).isGreaterThan(56);
     }
 }
