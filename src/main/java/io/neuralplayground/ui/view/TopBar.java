@@ -157,7 +157,7 @@ public final class TopBar extends HBox {
             }
         });
         box.setTooltip(new Tooltip(tooltip));
-        // Every choice at once: a list with a scroll bar would also make the field that much wider.
+        // Every choice at once, as Playground's lists: eleven rows need no scroll bar.
         box.setVisibleRowCount(items.size());
         box.setFocusTraversable(false);
         box.getStyleClass().add("top-combo");
