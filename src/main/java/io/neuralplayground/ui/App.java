@@ -59,8 +59,8 @@ public final class App extends Application {
             e.consume();
             window.quit();
         });
-        stage.setMinWidth(1100);
-        stage.setMinHeight(700);
+        stage.setMinWidth(MainWindow.MIN_WIDTH);
+        stage.setMinHeight(MainWindow.MIN_HEIGHT);
         frames = new FrameLoop(vm);
         frames.start();
         stage.show();

@@ -9,6 +9,7 @@ import io.neuralplayground.ui.view.DataPanel;
 import io.neuralplayground.ui.view.LossChartView;
 import io.neuralplayground.ui.view.NetworkGraphView;
 import io.neuralplayground.ui.view.OutputPlotView;
+import io.neuralplayground.ui.view.ScrollColumn;
 import io.neuralplayground.ui.view.StatusBarView;
 import io.neuralplayground.ui.view.Styles;
 import io.neuralplayground.ui.view.TopBar;
@@ -60,6 +61,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.PopupWindow;
@@ -87,6 +89,15 @@ public final class MainWindow {
             return title;
         }
     }
+
+    /** The smallest window in which nothing of the playground is cut off. */
+    public static final double MIN_WIDTH = 1024;
+    public static final double MIN_HEIGHT = 640;
+    /**
+     * The output column at its narrowest: the plot's smallest square with its axes and colour key, the column's
+     * and the plot view's padding, and a scroll bar (a short window scrolls the column).
+     */
+    static final double OUTPUT_COLUMN_MIN_WIDTH = 356;
 
     /** The style sheets of the window, from the application's resources. */
     static final List<String> STYLESHEETS = List.of("/css/playground.css", "/css/network-graph.css",
@@ -183,13 +194,18 @@ public final class MainWindow {
         BorderPane pane = new BorderPane();
         pane.getStyleClass().add("playground");
         pane.setTop(new TopBar(vm));
-        pane.setLeft(new DataPanel(vm));
+        pane.setLeft(new ScrollColumn(new DataPanel(vm), "data-column"));
         pane.setCenter(new NetworkGraphView(vm));
-        VBox right = new VBox(10, new OutputPlotView(vm), new LossChartView(vm));
-        right.getStyleClass().add("output-column");
-        right.setMinWidth(300);
-        // The output column takes three tenths of the window, the network what is left.
-        right.prefWidthProperty().bind(pane.widthProperty().multiply(0.3));
+        LossChartView loss = new LossChartView(vm);
+        // Room a tall window has under the plot goes to the loss chart.
+        VBox.setVgrow(loss, Priority.ALWAYS);
+        VBox output = new VBox(new OutputPlotView(vm), loss);
+        output.getStyleClass().add("output-column");
+        ScrollColumn right = new ScrollColumn(output, "output-scroll");
+        right.setMinWidth(OUTPUT_COLUMN_MIN_WIDTH);
+        // The output column takes a third of the window, the network what is left; never less than the plot's
+        // smallest square needs.
+        right.prefWidthProperty().bind(Bindings.max(OUTPUT_COLUMN_MIN_WIDTH, pane.widthProperty().divide(3)));
         pane.setRight(right);
         return pane;
     }

@@ -6,7 +6,7 @@ import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.text.DecimalFormat;
+import java.util.List;
 import javafx.animation.PauseTransition;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
@@ -17,20 +17,16 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Line;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.annotations.XYTitleAnnotation;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.axis.ValueAxis;
-import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.title.LegendTitle;
-import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -49,13 +45,16 @@ public final class LossChartView extends VBox implements LossHistoryListener {
     /** The chart redraws at most this often while epochs stream in (JFreeChart draws the whole chart each time). */
     static final long REFRESH_INTERVAL_NANOS = 100_000_000L;
 
-    private static final Font TICK_FONT = new Font("SansSerif", Font.PLAIN, 10);
+    // The size of the output plot's axis numbers.
+    private static final Font TICK_FONT = new Font("SansSerif", Font.PLAIN, 11);
     private static final Font LABEL_FONT = new Font("SansSerif", Font.PLAIN, 11);
     private static final Color GRID = new Color(0xE6, 0xE6, 0xE6);
     private static final Color AXIS = new Color(0x99, 0x99, 0x99);
     private static final Color TEXT = new Color(0x55, 0x55, 0x55);
     private static final Color TRAIN_COLOR = new Color(0x77, 0x77, 0x77);
     private static final Color TEST_COLOR = new Color(0x0, 0x0, 0x0);
+    /** Room around the plot; on the right, for half the label of a tick at the axis' end. */
+    private static final RectangleInsets PADDING = new RectangleInsets(4, 2, 2, 8);
 
     private final LossHistory history = new LossHistory();
     private final XYSeries trainSeries = new XYSeries("Training", false, true);
@@ -66,8 +65,10 @@ public final class LossChartView extends VBox implements LossHistoryListener {
     private final XYPlot plot;
     private final ChartViewer viewer;
     private final CheckBox logScale = new CheckBox("Log scale");
-    private final NumberAxis linearAxis = axis(new NumberAxis("loss"));
-    private final LogAxis logAxis = axis(new LogAxis("loss"));
+    // The loss axes have no label of their own: the section's title, LOSS, is right above them.
+    private final NumberAxis linearAxis = axis(new NumberAxis(null));
+    private final LogAxis logAxis = axis(new DecadeLogAxis(null));
+    private final List<Label> legend;
     private long build = -1;
     private final ObservableBooleanValue playing;
     /** Shows the epochs that came while the chart waited to redraw. */
@@ -88,10 +89,7 @@ public final class LossChartView extends VBox implements LossHistoryListener {
         data.addSeries(trainSeries);
         data.addSeries(testSeries);
 
-        NumberAxis epochs = axis(new NumberAxis("epoch"));
-        epochs.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        epochs.setAutoRangeIncludesZero(false);
-        epochs.setNumberFormatOverride(new DecimalFormat("#,##0"));
+        NumberAxis epochs = axis(new EpochAxis("epoch", PADDING.getRight()));
         linearAxis.setAutoRangeIncludesZero(true);
         logAxis.setSmallestValue(LOG_FLOOR);
         // Ticks at whole decades only, labelled 10⁻³ (half decades would read 3.162E-2).
@@ -118,20 +116,10 @@ public final class LossChartView extends VBox implements LossHistoryListener {
         plot.setRangeGridlineStroke(new BasicStroke(1f));
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
 
-        LegendTitle legend = new LegendTitle(plot);
-        legend.setItemFont(TICK_FONT);
-        legend.setItemPaint(TEXT);
-        legend.setBackgroundPaint(new Color(255, 255, 255, 220));
-        legend.setFrame(BlockBorder.NONE);
-        legend.setPosition(RectangleEdge.TOP);
-        legend.setItemLabelPadding(new RectangleInsets(1, 2, 1, 6));
-        XYTitleAnnotation inside = new XYTitleAnnotation(0.99, 0.98, legend, RectangleAnchor.TOP_RIGHT);
-        plot.addAnnotation(inside);
-
-        chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        chart = new RedrawnChart(plot);
         chart.setBackgroundPaint(Color.WHITE);
         chart.setBorderVisible(false);
-        chart.setPadding(new RectangleInsets(4, 2, 2, 8));
+        chart.setPadding(PADDING);
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
 
@@ -139,7 +127,8 @@ public final class LossChartView extends VBox implements LossHistoryListener {
         viewer.getCanvas().setDomainZoomable(false);
         viewer.getCanvas().setRangeZoomable(false);
         viewer.setPrefSize(360, 180);
-        viewer.setMinSize(200, 120);
+        // Short enough that the plot's smallest square and this fit a 1100 × 700 window without scrolling.
+        viewer.setMinSize(200, 100);
         viewer.getStyleClass().add("loss-chart-viewer");
         Tooltip.install(viewer, new Tooltip("Loss on the training data (grey) and the test data (black) after each epoch"));
         VBox.setVgrow(viewer, Priority.ALWAYS);
@@ -152,7 +141,13 @@ public final class LossChartView extends VBox implements LossHistoryListener {
         header.getStyleClass().add("section-header");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox top = new HBox(header, gap, logScale);
+        // The legend sits in the title row, outside the curves: inside the chart it covered them in a small window.
+        legend = List.of(legendItem(trainSeries, TRAIN_COLOR), legendItem(testSeries, TEST_COLOR));
+        HBox key = new HBox();
+        key.getChildren().addAll(legend);
+        key.getStyleClass().add("loss-legend");
+        key.setAlignment(Pos.CENTER_LEFT);
+        HBox top = new HBox(header, key, gap, logScale);
         top.setAlignment(Pos.CENTER_LEFT);
         top.getStyleClass().add("loss-chart-bar");
         getChildren().addAll(top, viewer);
@@ -165,6 +160,17 @@ public final class LossChartView extends VBox implements LossHistoryListener {
             }
         });
         vm.addLossListener(this);
+    }
+
+    /** "── Training": a short line in the series' colour and its name. */
+    private static Label legendItem(XYSeries series, Color color) {
+        Line line = new Line(0, 0, 14, 0);
+        line.setStroke(javafx.scene.paint.Color.rgb(color.getRed(), color.getGreen(), color.getBlue()));
+        line.setStrokeWidth(1.5);
+        Label item = new Label(series.getKey().toString(), line);
+        item.getStyleClass().add("loss-legend-item");
+        item.setMinWidth(Region.USE_PREF_SIZE);
+        return item;
     }
 
     private static <A extends ValueAxis> A axis(A axis) {
@@ -269,5 +275,10 @@ public final class LossChartView extends VBox implements LossHistoryListener {
 
     ChartViewer viewer() {
         return viewer;
+    }
+
+    /** The legend's entries, one per series, in the title row. */
+    List<Label> legendItems() {
+        return legend;
     }
 }

@@ -5,25 +5,29 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableDoubleValue;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.GridPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 
 /**
  * The numbers above the output plot: "Test loss 0.012", "Training loss 0.010", and for classification the
- * accuracies beside them (hidden for regression, where they are NaN).
+ * accuracies beside them (hidden for regression, where they are NaN). In a column too narrow for both, the
+ * accuracies go under the losses rather than be cut off.
  */
-public final class LossReadout extends GridPane {
+public final class LossReadout extends FlowPane {
     private final Label testAccuracy;
 
     public LossReadout(PlaygroundViewModel vm) {
         getStyleClass().add("loss-readout");
-        add(item("Test loss", vm.testLossProperty(), false, "Mean loss on the test data"), 0, 0);
-        add(item("Training loss", vm.trainLossProperty(), false, "Mean loss on the training data"), 0, 1);
+        VBox losses = new VBox(item("Test loss", vm.testLossProperty(), false, "Mean loss on the test data"),
+                item("Training loss", vm.trainLossProperty(), false, "Mean loss on the training data"));
         HBox test = item("Test accuracy", vm.testAccuracyProperty(), true,
                 "Share of the test data classified correctly");
-        add(test, 1, 0);
-        add(item("Training accuracy", vm.trainAccuracyProperty(), true,
-                "Share of the training data classified correctly"), 1, 1);
+        VBox accuracies = new VBox(test, item("Training accuracy", vm.trainAccuracyProperty(), true,
+                "Share of the training data classified correctly"));
+        losses.getStyleClass().add("readout-column");
+        accuracies.getStyleClass().add("readout-column");
+        getChildren().addAll(losses, accuracies);
         testAccuracy = (Label) test.getChildren().get(1);
     }
 

@@ -27,7 +27,8 @@ import javafx.util.Duration;
 
 /**
  * The big picture of the plane: the network's output (or the hovered node's) as a heatmap, the examples as dots,
- * axes from −6 to 6. A click on it paints an example there. Resizable; the plot stays square.
+ * axes from −6 to 6, and beside it the colour key ({@link ColorLegend}). A click on it paints an example there.
+ * Resizable; the plot stays square.
  *
  * <p>Redraws at most once a layout pass: property changes only mark it dirty, so several changes within one frame
  * cost one drawing. The heatmap and the dots are on two canvases: while training, the heatmap changes every frame
@@ -35,10 +36,18 @@ import javafx.util.Duration;
  */
 public final class OutputPlot extends Region {
     static final double LEFT = 26;
-    static final double RIGHT = 10;
-    static final double TOP = 8;
-    static final double BOTTOM = 22;
+    /** Room for the colour key beside the square; it also takes half the last x-axis label. */
+    static final double RIGHT = ColorLegend.WIDTH;
+    static final double TOP = 6;
+    static final double BOTTOM = 20;
     static final double POINT_RADIUS = 3.5;
+    /**
+     * The smallest side of the plot's square: TF Playground's is 300, and below about 260 its dots crowd and its
+     * tick labels thin out. A column too short for it scrolls rather than shrink the plot further.
+     */
+    public static final double MIN_SIDE = 260;
+    /** The side where nothing asks for another: Playground's 300 and a little more. */
+    static final double PREF_SIDE = 360;
     /**
      * Playground paints its heatmap at alpha 160 of 255 over white: a calmer ground on which the dots, drawn at
      * full strength, stand out.
@@ -56,6 +65,7 @@ public final class OutputPlot extends Region {
     private boolean dirty = true;
     private boolean overlayDirty = true;
     private Split shownSplit;
+    private ColorLegend.Span legendSpan;
 
     public OutputPlot(PlaygroundViewModel vm) {
         this.vm = Objects.requireNonNull(vm);
@@ -167,7 +177,7 @@ public final class OutputPlot extends Region {
 
     @Override
     protected double computePrefWidth(double height) {
-        return 360 + LEFT + RIGHT;
+        return PREF_SIDE + LEFT + RIGHT;
     }
 
     /** Square: the height follows the width, so a narrow column leaves no gap under the plot. */
@@ -178,7 +188,7 @@ public final class OutputPlot extends Region {
 
     @Override
     protected double computePrefHeight(double width) {
-        double side = width < 0 ? 360 : Math.max(160, width - LEFT - RIGHT);
+        double side = width < 0 ? PREF_SIDE : Math.max(MIN_SIDE, width - LEFT - RIGHT);
         return side + TOP + BOTTOM;
     }
 
@@ -189,12 +199,12 @@ public final class OutputPlot extends Region {
 
     @Override
     protected double computeMinWidth(double height) {
-        return 160 + LEFT + RIGHT;
+        return MIN_SIDE + LEFT + RIGHT;
     }
 
     @Override
     protected double computeMinHeight(double width) {
-        return 160 + TOP + BOTTOM;
+        return MIN_SIDE + TOP + BOTTOM;
     }
 
     @Override
@@ -253,6 +263,23 @@ public final class OutputPlot extends Region {
             gc.restore();
         }
         drawAxes(gc, grid, side);
+        legendSpan = ColorLegend.Span.of(shownSplit);
+        ColorLegend.draw(gc, LEFT + side, TOP, side, tickFont, AXIS_TEXT, legendSpan);
+    }
+
+    /** The colour key's bar, in local coordinates. */
+    Bounds legendBounds() {
+        return ColorLegend.bar(LEFT + side(getWidth(), getHeight()), TOP, side(getWidth(), getHeight()));
+    }
+
+    /** The colour key's labels from the top down, as drawn. */
+    java.util.List<String> legendLabels() {
+        return ColorLegend.labels(legendSpan);
+    }
+
+    /** The span of values the key marks (regression), or null. */
+    ColorLegend.Span legendSpan() {
+        return legendSpan;
     }
 
     private void drawHeatmap(GraphicsContext gc, PlaneGrid grid, double side) {

@@ -7,11 +7,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * Playground's output column: the losses, the plot of the plane with the examples, and the choices under it
- * (show test data, discretize output, what a click paints).
+ * Playground's output column: the losses (for regression, the span of the data's values beside them), the plot of
+ * the plane with the examples and its colour key, and the choices under it (show test data, discretize output,
+ * what a click paints).
  */
 public final class OutputPlotView extends VBox {
     private final LossReadout readout;
@@ -19,6 +21,7 @@ public final class OutputPlotView extends VBox {
     private final CheckBox showTestData = new CheckBox("Show test data");
     private final CheckBox discretize = new CheckBox("Discretize output");
     private final PaintControls paint;
+    private final ValueRangeLabel valueRange;
 
     public OutputPlotView(PlaygroundViewModel vm) {
         getStyleClass().add("output-plot");
@@ -37,7 +40,11 @@ public final class OutputPlotView extends VBox {
         checks.setAlignment(Pos.CENTER_LEFT);
 
         paint = new PaintControls(vm);
-        getChildren().addAll(header, readout, plot, checks, paint);
+        valueRange = new ValueRangeLabel(vm);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox numbers = new HBox(readout, gap, valueRange);
+        getChildren().addAll(header, numbers, plot, checks, paint);
     }
 
     /** The plot itself (its plane coordinates: {@link OutputPlot#plotBounds()}, {@link OutputPlot#grid()}). */
@@ -59,5 +66,9 @@ public final class OutputPlotView extends VBox {
 
     LossReadout readout() {
         return readout;
+    }
+
+    ValueRangeLabel valueRange() {
+        return valueRange;
     }
 }

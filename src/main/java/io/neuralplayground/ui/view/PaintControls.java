@@ -56,6 +56,8 @@ public final class PaintControls extends HBox {
         value.valueProperty().bindBidirectional(vm.paintValueProperty());
         value.setBlockIncrement(0.1);
         value.setPrefWidth(90);
+        // In a narrow column the slider gives way; the number and the button beside it keep their text.
+        value.setMinWidth(50);
         value.setTooltip(new Tooltip("The value a click on the plot gives the new point, from −1 (orange) to 1 (blue)"));
         Circle swatch = new Circle(5);
         swatch.getStyleClass().add("paint-swatch");
@@ -65,7 +67,7 @@ public final class PaintControls extends HBox {
         number.getStyleClass().add("readout-value");
         number.textProperty().bind(Bindings.createStringBinding(
                 () -> String.format(java.util.Locale.ROOT, "%+.1f", value.getValue()), value.valueProperty()));
-        number.setMinWidth(28);
+        number.setMinWidth(Region.USE_PREF_SIZE);
         HBox regression = new HBox(4, swatch, value, number);
         regression.setAlignment(Pos.CENTER_LEFT);
 
@@ -80,6 +82,7 @@ public final class PaintControls extends HBox {
         showProblem.run();
 
         clear.setTooltip(new Tooltip("Remove every point you painted"));
+        clear.setMinWidth(Region.USE_PREF_SIZE);
         clear.setOnAction(e -> vm.clearPainted());
         clear.disableProperty().bind(Bindings.createBooleanBinding(() -> {
             Snapshot s = vm.snapshotProperty().get();

@@ -27,6 +27,11 @@ import javafx.util.StringConverter;
  * optimizer, and a switch between one epoch per frame and flat out.
  */
 public final class TopBar extends HBox {
+    /** Gap between two parts where the window has room. */
+    static final double WIDE_GAP = 22;
+    /** Gap between two parts in the smallest window. */
+    static final double NARROW_GAP = 6;
+
     private final Button playButton = new Button();
 
     public TopBar(PlaygroundViewModel vm) {
@@ -85,13 +90,28 @@ public final class TopBar extends HBox {
         ComboBox<String> optimizer = combo(PlaygroundViewModel.OPTIMIZERS, vm.optimizerProperty(),
                 TopBar::optimizerLabel, "The update rule (Keras' formulas); changes while training");
         controls.setMinWidth(Region.USE_PREF_SIZE);
-        getChildren().addAll(controls, epochBox, field("Learning rate", learningRate),
-                field("Activation", activation), field("Regularization", regularization),
-                field("Regularization rate", regularizationRate), field("Problem type", problem),
-                field("Optimizer", optimizer));
-        // Playground's airy spacing where there is room; tighter in a small window, so nothing is cut short.
-        spacingProperty().bind(javafx.beans.binding.Bindings.when(widthProperty().lessThan(1320)).then(10)
-                .otherwise(22));
+        addSpaced(controls, epochBox, field("Learning rate", learningRate), field("Activation", activation),
+                field("Regularization", regularization), field("Regularization rate", regularizationRate),
+                field("Problem type", problem), field("Optimizer", optimizer));
+    }
+
+    /**
+     * The parts with a gap between each two that shrinks from Playground's airy {@link #WIDE_GAP} to
+     * {@link #NARROW_GAP} as the window narrows: the gaps give way, the parts are never cut short.
+     */
+    private void addSpaced(Region... parts) {
+        for (int k = 0; k < parts.length; k++) {
+            if (k > 0) {
+                Region gap = new Region();
+                gap.getStyleClass().add("top-gap");
+                gap.setMinWidth(NARROW_GAP);
+                gap.setPrefWidth(NARROW_GAP);
+                gap.setMaxWidth(WIDE_GAP);
+                HBox.setHgrow(gap, Priority.ALWAYS);
+                getChildren().add(gap);
+            }
+            getChildren().add(parts[k]);
+        }
     }
 
     private void showPlaying(boolean playing) {
@@ -122,7 +142,7 @@ public final class TopBar extends HBox {
 
     private static <T> ComboBox<T> combo(List<T> items, ObjectProperty<T> property, Function<T, String> text,
             String tooltip) {
-        ComboBox<T> box = new ComboBox<>();
+        ComboBox<T> box = new FittedComboBox<>();
         box.getItems().setAll(items);
         box.valueProperty().bindBidirectional(property);
         box.setConverter(new StringConverter<>() {
@@ -137,6 +157,8 @@ public final class TopBar extends HBox {
             }
         });
         box.setTooltip(new Tooltip(tooltip));
+        // Every choice at once, as Playground's lists: eleven rows need no scroll bar.
+        box.setVisibleRowCount(items.size());
         box.setFocusTraversable(false);
         box.getStyleClass().add("top-combo");
         return box;

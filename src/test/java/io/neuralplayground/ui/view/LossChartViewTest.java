@@ -7,20 +7,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.neuralplayground.session.EpochLog;
 import io.neuralplayground.session.PlaygroundSettings;
 import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
 import java.util.Arrays;
+import java.util.List;
 import javafx.scene.Scene;
+import javafx.scene.canvas.Canvas;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
+import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.TickType;
+import org.jfree.chart.axis.ValueTick;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.XYSeries;
+import org.jfree.fx.FXGraphics2D;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
 class LossChartViewTest {
@@ -41,10 +51,14 @@ class LossChartViewTest {
     }
 
     private void show(FxRobot robot, int maxPoints) throws InterruptedException {
+        show(robot, maxPoints, 400, 220);
+    }
+
+    private void show(FxRobot robot, int maxPoints, double width, double height) throws InterruptedException {
         robot.interact(() -> {
             vm = new PlaygroundViewModel(PlaygroundSettings.defaults(), Runnable::run);
             view = new LossChartView(vm, maxPoints);
-            Scene scene = new Scene(view, 400, 220);
+            Scene scene = new Scene(view, width, height);
             Styles.apply(scene);
             stage.setScene(scene);
             stage.show();
@@ -169,6 +183,142 @@ class LossChartViewTest {
         train(robot, vm, 100);
         Image drawn = ViewTesting.snapshot(robot, view.getScene());
         assertThat(darkPixels(drawn)).isGreaterThan(darkPixels(empty) + 100);
+    }
+
+    /** The chart's data area in the viewer, from its last drawing. */
+    private Rectangle2D dataArea() {
+        return view.viewer().getCanvas().getRenderingInfo().getPlotInfo().getDataArea();
+    }
+
+    @Test
+    void epochLabelsStayApartAndWholeAtAnyRange(FxRobot robot) throws Exception {
+        List<String> problems = new java.util.ArrayList<>();
+        // as wide as the chart is in the smallest window, at 1100 × 700 and on a projector
+        for (int width : new int[] {320, 330, 480}) {
+            show(robot, LossChartView.DEFAULT_MAX_POINTS, width, 180);
+            robot.interact(() -> view.reset(5));
+            int shown = 0;
+            for (int total = 1_000; total <= 400_000; total = total * 5 / 4) {
+                int from = shown;
+                int until = total;
+                robot.interact(() -> view.append(slice(from, until - from, e -> 1.0 / (1 + e))));
+                shown = total;
+                problems.addAll(epochLabelProblems(robot, width + " px wide, " + total + " epochs"));
+            }
+            vm.close();
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    /** What is wrong with the epoch axis' labels as drawn now: too close, run together, or cut at the edge. */
+    private List<String> epochLabelProblems(FxRobot robot, String when) throws Exception {
+        Image picture = ViewTesting.snapshot(robot, view.viewer());
+        Rectangle2D area = dataArea();
+        NumberAxis epochs = (NumberAxis) view.chart().getXYPlot().getDomainAxis();
+        // The labels as the chart makes them, measured as it draws them (in JavaFX, through FXGraphics2D).
+        List<String> labels = WaitForAsyncUtils.asyncFx(() -> {
+            Graphics2D g2 = new FXGraphics2D(new Canvas(1, 1).getGraphicsContext2D());
+            List<?> ticks = epochs.refreshTicks(g2, new AxisState(), area, RectangleEdge.BOTTOM);
+            return ticks.stream().map(t -> ((ValueTick) t).getText()).filter(label -> !label.isEmpty()).toList();
+        }).get();
+        javafx.scene.text.Text text = new javafx.scene.text.Text();
+        java.awt.Font font = epochs.getTickLabelFont();
+        text.setFont(javafx.scene.text.Font.font(font.getFamily(), font.getSize()));
+        double widest = 0;
+        for (String label : labels) {
+            text.setText(label);
+            widest = Math.max(widest, text.getLayoutBounds().getWidth());
+        }
+        double unit = epochs.getTickUnit().getSize();
+        double pixelsPerTick = unit / epochs.getRange().getLength() * area.getWidth();
+        List<String> problems = new java.util.ArrayList<>();
+        String at = when + ", tick unit " + unit + ": ";
+        if (pixelsPerTick < widest + 8) {
+            problems.add(at + String.format(java.util.Locale.ROOT, "%.0f px from tick to tick for labels %.0f px wide",
+                    pixelsPerTick, widest));
+        }
+        // On the picture: as many separate texts under the axis as labels, none touching the edge.
+        List<int[]> texts = inkRuns(picture, 0, (int) picture.getWidth() - 1, (int) area.getMaxY() + 4,
+                (int) area.getMaxY() + 15, 4);
+        if (texts.size() != labels.size()) {
+            problems.add(at + texts.size() + " separate texts for the labels " + labels);
+        }
+        if (!texts.isEmpty() && texts.get(texts.size() - 1)[1] >= picture.getWidth() - 2) {
+            problems.add(at + "a label cut at the right edge");
+        }
+        return problems;
+    }
+
+    @Test
+    void theLogScaleShowsDecadeLabelsFromEpochZero(FxRobot robot) throws Exception {
+        show(robot, 100);
+        robot.interact(() -> {
+            view.reset(3);
+            view.append(new EpochLog.Slice(0, new int[] {0}, new double[] {0.5}, new double[] {0.55}));
+        });
+        robot.clickOn(view.logScaleToggle());
+        Image picture = ViewTesting.snapshot(robot, view.viewer());
+        LogAxis axis = (LogAxis) view.chart().getXYPlot().getRangeAxis();
+        Rectangle2D area = dataArea();
+        java.awt.Graphics2D g2 = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB)
+                .createGraphics();
+        List<?> ticks = axis.refreshTicks(g2, new AxisState(), area, RectangleEdge.LEFT);
+        long labelled = ticks.stream().filter(t -> t instanceof ValueTick v && v.getTickType() == TickType.MAJOR)
+                .count();
+        assertThat(labelled).as("labelled decades on the loss axis").isGreaterThanOrEqualTo(2);
+        assertThat(axis.getLowerBound()).isLessThanOrEqualTo(0.1);
+        assertThat(axis.getUpperBound()).isGreaterThanOrEqualTo(1);
+        // ink of tick labels left of the data area
+        List<int[]> left = inkRuns(picture, (int) area.getMinX() - 30, (int) area.getMinX() - 4,
+                (int) area.getMinY(), (int) area.getMaxY(), 1);
+        assertThat(left).as("tick labels beside the loss axis").isNotEmpty();
+    }
+
+    @Test
+    void theLegendIsOutsideTheCurves(FxRobot robot) throws Exception {
+        show(robot, 100, 320, 180);
+        train(robot, vm, 30);
+        XYPlot plot = view.chart().getXYPlot();
+        assertThat(view.chart().getLegend()).as("no legend in the chart").isNull();
+        assertThat(plot.getAnnotations()).as("nothing drawn over the data").isEmpty();
+        List<javafx.scene.control.Label> legend = view.legendItems();
+        assertThat(legend).extracting(javafx.scene.control.Label::getText).containsExactly("Training", "Test");
+        javafx.geometry.Bounds chart = view.viewer().localToScene(view.viewer().getLayoutBounds());
+        for (javafx.scene.control.Label item : legend) {
+            javafx.geometry.Bounds b = item.localToScene(item.getLayoutBounds());
+            assertThat(b.getMaxY()).as(item.getText() + " above the chart").isLessThanOrEqualTo(chart.getMinY());
+            assertThat(ViewTesting.shown(item)).isTrue();
+        }
+    }
+
+    /**
+     * Runs of columns between x0 and x1 that have a dark pixel in rows y0 to y1, separated by at least
+     * {@code gap} columns without: the separate texts in that band.
+     */
+    private static List<int[]> inkRuns(Image image, int x0, int x1, int y0, int y1, int gap) {
+        List<int[]> runs = new java.util.ArrayList<>();
+        int start = -1;
+        int last = -1;
+        for (int x = Math.max(0, x0); x <= Math.min((int) image.getWidth() - 1, x1); x++) {
+            boolean ink = false;
+            for (int y = Math.max(0, y0); y <= Math.min((int) image.getHeight() - 1, y1) && !ink; y++) {
+                int c = ViewTesting.argb(image, x, y);
+                ink = ViewTesting.red(c) < 180 && ViewTesting.green(c) < 180 && ViewTesting.blue(c) < 180;
+            }
+            if (ink) {
+                if (start < 0 || x - last > gap) {
+                    if (start >= 0) {
+                        runs.add(new int[] {start, last});
+                    }
+                    start = x;
+                }
+                last = x;
+            }
+        }
+        if (start >= 0) {
+            runs.add(new int[] {start, last});
+        }
+        return runs;
     }
 
     private static long darkPixels(Image image) {

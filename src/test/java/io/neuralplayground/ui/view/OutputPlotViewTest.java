@@ -392,4 +392,95 @@ class OutputPlotViewTest {
         assertThat(view.plot().localToPlane(small.getMinX() + 1, small.getMinY() + 1).getY()).isGreaterThan(5.9);
         ViewTesting.save(picture(robot), "output-plot-small.png");
     }
+
+    @Test
+    void aColourKeyBesideThePlotShowsTheScaleFromMinusOneToOne(FxRobot robot) throws Exception {
+        show(robot, PlaygroundSettings.defaults());
+        train(robot, vm, 5);
+        OutputPlot plot = view.plot();
+        Bounds key = plot.localToScene(plot.legendBounds());
+        Bounds square = plotInScene();
+        assertThat(key.getMinX()).as("beside the plot, not over it").isGreaterThan(square.getMaxX());
+        assertThat(key.getMinY()).isEqualTo(square.getMinY());
+        assertThat(key.getHeight()).isEqualTo(square.getHeight());
+        assertThat(plot.localToScene(plot.getLayoutBounds()).contains(key)).as("inside the plot's node").isTrue();
+        Image image = picture(robot);
+        int top = argb(image, key.getCenterX(), key.getMinY() + 3);
+        int middle = argb(image, key.getCenterX(), key.getCenterY());
+        int bottom = argb(image, key.getCenterX(), key.getMaxY() - 3);
+        // the heatmap's colours: the scale at the heatmap's opacity over white
+        assertThat(distance(top, argbOf(ColorLegend.heatmapColor(1)))).as("top " + hex(top)).isLessThan(16);
+        assertThat(distance(bottom, argbOf(ColorLegend.heatmapColor(-1)))).as("bottom " + hex(bottom))
+                .isLessThan(16);
+        assertThat(blueish(top)).isTrue();
+        assertThat(orangeish(bottom)).isTrue();
+        assertThat(Math.min(red(middle), Math.min(green(middle), blue(middle)))).as("middle " + hex(middle))
+                .isGreaterThan(225);
+        assertThat(plot.legendLabels()).containsExactly("1", "0", "\u22121");
+        assertThat(plot.legendSpan()).as("classification marks no span of values").isNull();
+        assertThat(ViewTesting.shown(view.valueRange())).isFalse();
+        // the three labels are drawn right of the bar
+        assertThat(inkRowsRightOf(image, key)).as("label rows").isEqualTo(3);
+    }
+
+    @Test
+    void forRegressionTheKeyMarksTheSpanOfTheDataValues(FxRobot robot) throws Exception {
+        show(robot, PlaygroundSettings.defaults().withDataset(PlaygroundDataset.MULTIGAUSS)
+                .withHidden(List.of(), List.of()));
+        var split = vm.snapshotProperty().get().split();
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (Dataset data : List.of(split.train(), split.test())) {
+            for (int r = 0; r < data.size(); r++) {
+                min = Math.min(min, data.label(r));
+                max = Math.max(max, data.label(r));
+            }
+        }
+        OutputPlot plot = view.plot();
+        assertThat(plot.legendSpan()).isEqualTo(new ColorLegend.Span(min, max));
+        // Playground's regression values lie within −1 … 1: the end labels are the scale's own
+        assertThat(plot.legendLabels()).containsExactly("1", "0", "\u22121");
+        assertThat(ColorLegend.labels(new ColorLegend.Span(-3, 40))).containsExactly("\u22651", "0",
+                "\u2264\u22121");
+        // the bracket stands between the plot and the bar, from the largest value down to the smallest
+        Image image = picture(robot);
+        Bounds key = plot.localToScene(plot.legendBounds());
+        double x = key.getMinX() - ColorLegend.GAP / 2;
+        double yMax = key.getMinY() + (1 - max) / 2 * key.getHeight();
+        double yMin = key.getMinY() + (1 - min) / 2 * key.getHeight();
+        assertThat(dark(argb(image, x, (yMax + yMin) / 2))).as("the bracket's line").isTrue();
+        assertThat(dark(argb(image, x, yMax - 4))).as("nothing above the largest value").isFalse();
+        // and in numbers, beside the losses
+        assertThat(ViewTesting.shown(view.valueRange())).isTrue();
+        assertThat(view.valueRange().getText()).isEqualTo("Values\n" + ValueRangeLabel.number(min) + " to "
+                + ValueRangeLabel.number(max));
+        assertThat(ValueRangeLabel.number(-0.984)).isEqualTo("\u22120.98");
+    }
+
+    private static boolean dark(int c) {
+        return red(c) < 150 && green(c) < 150 && blue(c) < 150;
+    }
+
+    private static int argbOf(javafx.scene.paint.Color c) {
+        return 0xFF000000 | (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8
+                | (int) Math.round(c.getBlue() * 255);
+    }
+
+    /** Runs of rows with dark pixels right of the key's bar and its ticks: its labels. */
+    private static int inkRowsRightOf(Image image, Bounds key) {
+        int runs = 0;
+        boolean inRun = false;
+        for (int y = (int) key.getMinY() - 8; y <= key.getMaxY() + 8; y++) {
+            boolean ink = false;
+            for (int x = (int) (key.getMaxX() + ColorLegend.TICK + 1); x < key.getMaxX() + ColorLegend.TICK + 2
+                    + ColorLegend.LABELS && x < image.getWidth(); x++) {
+                ink |= dark(argb(image, x, y));
+            }
+            if (ink && !inRun) {
+                runs++;
+            }
+            inRun = ink;
+        }
+        return runs;
+    }
 }

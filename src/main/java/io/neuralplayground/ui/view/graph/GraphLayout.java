@@ -38,7 +38,8 @@ public final class GraphLayout {
     /** Gap between an input's label and its square. */
     public static final double LABEL_GAP = 8;
     public static final double MIN_NODE = 20;
-    public static final double MAX_NODE = 40;
+    /** Big enough to read a neuron's picture from the back of a room (a projector's 1600 × 1000 window). */
+    public static final double MAX_NODE = 64;
     /** Rows every column has room for. */
     public static final int ROWS = Math.max(Feature.values().length, PlaygroundSettings.MAX_NEURONS);
     /** Half the width the output column's header needs ("OUTPUT", "sigmoid ▾"). */
@@ -47,7 +48,8 @@ public final class GraphLayout {
     private static final double NODE_FRACTION = 0.72;
     /** A node's side as at most this fraction of the distance between columns. */
     private static final double NODE_OF_COLUMN = 0.6;
-    private static final double MAX_ROW_PITCH = 62;
+    /** Rows this far apart at most: a tall window's nodes grow rather than drift apart. */
+    private static final double MAX_ROW_PITCH = 96;
     /** How far below a node the bias square reaches. */
     private static final double BIAS_OVERHANG = 3;
     /** Links into one node spread over this fraction of its side. */

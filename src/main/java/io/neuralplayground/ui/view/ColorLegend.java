@@ -1,0 +1,127 @@
+package io.neuralplayground.ui.view;
+
+import io.neuralplayground.data.Dataset;
+import io.neuralplayground.data.Split;
+import io.neuralplayground.ui.viewmodel.ColorScale;
+import java.util.List;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * The output plot's colour key, TF Playground's −1 … 1 scale standing upright beside the plot: a bar from orange
+ * (−1, at the bottom) through the light middle (0) to blue (1, at the top), in the heatmap's own colours (the
+ * scale at the heatmap's opacity over white), its three values labelled.
+ *
+ * <p>For regression the data's values are coloured on the same scale, clamped at −1 and 1; the key then marks the
+ * span the data's values cover with a bracket beside the bar ({@link ValueRangeLabel} says it in numbers), and
+ * where they go beyond ±1 its end label says that everything past it has the end colour ("≥1").
+ */
+final class ColorLegend {
+    /** Between the plot's square and the bar; the regression bracket stands in it. */
+    static final double GAP = 6;
+    static final double BAR = 8;
+    static final double TICK = 3;
+    /** Room for the labels, the widest being "≤−1". */
+    static final double LABELS = 22;
+    /** All the key takes beside the plot. */
+    static final double WIDTH = GAP + BAR + TICK + 2 + LABELS;
+    static final String MINUS = "\u2212";
+
+    private static final Color BRACKET = Color.web("#555555");
+    /** The bar's edge: enough to see where its light middle ends on the white ground. */
+    private static final Color OUTLINE = Color.web("#bbbbbb");
+
+    private ColorLegend() {
+    }
+
+    /** The values a regression dataset's labels span, over training and test data. */
+    record Span(double min, double max) {
+        /** The span of {@code split}'s labels, or null for classification (the key then marks nothing). */
+        static Span of(Split split) {
+            if (split == null || split.train().isClassification()) {
+                return null;
+            }
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (Dataset data : List.of(split.train(), split.test())) {
+                for (int r = 0; r < data.size(); r++) {
+                    min = Math.min(min, data.label(r));
+                    max = Math.max(max, data.label(r));
+                }
+            }
+            return min <= max ? new Span(min, max) : null;
+        }
+    }
+
+    /** The bar beside a plot square whose right edge is at {@code right}, from {@code top}, {@code side} tall. */
+    static Bounds bar(double right, double top, double side) {
+        return new BoundingBox(right + GAP, top, BAR, side);
+    }
+
+    /** The labels from the top down: the values 1, 0, −1; an end says "≥" or "≤" where the data go past it. */
+    static List<String> labels(Span span) {
+        String top = span != null && span.max() > 1 ? "\u22651" : "1";
+        String bottom = span != null && span.min() < -1 ? "\u2264" + MINUS + "1" : MINUS + "1";
+        return List.of(top, "0", bottom);
+    }
+
+    /** Draws the key beside the square (right edge {@code right}, top {@code top}, side {@code side}). */
+    static void draw(GraphicsContext gc, double right, double top, double side, Font font, Color text, Span span) {
+        Bounds bar = bar(right, top, side);
+        int rows = (int) Math.round(side);
+        for (int row = 0; row < rows; row++) {
+            gc.setFill(heatmapColor(valueAt(row + 0.5, rows)));
+            gc.fillRect(bar.getMinX(), top + row, BAR, 1);
+        }
+        gc.setStroke(OUTLINE);
+        gc.setLineWidth(1);
+        gc.strokeRect(bar.getMinX() + 0.5, top + 0.5, BAR - 1, rows - 1);
+        gc.setStroke(text);
+        gc.setFill(text);
+        gc.setFont(font);
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.setTextBaseline(VPos.CENTER);
+        List<String> labels = labels(span);
+        double[] values = {1, 0, -1};
+        for (int k = 0; k < values.length; k++) {
+            double y = Math.round(yOf(values[k], top, rows)) + 0.5;
+            gc.strokeLine(bar.getMaxX(), y, bar.getMaxX() + TICK, y);
+            gc.fillText(labels.get(k), bar.getMaxX() + TICK + 2, y);
+        }
+        if (span != null) {
+            drawBracket(gc, right + GAP / 2, top, rows, span);
+        }
+    }
+
+    /** A line beside the bar from the data's smallest value to its largest (clamped), with short ends. */
+    private static void drawBracket(GraphicsContext gc, double x, double top, int rows, Span span) {
+        double y0 = yOf(Math.min(1, span.max()), top, rows);
+        double y1 = yOf(Math.max(-1, span.min()), top, rows);
+        gc.setStroke(BRACKET);
+        gc.setLineWidth(1.5);
+        gc.strokeLine(x, y0, x, y1);
+        gc.strokeLine(x, y0, x + GAP / 2, y0);
+        gc.strokeLine(x, y1, x + GAP / 2, y1);
+    }
+
+    /** Value at pixel row {@code row} (from the top) of a bar {@code rows} tall: 1 at the top, −1 at the bottom. */
+    static double valueAt(double row, int rows) {
+        return 1 - 2 * row / rows;
+    }
+
+    private static double yOf(double value, double top, int rows) {
+        return top + (1 - value) / 2 * rows;
+    }
+
+    /** The colour the heatmap shows for {@code value}: the scale's colour at the heatmap's opacity over white. */
+    static Color heatmapColor(double value) {
+        Color c = PointPainter.color(ColorScale.argb(value));
+        double a = OutputPlot.HEATMAP_OPACITY;
+        return Color.color(1 - a + a * c.getRed(), 1 - a + a * c.getGreen(), 1 - a + a * c.getBlue());
+    }
+}
