@@ -1,9 +1,9 @@
 package io.neuralplayground.ui;
 
 import io.neuralplayground.PlaygroundException;
-import io.neuralplayground.io.ImportedModel;
-import io.neuralplayground.io.Model;
-import io.neuralplayground.io.ModelFile;
+import io.neuralplayground.app.BackgroundTask;
+import io.neuralplayground.app.ModelImports;
+import io.neuralplayground.app.TaskExecutor;
 import io.neuralplayground.io.ModelFormat;
 import io.neuralplayground.ui.view.DataPanel;
 import io.neuralplayground.ui.view.LossChartView;
@@ -447,7 +447,7 @@ public final class MainWindow {
     /** Networks: "*.json", "*.npz", …, the file names of every format a network can be read from. */
     private static FileChooser.ExtensionFilter networks() {
         return new FileChooser.ExtensionFilter("Networks",
-                DocumentViewModel.importableExtensions().stream().map(extension -> "*" + extension).toList());
+                ModelImports.importableExtensions().stream().map(extension -> "*" + extension).toList());
     }
 
     /** The file chosen in an open dialog, or empty when it was cancelled. */
@@ -498,29 +498,15 @@ public final class MainWindow {
      * @return completes on the FX thread once the model is in the stepper (true) or refused (false)
      */
     public CompletableFuture<Boolean> openModel(Path file) {
-        CompletableFuture<Boolean> opened = new CompletableFuture<>();
-        background.execute(() -> {
-            try {
-                ModelFormat format = ModelFormat.forFile(file);
-                ImportedModel imported = format != null ? format.importModel(file)
-                        : new ImportedModel(ModelFile.read(file), List.of());
-                fxThread.accept(() -> {
-                    stepper.openModel(imported.model(), file.getFileName().toString());
-                    select(View.STEPPER);
-                    if (!imported.notes().isEmpty()) {
-                        alert(AlertType.INFORMATION, "The model was opened, with notes",
-                                file.getFileName() + ":\n" + String.join("\n", imported.notes()));
-                    }
-                    opened.complete(true);
-                });
-            } catch (PlaygroundException e) {
-                fxThread.accept(() -> {
-                    alert(AlertType.ERROR, "The model could not be opened", e.getMessage());
-                    opened.complete(false);
-                });
+        return BackgroundTask.of(() -> ModelImports.forStepper(file)).onSuccess(imported -> {
+            stepper.openModel(imported.model(), file.getFileName().toString());
+            select(View.STEPPER);
+            if (!imported.notes().isEmpty()) {
+                alert(AlertType.INFORMATION, "The model was opened, with notes",
+                        file.getFileName() + ":\n" + String.join("\n", imported.notes()));
             }
-        });
-        return opened;
+        }).onFailure(e -> alert(AlertType.ERROR, "The model could not be opened", e.getMessage()))
+                .run(new TaskExecutor(background, fxThread));
     }
 
     /** Opens the bundled textbook example (Matt Mazur's 2-2-2 sigmoid network) in the stepper. */

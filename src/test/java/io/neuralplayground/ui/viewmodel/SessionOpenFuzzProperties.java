@@ -9,6 +9,8 @@ import io.neuralplayground.PlaygroundException;
 import io.neuralplayground.data.PlaygroundDataset;
 import io.neuralplayground.engine.Activation;
 import io.neuralplayground.engine.Optimizer;
+import io.neuralplayground.app.SessionDocuments;
+import io.neuralplayground.app.SessionFiles;
 import io.neuralplayground.io.SessionDocument;
 import io.neuralplayground.io.SessionFile;
 import io.neuralplayground.session.PlaygroundSettings;
@@ -57,7 +59,7 @@ class SessionOpenFuzzProperties {
     }
 
     private static SessionState open(String text) {
-        return DocumentViewModel.readSession(SessionFile.fromJson(text, SOURCE), SOURCE);
+        return SessionFiles.check(SessionFile.fromJson(text, SOURCE), SOURCE);
     }
 
     private static void assertOpensOrRefuses(String text) {

@@ -1,4 +1,4 @@
-package io.neuralplayground.ui.viewmodel;
+package io.neuralplayground.app;
 
 import io.neuralplayground.PlaygroundException;
 import io.neuralplayground.engine.CarriedGradient;
