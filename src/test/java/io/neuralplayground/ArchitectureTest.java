@@ -1,6 +1,11 @@
 package io.neuralplayground;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -9,7 +14,11 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The layering DESIGN.md draws: the maths, the data and the session know nothing of the window. */
+/**
+ * The rooms and their arrows as docs/architecture.md draws them: the maths, the data and the session know nothing of
+ * the window; the application layer sits between the window and the command line above and the session and the
+ * files below; no room reaches up, and no two rooms need each other.
+ */
 class ArchitectureTest {
     private static JavaClasses classes;
 
@@ -39,6 +48,51 @@ class ArchitectureTest {
                         "io.neuralplayground.io..", "io.neuralplayground.data..", "io.neuralplayground.session..",
                         "io.neuralplayground.ui..", "io.neuralplayground.cli..");
         rule.check(classes);
+    }
+
+    @Test
+    void theRoomsAreLayered() {
+        ArchRule rule = layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("Main").definedBy("io.neuralplayground")
+                .layer("Cli").definedBy("io.neuralplayground.cli..")
+                .layer("Ui").definedBy("io.neuralplayground.ui..")
+                .layer("App").definedBy("io.neuralplayground.app..")
+                .layer("Session").definedBy("io.neuralplayground.session..")
+                .layer("Io").definedBy("io.neuralplayground.io..")
+                .layer("Data").definedBy("io.neuralplayground.data..")
+                .layer("Engine").definedBy("io.neuralplayground.engine..")
+                .whereLayer("Cli").mayOnlyBeAccessedByLayers("Main")
+                .whereLayer("Ui").mayOnlyBeAccessedByLayers("Cli")
+                .whereLayer("App").mayOnlyBeAccessedByLayers("Ui", "Cli")
+                .whereLayer("Session").mayOnlyBeAccessedByLayers("App", "Ui", "Cli")
+                .whereLayer("Io").mayOnlyBeAccessedByLayers("App", "Ui", "Cli")
+                .whereLayer("Data").mayOnlyBeAccessedByLayers("Session", "Io", "App", "Ui", "Cli")
+                // Main's only own class besides the entry point is PlaygroundException, which every room throws.
+                .ignoreDependency(DescribedPredicate.alwaysTrue(),
+                        JavaClass.Predicates.equivalentTo(io.neuralplayground.PlaygroundException.class));
+        rule.check(classes);
+    }
+
+    @Test
+    void noTwoRoomsNeedEachOther() {
+        slices().matching("io.neuralplayground.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void theApplicationLayerKnowsNoToolkit() {
+        noClasses().that().resideInAPackage("io.neuralplayground.app..").should().dependOnClassesThat()
+                .resideInAnyPackage("javafx..", "org.jfree..", "org.controlsfx..", "java.awt..", "javax.swing..",
+                        "picocli..")
+                .check(classes);
+    }
+
+    /** Views read snapshots and networks; what they change goes through their view model, never to the session. */
+    @Test
+    void viewsDoNotTalkToTheTrainingSession() {
+        noClasses().that().resideInAPackage("io.neuralplayground.ui.view..").should().dependOnClassesThat()
+                .belongToAnyOf(io.neuralplayground.session.TrainingSession.class,
+                        io.neuralplayground.engine.Trainer.class)
+                .check(classes);
     }
 
     @Test
