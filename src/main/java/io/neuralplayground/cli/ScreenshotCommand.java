@@ -136,7 +136,7 @@ final class ScreenshotCommand implements Callable<Integer> {
             for (int k = 1; k <= titles.length; k++) {
                 String[] path = Arrays.copyOf(titles, k);
                 driver.onFxThread(() -> {
-                    driver.window().openMenu(path);
+                    driver.openMenu(path);
                     return null;
                 });
                 driver.awaitFrames(10);

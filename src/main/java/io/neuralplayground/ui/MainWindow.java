@@ -4,7 +4,6 @@ import io.neuralplayground.PlaygroundException;
 import io.neuralplayground.app.BackgroundTask;
 import io.neuralplayground.app.ModelImports;
 import io.neuralplayground.app.TaskExecutor;
-import io.neuralplayground.io.ModelFormat;
 import io.neuralplayground.ui.view.DataPanel;
 import io.neuralplayground.ui.view.LossChartView;
 import io.neuralplayground.ui.view.NetworkGraphView;
@@ -28,43 +27,25 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
-import javafx.collections.ListChangeListener;
-import javafx.event.Event;
-import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Alert.AlertType;
-import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
-import javafx.stage.PopupWindow;
 import javafx.stage.Window;
 
 /**
@@ -115,9 +96,7 @@ public final class MainWindow {
     private final Map<View, Tab> tabOf = new EnumMap<>(View.class);
     private final Scene scene;
     private final MenuBar menuBar;
-    private final SaveBeforeLeaving leaving;
-    /** What quitting does once nothing unsaved is in the way (tests count it instead of exiting). */
-    private Runnable quitAction = Platform::exit;
+    private final FileCommands files;
 
     /**
      * @param vm         the playground's view model
@@ -140,7 +119,9 @@ public final class MainWindow {
         this.teaching = new TeachingContext(vm);
         this.gradientCheck = new GradientCheckViewModel(teaching, background, fxThread);
         this.stepper = new StepperViewModel(teaching);
-        this.leaving = new SaveBeforeLeaving(documents, this::owner, this::askForSessionFile);
+        FileDialogs dialogs = new FileDialogs(this::owner);
+        this.files = new FileCommands(documents, dialogs,
+                new SaveBeforeLeaving(documents, this::owner, dialogs::sessionToSave), this::openModel);
 
         tabs.getStyleClass().add("main-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -164,7 +145,7 @@ public final class MainWindow {
             }
         });
 
-        menuBar = menuBar();
+        menuBar = MainMenus.of(this, files);
         BorderPane root = new BorderPane();
         root.getStyleClass().add("main-window");
         root.setTop(menuBar);
@@ -275,198 +256,21 @@ public final class MainWindow {
     }
 
     /**
-     * Opens a menu and the submenus on the way, as a click on each would: {@code "File", "Export network"}. For
-     * pictures of the menus.
-     *
-     * @throws IllegalArgumentException naming the first title that is not there
-     */
-    public void openMenu(String... titles) {
-        List<MenuItem> items = List.copyOf(menuBar.getMenus());
-        for (int k = 0; k < titles.length; k++) {
-            String title = titles[k];
-            Menu menu = items.stream().filter(i -> i instanceof Menu && title.equals(i.getText()))
-                    .map(Menu.class::cast).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("no menu '" + title + "'"));
-            if (k == 0) {
-                menu.show();
-            } else {
-                hover(title);
-            }
-            items = menu.getItems();
-        }
-    }
-
-    /** Moves the mouse, as it were, onto the open menu entry titled {@code title}: a submenu opens as on a hover. */
-    private static void hover(String title) {
-        for (Window w : Window.getWindows()) {
-            if (!(w instanceof PopupWindow) || !w.isShowing() || w.getScene() == null) {
-                continue;
-            }
-            for (Node node : w.getScene().getRoot().lookupAll(".menu")) {
-                boolean titled = node instanceof Parent p && p.getChildrenUnmodifiable().stream()
-                        .anyMatch(c -> c instanceof Label l && title.equals(l.getText()));
-                if (titled) {
-                    Bounds b = node.localToScreen(node.getBoundsInLocal());
-                    Event.fireEvent(node, new MouseEvent(MouseEvent.MOUSE_ENTERED, b.getWidth() / 2,
-                            b.getHeight() / 2, b.getCenterX(), b.getCenterY(), MouseButton.NONE, 0, false, false,
-                            false, false, false, false, false, false, false, false, null));
-                    return;
-                }
-            }
-        }
-        throw new IllegalArgumentException("no open menu entry '" + title + "'");
-    }
-
-    private MenuBar menuBar() {
-        MenuItem open = new MenuItem("Open…");
-        open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
-        open.setOnAction(e -> chooseAndOpen());
-        Menu recent = new Menu("Open recent");
-        fillRecent(recent);
-        documents.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecent(recent));
-        MenuItem save = new MenuItem("Save");
-        save.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
-        save.setOnAction(e -> {
-            if (!documents.save()) {
-                chooseAndSave();
-            }
-        });
-        MenuItem saveAs = new MenuItem("Save as…");
-        saveAs.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN,
-                KeyCombination.SHIFT_DOWN));
-        saveAs.setOnAction(e -> chooseAndSave());
-        MenuItem importModel = new MenuItem("Import network…");
-        importModel.setOnAction(e -> chooseAndImport());
-        Menu export = new Menu("Export network");
-        for (ModelFormat format : ModelFormat.values()) {
-            MenuItem item = new MenuItem(format.title() + " (" + format.extension() + ")…");
-            item.setOnAction(e -> chooseAndExport(format));
-            export.getItems().add(item);
-        }
-        MenuItem modelInStepper = new MenuItem("Open model in the stepper…");
-        modelInStepper.setOnAction(e -> chooseModel());
-        MenuItem textbook = new MenuItem("Textbook 2-2-2 network (sigmoid, step by step)");
-        textbook.setOnAction(e -> openTextbookExample());
-        Menu examples = new Menu("Open example", null, textbook);
-        MenuItem quit = new MenuItem("Quit");
-        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
-        quit.setOnAction(e -> quit());
-        Menu file = new Menu("File", null, open, recent, save, saveAs, new SeparatorMenuItem(), importModel, export,
-                new SeparatorMenuItem(), modelInStepper, examples, new SeparatorMenuItem(), quit);
-
-        MenuItem copyShare = new MenuItem("Copy share string");
-        copyShare.setOnAction(e -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(documents.shareString());
-            Clipboard.getSystemClipboard().setContent(content);
-        });
-        MenuItem pasteShare = new MenuItem("Paste share string");
-        pasteShare.setOnAction(e -> documents.pasteShareString(Clipboard.getSystemClipboard().getString()));
-        Menu edit = new Menu("Edit", null, copyShare, pasteShare);
-
-        Menu view = new Menu("View");
-        int key = 1;
-        for (View v : View.values()) {
-            MenuItem item = new MenuItem(v.title());
-            item.setAccelerator(new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(key++)),
-                    KeyCombination.SHORTCUT_DOWN));
-            item.setOnAction(e -> select(v));
-            view.getItems().add(item);
-        }
-        MenuItem keys = new MenuItem("Keyboard shortcuts");
-        keys.setOnAction(e -> alert(AlertType.INFORMATION, "Keyboard shortcuts", """
-                Playground: Space plays and pauses, → trains one epoch, R resets.
-                Backprop stepper and autodiff: → next step, ← previous, Home back to the start, End to the end.
-                Ctrl+1 … Ctrl+4 switch views; Ctrl+O opens a session or a network, Ctrl+S saves the session.
-                A file dropped on the window opens too."""));
-        Menu help = new Menu("Help", null, keys);
-        MenuBar bar = new MenuBar(file, edit, view, help);
-        bar.getStyleClass().add("main-menu");
-        return bar;
-    }
-
-    private void fillRecent(Menu menu) {
-        menu.getItems().clear();
-        for (Path path : documents.recentFiles()) {
-            MenuItem item = new MenuItem(path.getFileName() + "   " + path.getParent());
-            item.setOnAction(e -> openAfterAsking(path));
-            menu.getItems().add(item);
-        }
-        menu.setDisable(menu.getItems().isEmpty());
-    }
-
-    private void chooseAndOpen() {
-        askToOpen("Open a session or a network",
-                new FileChooser.ExtensionFilter("Sessions and networks", "*.json", "*.npz", "*.keras", "*.h5"),
-                new FileChooser.ExtensionFilter("All files", "*.*")).ifPresent(this::openAfterAsking);
-    }
-
-    /** Opens {@code path} in place of the session shown, once its unsaved changes are saved or let go. */
-    private void openAfterAsking(Path path) {
-        leaving.then("opening " + path.getFileName(), () -> documents.open(path));
-    }
-
-    /**
      * Quits, once the session's unsaved changes are saved or let go (Ctrl+Q, File ▸ Quit, closing the window);
      * Cancel keeps the window open.
      */
     public void quit() {
-        leaving.then("quitting", quitAction);
+        files.quit();
     }
 
     /** What quitting does instead of ending the application (for tests). */
     void onQuit(Runnable action) {
-        quitAction = action;
+        files.onQuit(action);
     }
 
-    private void chooseAndSave() {
-        askForSessionFile().ifPresent(documents::saveAs);
-    }
-
-    private Optional<Path> askForSessionFile() {
-        return askToSave("Save the session", "playground.session.json",
-                new FileChooser.ExtensionFilter("Sessions (*.session.json)", "*.json"));
-    }
-
-    private void chooseAndImport() {
-        askToOpen("Import a network into the playground", networks()).ifPresent(documents::importModel);
-    }
-
-    private void chooseAndExport(ModelFormat format) {
-        // Java names the class after the file, and classes are capitalised.
-        String name = (format == ModelFormat.JAVA ? "Network" : "network") + format.extension();
-        askToSave("Export the network as " + format.title(), name)
-                .ifPresent(file -> documents.exportModel(format, file));
-    }
-
-    /** Asks for a model file and opens it in the teaching views. */
-    private void chooseModel() {
-        askToOpen("Open a model in the stepper", networks()).ifPresent(this::openModel);
-    }
-
-    /** Networks: "*.json", "*.npz", …, the file names of every format a network can be read from. */
-    private static FileChooser.ExtensionFilter networks() {
-        return new FileChooser.ExtensionFilter("Networks",
-                ModelImports.importableExtensions().stream().map(extension -> "*" + extension).toList());
-    }
-
-    /** The file chosen in an open dialog, or empty when it was cancelled. */
-    private Optional<Path> askToOpen(String title, FileChooser.ExtensionFilter... filters) {
-        return Optional.ofNullable(chooser(title, filters).showOpenDialog(owner())).map(File::toPath);
-    }
-
-    /** The file chosen in a save dialog that proposes {@code initialName}, or empty when it was cancelled. */
-    private Optional<Path> askToSave(String title, String initialName, FileChooser.ExtensionFilter... filters) {
-        FileChooser chooser = chooser(title, filters);
-        chooser.setInitialFileName(initialName);
-        return Optional.ofNullable(chooser.showSaveDialog(owner())).map(File::toPath);
-    }
-
-    private static FileChooser chooser(String title, FileChooser.ExtensionFilter... filters) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.getExtensionFilters().addAll(filters);
-        return chooser;
+    /** The menu bar, for {@link MenuOpener}. */
+    MenuBar menuBar() {
+        return menuBar;
     }
 
     /** A file dropped on the window is opened as from File ▸ Open. */
@@ -482,7 +286,7 @@ public final class MainWindow {
             if (e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty()) {
                 Path dropped = e.getDragboard().getFiles().get(0).toPath();
                 // Asked after the drop has finished: a dialog inside the drop handler would hold up the drag.
-                Platform.runLater(() -> openAfterAsking(dropped));
+                Platform.runLater(() -> files.openAfterAsking(dropped));
                 done = true;
             }
             e.setDropCompleted(done);
@@ -523,7 +327,7 @@ public final class MainWindow {
         return scene.getWindow();
     }
 
-    private void alert(AlertType type, String header, String message) {
+    void alert(AlertType type, String header, String message) {
         Alert alert = new Alert(type, message);
         alert.setHeaderText(header);
         alert.initOwner(owner());

@@ -81,6 +81,16 @@ public final class WindowDriver {
         throw new IllegalStateException("the window did not catch up with the session within 60 s");
     }
 
+    /**
+     * Opens a menu and the submenus on the way, as a click on each would: {@code "File", "Export network"}. Call on
+     * the FX thread.
+     *
+     * @throws IllegalArgumentException naming the first title that is not there
+     */
+    public void openMenu(String... titles) {
+        MenuOpener.open(window.menuBar(), titles);
+    }
+
     /** The whole scene as an image, with the open menus (popup windows of their own) drawn where they are. */
     public WritableImage snapshot() throws Exception {
         return onFxThread(() -> {

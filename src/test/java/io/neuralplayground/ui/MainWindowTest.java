@@ -93,14 +93,14 @@ class MainWindowTest {
 
     @Test
     void openMenuOpensTheSubmenusOnTheWayForPictures(FxRobot robot) {
-        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> window.openMenu("File")));
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> MenuOpener.open(window.menuBar(), "File")));
         WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> window.openMenu("File", "Export network")));
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> MenuOpener.open(window.menuBar(), "File", "Export network")));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("Java source (.java)…").tryQuery()).isPresent();
         String refusal = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> {
             try {
-                window.openMenu("File", "Nonsense");
+                MenuOpener.open(window.menuBar(), "File", "Nonsense");
                 return null;
             } catch (IllegalArgumentException e) {
                 return e.getMessage();

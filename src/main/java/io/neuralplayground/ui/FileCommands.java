@@ -1,0 +1,79 @@
+package io.neuralplayground.ui;
+
+import io.neuralplayground.io.ModelFormat;
+import io.neuralplayground.ui.viewmodel.DocumentViewModel;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+
+/**
+ * What the File menu, the keys and a dropped file do: choose a file, ask about unsaved changes where the session
+ * shown would be left, and hand the file to the {@link DocumentViewModel}.
+ */
+final class FileCommands {
+    private final DocumentViewModel documents;
+    private final FileDialogs dialogs;
+    private final SaveBeforeLeaving leaving;
+    /** Opens a model file in the teaching views. */
+    private final Consumer<Path> openInStepper;
+    /** What quitting does once nothing unsaved is in the way (tests count it instead of exiting). */
+    private Runnable quitAction = Platform::exit;
+
+    FileCommands(DocumentViewModel documents, FileDialogs dialogs, SaveBeforeLeaving leaving,
+            Consumer<Path> openInStepper) {
+        this.documents = documents;
+        this.dialogs = dialogs;
+        this.leaving = leaving;
+        this.openInStepper = openInStepper;
+    }
+
+    DocumentViewModel documents() {
+        return documents;
+    }
+
+    void chooseAndOpen() {
+        dialogs.sessionOrNetworkToOpen().ifPresent(this::openAfterAsking);
+    }
+
+    /** Opens {@code path} in place of the session shown, once its unsaved changes are saved or let go. */
+    void openAfterAsking(Path path) {
+        leaving.then("opening " + path.getFileName(), () -> documents.open(path));
+    }
+
+    /** Saves to the session's file, or asks for one when it has none yet. */
+    void save() {
+        if (!documents.save()) {
+            chooseAndSave();
+        }
+    }
+
+    void chooseAndSave() {
+        dialogs.sessionToSave().ifPresent(documents::saveAs);
+    }
+
+    void chooseAndImport() {
+        dialogs.networkToOpen("Import a network into the playground").ifPresent(documents::importModel);
+    }
+
+    void chooseAndExport(ModelFormat format) {
+        // Java names the class after the file, and classes are capitalised.
+        String name = (format == ModelFormat.JAVA ? "Network" : "network") + format.extension();
+        dialogs.exportTarget("Export the network as " + format.title(), name)
+                .ifPresent(file -> documents.exportModel(format, file));
+    }
+
+    /** Asks for a model file and opens it in the teaching views. */
+    void chooseModel() {
+        dialogs.networkToOpen("Open a model in the stepper").ifPresent(openInStepper);
+    }
+
+    /** Quits once the session's unsaved changes are saved or let go; Cancel keeps the window open. */
+    void quit() {
+        leaving.then("quitting", quitAction);
+    }
+
+    /** What quitting does instead of ending the application (for tests). */
+    void onQuit(Runnable action) {
+        quitAction = action;
+    }
+}

@@ -1,0 +1,98 @@
+package io.neuralplayground.ui;
+
+import io.neuralplayground.io.ModelFormat;
+import io.neuralplayground.ui.viewmodel.DocumentViewModel;
+import java.nio.file.Path;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Alert.AlertType;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+
+/** The main window's menu bar and what each entry does (the file entries through {@link FileCommands}). */
+final class MainMenus {
+    private MainMenus() {
+    }
+
+    /** The window's menu bar: File, Edit, View, Help. */
+    static MenuBar of(MainWindow window, FileCommands files) {
+        DocumentViewModel documents = files.documents();
+        MenuItem open = new MenuItem("Open…");
+        open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        open.setOnAction(e -> files.chooseAndOpen());
+        Menu recent = new Menu("Open recent");
+        fillRecent(recent, files);
+        documents.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecent(recent, files));
+        MenuItem save = new MenuItem("Save");
+        save.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
+        save.setOnAction(e -> files.save());
+        MenuItem saveAs = new MenuItem("Save as…");
+        saveAs.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN));
+        saveAs.setOnAction(e -> files.chooseAndSave());
+        MenuItem importModel = new MenuItem("Import network…");
+        importModel.setOnAction(e -> files.chooseAndImport());
+        Menu export = new Menu("Export network");
+        for (ModelFormat format : ModelFormat.values()) {
+            MenuItem item = new MenuItem(format.title() + " (" + format.extension() + ")…");
+            item.setOnAction(e -> files.chooseAndExport(format));
+            export.getItems().add(item);
+        }
+        MenuItem modelInStepper = new MenuItem("Open model in the stepper…");
+        modelInStepper.setOnAction(e -> files.chooseModel());
+        MenuItem textbook = new MenuItem("Textbook 2-2-2 network (sigmoid, step by step)");
+        textbook.setOnAction(e -> window.openTextbookExample());
+        Menu examples = new Menu("Open example", null, textbook);
+        MenuItem quit = new MenuItem("Quit");
+        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+        quit.setOnAction(e -> files.quit());
+        Menu file = new Menu("File", null, open, recent, save, saveAs, new SeparatorMenuItem(), importModel, export,
+                new SeparatorMenuItem(), modelInStepper, examples, new SeparatorMenuItem(), quit);
+
+        MenuItem copyShare = new MenuItem("Copy share string");
+        copyShare.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(documents.shareString());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        MenuItem pasteShare = new MenuItem("Paste share string");
+        pasteShare.setOnAction(e -> documents.pasteShareString(Clipboard.getSystemClipboard().getString()));
+        Menu edit = new Menu("Edit", null, copyShare, pasteShare);
+
+        Menu view = new Menu("View");
+        int key = 1;
+        for (MainWindow.View v : MainWindow.View.values()) {
+            MenuItem item = new MenuItem(v.title());
+            item.setAccelerator(new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(key++)),
+                    KeyCombination.SHORTCUT_DOWN));
+            item.setOnAction(e -> window.select(v));
+            view.getItems().add(item);
+        }
+        MenuItem keys = new MenuItem("Keyboard shortcuts");
+        keys.setOnAction(e -> window.alert(AlertType.INFORMATION, "Keyboard shortcuts", """
+                Playground: Space plays and pauses, → trains one epoch, R resets.
+                Backprop stepper and autodiff: → next step, ← previous, Home back to the start, End to the end.
+                Ctrl+1 … Ctrl+4 switch views; Ctrl+O opens a session or a network, Ctrl+S saves the session.
+                A file dropped on the window opens too."""));
+        Menu help = new Menu("Help", null, keys);
+        MenuBar bar = new MenuBar(file, edit, view, help);
+        bar.getStyleClass().add("main-menu");
+        return bar;
+    }
+
+    private static void fillRecent(Menu menu, FileCommands files) {
+        menu.getItems().clear();
+        for (Path path : files.documents().recentFiles()) {
+            MenuItem item = new MenuItem(path.getFileName() + "   " + path.getParent());
+            item.setOnAction(e -> files.openAfterAsking(path));
+            menu.getItems().add(item);
+        }
+        menu.setDisable(menu.getItems().isEmpty());
+    }
+}
