@@ -6,11 +6,11 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.Slice;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +76,8 @@ class ArchitectureTest {
     @Test
     void noTwoRoomsNeedEachOther() {
         slices().matching("io.neuralplayground.(*)..").should().beFreeOfCycles().check(classes);
+        // Nor two packages within a room (engine and engine.autodiff, ui.view and ui.viewmodel …).
+        slices().matching("io.neuralplayground.(**)").should().beFreeOfCycles().check(classes);
     }
 
     @Test
@@ -102,6 +104,26 @@ class ArchitectureTest {
                 .should().dependOnClassesThat()
                 .resideInAnyPackage("io.neuralplayground.session..", "io.neuralplayground.ui..",
                         "io.neuralplayground.cli..");
+        rule.check(classes);
+    }
+
+    @Test
+    void theEngineDoesNotReachIntoItsAutodiffRoom() {
+        // engine.autodiff builds on the engine (sigmoid, the central difference), never the other way round.
+        ArchRule rule = noClasses()
+                .that().resideInAPackage("io.neuralplayground.engine")
+                .should().dependOnClassesThat().resideInAPackage("io.neuralplayground.engine.autodiff..");
+        rule.check(classes);
+    }
+
+    @Test
+    void theEngineAndThePackagesInsideItAreFreeOfCycles() {
+        // One slice per package; "engine.(**)" alone would leave out the engine package itself.
+        ArchRule rule = slices().matching("io.neuralplayground.(**)")
+                .that(DescribedPredicate.describe("are the engine or inside it",
+                        (Slice slice) -> slice.getNamePart(1).equals("engine")
+                                || slice.getNamePart(1).startsWith("engine.")))
+                .should().beFreeOfCycles();
         rule.check(classes);
     }
 }

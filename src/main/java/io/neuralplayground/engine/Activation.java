@@ -19,7 +19,7 @@ public enum Activation {
     /** φ(a) = a, φ'(a) = 1. */
     LINEAR("linear") {
         @Override
-        public void forward(double[][] a, double[][] h, int units, int m, double[][] scratch) {
+        public void forward(double[][] a, double[][] h, int units, int m) {
             for (int j = 0; j < units; j++) {
                 System.arraycopy(a[j], 0, h[j], 0, m);
             }
@@ -35,7 +35,7 @@ public enum Activation {
     /** φ(a) = max(0, a), φ'(a) = 1 for a > 0 and 0 otherwise (0 at the kink, as TensorFlow). */
     RELU("relu") {
         @Override
-        public void forward(double[][] a, double[][] h, int units, int m, double[][] scratch) {
+        public void forward(double[][] a, double[][] h, int units, int m) {
             for (int j = 0; j < units; j++) {
                 double[] aj = a[j];
                 double[] hj = h[j];
@@ -60,7 +60,7 @@ public enum Activation {
     /** φ(a) = a for a > 0, α·a otherwise, with Keras' default negative slope α = {@value #LEAKY_SLOPE}. */
     LEAKY_RELU("leaky_relu") {
         @Override
-        public void forward(double[][] a, double[][] h, int units, int m, double[][] scratch) {
+        public void forward(double[][] a, double[][] h, int units, int m) {
             for (int j = 0; j < units; j++) {
                 double[] aj = a[j];
                 double[] hj = h[j];
@@ -85,7 +85,7 @@ public enum Activation {
     /** φ(a) = a for a > 0, α(eᵃ − 1) otherwise, α = 1 (Keras' default); φ'(a) = 1 or φ(a) + α. */
     ELU("elu") {
         @Override
-        public void forward(double[][] a, double[][] h, int units, int m, double[][] scratch) {
+        public void forward(double[][] a, double[][] h, int units, int m) {
             for (int j = 0; j < units; j++) {
                 double[] aj = a[j];
                 double[] hj = h[j];
@@ -111,23 +111,8 @@ public enum Activation {
     /** φ(a) = tanh a, φ'(a) = 1 − φ(a)². */
     TANH("tanh") {
         @Override
-        public void forward(double[][] a, double[][] h, int units, int m, double[][] scratch) {
-            if (m >= LONG_ROW) {
-                for (int j = 0; j < units; j++) {
-                    Tanh.apply(a[j], h[j], m);
-                }
-                return;
-            }
-            // Short rows (a small minibatch) vectorise badly: lay the block out in one row and back.
-            double[] flatA = scratch[0];
-            double[] flatH = scratch[1];
-            for (int j = 0; j < units; j++) {
-                System.arraycopy(a[j], 0, flatA, j * m, m);
-            }
-            Tanh.apply(flatA, flatH, units * m);
-            for (int j = 0; j < units; j++) {
-                System.arraycopy(flatH, j * m, h[j], 0, m);
-            }
+        public void forward(double[][] a, double[][] h, int units, int m) {
+            Tanh.apply(a, h, units, m);
         }
 
         @Override
@@ -145,7 +130,7 @@ public enum Activation {
     /** φ(a) = 1 / (1 + e⁻ᵃ), computed without overflow on either side; φ'(a) = φ(a)(1 − φ(a)). */
     SIGMOID("sigmoid") {
         @Override
-        public void forward(double[][] a, double[][] h, int units, int m, double[][] scratch) {
+        public void forward(double[][] a, double[][] h, int units, int m) {
             for (int j = 0; j < units; j++) {
                 double[] aj = a[j];
                 double[] hj = h[j];
@@ -170,7 +155,7 @@ public enum Activation {
     /** φ(a)_j = e^(a_j − max a) / Σ_k e^(a_k − max a) over the units of one example. */
     SOFTMAX("softmax") {
         @Override
-        public void forward(double[][] a, double[][] h, int units, int m, double[][] scratch) {
+        public void forward(double[][] a, double[][] h, int units, int m) {
             for (int r = 0; r < m; r++) {
                 double max = Double.NEGATIVE_INFINITY;
                 for (int j = 0; j < units; j++) {
@@ -202,9 +187,6 @@ public enum Activation {
         }
     };
 
-    /** Rows at least this long are computed in place; shorter ones are gathered into one row first. */
-    private static final int LONG_ROW = 64;
-
     /** Keras' default negative slope of {@code keras.activations.leaky_relu}. */
     public static final double LEAKY_SLOPE = 0.2;
     /** Keras' default α of {@code keras.activations.elu}. */
@@ -226,19 +208,8 @@ public enum Activation {
         return this != SOFTMAX;
     }
 
-    /**
-     * h = φ(a) over a unit-major block of {@code units × m} values. {@code scratch} holds two arrays of at least
-     * {@link #scratchLength} values that the computation may overwrite.
-     */
-    public abstract void forward(double[][] a, double[][] h, int units, int m, double[][] scratch);
-
-    /**
-     * The length of each of the two rows of scratch space {@link #forward} may use for a block of
-     * {@code units × m} values.
-     */
-    public static int scratchLength(int units, int m) {
-        return units * m;
-    }
+    /** h = φ(a) over a unit-major block of {@code units × m} values. */
+    public abstract void forward(double[][] a, double[][] h, int units, int m);
 
     /** out = g ⊙ φ'(a) (softmax: Jᵀg per example) over a unit-major block; h is φ(a). */
     public abstract void backward(double[][] a, double[][] h, double[][] g, double[][] out, int units, int m);
@@ -250,7 +221,7 @@ public enum Activation {
         }
         double[][] in = {{a}};
         double[][] out = {{0}};
-        forward(in, out, 1, 1, new double[2][1]);
+        forward(in, out, 1, 1);
         return out[0][0];
     }
 

@@ -25,7 +25,6 @@ public final class Backprop {
     private final double[][] gradKernel;
     private final double[][] gradBias;
     private final double[][] gInput;
-    private final double[][] scratch;
 
     public Backprop(Network network, int capacity) {
         if (capacity < 1) {
@@ -50,7 +49,6 @@ public final class Backprop {
             gradBias[l] = new double[layer.units()];
         }
         gInput = new double[network.inputs()][capacity];
-        scratch = new double[2][Activation.scratchLength(network.maxWidth(), capacity)];
     }
 
     public Network network() {
@@ -66,7 +64,7 @@ public final class Backprop {
         checkSize(m);
         double[][] in = x;
         for (int l = 0; l < network.depth(); l++) {
-            network.layer(l).forward(in, m, a[l], h[l], scratch);
+            network.layer(l).forward(in, m, a[l], h[l]);
             in = h[l];
         }
     }

@@ -202,11 +202,11 @@ public final class DenseLayer {
      * <p>Each row is its own array so that the innermost loop reads and writes rows at the same index, which
      * HotSpot vectorises (see {@link RowKernels}).
      */
-    void forward(double[][] in, int m, double[][] a, double[][] h, double[][] scratch) {
+    void forward(double[][] in, int m, double[][] a, double[][] h) {
         for (int j = 0; j < units; j++) {
             RowKernels.weightedSum(a[j], m, bias[j], in, kernel.data, j, units);
         }
-        activation.forward(a, h, units, m, scratch);
+        activation.forward(a, h, units, m);
     }
 
     /**

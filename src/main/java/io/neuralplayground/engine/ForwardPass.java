@@ -10,7 +10,6 @@ public final class ForwardPass {
     private int[] shape = new int[0];
     private double[][][] a;
     private double[][][] h;
-    private double[][] scratch;
 
     public ForwardPass(int capacity) {
         if (capacity < 1) {
@@ -30,7 +29,7 @@ public final class ForwardPass {
         ensureShape(network);
         double[][] in = x;
         for (int l = 0; l < network.depth(); l++) {
-            network.layer(l).forward(in, m, a[l], h[l], scratch);
+            network.layer(l).forward(in, m, a[l], h[l]);
             in = h[l];
         }
         return h;
@@ -50,7 +49,6 @@ public final class ForwardPass {
             a[l] = new double[wanted[l]][capacity];
             h[l] = new double[wanted[l]][capacity];
         }
-        scratch = new double[2][Activation.scratchLength(network.maxWidth(), capacity)];
         shape = wanted;
     }
 

@@ -1,6 +1,5 @@
 package io.neuralplayground.engine;
 
-import io.neuralplayground.engine.autodiff.FiniteDifference;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -9,7 +8,7 @@ import java.util.List;
  * Checks backpropagation against finite differences, parameter by parameter.
  *
  * <p>For each weight or bias θ, with L the mean loss over the given examples (without regularization) and the
- * other parameters fixed, the fourth-order central difference of {@link FiniteDifference} with a fixed step
+ * other parameters fixed, the fourth-order central difference of {@link CentralDifference} with a fixed step
  * <pre>
  *   ∂L/∂θ ≈ (L(θ − 2h) − 8·L(θ − h) + 8·L(θ + h) − L(θ + 2h)) / 12h,    h = {@value #STEP}
  * </pre>
@@ -90,7 +89,7 @@ public final class GradientCheck {
 
     private static double numeric(double[] parameters, int index, MeanLoss meanLoss) {
         double theta = parameters[index];
-        double derivative = FiniteDifference.derivative(value -> {
+        double derivative = CentralDifference.derivative(value -> {
             parameters[index] = value;
             return meanLoss.value();
         }, theta, STEP);

@@ -19,9 +19,15 @@ package io.neuralplayground.engine;
  * vector at a time; the polynomial is evaluated by Estrin's scheme, whose short dependency chains also help
  * the scalar tail of a loop. Every operation is IEEE-754 exact-rounded and {@link Math#fma} is fused in every
  * code path, so the result is the same bit for bit whether a value went through the vector or the scalar path.
+ *
+ * <p>A block of short rows (a small minibatch, one row per unit) is gathered into one long row first, for the same
+ * reason; the long row is this class's own scratch space, one per thread (see {@link #apply(double[][], double[][],
+ * int, int)}).
  */
 public final class Tanh {
     private static final double MAX_ARGUMENT = 20.0;
+    /** Rows at least this long are computed in place; shorter ones are gathered into one row first. */
+    private static final int LONG_ROW = 64;
     private static final double SCALE = -2.0 / 64.0;
 
     // expm1(y)/y ≈ Σ Ck·y^k on [−0.625, 0.625]: minimax coefficients (Remez, relative error), rounded to double.
@@ -40,6 +46,14 @@ public final class Tanh {
     private static final double C12 = 1.6163536426233468e-10;
     private static final double C13 = 1.1470710838288963e-11;
 
+    /**
+     * The long rows short rows are gathered into, one pair per thread: the trainer, the heatmaps and (later)
+     * several trials each run on their own thread, so a shared buffer would need locking and a buffer per call would
+     * allocate in the training loop. The contents never outlive a call, so which thread ran before cannot change a
+     * result.
+     */
+    private static final ThreadLocal<FlatRows> FLAT_ROWS = ThreadLocal.withInitial(FlatRows::new);
+
     private Tanh() {
     }
 
@@ -49,6 +63,31 @@ public final class Tanh {
         double[] out = new double[1];
         apply(in, out, 1);
         return out[0];
+    }
+
+    /**
+     * {@code out[j][r] = tanh(x[j][r])} for j in [0, rows) and r in [0, n): a unit-major block, one row per unit and
+     * one value per example. Rows shorter than {@value #LONG_ROW} are gathered into one row of rows·n values, run
+     * through {@link #apply(double[], double[], int)} and scattered back; the result is the same bit for bit either
+     * way. {@code out} and {@code x} must not share rows.
+     */
+    public static void apply(double[][] x, double[][] out, int rows, int n) {
+        if (n >= LONG_ROW) {
+            for (int j = 0; j < rows; j++) {
+                apply(x[j], out[j], n);
+            }
+            return;
+        }
+        FlatRows flat = FLAT_ROWS.get().ensureLength(rows * n);
+        double[] flatX = flat.x;
+        double[] flatOut = flat.out;
+        for (int j = 0; j < rows; j++) {
+            System.arraycopy(x[j], 0, flatX, j * n, n);
+        }
+        apply(flatX, flatOut, rows * n);
+        for (int j = 0; j < rows; j++) {
+            System.arraycopy(flatOut, j * n, out[j], 0, n);
+        }
     }
 
     /** {@code out[i] = tanh(x[i])} for i in [0, n); {@code out} and {@code x} must be different arrays. */
@@ -82,5 +121,19 @@ public final class Tanh {
 
     private static double reducedArgument(double x) {
         return Math.min(Math.max(x, -MAX_ARGUMENT), MAX_ARGUMENT) * SCALE;
+    }
+
+    /** One thread's pair of long rows; they grow to the largest block the thread has met and stay that size. */
+    private static final class FlatRows {
+        private double[] x = new double[0];
+        private double[] out = new double[0];
+
+        FlatRows ensureLength(int length) {
+            if (x.length < length) {
+                x = new double[length];
+                out = new double[length];
+            }
+            return this;
+        }
     }
 }

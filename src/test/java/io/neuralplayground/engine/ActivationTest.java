@@ -45,7 +45,7 @@ class ActivationTest {
     void softmaxRowsSumToOneAndSurviveLargeLogits() {
         double[][] a = {{1000, -3}, {1001, 0}, {999, 3}};
         double[][] h = new double[3][2];
-        Activation.SOFTMAX.forward(a, h, 3, 2, new double[2][6]);
+        Activation.SOFTMAX.forward(a, h, 3, 2);
         for (int r = 0; r < 2; r++) {
             double sum = h[0][r] + h[1][r] + h[2][r];
             assertThat(sum).isCloseTo(1, within(1e-15));
@@ -62,7 +62,7 @@ class ActivationTest {
             a[j][0] = logits[j];
         }
         double[][] h = new double[n][1];
-        Activation.SOFTMAX.forward(a, h, n, 1, new double[2][n]);
+        Activation.SOFTMAX.forward(a, h, n, 1);
         // The explicit Jacobian J[i][j] = ∂h_i/∂a_j = h_i (δ_ij − h_j).
         double[][] jacobian = new double[n][n];
         for (int i = 0; i < n; i++) {
@@ -97,7 +97,7 @@ class ActivationTest {
                 }
             }
             double[][] h = new double[units][m];
-            Activation.TANH.forward(a, h, units, m, new double[2][units * m]);
+            Activation.TANH.forward(a, h, units, m);
             for (int j = 0; j < units; j++) {
                 for (int r = 0; r < m; r++) {
                     assertThat(h[j][r]).isEqualTo(Tanh.value(a[j][r]));

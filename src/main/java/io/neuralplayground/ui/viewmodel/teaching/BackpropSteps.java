@@ -8,6 +8,7 @@ import io.neuralplayground.engine.BackpropTrace;
 import io.neuralplayground.engine.DenseLayer;
 import io.neuralplayground.engine.Loss;
 import io.neuralplayground.engine.Network;
+import io.neuralplayground.engine.Optimizer;
 import io.neuralplayground.ui.viewmodel.teaching.BackpropStep.Kind;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,8 +23,8 @@ import org.ejml.ops.DConvertArrays;
  *
  * <p>Every number comes from one {@link BackpropTrace} of the network on the examples, the same the {@code trace}
  * command prints, so that the stepper and {@code trace} agree to the last digit. The only numbers made here are
- * those the trace does not hold: the update {@code W − α·∇W} (computed as the trainer's SGD computes it, from the
- * trace's gradients), and, beside a result taken from the trace, the factors φ'(a) and the softmax Jacobian
+ * those the trace does not hold: the update {@code W − α·∇W} (the trainer's own SGD step, on the trace's
+ * gradients), and, beside a result taken from the trace, the factors φ'(a) and the softmax Jacobian
  * that explain it.
  *
  * <p>In the {@link MatrixLayout#TEXTBOOK textbook layout} vectors are columns and W(k) = K(k)ᵀ is units × inputs;
@@ -122,8 +123,9 @@ public final class BackpropSteps {
     }
 
     /**
-     * W − α·∇W and b − α·∇b from the trace's gradients, computed as the trainer's SGD computes it
-     * ({@code w -= lr * g}); links frozen at 0 by L1 regularization stay at 0, as the trainer keeps them.
+     * W − α·∇W and b − α·∇b from the trace's gradients, by the trainer's own SGD step
+     * ({@link Optimizer.Sgd#descend}); links frozen at 0 by L1 regularization stay at 0, as the trainer keeps them
+     * (setting them would bring them back to life).
      */
     private static Network updatedNetwork(Network network, BackpropTrace trace, double rate) {
         Network next = network.copy();
@@ -131,19 +133,20 @@ public final class BackpropSteps {
         for (int l = 0; l < depth; l++) {
             DenseLayer layer = next.layer(l);
             BackpropTrace.LayerBackward back = trace.backward().get(depth - 1 - l);
+            // Both row-major inputs × units, the layout the trainer steps in.
+            DMatrixRMaj kernel = new DMatrixRMaj(layer.kernelCopy());
+            Optimizer.Sgd.descend(kernel.data, back.gradKernel().data, rate);
+            double[] bias = layer.biasCopy();
+            Optimizer.Sgd.descend(bias, back.gradBias().data, rate);
             for (int i = 0; i < layer.inputs(); i++) {
                 for (int j = 0; j < layer.units(); j++) {
                     if (!layer.isFrozen(i, j)) {
-                        double w = layer.weight(i, j);
-                        w -= rate * back.gradKernel().get(i, j);
-                        layer.setWeight(i, j, w);
+                        layer.setWeight(i, j, kernel.get(i, j));
                     }
                 }
             }
             for (int j = 0; j < layer.units(); j++) {
-                double b = layer.bias(j);
-                b -= rate * back.gradBias().get(0, j);
-                layer.setBias(j, b);
+                layer.setBias(j, bias[j]);
             }
         }
         return next;
