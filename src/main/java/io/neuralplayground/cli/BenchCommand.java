@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measure training speed in epochs per second on one thread.", "",
-            "On TF Playground's default network and on its largest: circle, 500 points, 50 % training,",
+            "On TF Playground's default network and on its largest: circle, 500 points, 50 %% training,",
             "batch 10, learning rate 0.03, tanh; an epoch is one SGD pass plus the train and test loss.",
             "Each run starts from the same weights and trains a fixed number of epochs; the median is printed."},
         footer = {"", "Example:", "  neural-playground bench --runs 5"})

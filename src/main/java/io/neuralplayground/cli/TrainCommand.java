@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train a network and print its losses and accuracy after each epoch.", "",
             "Defaults are TF Playground's: circle, features x1 and x2, layers 4,2, tanh, learning rate 0.03, "
-                    + "batch 10, 50 % training data, noise 0, no regularization; but as in Keras the examples are "
+                    + "batch 10, 50 %% training data, noise 0, no regularization; but as in Keras the examples are "
                     + "reshuffled every epoch and leftover examples make a smaller last batch (--no-shuffle "
                     + "--leftover carry-over for Playground's loop)."},
         footer = {"", "Examples:",
