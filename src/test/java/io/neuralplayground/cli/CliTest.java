@@ -49,6 +49,25 @@ class CliTest {
         assertThat(run.out()).contains("Usage: neural-playground", "train", "trace", "gradcheck", "bench");
     }
 
+    /** picocli reports a help text it cannot format on System.err, past the command's own writers. */
+    @Test
+    void everyCommandsHelpFormatsCleanly() {
+        java.io.PrintStream systemErr = System.err;
+        java.io.ByteArrayOutputStream caught = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(caught, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            for (String command : List.of("train", "trace", "gradcheck", "autodiff", "window", "screenshot", "perf",
+                    "export", "import", "bench")) {
+                Run help = run(command, "--help");
+                assertThat(help.exit()).as(command).isZero();
+                assertThat(help.err()).as(command).isEmpty();
+            }
+        } finally {
+            System.setErr(systemErr);
+        }
+        assertThat(caught.toString(java.nio.charset.StandardCharsets.UTF_8)).isEmpty();
+    }
+
     @Test
     void trainPrintsOneLinePerEpochWithPlaygroundDefaults() {
         Run run = run("train", "--epochs", "3");
