@@ -61,8 +61,14 @@ class PlaygroundWindowTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !vm.playingProperty().get());
         assertThat(vm.trainLossProperty().get()).isLessThan(initial);
         int paused = epochShown(robot);
-        Thread.sleep(100);
-        WaitForAsyncUtils.waitForFxEvents();
+        // Every command applied: the session itself is paused, at the epoch the counter shows ...
+        vm.session().sync();
+        assertThat(vm.session().latest().playing()).isFalse();
+        assertThat(vm.session().latest().epoch()).isEqualTo(paused);
+        // ... and a frame after that, which would grant a playing session its next epoch, shows the same epoch.
+        robot.interact(vm::onFrame);
+        vm.session().sync();
+        robot.interact(vm::onFrame);
         assertThat(epochShown(robot)).isEqualTo(paused);
     }
 
