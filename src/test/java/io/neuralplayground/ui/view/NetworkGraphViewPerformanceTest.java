@@ -2,6 +2,7 @@ package io.neuralplayground.ui.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.neuralplayground.testing.Performance;
 import io.neuralplayground.ui.viewmodel.NodeRef;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -15,8 +16,10 @@ import org.testfx.framework.junit5.Start;
 /**
  * The largest network (seven features, six layers of eight: 440 links, 56 pictures) redrawn many times, as while
  * training at 60 frames a second with software rendering. The bounds are loose (a slow machine must pass); the
- * printed times are the measure.
+ * printed times are the measure. Timing only, so in the performance profile ({@code mvn -Pperformance verify}); that
+ * the largest network draws right is {@link NetworkGraphViewScreenshotTest}'s.
  */
+@Performance
 @ExtendWith(ApplicationExtension.class)
 class NetworkGraphViewPerformanceTest {
     private GraphViewFixture fx;
