@@ -26,9 +26,9 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -38,22 +38,18 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The tabs of the main window and their keys, clicked and typed as a person would. */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
+    @RegisterExtension
+    final FxFixture fx = new FxFixture();
     private PlaygroundViewModel vm;
     private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        vm = new PlaygroundViewModel(PlaygroundSettings.defaults(), Runnable::run);
+        fx.start(stage);
+        vm = fx.playground(PlaygroundSettings.defaults());
         vm.onFrame();
         window = new MainWindow(vm, Runnable::run, 1400, 860);
-        stage.setScene(window.scene());
-        stage.sizeToScene();
-        stage.show();
-    }
-
-    @AfterEach
-    void close() {
-        vm.close();
+        fx.show(window.scene());
     }
 
     private Node tabHeader(FxRobot robot, String title) {

@@ -17,6 +17,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -25,25 +26,25 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The whole window, headless: the play button, the keyboard, the epoch counter. */
 @ExtendWith(ApplicationExtension.class)
 class PlaygroundWindowTest {
+    @RegisterExtension
+    final FxFixture fx = new FxFixture();
     private PlaygroundViewModel vm;
     private FrameLoop frames;
     private Scene scene;
 
     @Start
     void start(Stage stage) {
-        vm = new PlaygroundViewModel(PlaygroundSettings.defaults(), Runnable::run);
+        fx.start(stage);
+        vm = fx.playground(PlaygroundSettings.defaults());
         scene = new MainWindow(vm, Runnable::run, 1400, 860).scene();
-        stage.setScene(scene);
-        stage.sizeToScene();
         frames = new FrameLoop(vm);
         frames.start();
-        stage.show();
+        fx.show(scene);
     }
 
     @AfterEach
     void stop(FxRobot robot) {
         robot.interact(frames::stop);
-        vm.close();
     }
 
     private int epochShown(FxRobot robot) {

@@ -7,12 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.neuralplayground.session.EpochLog;
 import io.neuralplayground.session.PlaygroundSettings;
 import io.neuralplayground.testing.Performance;
+import io.neuralplayground.ui.FxFixture;
 import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.util.Arrays;
 import java.util.List;
-import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
@@ -25,9 +25,9 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.fx.FXGraphics2D;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -35,20 +35,14 @@ import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
 class LossChartViewTest {
-    private Stage stage;
+    @RegisterExtension
+    final FxFixture fx = new FxFixture();
     private PlaygroundViewModel vm;
     private LossChartView view;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void close() {
-        if (vm != null) {
-            vm.close();
-        }
+        fx.start(stage);
     }
 
     private void show(FxRobot robot, int maxPoints) throws InterruptedException {
@@ -57,12 +51,9 @@ class LossChartViewTest {
 
     private void show(FxRobot robot, int maxPoints, double width, double height) throws InterruptedException {
         robot.interact(() -> {
-            vm = new PlaygroundViewModel(PlaygroundSettings.defaults(), Runnable::run);
+            vm = fx.playground(PlaygroundSettings.defaults());
             view = new LossChartView(vm, maxPoints);
-            Scene scene = new Scene(view, width, height);
-            Styles.apply(scene);
-            stage.setScene(scene);
-            stage.show();
+            fx.show(view, width, height, Styles.outputCss());
         });
         frame(robot, vm);
     }

@@ -3,12 +3,13 @@ package io.neuralplayground.ui.view;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.neuralplayground.testing.Performance;
+import io.neuralplayground.ui.FxFixture;
 import io.neuralplayground.ui.viewmodel.NodeRef;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -22,16 +23,14 @@ import org.testfx.framework.junit5.Start;
 @Performance
 @ExtendWith(ApplicationExtension.class)
 class NetworkGraphViewPerformanceTest {
+    @RegisterExtension
+    final FxFixture window = new FxFixture();
     private GraphViewFixture fx;
 
     @Start
     void start(Stage stage) {
-        fx = new GraphViewFixture(stage, NetworkGraphViewScreenshotTest.largest(), 700, 560);
-    }
-
-    @AfterEach
-    void close() {
-        fx.vm.close();
+        window.start(stage);
+        fx = new GraphViewFixture(window, NetworkGraphViewScreenshotTest.largest(), 700, 560);
     }
 
     @Test
