@@ -5,6 +5,8 @@ import static io.neuralplayground.io.KerasTestFiles.Format;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.neuralplayground.PlaygroundException;
+import io.neuralplayground.engine.DenseLayer;
+import io.neuralplayground.engine.Network;
 import io.neuralplayground.testing.TempDirectories;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,9 +30,11 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import org.junit.jupiter.api.Assertions;
 
 /**
- * Whatever bytes a file holds, each Keras reader either returns a model or throws a {@link PlaygroundException}
- * naming the file: no other exception escapes (none of jhdf's, no RuntimeException, no OutOfMemoryError), and no
- * read hangs. A model that does come back can be written again and reads back the same.
+ * Whatever bytes a file holds, each Keras reader either returns a valid model or throws a
+ * {@link PlaygroundException} naming the file and saying why: no other exception escapes (none of jhdf's, no
+ * RuntimeException, no OutOfMemoryError), and no read hangs. A model that does come back is valid (one name per
+ * input, each layer taking what the one before gives, every weight and bias a finite number) and can be written
+ * again and reads back the same.
  *
  * <p>Random bytes are tried bare and behind the signatures of HDF5 and zip (or they would all be refused at the
  * first bytes); valid files are damaged by byte flips, overwritten runs, truncations, insertions, deletions and
@@ -44,6 +48,9 @@ class KerasFuzzProperties {
 
     private static Path dir;
     private static final Map<Format, List<byte[]>> VALID = new EnumMap<>(Format.class);
+    /** The models written into {@link #VALID}'s files, in the same order. */
+    private static final List<Model> VALID_MODELS = List.of(KerasTestFiles.small(),
+            KerasTestFiles.cases().get(4).model());
     private static List<Entry> kerasEntries;
     private static int counter;
 
@@ -52,11 +59,12 @@ class KerasFuzzProperties {
         dir = Files.createTempDirectory("keras-fuzz");
         for (Format format : Format.values()) {
             List<byte[]> files = new ArrayList<>();
-            files.add(format.bytes(KerasTestFiles.small(), dir));
-            files.add(format.bytes(KerasTestFiles.cases().get(4).model(), dir));
+            for (Model model : VALID_MODELS) {
+                files.add(format.bytes(model, dir));
+            }
             VALID.put(format, files);
         }
-        kerasEntries = KerasTestFiles.kerasEntries(KerasTestFiles.cases().get(4).model(), dir);
+        kerasEntries = KerasTestFiles.kerasEntries(VALID_MODELS.get(1), dir);
     }
 
     @AfterContainer
@@ -215,14 +223,61 @@ class KerasFuzzProperties {
         assertReadsOrRefuses(Format.LEGACY_H5, bytes);
     }
 
+    /** The files the damage starts from read back as the models written into them, or the fuzzing proves little. */
     @Example
     void theUndamagedFilesAreValid() {
         for (Format format : Format.values()) {
-            for (byte[] bytes : VALID.get(format)) {
-                assertThat(read(format, bytes)).as("%s", format).isNotNull();
+            for (int k = 0; k < VALID_MODELS.size(); k++) {
+                Model model = read(format, VALID.get(format).get(k));
+                assertThat(model).as("%s file %d refused", format, k).isNotNull();
+                assertValid(model, format + " file " + k);
+                assertSameModel(model, VALID_MODELS.get(k), format);
             }
         }
-        assertThat(read(Format.KERAS, KerasTestFiles.zip(kerasEntries))).isNotNull();
+        Model rezipped = read(Format.KERAS, KerasTestFiles.zip(kerasEntries));
+        assertThat(rezipped).as("the archive zipped again refused").isNotNull();
+        assertSameModel(rezipped, VALID_MODELS.get(1), Format.KERAS);
+    }
+
+    /** {@code back} is {@code written} as {@code format} keeps it: float32 weights, activations and names if kept. */
+    private static void assertSameModel(Model back, Model written, Format format) {
+        NetworkAssertions.assertFloat32Copy(back.network(), written.network(), format.keepsActivations);
+        if (format.keepsInputs) {
+            assertThat(back.inputs()).as("%s input names", format).isEqualTo(written.inputs());
+        }
+    }
+
+    /**
+     * {@code model} is one the playground can use: a name for each input, every layer taking as many inputs as the
+     * one before has units (the kernel inputs × units, a bias per unit) and an activation, every number finite.
+     */
+    private static void assertValid(Model model, String as) {
+        Network network = model.network();
+        assertThat(network.depth()).as("%s: layers", as).isPositive();
+        assertThat(model.inputs()).as("%s: input names", as).hasSize(network.inputs())
+                .allSatisfy(name -> assertThat(name).isNotBlank());
+        int inputs = network.inputs();
+        for (int l = 0; l < network.depth(); l++) {
+            DenseLayer layer = network.layer(l);
+            String which = as + ": layer " + l;
+            assertThat(layer.inputs()).as("%s inputs", which).isEqualTo(inputs);
+            assertThat(layer.units()).as("%s units", which).isPositive();
+            assertThat(layer.activation()).as("%s activation", which).isNotNull();
+            double[][] kernel = layer.kernelCopy();
+            assertThat(kernel).as("%s kernel rows", which).hasNumberOfRows(layer.inputs());
+            for (int i = 0; i < kernel.length; i++) {
+                assertThat(kernel[i]).as("%s kernel row %d", which, i).hasSize(layer.units());
+                for (int j = 0; j < kernel[i].length; j++) {
+                    assertThat(kernel[i][j]).as("%s weight [%d][%d]", which, i, j).isFinite();
+                }
+            }
+            double[] bias = layer.biasCopy();
+            assertThat(bias).as("%s bias", which).hasSize(layer.units());
+            for (int j = 0; j < bias.length; j++) {
+                assertThat(bias[j]).as("%s bias %d", which, j).isFinite();
+            }
+            inputs = layer.units();
+        }
     }
 
     private static byte[] entry(String name) {
@@ -239,7 +294,9 @@ class KerasFuzzProperties {
                     return format.read(file);
                 } catch (PlaygroundException e) {
                     assertThat(e).isExactlyInstanceOf(PlaygroundException.class);
-                    assertThat(e.getMessage()).contains(file.toString());
+                    assertThat(e.getMessage()).as("the refusal names the file").contains(file.toString());
+                    assertThat(e.getMessage().replace(file.toString(), ""))
+                            .as("the refusal says why, besides naming the file").containsPattern("\\p{L}{3}");
                     return null;
                 }
             }, () -> format + " reading " + bytes.length + " bytes hangs");
@@ -259,7 +316,8 @@ class KerasFuzzProperties {
         if (model == null) {
             return;
         }
-        // Whatever was accepted is a model that can be written again and reads back as it was, to float32.
+        // Whatever was accepted is a valid model that can be written again and reads back as it was, to float32.
+        assertValid(model, format + " reading " + bytes.length + " bytes");
         Path again = format.file(dir, "again-" + counter++);
         format.write(model, again);
         Model back = format.read(again);

@@ -1,11 +1,14 @@
 package io.neuralplayground.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.neuralplayground.data.Feature;
 import io.neuralplayground.data.PlaygroundDataset;
 import io.neuralplayground.data.Point;
 import io.neuralplayground.engine.Activation;
+import io.neuralplayground.testing.SessionThread;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -21,16 +24,16 @@ class TrainingSessionTest {
         }
     }
 
-    private Snapshot awaitSnapshot(Predicate<Snapshot> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            Snapshot s = session.latest();
-            if (condition.test(s)) {
-                return s;
-            }
-            Thread.sleep(2);
-        }
-        throw new AssertionError("condition not reached; last snapshot " + session.latest());
+    private Snapshot awaitSnapshot(Predicate<Snapshot> condition) {
+        return await().atMost(Duration.ofSeconds(20)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2))
+                .until(session::latest, condition::test);
+    }
+
+    /** A session whose training thread the test watches, to prove that it has stopped training. */
+    private SessionThread<TrainingSession> watchedSession(PlaygroundSettings settings) {
+        SessionThread<TrainingSession> watched = SessionThread.start(() -> new TrainingSession(settings));
+        session = watched.made();
+        return watched;
     }
 
     @Test
@@ -46,7 +49,7 @@ class TrainingSessionTest {
 
     @Test
     void playingFlatOutTrainsAndTheLossFalls() throws Exception {
-        session = new TrainingSession(PlaygroundSettings.defaults());
+        SessionThread<TrainingSession> watched = watchedSession(PlaygroundSettings.defaults());
         double initial = session.latest().trainLoss();
         session.setSpeed(Speed.FLAT_OUT);
         session.play();
@@ -62,23 +65,28 @@ class TrainingSessionTest {
         for (int i = 0; i < all.length(); i++) {
             assertThat(all.epochs()[i]).isEqualTo(i);
         }
-        Thread.sleep(50);
+        // Paused, the thread waits for a command; until it gets one no epoch can come.
+        watched.awaitIdle();
         assertThat(session.latest().epoch()).isEqualTo(paused.epoch());
+        assertThat(session.log().size()).isEqualTo(paused.epoch() + 1);
     }
 
     @Test
     void onePerFrameTrainsOneEpochPerGrant() throws Exception {
-        session = new TrainingSession(PlaygroundSettings.defaults());
+        SessionThread<TrainingSession> watched = watchedSession(PlaygroundSettings.defaults());
         session.play();
         session.sync();
-        Thread.sleep(30);
+        // Playing, but with no frame granted the thread waits for a command instead of training.
+        watched.awaitIdle();
+        assertThat(session.latest().playing()).isTrue();
         assertThat(session.latest().epoch()).isZero();
         for (int frame = 1; frame <= 5; frame++) {
             session.grantFrame();
             int expected = frame;
             awaitSnapshot(s -> s.epoch() == expected);
         }
-        Thread.sleep(30);
+        // The fifth frame used, the thread waits for the next: no sixth epoch can come.
+        watched.awaitIdle();
         assertThat(session.latest().epoch()).isEqualTo(5);
     }
 

@@ -26,9 +26,9 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -38,22 +38,18 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The tabs of the main window and their keys, clicked and typed as a person would. */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
+    @RegisterExtension
+    final FxFixture fx = new FxFixture();
     private PlaygroundViewModel vm;
     private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        vm = new PlaygroundViewModel(PlaygroundSettings.defaults(), Runnable::run);
+        fx.start(stage);
+        vm = fx.playground(PlaygroundSettings.defaults());
         vm.onFrame();
         window = new MainWindow(vm, Runnable::run, 1400, 860);
-        stage.setScene(window.scene());
-        stage.sizeToScene();
-        stage.show();
-    }
-
-    @AfterEach
-    void close() {
-        vm.close();
+        fx.show(window.scene());
     }
 
     private Node tabHeader(FxRobot robot, String title) {
@@ -304,19 +300,33 @@ class MainWindowTest {
         assertThat(window.teaching().network().network().describe()).isEqualTo("2-2-2");
     }
 
+    /**
+     * Whether the session plays once the keys typed so far have done all they do: their events handled on the FX
+     * thread (the window's key filter hands them to the view model at once), then every command they gave the
+     * session applied.
+     */
+    private boolean playingAfterTheKeys() throws InterruptedException {
+        WaitForAsyncUtils.waitForFxEvents();
+        vm.session().sync();
+        return vm.session().latest().playing();
+    }
+
     @Test
     void spaceTrainsOnlyOnThePlaygroundTab(FxRobot robot) throws Exception {
         robot.clickOn(tabHeader(robot, "Autodiff"));
         WaitForAsyncUtils.waitForFxEvents();
         robot.type(KeyCode.SPACE);
-        Thread.sleep(100);
-        vm.session().sync();
-        assertThat(vm.session().latest().playing()).isFalse();
+        assertThat(playingAfterTheKeys()).as("Space on the autodiff tab").isFalse();
         robot.clickOn(tabHeader(robot, "Playground"));
         WaitForAsyncUtils.waitForFxEvents();
         robot.type(KeyCode.RIGHT);
         vm.session().sync();
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> vm.session().latest().epoch() == 1);
+        // The same key on the playground's tab plays and pauses: the first check could have failed.
+        robot.type(KeyCode.SPACE);
+        assertThat(playingAfterTheKeys()).as("Space on the playground's tab").isTrue();
+        robot.type(KeyCode.SPACE);
+        assertThat(playingAfterTheKeys()).as("Space again").isFalse();
     }
 
     @Test

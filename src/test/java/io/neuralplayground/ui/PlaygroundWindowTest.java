@@ -17,6 +17,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -25,25 +26,25 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The whole window, headless: the play button, the keyboard, the epoch counter. */
 @ExtendWith(ApplicationExtension.class)
 class PlaygroundWindowTest {
+    @RegisterExtension
+    final FxFixture fx = new FxFixture();
     private PlaygroundViewModel vm;
     private FrameLoop frames;
     private Scene scene;
 
     @Start
     void start(Stage stage) {
-        vm = new PlaygroundViewModel(PlaygroundSettings.defaults(), Runnable::run);
+        fx.start(stage);
+        vm = fx.playground(PlaygroundSettings.defaults());
         scene = new MainWindow(vm, Runnable::run, 1400, 860).scene();
-        stage.setScene(scene);
-        stage.sizeToScene();
         frames = new FrameLoop(vm);
         frames.start();
-        stage.show();
+        fx.show(scene);
     }
 
     @AfterEach
     void stop(FxRobot robot) {
         robot.interact(frames::stop);
-        vm.close();
     }
 
     private int epochShown(FxRobot robot) {
@@ -61,8 +62,14 @@ class PlaygroundWindowTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !vm.playingProperty().get());
         assertThat(vm.trainLossProperty().get()).isLessThan(initial);
         int paused = epochShown(robot);
-        Thread.sleep(100);
-        WaitForAsyncUtils.waitForFxEvents();
+        // Every command applied: the session itself is paused, at the epoch the counter shows ...
+        vm.session().sync();
+        assertThat(vm.session().latest().playing()).isFalse();
+        assertThat(vm.session().latest().epoch()).isEqualTo(paused);
+        // ... and a frame after that, which would grant a playing session its next epoch, shows the same epoch.
+        robot.interact(vm::onFrame);
+        vm.session().sync();
+        robot.interact(vm::onFrame);
         assertThat(epochShown(robot)).isEqualTo(paused);
     }
 

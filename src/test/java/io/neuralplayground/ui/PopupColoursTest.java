@@ -30,6 +30,7 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -45,27 +46,26 @@ class PopupColoursTest {
     /** WCAG's contrast for large text; white on the accent is about 11, the bug was 1. */
     static final double MIN_CONTRAST = 3;
 
+    @RegisterExtension
+    final FxFixture fx = new FxFixture();
     private PlaygroundViewModel vm;
     private MainWindow window;
     private final List<String> problems = new ArrayList<>();
 
     @Start
     void start(Stage stage) {
+        fx.start(stage);
         // Regularization on, so that its rate's combo box is enabled and can be opened.
-        vm = new PlaygroundViewModel(PlaygroundSettings.defaults().withRegularization(Regularization.l2(0.001)),
-                Runnable::run);
+        vm = fx.playground(PlaygroundSettings.defaults().withRegularization(Regularization.l2(0.001)));
         vm.onFrame();
         window = new MainWindow(vm, Runnable::run, 1400, 860);
-        stage.setScene(window.scene());
-        stage.sizeToScene();
-        stage.show();
+        fx.show(window.scene());
     }
 
     @AfterEach
     void close(FxRobot robot) {
         robot.interact(() -> Window.getWindows().stream().filter(w -> w instanceof PopupWindow).toList()
                 .forEach(Window::hide));
-        vm.close();
     }
 
     @Test

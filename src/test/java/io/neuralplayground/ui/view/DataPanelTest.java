@@ -6,42 +6,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.neuralplayground.data.PlaygroundDataset;
 import io.neuralplayground.engine.LeftoverExamples;
 import io.neuralplayground.session.PlaygroundSettings;
+import io.neuralplayground.ui.FxFixture;
 import io.neuralplayground.ui.viewmodel.ColorScale;
 import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
 import io.neuralplayground.ui.viewmodel.ProblemType;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Slider;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 @ExtendWith(ApplicationExtension.class)
 class DataPanelTest {
+    @RegisterExtension
+    final FxFixture fx = new FxFixture();
     private PlaygroundViewModel vm;
     private DataPanel panel;
 
     @Start
     void start(Stage stage) {
-        vm = new PlaygroundViewModel(PlaygroundSettings.defaults(), Runnable::run);
+        fx.start(stage);
+        vm = fx.playground(PlaygroundSettings.defaults());
         panel = new DataPanel(vm);
-        Scene scene = new Scene(panel, 260, 560);
-        Styles.apply(scene);
-        stage.setScene(scene);
-        stage.show();
-    }
-
-    @AfterEach
-    void close() {
-        vm.close();
+        fx.show(panel, 260, 560, Styles.outputCss());
     }
 
     private DatasetThumbnail thumbnail(PlaygroundDataset kind) {

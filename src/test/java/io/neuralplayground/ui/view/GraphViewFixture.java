@@ -1,6 +1,7 @@
 package io.neuralplayground.ui.view;
 
 import io.neuralplayground.session.PlaygroundSettings;
+import io.neuralplayground.ui.FxFixture;
 import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,25 +10,22 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
-import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.testfx.api.FxRobot;
 
-/** A {@link NetworkGraphView} alone in a window, its view model computing heatmaps on the FX thread. */
+/**
+ * A {@link NetworkGraphView} alone in {@code window}'s stage, its view model computing heatmaps on the FX thread
+ * (and closed after the test by {@code window}). Made on the FX thread.
+ */
 final class GraphViewFixture {
     final PlaygroundViewModel vm;
     final NetworkGraphView view;
     final Scene scene;
 
-    GraphViewFixture(Stage stage, PlaygroundSettings settings, double width, double height) {
-        vm = new PlaygroundViewModel(settings, Runnable::run);
+    GraphViewFixture(FxFixture window, PlaygroundSettings settings, double width, double height) {
+        vm = window.playground(settings);
         view = new NetworkGraphView(vm);
-        scene = new Scene(view, width, height);
-        scene.getStylesheets().add(NetworkGraphView.STYLESHEET);
-        stage.setScene(scene);
-        // A stage kept from an earlier test keeps its size unless told to fit the new scene.
-        stage.sizeToScene();
-        stage.show();
+        scene = window.show(view, width, height, NetworkGraphView.STYLESHEET);
     }
 
     /** Waits for the session to apply every command, then runs a frame: the view gets the newest snapshot. */

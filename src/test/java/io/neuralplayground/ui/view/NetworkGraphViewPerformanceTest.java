@@ -2,12 +2,14 @@ package io.neuralplayground.ui.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.neuralplayground.testing.Performance;
+import io.neuralplayground.ui.FxFixture;
 import io.neuralplayground.ui.viewmodel.NodeRef;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -15,20 +17,20 @@ import org.testfx.framework.junit5.Start;
 /**
  * The largest network (seven features, six layers of eight: 440 links, 56 pictures) redrawn many times, as while
  * training at 60 frames a second with software rendering. The bounds are loose (a slow machine must pass); the
- * printed times are the measure.
+ * printed times are the measure. Timing only, so in the performance profile ({@code mvn -Pperformance verify}); that
+ * the largest network draws right is {@link NetworkGraphViewScreenshotTest}'s.
  */
+@Performance
 @ExtendWith(ApplicationExtension.class)
 class NetworkGraphViewPerformanceTest {
+    @RegisterExtension
+    final FxFixture window = new FxFixture();
     private GraphViewFixture fx;
 
     @Start
     void start(Stage stage) {
-        fx = new GraphViewFixture(stage, NetworkGraphViewScreenshotTest.largest(), 700, 560);
-    }
-
-    @AfterEach
-    void close() {
-        fx.vm.close();
+        window.start(stage);
+        fx = new GraphViewFixture(window, NetworkGraphViewScreenshotTest.largest(), 700, 560);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.neuralplayground.data.Feature;
 import io.neuralplayground.engine.Activation;
 import io.neuralplayground.session.PlaygroundSettings;
+import io.neuralplayground.ui.FxFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -18,9 +19,9 @@ import io.neuralplayground.engine.Regularization;
 import io.neuralplayground.ui.view.graph.GraphHit;
 import javafx.scene.input.KeyCode;
 import io.neuralplayground.ui.view.graph.GraphLayout;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
@@ -30,6 +31,8 @@ import org.testfx.api.FxToolkit;
  * overlap nor leave the view.
  */
 class NetworkGraphViewScreenshotTest {
+    @RegisterExtension
+    final FxFixture window = new FxFixture();
     private GraphViewFixture fx;
 
     static PlaygroundSettings largest() {
@@ -39,16 +42,16 @@ class NetworkGraphViewScreenshotTest {
     }
 
     private FxRobot open(PlaygroundSettings settings, double width, double height) throws Exception {
-        Stage stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(s -> fx = new GraphViewFixture(s, settings, width, height));
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(stage -> {
+            window.start(stage);
+            fx = new GraphViewFixture(window, settings, width, height);
+        });
         return new FxRobot();
     }
 
     @AfterEach
     void close() throws Exception {
-        if (fx != null) {
-            fx.vm.close();
-        }
         FxToolkit.cleanupStages();
     }
 

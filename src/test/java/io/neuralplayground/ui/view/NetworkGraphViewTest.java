@@ -7,6 +7,7 @@ import io.neuralplayground.engine.Activation;
 import io.neuralplayground.engine.DenseLayer;
 import io.neuralplayground.engine.Network;
 import io.neuralplayground.session.PlaygroundSettings;
+import io.neuralplayground.ui.FxFixture;
 import io.neuralplayground.ui.view.graph.Box;
 import io.neuralplayground.ui.view.graph.GraphHit;
 import io.neuralplayground.ui.view.graph.GraphLayout;
@@ -27,10 +28,10 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -38,21 +39,19 @@ import org.testfx.framework.junit5.Start;
 /** The graph in a 700 × 560 window, clicked by the robot: every edit reaches the network of the next snapshot. */
 @ExtendWith(ApplicationExtension.class)
 class NetworkGraphViewTest {
+    @RegisterExtension
+    final FxFixture window = new FxFixture();
     private GraphViewFixture fx;
 
     @Start
     void start(Stage stage) {
-        fx = new GraphViewFixture(stage, PlaygroundSettings.defaults(), 700, 560);
+        window.start(stage);
+        fx = new GraphViewFixture(window, PlaygroundSettings.defaults(), 700, 560);
     }
 
     @BeforeEach
     void firstFrame(FxRobot robot) throws InterruptedException {
         fx.frame(robot);
-    }
-
-    @AfterEach
-    void close() {
-        fx.vm.close();
     }
 
     private Network network() {

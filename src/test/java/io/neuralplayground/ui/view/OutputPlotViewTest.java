@@ -16,6 +16,7 @@ import io.neuralplayground.data.Feature;
 import io.neuralplayground.data.PlaygroundDataset;
 import io.neuralplayground.data.Point;
 import io.neuralplayground.session.PlaygroundSettings;
+import io.neuralplayground.ui.FxFixture;
 import io.neuralplayground.ui.viewmodel.ColorScale;
 import io.neuralplayground.ui.viewmodel.NodeRef;
 import io.neuralplayground.ui.viewmodel.PlaneGrid;
@@ -25,43 +26,33 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 @ExtendWith(ApplicationExtension.class)
 class OutputPlotViewTest {
-    private Stage stage;
+    @RegisterExtension
+    final FxFixture fx = new FxFixture();
     private PlaygroundViewModel vm;
     private OutputPlotView view;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void close() {
-        if (vm != null) {
-            vm.close();
-        }
+        fx.start(stage);
     }
 
     private void show(FxRobot robot, PlaygroundSettings settings) throws InterruptedException {
         robot.interact(() -> {
-            vm = new PlaygroundViewModel(settings, Runnable::run);
+            vm = fx.playground(settings);
             view = new OutputPlotView(vm);
-            Scene scene = new Scene(view, 430, 560);
-            Styles.apply(scene);
-            stage.setScene(scene);
-            stage.show();
+            fx.show(view, 430, 560, Styles.outputCss());
         });
         frame(robot, vm);
     }
@@ -380,8 +371,8 @@ class OutputPlotViewTest {
         Bounds large = view.plot().plotBounds();
         assertThat(large.getWidth()).isEqualTo(large.getHeight()).isBetween(300.0, 420.0);
         robot.interact(() -> {
-            stage.setWidth(340);
-            stage.setHeight(480);
+            fx.stage().setWidth(340);
+            fx.stage().setHeight(480);
         });
         Bounds small = view.plot().plotBounds();
         assertThat(small.getWidth()).isEqualTo(small.getHeight()).isLessThan(large.getWidth());

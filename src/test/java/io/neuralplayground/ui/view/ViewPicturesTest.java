@@ -9,6 +9,7 @@ import io.neuralplayground.data.Feature;
 import io.neuralplayground.data.PlaygroundDataset;
 import io.neuralplayground.engine.Activation;
 import io.neuralplayground.session.PlaygroundSettings;
+import io.neuralplayground.ui.FxFixture;
 import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +20,9 @@ import javafx.scene.image.Image;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -29,19 +30,13 @@ import org.testfx.framework.junit5.Start;
 /** Pictures of the three views after training the spiral, written to target/ to be looked at. */
 @ExtendWith(ApplicationExtension.class)
 class ViewPicturesTest {
-    private Stage stage;
+    @RegisterExtension
+    final FxFixture fx = new FxFixture();
     private PlaygroundViewModel vm;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void close() {
-        if (vm != null) {
-            vm.close();
-        }
+        fx.start(stage);
     }
 
     @Test
@@ -53,16 +48,13 @@ class ViewPicturesTest {
         LossChartView[] chart = new LossChartView[1];
         DataPanel[] data = new DataPanel[1];
         robot.interact(() -> {
-            vm = new PlaygroundViewModel(settings, Runnable::run);
+            vm = fx.playground(settings);
             output[0] = new OutputPlotView(vm);
             chart[0] = new LossChartView(vm);
             data[0] = new DataPanel(vm);
             HBox window = new HBox(data[0], new VBox(output[0], chart[0]));
             window.setStyle("-fx-background-color: white;");
-            Scene scene = new Scene(window, 700, 790);
-            Styles.apply(scene);
-            stage.setScene(scene);
-            stage.show();
+            fx.show(window, 700, 790, Styles.outputCss());
         });
         frame(robot, vm);
         for (int i = 0; i < 10; i++) {
@@ -94,13 +86,10 @@ class ViewPicturesTest {
                 .withHidden(List.of(8, 8), List.of(Activation.TANH, Activation.TANH));
         Scene[] scene = new Scene[1];
         robot.interact(() -> {
-            vm = new PlaygroundViewModel(settings, Runnable::run);
+            vm = fx.playground(settings);
             HBox window = new HBox(new DataPanel(vm), new VBox(new OutputPlotView(vm), new LossChartView(vm)));
             window.setStyle("-fx-background-color: white;");
-            scene[0] = new Scene(window, 700, 790);
-            Styles.apply(scene[0]);
-            stage.setScene(scene[0]);
-            stage.show();
+            scene[0] = fx.show(window, 700, 790, Styles.outputCss());
         });
         ViewTesting.train(robot, vm, 300);
         assertThat(vm.testAccuracyProperty().get()).isNaN();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
+import io.neuralplayground.testing.Performance;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -109,6 +110,7 @@ class LinkRasterTest {
     }
 
     @Test
+    @Performance
     void theLargestNetworksLinksTakeAFewMilliseconds() {
         LinkRaster big = new LinkRaster(700, 560);
         Random random = new Random(1);

@@ -2,6 +2,7 @@ package io.neuralplayground.ui.view.teaching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.neuralplayground.ui.FxFixture;
 import io.neuralplayground.ui.viewmodel.teaching.AutodiffViewModel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
@@ -24,6 +26,8 @@ import org.testfx.api.FxToolkit;
  * and stay inside the canvas.
  */
 class AutodiffViewScreenshotTest {
+    @RegisterExtension
+    final FxFixture window = new FxFixture();
     private AutodiffViewModel vm;
     private AutodiffView view;
     private Scene scene;
@@ -31,12 +35,10 @@ class AutodiffViewScreenshotTest {
     private FxRobot open(double width, double height) throws Exception {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage((Stage stage) -> {
+            window.start(stage);
             vm = new AutodiffViewModel();
             view = new AutodiffView(vm);
-            scene = new Scene(view, width, height);
-            stage.setScene(scene);
-            stage.sizeToScene();
-            stage.show();
+            scene = window.show(view, width, height);
         });
         return new FxRobot();
     }

@@ -2,14 +2,15 @@ package io.neuralplayground.ui.view.teaching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.neuralplayground.ui.FxFixture;
 import io.neuralplayground.ui.viewmodel.teaching.AutodiffViewModel;
 import java.text.Normalizer;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -17,16 +18,17 @@ import org.testfx.framework.junit5.Start;
 /** The autodiff view driven like a user: typing, Enter, the arrow keys, Home and End, the buttons. */
 @ExtendWith(ApplicationExtension.class)
 class AutodiffViewTest {
+    @RegisterExtension
+    final FxFixture fx = new FxFixture();
     private AutodiffViewModel vm;
     private AutodiffView view;
 
     @Start
     void start(Stage stage) {
+        fx.start(stage);
         vm = new AutodiffViewModel();
         view = new AutodiffView(vm);
-        stage.setScene(new Scene(view, 1400, 780));
-        stage.sizeToScene();
-        stage.show();
+        fx.show(view, 1400, 780);
     }
 
     private static String nfd(String s) {

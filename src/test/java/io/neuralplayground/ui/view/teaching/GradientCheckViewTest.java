@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.neuralplayground.engine.GradientCheck;
 import io.neuralplayground.session.PlaygroundSettings;
+import io.neuralplayground.ui.FxFixture;
 import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
 import io.neuralplayground.ui.viewmodel.teaching.GradientCheckViewModel;
 import io.neuralplayground.ui.viewmodel.teaching.GradientCheckViewModel.ExampleChoice;
@@ -24,10 +25,10 @@ import javafx.scene.control.TableRow;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -35,7 +36,8 @@ import org.testfx.framework.junit5.Start;
 /** The gradient check tab under headless JavaFX, on the playground's default network. */
 @ExtendWith(ApplicationExtension.class)
 class GradientCheckViewTest {
-    private Stage stage;
+    @RegisterExtension
+    final FxFixture fx = new FxFixture();
     private PlaygroundViewModel playground;
     private TeachingContext context;
     private GradientCheckViewModel vm;
@@ -44,19 +46,12 @@ class GradientCheckViewTest {
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void close() {
-        if (playground != null) {
-            playground.close();
-        }
+        fx.start(stage);
     }
 
     /** The default playground trained {@code epochs}, its copy in the context, the tab in a window of w × h. */
     private void show(FxRobot robot, int epochs, double width, double height) throws InterruptedException {
-        robot.interact(() -> playground = new PlaygroundViewModel(PlaygroundSettings.defaults(), Runnable::run));
+        robot.interact(() -> playground = fx.playground(PlaygroundSettings.defaults()));
         if (epochs > 0) {
             playground.session().trainEpochs(epochs);
         }
@@ -66,10 +61,7 @@ class GradientCheckViewTest {
             context = new TeachingContext(playground);
             vm = new GradientCheckViewModel(context, Runnable::run, Runnable::run);
             view = new GradientCheckView(vm);
-            scene = new Scene(view, width, height);
-            stage.setScene(scene);
-            stage.sizeToScene();
-            stage.show();
+            scene = fx.show(view, width, height);
         });
     }
 
@@ -176,9 +168,7 @@ class GradientCheckViewTest {
 
         robot.interact(() -> {
             scene.setRoot(new javafx.scene.layout.Pane());
-            scene = new Scene(view, 1100, 640);
-            stage.setScene(scene);
-            stage.sizeToScene();
+            scene = fx.show(view, 1100, 640);
         });
         robot.interact(() -> { });
         Path small = save(snapshot(robot), Path.of("target", "gradcheck-small.png"));

@@ -7,6 +7,7 @@ import io.neuralplayground.engine.DenseLayer;
 import io.neuralplayground.engine.Network;
 import io.neuralplayground.io.Model;
 import io.neuralplayground.session.PlaygroundSettings;
+import io.neuralplayground.ui.FxFixture;
 import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
 import io.neuralplayground.ui.viewmodel.teaching.BackpropStep.Kind;
 import io.neuralplayground.ui.viewmodel.teaching.StepperViewModel;
@@ -29,9 +30,9 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -39,7 +40,8 @@ import org.testfx.framework.junit5.Start;
 /** The stepper view headless: the keyboard through a whole trace, what fits, and its pictures. */
 @ExtendWith(ApplicationExtension.class)
 class StepperViewTest {
-    private Stage stage;
+    @RegisterExtension
+    final FxFixture fx = new FxFixture();
     private PlaygroundViewModel playground;
     private StepperViewModel vm;
     private StepperView view;
@@ -47,26 +49,16 @@ class StepperViewTest {
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void close() {
-        if (playground != null) {
-            playground.close();
-        }
+        fx.start(stage);
     }
 
     private void open(FxRobot robot, double width, double height, Consumer<StepperViewModel> setup) {
         robot.interact(() -> {
-            playground = new PlaygroundViewModel(PlaygroundSettings.defaults(), Runnable::run);
+            playground = fx.playground(PlaygroundSettings.defaults());
             vm = new StepperViewModel(new TeachingContext(playground));
             setup.accept(vm);
             view = new StepperView(vm);
-            scene = new Scene(view, width, height);
-            stage.setScene(scene);
-            stage.sizeToScene();
-            stage.show();
+            scene = fx.show(view, width, height);
         });
         robot.interact(view::requestFocus);
     }
