@@ -36,17 +36,19 @@ public final class PythonKerasExport implements ModelWriter {
     public static String source(Model model) {
         Network network = model.network();
         StringBuilder py = PythonScript.start("A neural network exported from Neural Playground ("
-                + network.describe() + "), rebuilt in Keras 3.\n\n"
-                + "build_model() returns a keras.Sequential with the playground's weights; run as a script it "
-                + "prints\nthe model's summary and, for examples given as arguments or one per line on standard "
-                + "input,\nits predictions.\n\n"
-                + "Keras could not be installed where Neural Playground was built: this file follows Keras' "
-                + "documented\nAPI (keras.io/api) and was checked by running it against a stand-in for that API "
-                + "written\nwith NumPy, not against Keras itself. The NumPy export of the same model runs "
-                + "anywhere\nNumPy does.\n\n"
-                + "Keras computes in float32 by default, so its predictions differ from the playground's float64 "
-                + "ones\nin about the 7th digit. For float64 call keras.config.set_floatx(\"float64\") before "
-                + "build_model().\n", model.inputs(), "keras", "numpy as np");
+                + network.describe() + "), rebuilt in Keras 3.\n\n" + """
+                build_model() returns a keras.Sequential with the playground's weights; run as a script it prints
+                the model's summary and, for examples given as arguments or one per line on standard input,
+                its predictions.
+
+                Keras could not be installed where Neural Playground was built: this file follows Keras' documented
+                API (keras.io/api) and was checked by running it against a stand-in for that API written
+                with NumPy, not against Keras itself. The NumPy export of the same model runs anywhere
+                NumPy does.
+
+                Keras computes in float32 by default, so its predictions differ from the playground's float64 ones
+                in about the 7th digit. For float64 call keras.config.set_floatx("float64") before build_model().
+                """, model.inputs(), "keras", "numpy as np");
         py.append("# In the order of model.get_weights(): per layer the kernel (inputs x units; kernel[i][j] is the "
                 + "weight\n# from input i to unit j), then the bias (one per unit).\nWEIGHTS = [\n");
         for (int l = 0; l < network.depth(); l++) {

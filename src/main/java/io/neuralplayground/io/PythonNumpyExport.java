@@ -24,13 +24,16 @@ public final class PythonNumpyExport implements ModelWriter {
     public static String source(Model model) {
         Network network = model.network();
         StringBuilder py = PythonScript.start("A neural network exported from Neural Playground: "
-                + network.describe() + " (inputs, then the units of each layer).\n\n"
-                + "Needs only NumPy. As a module: predict(x) takes one example (a vector of len(INPUTS) numbers)\n"
-                + "or a batch (examples x inputs) and returns the outputs. As a script:\n\n"
-                + "    python3 model.py 0.5 -1.2          # one example as arguments\n"
-                + "    python3 model.py < examples.txt    # one example per line\n\n"
-                + "prints one line of outputs per example. The weights are written so that Python reads them back\n"
-                + "as exactly the float64 values of the playground.\n", model.inputs(), "numpy as np");
+                + network.describe() + " (inputs, then the units of each layer).\n\n" + """
+                Needs only NumPy. As a module: predict(x) takes one example (a vector of len(INPUTS) numbers)
+                or a batch (examples x inputs) and returns the outputs. As a script:
+
+                    python3 model.py 0.5 -1.2          # one example as arguments
+                    python3 model.py < examples.txt    # one example per line
+
+                prints one line of outputs per example. The weights are written so that Python reads them back
+                as exactly the float64 values of the playground.
+                """, model.inputs(), "numpy as np");
         Set<Activation> used = EnumSet.noneOf(Activation.class);
         for (DenseLayer layer : network.layers()) {
             used.add(layer.activation());
