@@ -43,11 +43,8 @@ final class GradcheckCommand implements Callable<Integer> {
             description = "The loss. Default: ${DEFAULT-VALUE}.")
     private String loss;
 
-    @Option(names = "--input", paramLabel = "X", description = "Inputs, comma-separated; examples separated by ';'.")
-    private String input;
-
-    @Option(names = "--target", paramLabel = "T", description = "Targets for --input, in the same form.")
-    private String target;
+    @Mixin
+    private ExampleOptions example = new ExampleOptions();
 
     @Mixin
     private DataOptions data = new DataOptions();
@@ -90,11 +87,8 @@ final class GradcheckCommand implements Callable<Integer> {
     }
 
     private Examples examples(Model m, Loss chosen) {
-        if (input != null || target != null) {
-            if (input == null || target == null) {
-                throw new IllegalArgumentException("--input and --target go together");
-            }
-            return new Examples(Numbers.rows(input, "--input"), Numbers.rows(target, "--target"));
+        if (example.given()) {
+            return new Examples(example.inputs(), example.targets());
         }
         var parsed = spec.commandLine().getParseResult();
         if (parsed.hasMatchedOption("--dataset") || parsed.hasMatchedOption("--data")) {

@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code screenshot}: opens the real window, trains, and writes a picture of it. */
 @Command(name = "screenshot", mixinStandardHelpOptions = true, sortOptions = false,
+        resourceBundle = "io.neuralplayground.cli.ScreenshotTexts",
         description = {"Open the window, train some epochs, write a PNG of the window and exit.", "",
             "--view stepper or gradcheck shows a teaching view: on the playground's network (after --epochs) or",
             "a --model file or the --textbook example, with --input/--target or a --minibatch.",
@@ -58,12 +59,8 @@ final class ScreenshotCommand implements Callable<Integer> {
     @Option(names = "--textbook", description = "stepper, gradcheck: the bundled textbook 2-2-2 example.")
     private boolean textbook;
 
-    @Option(names = "--input", paramLabel = "X",
-            description = "stepper, gradcheck: the example's input, comma-separated; examples separated by ';'.")
-    private String input;
-
-    @Option(names = "--target", paramLabel = "T", description = "stepper, gradcheck: the example's target.")
-    private String target;
+    @Mixin
+    private ExampleOptions example = new ExampleOptions();
 
     @Option(names = "--minibatch", paramLabel = "M",
             description = "stepper, gradcheck: the first M training examples of the playground.")
@@ -101,9 +98,7 @@ final class ScreenshotCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--view: unknown view '" + view
                     + "' (available: playground, stepper, gradcheck, autodiff)");
         };
-        if ((input == null) != (target == null)) {
-            throw new IllegalArgumentException("--input and --target go together");
-        }
+        example.check();
         if (epochs < 0) {
             throw new IllegalArgumentException("--epochs must be 0 or more, got " + epochs);
         }
@@ -189,9 +184,9 @@ final class ScreenshotCommand implements Callable<Integer> {
             if (minibatch != null) {
                 stepper.usePlaygroundMinibatch(minibatch);
             }
-            if (input != null) {
-                stepper.inputTextProperty().set(input);
-                stepper.targetTextProperty().set(target);
+            if (example.given()) {
+                stepper.inputTextProperty().set(example.input);
+                stepper.targetTextProperty().set(example.target);
                 if (!stepper.applyExampleText()) {
                     return stepper.exampleErrorProperty().get();
                 }

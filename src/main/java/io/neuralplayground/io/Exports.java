@@ -3,7 +3,10 @@ package io.neuralplayground.io;
 import io.neuralplayground.PlaygroundException;
 import java.nio.file.Path;
 
-/** What the exporters share: the check that a model can be written at all, and literals for source code. */
+/**
+ * What the exporters share: the check that a model can be written at all, and literals for source code (Python's
+ * pieces are in {@link PythonScript}).
+ */
 final class Exports {
     private Exports() {
     }
@@ -13,39 +16,6 @@ final class Exports {
         requireFinite(model, file);
         String text = source.apply(model);
         AtomicFiles.write(file, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
-    }
-
-    /**
-     * The Python function both Python exports use when run as a script: the examples from the command line (one)
-     * or from standard input (one per line), numbers separated by spaces or commas, checked against INPUTS.
-     */
-    static final String PYTHON_EXAMPLES = """
-            def _examples(argv, stdin):
-                lines = [" ".join(argv)] if argv else [line for line in stdin if line.strip()]
-                rows = [[float(v) for v in line.replace(",", " ").split()] for line in lines]
-                for row in rows:
-                    if len(row) != len(INPUTS):
-                        sys.exit(f"expected {len(INPUTS)} numbers per example ({', '.join(INPUTS)}), "
-                                 f"got {len(row)}")
-                return np.array(rows, dtype=np.float64).reshape(len(rows), len(INPUTS))
-            """;
-
-    /** {@code INPUTS = ["x1", "x2"]} and a blank line: the input names as a Python list of string literals. */
-    static void pythonInputs(StringBuilder py, java.util.List<String> inputs) {
-        py.append("INPUTS = [");
-        for (int i = 0; i < inputs.size(); i++) {
-            py.append(i == 0 ? "" : ", ").append(pythonString(inputs.get(i)));
-        }
-        py.append("]\n\n");
-    }
-
-    /** {@code [0.1, -2.5]}: numbers as a Python list, each exact. */
-    static void pythonList(StringBuilder py, double[] values) {
-        py.append('[');
-        for (int j = 0; j < values.length; j++) {
-            py.append(j == 0 ? "" : ", ").append(number(values[j]));
-        }
-        py.append(']');
     }
 
     /** Refuses a model with a weight or bias that is not finite (a diverged training), naming the file. */
@@ -65,28 +35,6 @@ final class Exports {
             throw new IllegalArgumentException("not finite: " + value);
         }
         return Double.toString(value);
-    }
-
-    /**
-     * A Python string literal for any text: printable ASCII as it is, everything else escaped, so that the source
-     * stays ASCII and no character can end the literal or the line.
-     */
-    static String pythonString(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        s.codePoints().forEach(cp -> {
-            if (cp == '"' || cp == '\\') {
-                sb.append('\\').append((char) cp);
-            } else if (cp >= 0x20 && cp < 0x7f) {
-                sb.append((char) cp);
-            } else if (cp < 0x100) {
-                sb.append(String.format("\\x%02x", cp));
-            } else if (cp < 0x10000) {
-                sb.append(String.format("\\u%04x", cp));
-            } else {
-                sb.append(String.format("\\U%08x", cp));
-            }
-        });
-        return sb.append('"').toString();
     }
 
     /**

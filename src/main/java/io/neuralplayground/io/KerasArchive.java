@@ -44,7 +44,7 @@ import java.util.zip.ZipOutputStream;
  * before they are read, and again if an entry turns out longer than it said) and entries whose checksum is wrong.
  * The entries are read in memory, the weights too: jhdf reads them from there.
  */
-public final class KerasArchive implements ModelWriter, ModelReader {
+public final class KerasArchive implements ModelWriter, ImportingReader {
     /** The file name ending Keras requires for model files. */
     public static final String EXTENSION = ".keras";
     /**
@@ -95,11 +95,6 @@ public final class KerasArchive implements ModelWriter, ModelReader {
         metadata.put("date_saved", LocalDateTime.now().format(DATE_SAVED));
         metadata.set(OUR_KEY, KerasInputNames.json(inputs));
         return KerasConfig.write(metadata);
-    }
-
-    @Override
-    public Model read(Path file) {
-        return importModel(file).model();
     }
 
     /**

@@ -42,7 +42,7 @@ import java.util.List;
  * the root, no model_config); its activations are then tanh for hidden layers and linear for the output, as for a
  * {@link KerasWeightsH5 .weights.h5}.
  */
-public final class KerasLegacyH5 implements ModelWriter, ModelReader {
+public final class KerasLegacyH5 implements ModelWriter, ImportingReader {
     /** The usual file name ending. */
     public static final String EXTENSION = ".h5";
     /** The Keras version written into the file: a tf.keras 2.x whose model_config looks like the one written. */
@@ -97,11 +97,6 @@ public final class KerasLegacyH5 implements ModelWriter, ModelReader {
             variables.putDataset("kernel:0", KerasNetworks.kernel32(network.layer(l)));
             variables.putDataset("bias:0", KerasNetworks.bias32(network.layer(l)));
         }
-    }
-
-    @Override
-    public Model read(Path file) {
-        return importModel(file).model();
     }
 
     /**

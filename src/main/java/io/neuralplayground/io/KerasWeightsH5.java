@@ -40,7 +40,7 @@ import java.util.TreeMap;
  * layers/flatten, a Functional model's layers/input_layer) are left out, and a Dense layer saved with
  * {@code use_bias=False} (vars/0 alone) gets biases of zero, each said in a note ({@link #importModel}).
  */
-public final class KerasWeightsH5 implements ModelWriter, ModelReader {
+public final class KerasWeightsH5 implements ModelWriter, ImportingReader {
     /** The file name ending Keras requires for weights files. */
     public static final String EXTENSION = ".weights.h5";
     /** The group under which Keras puts the layers of a Sequential model. */
@@ -64,11 +64,6 @@ public final class KerasWeightsH5 implements ModelWriter, ModelReader {
             KerasNetworks.checkWritten(this, frozen, temp, file, false, true);
             checkModelVars(Hdf5Files.read(temp, KIND, hdf -> modelVarsProblem(hdf)), file);
         });
-    }
-
-    @Override
-    public Model read(Path file) {
-        return importModel(file).model();
     }
 
     /**

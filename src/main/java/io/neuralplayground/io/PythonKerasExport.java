@@ -35,37 +35,31 @@ public final class PythonKerasExport implements ModelWriter {
     /** The text of the file (ASCII); every parameter must be finite. */
     public static String source(Model model) {
         Network network = model.network();
-        StringBuilder py = new StringBuilder();
-        py.append("\"\"\"A neural network exported from Neural Playground (").append(network.describe())
-                .append("), rebuilt in Keras 3.\n\n")
-                .append("build_model() returns a keras.Sequential with the playground's weights; run as a script "
-                        + "it prints\nthe model's summary and, for examples given as arguments or one per line on "
-                        + "standard input,\nits predictions.\n\n")
-                .append("Keras could not be installed where Neural Playground was built: this file follows Keras' "
-                        + "documented\nAPI (keras.io/api) and was checked by running it against a stand-in for that "
-                        + "API written\nwith NumPy, not against Keras itself. The NumPy export of the same model runs "
-                        + "anywhere\nNumPy does.\n\n")
-                .append("Keras computes in float32 by default, so its predictions differ from the playground's "
-                        + "float64 ones\nin about the 7th digit. For float64 call keras.config.set_floatx(\"float64\")"
-                        + " before build_model().\n\"\"\"\n")
-                .append("import sys\n\nimport keras\nimport numpy as np\n\n");
-        Exports.pythonInputs(py, model.inputs());
+        StringBuilder py = PythonScript.start("A neural network exported from Neural Playground ("
+                + network.describe() + "), rebuilt in Keras 3.\n\n" + """
+                build_model() returns a keras.Sequential with the playground's weights; run as a script it prints
+                the model's summary and, for examples given as arguments or one per line on standard input,
+                its predictions.
+
+                Keras could not be installed where Neural Playground was built: this file follows Keras' documented
+                API (keras.io/api) and was checked by running it against a stand-in for that API written
+                with NumPy, not against Keras itself. The NumPy export of the same model runs anywhere
+                NumPy does.
+
+                Keras computes in float32 by default, so its predictions differ from the playground's float64 ones
+                in about the 7th digit. For float64 call keras.config.set_floatx("float64") before build_model().
+                """, model.inputs(), "keras", "numpy as np");
         py.append("# In the order of model.get_weights(): per layer the kernel (inputs x units; kernel[i][j] is the "
                 + "weight\n# from input i to unit j), then the bias (one per unit).\nWEIGHTS = [\n");
         for (int l = 0; l < network.depth(); l++) {
             DenseLayer layer = network.layer(l);
             String name = KerasNetworks.layerName(l);
             py.append("    # ").append(name).append("/kernel, shape (").append(layer.inputs()).append(", ")
-                    .append(layer.units()).append(")\n    np.array([\n");
-            for (double[] row : layer.kernelCopy()) {
-                py.append("        ");
-                Exports.pythonList(py, row);
-                py.append(",\n");
-            }
-            py.append("    ], dtype=np.float64),\n    # ").append(name).append("/bias, shape (").append(layer.units())
-                    .append(",)\n    np.array(");
-            Exports.pythonList(py, layer.biasCopy());
-            py.append(", dtype=np.float64),\n");
+                    .append(layer.units()).append(")\n    ");
+            PythonScript.matrix(py, layer.kernelCopy(), "    ");
+            py.append(",\n    # ").append(name).append("/bias, shape (").append(layer.units()).append(",)\n    ");
+            PythonScript.vector(py, layer.biasCopy());
+            py.append(",\n");
         }
         py.append("]\n\n\n");
         py.append("def build_model():\n    model = keras.Sequential([\n        keras.Input(shape=(")
@@ -85,8 +79,7 @@ public final class PythonKerasExport implements ModelWriter {
 
 
                 """);
-        py.append(Exports.PYTHON_EXAMPLES).append("\n\n");
-        py.append("""
+        return PythonScript.end(py, """
                 if __name__ == "__main__":
                     model = build_model()
                     model.summary()
@@ -95,6 +88,5 @@ public final class PythonKerasExport implements ModelWriter {
                         for y in model.predict(x.astype(keras.config.floatx()), verbose=0):
                             print(" ".join(repr(float(v)) for v in y))
                 """);
-        return py.toString();
     }
 }

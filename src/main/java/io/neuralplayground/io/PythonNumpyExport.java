@@ -23,17 +23,17 @@ public final class PythonNumpyExport implements ModelWriter {
     /** The text of the file (ASCII); every parameter must be finite. */
     public static String source(Model model) {
         Network network = model.network();
-        StringBuilder py = new StringBuilder();
-        py.append("\"\"\"A neural network exported from Neural Playground: ").append(network.describe())
-                .append(" (inputs, then the units of each layer).\n\n")
-                .append("Needs only NumPy. As a module: predict(x) takes one example (a vector of len(INPUTS) "
-                        + "numbers)\nor a batch (examples x inputs) and returns the outputs. As a script:\n\n")
-                .append("    python3 model.py 0.5 -1.2          # one example as arguments\n")
-                .append("    python3 model.py < examples.txt    # one example per line\n\n")
-                .append("prints one line of outputs per example. The weights are written so that Python reads "
-                        + "them back\nas exactly the float64 values of the playground.\n\"\"\"\n")
-                .append("import sys\n\nimport numpy as np\n\n");
-        Exports.pythonInputs(py, model.inputs());
+        StringBuilder py = PythonScript.start("A neural network exported from Neural Playground: "
+                + network.describe() + " (inputs, then the units of each layer).\n\n" + """
+                Needs only NumPy. As a module: predict(x) takes one example (a vector of len(INPUTS) numbers)
+                or a batch (examples x inputs) and returns the outputs. As a script:
+
+                    python3 model.py 0.5 -1.2          # one example as arguments
+                    python3 model.py < examples.txt    # one example per line
+
+                prints one line of outputs per example. The weights are written so that Python reads them back
+                as exactly the float64 values of the playground.
+                """, model.inputs(), "numpy as np");
         Set<Activation> used = EnumSet.noneOf(Activation.class);
         for (DenseLayer layer : network.layers()) {
             used.add(layer.activation());
@@ -47,15 +47,11 @@ public final class PythonNumpyExport implements ModelWriter {
             DenseLayer layer = network.layer(l);
             py.append("    (  # ").append(KerasNetworks.layerName(l)).append(": ").append(layer.inputs())
                     .append(" inputs -> ").append(layer.units()).append(" units, ")
-                    .append(layer.activation().kerasName()).append("\n        np.array([\n");
-            for (double[] row : layer.kernelCopy()) {
-                py.append("            ");
-                Exports.pythonList(py, row);
-                py.append(",\n");
-            }
-            py.append("        ], dtype=np.float64),\n        np.array(");
-            Exports.pythonList(py, layer.biasCopy());
-            py.append(", dtype=np.float64),\n        ").append(layer.activation().kerasName()).append(",\n    ),\n");
+                    .append(layer.activation().kerasName()).append("\n        ");
+            PythonScript.matrix(py, layer.kernelCopy(), "        ");
+            py.append(",\n        ");
+            PythonScript.vector(py, layer.biasCopy());
+            py.append(",\n        ").append(layer.activation().kerasName()).append(",\n    ),\n");
         }
         py.append("]\n\n\n");
         py.append("""
@@ -73,13 +69,11 @@ public final class PythonNumpyExport implements ModelWriter {
 
 
                 """);
-        py.append(Exports.PYTHON_EXAMPLES).append("\n\n");
-        py.append("""
+        return PythonScript.end(py, """
                 if __name__ == "__main__":
                     for y in predict(_examples(sys.argv[1:], sys.stdin)):
                         print(" ".join(repr(float(v)) for v in y))
                 """);
-        return py.toString();
     }
 
     /** The activation as a NumPy function named as Keras names it, with Keras' constants. */

@@ -102,7 +102,7 @@ public final class AutodiffSteps {
     }
 
     private String forwardText(GraphNode node) {
-        String value = Formats.value(evaluation.value(node.index()));
+        String value = AutodiffNumbers.value(evaluation.value(node.index()));
         if (node.op() == Op.INPUT) {
             return "x = " + value + "  (the input)";
         }
@@ -111,7 +111,7 @@ public final class AutodiffSteps {
         for (int s = 0; s < node.operands().size(); s++) {
             Operand o = node.operands().get(s);
             allNumbers &= o instanceof Operand.Constant;
-            numbers.add(o instanceof Operand.Ref r ? Formats.value(evaluation.value(r.node()))
+            numbers.add(o instanceof Operand.Ref r ? AutodiffNumbers.value(evaluation.value(r.node()))
                     : ((Operand.Constant) o).text());
         }
         String substituted = node.op().formula(numbers);
@@ -122,7 +122,7 @@ public final class AutodiffSteps {
     private String backwardText(GraphNode node) {
         ComputationalGraph g = evaluation.graph();
         String bar = bar(node.id());
-        String adjoint = Formats.value(evaluation.adjoint(node.index()));
+        String adjoint = AutodiffNumbers.value(evaluation.adjoint(node.index()));
         if (node.index() == g.size() - 1) {
             return bar + " = ∂f/∂" + node.id() + " = 1  (" + (node.id().equals("f") ? "the output"
                     : node.id() + " is the output: f = " + node.id()) + ")";
@@ -136,8 +136,8 @@ public final class AutodiffSteps {
         for (Edge e : uses) {
             String user = g.node(e.to()).id();
             symbols.add(bar(user) + "·∂" + user + "/∂" + node.id());
-            numbers.add(Op.paren(Formats.value(evaluation.adjoint(e.to()))) + "·"
-                    + Op.paren(Formats.value(evaluation.localDerivative(e))));
+            numbers.add(Op.paren(AutodiffNumbers.value(evaluation.adjoint(e.to()))) + "·"
+                    + Op.paren(AutodiffNumbers.value(evaluation.localDerivative(e))));
         }
         String text = bar + " = " + String.join(" + ", symbols) + " = " + String.join(" + ", numbers) + " = "
                 + adjoint;

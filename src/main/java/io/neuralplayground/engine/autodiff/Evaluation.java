@@ -54,7 +54,7 @@ public final class Evaluation {
             double v = node.op().arity() > 1 ? ComputationalGraph.operandValue(node, 1, values) : 0;
             values[i] = node.op().apply(u, v);
             if (!Double.isFinite(values[i]) && Double.isFinite(u) && Double.isFinite(v)) {
-                problems.add(node.label() + " is " + Formats.value(values[i]) + at(graph, node, values)
+                problems.add(node.label() + " is " + AutodiffNumbers.value(values[i]) + at(graph, node, values)
                         + (node.op().domain().isEmpty() ? "" : ": " + node.op().domain()));
             }
             partials[i] = new double[node.operands().size()];
@@ -72,7 +72,7 @@ public final class Evaluation {
             GraphNode to = graph.node(e.to());
             if (!Double.isFinite(sum) && Double.isFinite(values[e.to()])) {
                 problems.add("∂" + to.id() + "/∂" + graph.node(e.from()).id() + " = " + e.formula() + " is "
-                        + Formats.value(sum) + at(graph, to, values) + ": " + to.id()
+                        + AutodiffNumbers.value(sum) + at(graph, to, values) + ": " + to.id()
                         + " has no finite derivative there");
             }
         }
@@ -98,7 +98,7 @@ public final class Evaluation {
         }
         List<String> parts = new ArrayList<>();
         for (int i : used) {
-            parts.add(graph.node(i).id() + " = " + Formats.value(values[i]));
+            parts.add(graph.node(i).id() + " = " + AutodiffNumbers.value(values[i]));
         }
         return parts.isEmpty() ? "" : " at " + String.join(", ", parts);
     }

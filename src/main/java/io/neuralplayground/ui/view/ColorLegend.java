@@ -3,6 +3,7 @@ package io.neuralplayground.ui.view;
 import io.neuralplayground.data.Dataset;
 import io.neuralplayground.data.Split;
 import io.neuralplayground.ui.viewmodel.ColorScale;
+import io.neuralplayground.ui.viewmodel.NumberTexts;
 import java.util.List;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
@@ -30,7 +31,6 @@ final class ColorLegend {
     static final double LABELS = 22;
     /** All the key takes beside the plot. */
     static final double WIDTH = GAP + BAR + TICK + 2 + LABELS;
-    static final String MINUS = "\u2212";
 
     private static final Color BRACKET = Color.web("#555555");
     /** The bar's edge: enough to see where its light middle ends on the white ground. */
@@ -66,7 +66,7 @@ final class ColorLegend {
     /** The labels from the top down: the values 1, 0, −1; an end says "≥" or "≤" where the data go past it. */
     static List<String> labels(Span span) {
         String top = span != null && span.max() > 1 ? "\u22651" : "1";
-        String bottom = span != null && span.min() < -1 ? "\u2264" + MINUS + "1" : MINUS + "1";
+        String bottom = span != null && span.min() < -1 ? "\u2264" + NumberTexts.MINUS + "1" : NumberTexts.MINUS + "1";
         return List.of(top, "0", bottom);
     }
 

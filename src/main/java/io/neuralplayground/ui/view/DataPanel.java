@@ -2,6 +2,7 @@ package io.neuralplayground.ui.view;
 
 import io.neuralplayground.data.PlaygroundDataset;
 import io.neuralplayground.engine.LeftoverExamples;
+import io.neuralplayground.ui.viewmodel.NumberTexts;
 import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
 import io.neuralplayground.ui.viewmodel.ProblemType;
 import java.util.ArrayList;
@@ -54,11 +55,11 @@ public final class DataPanel extends VBox {
         vm.datasetProperty().addListener(o -> showSelection());
         showChoices();
 
-        ratio = new SettingSlider("Ratio of training to test data: ", v -> Formats.number(v) + "%", 10, 90, 10,
+        ratio = new SettingSlider("Ratio of training to test data: ", v -> NumberTexts.setting(v) + "%", 10, 90, 10,
                 vm.trainPercentProperty(), "Share of the data used for training; the rest tests the network");
-        noise = new SettingSlider("Noise: ", Formats::number, 0, 50, 5, vm.noisePercentProperty(),
+        noise = new SettingSlider("Noise: ", NumberTexts::setting, 0, 50, 5, vm.noisePercentProperty(),
                 "Random displacement of the examples, which blurs the boundary between the classes");
-        batch = new SettingSlider("Batch size: ", Formats::number, 1, 30, 1, vm.batchSizeProperty(),
+        batch = new SettingSlider("Batch size: ", NumberTexts::setting, 1, 30, 1, vm.batchSizeProperty(),
                 "Examples per weight update");
 
         VBox leftoverSetting = leftoverSetting();

@@ -1,5 +1,6 @@
 package io.neuralplayground.ui.view;
 
+import io.neuralplayground.ui.viewmodel.NumberTexts;
 import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableDoubleValue;
@@ -40,7 +41,7 @@ public final class LossReadout extends FlowPane {
         valueLabel.getStyleClass().add("readout-value");
         valueLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         valueLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> percent ? Formats.percent(value.get()) : Formats.loss(value.get()), value));
+                () -> percent ? NumberTexts.percent(value.get()) : NumberTexts.loss(value.get()), value));
         HBox box = new HBox(nameLabel, valueLabel);
         box.getStyleClass().add("readout-item");
         Tooltip.install(box, new Tooltip(tip));

@@ -4,6 +4,7 @@ import io.neuralplayground.data.Split;
 import io.neuralplayground.session.Snapshot;
 import io.neuralplayground.ui.viewmodel.HeatmapFrame;
 import io.neuralplayground.ui.viewmodel.NodeRef;
+import io.neuralplayground.ui.viewmodel.NumberTexts;
 import io.neuralplayground.ui.viewmodel.PlaneGrid;
 import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
 import java.util.Objects;
@@ -336,16 +337,11 @@ public final class OutputPlot extends Region {
             if (labelled) {
                 gc.setTextAlign(TextAlignment.CENTER);
                 gc.setTextBaseline(VPos.TOP);
-                gc.fillText(tickLabel(v), x, bottom + 6);
+                gc.fillText(NumberTexts.withMinus(Integer.toString(v)), x, bottom + 6);
                 gc.setTextAlign(TextAlignment.RIGHT);
                 gc.setTextBaseline(VPos.CENTER);
-                gc.fillText(tickLabel(v), LEFT - 6, y);
+                gc.fillText(NumberTexts.withMinus(Integer.toString(v)), LEFT - 6, y);
             }
         }
-    }
-
-    /** Typographic minus, as Playground's axes. */
-    private static String tickLabel(int v) {
-        return v < 0 ? "\u2212" + -v : Integer.toString(v);
     }
 }

@@ -1,5 +1,6 @@
 package io.neuralplayground.ui.view;
 
+import io.neuralplayground.ui.viewmodel.NumberTexts;
 import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
@@ -34,8 +35,7 @@ public final class StatusBarView extends StatusBar {
             String s = String.format(Locale.ROOT, "Train loss %.4f   Test loss %.4f", vm.trainLossProperty().get(),
                     vm.testLossProperty().get());
             double accuracy = vm.testAccuracyProperty().get();
-            return Double.isNaN(accuracy) ? s : s + String.format(Locale.ROOT, "   Test accuracy %.1f %%",
-                    100 * accuracy);
+            return Double.isNaN(accuracy) ? s : s + "   Test accuracy " + NumberTexts.percent(accuracy);
         }, vm.trainLossProperty(), vm.testLossProperty(), vm.testAccuracyProperty()));
         Label rate = label(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%,.0f epochs/s",
                 vm.epochsPerSecondProperty().get()), vm.epochsPerSecondProperty()));

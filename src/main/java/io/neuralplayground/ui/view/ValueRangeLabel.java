@@ -2,6 +2,7 @@ package io.neuralplayground.ui.view;
 
 import io.neuralplayground.data.Split;
 import io.neuralplayground.session.Snapshot;
+import io.neuralplayground.ui.viewmodel.NumberTexts;
 import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
 import java.util.Locale;
 import javafx.scene.control.Label;
@@ -38,7 +39,6 @@ final class ValueRangeLabel extends Label {
 
     /** Two decimals, with a typographic minus as the plot's axes. */
     static String number(double value) {
-        String text = String.format(Locale.ROOT, "%.2f", value);
-        return text.startsWith("-") ? ColorLegend.MINUS + text.substring(1) : text;
+        return NumberTexts.withMinus(String.format(Locale.ROOT, "%.2f", value));
     }
 }

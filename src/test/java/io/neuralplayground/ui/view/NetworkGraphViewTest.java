@@ -11,9 +11,9 @@ import io.neuralplayground.ui.FxFixture;
 import io.neuralplayground.ui.view.graph.Box;
 import io.neuralplayground.ui.view.graph.GraphHit;
 import io.neuralplayground.ui.view.graph.GraphLayout;
-import io.neuralplayground.ui.view.graph.GraphTexts;
 import io.neuralplayground.ui.view.graph.ValueEditor;
 import io.neuralplayground.ui.viewmodel.NodeRef;
+import io.neuralplayground.ui.viewmodel.NumberTexts;
 import java.util.List;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -197,7 +197,7 @@ class NetworkGraphViewTest {
         robot.clickOn(fx.screen(x, y));
         ValueEditor editor = fx.view.editor();
         assertThat(editor.isOpen()).isTrue();
-        assertThat(editor.field().getText()).isEqualTo(GraphTexts.editable(before));
+        assertThat(editor.field().getText()).isEqualTo(NumberTexts.valueAsTyped(before));
         robot.write("0.75").type(KeyCode.ENTER);
         assertThat(editor.isOpen()).isFalse();
         fx.frame(robot);
@@ -281,12 +281,12 @@ class NetworkGraphViewTest {
         robot.moveTo(fx.screen(link.x(0.5), link.y(0.5)));
         Label card = fx.view.hoverCard();
         assertThat(card.isVisible()).isTrue();
-        assertThat(card.getText()).startsWith("Weight " + GraphTexts.display(network().layer(0).weight(1, 2))
+        assertThat(card.getText()).startsWith("Weight " + NumberTexts.value(network().layer(0).weight(1, 2))
                 + " (X\u2082 \u2192 neuron 3 of layer 1)");
         assertThat(fx.vm.hoveredProperty().get()).isNull();
 
         robot.moveTo(center(layout().bias(2, 0)));
-        assertThat(card.getText()).startsWith("Bias " + GraphTexts.display(network().layer(2).bias(0))
+        assertThat(card.getText()).startsWith("Bias " + NumberTexts.value(network().layer(2).bias(0))
                 + " (the output)");
         robot.moveTo(fx.screen(layout().width() - 20, layout().height() - 20));
         assertThat(card.isVisible()).isFalse();

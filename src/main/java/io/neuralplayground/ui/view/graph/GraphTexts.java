@@ -1,25 +1,16 @@
 package io.neuralplayground.ui.view.graph;
 
-import java.util.Locale;
+import io.neuralplayground.ui.viewmodel.NumberTexts;
 import java.util.regex.Pattern;
 
-/** The words of the graph: headers, hover cards, and reading and writing the values the user edits. */
+/**
+ * The words of the graph: headers, hover cards, and reading the values the user edits (their numbers are written
+ * by {@link NumberTexts}).
+ */
 public final class GraphTexts {
-    private static final char MINUS = '\u2212';
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     private GraphTexts() {
-    }
-
-    /** "0.4312", "−0.1000": four decimals and a real minus sign, for reading. */
-    public static String display(double value) {
-        return editable(value).replace('-', MINUS);
-    }
-
-    /** "-0.1000": four decimals as typed on a keyboard, to pre-fill the editor. */
-    public static String editable(double value) {
-        String text = String.format(Locale.ROOT, "%.4f", value);
-        return text.equals("-0.0000") ? "0.0000" : text;
     }
 
     /**
@@ -30,7 +21,7 @@ public final class GraphTexts {
         if (text == null) {
             return null;
         }
-        String cleaned = text.strip().replace(MINUS, '-');
+        String cleaned = text.strip().replace(NumberTexts.MINUS, '-');
         if (!NUMBER.matcher(cleaned).matches()) {
             return null;
         }
@@ -63,12 +54,12 @@ public final class GraphTexts {
 
     /** "Weight 0.4312 (X₁ → neuron 2 of layer 1)". */
     public static String weight(GraphShape shape, int layer, int input, int unit, double value, boolean frozen) {
-        return "Weight " + display(value) + " (" + source(shape, layer, input) + " \u2192 " + node(shape, layer, unit)
-                + ")" + (frozen ? ", frozen by L1" : "");
+        return "Weight " + NumberTexts.value(value) + " (" + source(shape, layer, input) + " \u2192 "
+                + node(shape, layer, unit) + ")" + (frozen ? ", frozen by L1" : "");
     }
 
     /** "Bias −0.1000 (neuron 2 of layer 1)". */
     public static String bias(GraphShape shape, int layer, int unit, double value) {
-        return "Bias " + display(value) + " (" + node(shape, layer, unit) + ")";
+        return "Bias " + NumberTexts.value(value) + " (" + node(shape, layer, unit) + ")";
     }
 }

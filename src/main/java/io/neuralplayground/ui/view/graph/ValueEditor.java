@@ -1,5 +1,6 @@
 package io.neuralplayground.ui.view.graph;
 
+import io.neuralplayground.ui.viewmodel.NumberTexts;
 import java.util.function.DoubleConsumer;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
@@ -53,7 +54,7 @@ public final class ValueEditor extends VBox {
     /** Opens the editor showing {@code value}; {@code onApply} gets the number the user enters. */
     public void open(double value, DoubleConsumer onApply) {
         this.onApply = onApply;
-        field.setText(GraphTexts.editable(value));
+        field.setText(NumberTexts.valueAsTyped(value));
         showRefused(false);
         setVisible(true);
         field.requestFocus();

@@ -1,10 +1,10 @@
 package io.neuralplayground.ui.view.teaching;
 
+import io.neuralplayground.engine.autodiff.AutodiffNumbers;
 import io.neuralplayground.engine.autodiff.AutodiffSteps;
 import io.neuralplayground.engine.autodiff.ComputationalGraph;
 import io.neuralplayground.engine.autodiff.Edge;
 import io.neuralplayground.engine.autodiff.Evaluation;
-import io.neuralplayground.engine.autodiff.Formats;
 import io.neuralplayground.engine.autodiff.GraphNode;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -120,7 +120,7 @@ final class AutodiffPainter {
             AutodiffLayout.Route route, boolean active) {
         Edge edge = route.edge();
         String partial = "∂" + graph.node(edge.to()).id() + "/∂" + graph.node(edge.from()).id();
-        String number = "= " + Formats.value(e.localDerivative(edge));
+        String number = "= " + AutodiffNumbers.value(e.localDerivative(edge));
         double room = layout.gap() - 10;
         // Two lines, "∂d/∂c = 1/(2√c)" over "= 0.2593"; three where two would need a smaller font.
         String[] lines = {partial + " = " + edge.formula(), number};
@@ -210,11 +210,12 @@ final class AutodiffPainter {
         gc.setLineWidth(1);
         gc.strokeLine(left, box.y() + 30, right, box.y() + 30);
 
-        row(gc, box, box.y() + 43, "value", valueKnown ? Formats.value(steps.evaluation().value(node.index())) : "—",
-                muted, current ? Color.WHITE : valueKnown ? TEXT : PENDING_TEXT);
+        row(gc, box, box.y() + 43, "value",
+                valueKnown ? AutodiffNumbers.value(steps.evaluation().value(node.index())) : "—", muted,
+                current ? Color.WHITE : valueKnown ? TEXT : PENDING_TEXT);
         String bar = io.neuralplayground.engine.autodiff.AutodiffSteps.bar(node.id());
         row(gc, box, box.y() + 61, "adjoint " + bar,
-                adjointKnown ? Formats.value(steps.evaluation().adjoint(node.index())) : "—", muted,
+                adjointKnown ? AutodiffNumbers.value(steps.evaluation().adjoint(node.index())) : "—", muted,
                 adjointKnown ? (current ? BACKWARD_ON_ACCENT : BACKWARD) : current ? ON_ACCENT_MUTED : PENDING_TEXT);
     }
 

@@ -4,9 +4,9 @@ import static io.neuralplayground.ui.view.teaching.TeachingControls.showWhenNotE
 import static io.neuralplayground.ui.view.teaching.TeachingControls.steppingKeys;
 import static io.neuralplayground.ui.view.teaching.TeachingControls.tooltip;
 
+import io.neuralplayground.engine.autodiff.AutodiffNumbers;
 import io.neuralplayground.engine.autodiff.AutodiffSteps;
 import io.neuralplayground.engine.autodiff.ComputationalGraph;
-import io.neuralplayground.engine.autodiff.Formats;
 import io.neuralplayground.ui.view.Styles;
 import io.neuralplayground.ui.viewmodel.teaching.AutodiffViewModel;
 import java.util.Objects;
@@ -216,13 +216,15 @@ public final class AutodiffView extends Region {
     private Node results() {
         derivative.getStyleClass().addAll("autodiff-result-value", "autodiff-derivative");
         derivative.textProperty().bind(Bindings.createStringBinding(
-                () -> vm.atEndProperty().get() ? Formats.precise(vm.derivativeProperty().get()) : "after the backward pass",
+                () -> vm.atEndProperty().get() ? AutodiffNumbers.precise(vm.derivativeProperty().get())
+                        : "after the backward pass",
                 vm.atEndProperty(), vm.derivativeProperty()));
         derivative.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("pending"), !vm.atEndProperty().get());
         vm.atEndProperty().addListener((obs, was, now) -> derivative.pseudoClassStateChanged(
                 javafx.css.PseudoClass.getPseudoClass("pending"), !now));
         Label difference = value(Bindings.createStringBinding(() -> vm.atEndProperty().get()
-                ? Formats.small(vm.differenceProperty().get()) : "—", vm.atEndProperty(), vm.differenceProperty()));
+                ? AutodiffNumbers.small(vm.differenceProperty().get()) : "—", vm.atEndProperty(),
+                vm.differenceProperty()));
         HBox row = new HBox(
                 item("f(x)", value(precise(vm.valueProperty())), "The function's value at x, the output node's value"),
                 item("df/dx by reverse mode", derivative, "x̄, the adjoint of x: shown once the backward pass reaches x"),
@@ -241,7 +243,7 @@ public final class AutodiffView extends Region {
     }
 
     private static javafx.beans.binding.StringBinding precise(ObservableDoubleValue value) {
-        return Bindings.createStringBinding(() -> Formats.precise(value.get()), value);
+        return Bindings.createStringBinding(() -> AutodiffNumbers.precise(value.get()), value);
     }
 
     private static Label value(javafx.beans.binding.StringBinding text) {
@@ -299,7 +301,7 @@ public final class AutodiffView extends Region {
 
     /** x as typed on a keyboard: "1", "-0.5", "0.001". */
     static String plain(double x) {
-        return Formats.precise(x).replace('−', '-');
+        return AutodiffNumbers.precise(x).replace('−', '-');
     }
 
     private static Button button(String text, String tip, String icon) {

@@ -2,6 +2,7 @@ package io.neuralplayground.ui.view.teaching;
 
 import io.neuralplayground.engine.GradientCheck;
 import io.neuralplayground.ui.view.Styles;
+import io.neuralplayground.ui.viewmodel.NumberTexts;
 import io.neuralplayground.ui.viewmodel.teaching.GradientCheckViewModel;
 import io.neuralplayground.ui.viewmodel.teaching.GradientCheckViewModel.ExampleChoice;
 import io.neuralplayground.ui.viewmodel.teaching.GradientCheckViewModel.Level;
@@ -457,7 +458,7 @@ public final class GradientCheckView extends BorderPane {
         if (Double.isNaN(value)) {
             return "NaN";
         }
-        return value == 0 ? "0" : minus(String.format(Locale.ROOT, "%.2e", value));
+        return value == 0 ? "0" : NumberTexts.withMinus(String.format(Locale.ROOT, "%.2e", value));
     }
 
     /** "−1.234567e-03": a gradient to seven digits, with a real minus sign. */
@@ -465,16 +466,12 @@ public final class GradientCheckView extends BorderPane {
         if (Double.isNaN(value)) {
             return "NaN";
         }
-        return value == 0 ? "0" : minus(String.format(Locale.ROOT, "%.6e", value));
+        return value == 0 ? "0" : NumberTexts.withMinus(String.format(Locale.ROOT, "%.6e", value));
     }
 
-    /** Every digit a double has. */
+    /** Every digit a double has, with a real minus sign. */
     static String fullText(double value) {
-        return minus(Double.toString(value));
-    }
-
-    private static String minus(String text) {
-        return text.startsWith("-") ? "\u2212" + text.substring(1) : text;
+        return NumberTexts.withMinus(NumberTexts.allDigits(value));
     }
 
     // ---- for tests ----

@@ -1,6 +1,6 @@
 package io.neuralplayground.ui.view.teaching;
 
-import io.neuralplayground.ui.view.graph.GraphTexts;
+import io.neuralplayground.ui.viewmodel.NumberTexts;
 import io.neuralplayground.ui.viewmodel.teaching.Term;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -12,7 +12,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 /**
- * A matrix as the textbook prints it: its symbol above, the numbers at four decimals ({@link GraphTexts#display})
+ * A matrix as the textbook prints it: its symbol above, the numbers at four decimals ({@link NumberTexts#value})
  * between brackets, what its rows and columns are below; every number shows its full precision (as {@code trace}
  * prints it) on hover.
  * Matrices larger than {@value #MAX_SHOWN} × {@value #MAX_SHOWN} show their first rows and columns and "…".
@@ -72,9 +72,9 @@ final class MatrixNode extends VBox {
     }
 
     private static Label cell(double value) {
-        Label label = new Label(GraphTexts.display(value));
+        Label label = new Label(NumberTexts.value(value));
         label.getStyleClass().add("stepper-cell");
-        label.setTooltip(tooltip(fullPrecision(value)));
+        label.setTooltip(tooltip(NumberTexts.allDigits(value)));
         return label;
     }
 
@@ -97,10 +97,5 @@ final class MatrixNode extends VBox {
         Tooltip tip = new Tooltip(text);
         tip.setShowDelay(Duration.millis(250));
         return tip;
-    }
-
-    /** The value as the {@code trace} command prints it: the shortest decimal that reads back as the same double. */
-    static String fullPrecision(double value) {
-        return Double.toString(value);
     }
 }

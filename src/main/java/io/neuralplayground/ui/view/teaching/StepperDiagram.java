@@ -2,9 +2,9 @@ package io.neuralplayground.ui.view.teaching;
 
 import io.neuralplayground.engine.DenseLayer;
 import io.neuralplayground.engine.Network;
-import io.neuralplayground.ui.view.graph.GraphTexts;
 import io.neuralplayground.ui.view.graph.LinkStyle;
 import io.neuralplayground.ui.viewmodel.ColorScale;
+import io.neuralplayground.ui.viewmodel.NumberTexts;
 import io.neuralplayground.ui.viewmodel.teaching.BackpropStep;
 import io.neuralplayground.ui.viewmodel.teaching.BackpropStep.Kind;
 import io.neuralplayground.ui.viewmodel.teaching.BackpropSteps;
@@ -202,7 +202,7 @@ final class StepperDiagram extends Region {
                 double t = 0.72;
                 cx[n] = x0 + (x1 - x0) * t;
                 cy[n] = y0 + (y1 - y0) * t;
-                texts[n] = GraphTexts.display(labels[i][j]);
+                texts[n] = NumberTexts.value(labels[i][j]);
                 n++;
             }
         }
@@ -241,7 +241,7 @@ final class StepperDiagram extends Region {
                 g.setTextAlign(TextAlignment.CENTER);
                 g.setTextBaseline(VPos.CENTER);
                 if (h != null && roomInside) {
-                    String text = GraphTexts.display(h[i]);
+                    String text = NumberTexts.value(h[i]);
                     g.setFill(TEXT);
                     // Wide numbers (−12.3456) shrink to stay inside the circle.
                     g.setFont(Font.font(Math.max(8, Math.min(font, (2 * r - 5) / (text.length() * 0.62)))));
@@ -257,7 +257,7 @@ final class StepperDiagram extends Region {
                     g.setFill(MUTED);
                     g.setFont(Font.font(Math.min(10, font)));
                     g.setTextBaseline(VPos.TOP);
-                    g.fillText("a " + GraphTexts.display(a[i]), x, y + r + 2);
+                    g.fillText("a " + NumberTexts.value(a[i]), x, y + r + 2);
                 }
             }
             // A backward step's g, above the neurons it belongs to.
@@ -265,7 +265,7 @@ final class StepperDiagram extends Region {
                 double[] gradient = exampleOne(current.result());
                 if (gradient != null && gradient.length == geo.x()[c].length) {
                     for (int i = 0; i < gradient.length; i++) {
-                        label(g, "g " + GraphTexts.display(gradient[i]), geo.x()[c][i],
+                        label(g, "g " + NumberTexts.value(gradient[i]), geo.x()[c][i],
                                 geo.y()[c][i] - r - 9, ACCENT, Color.WHITE);
                     }
                 }
@@ -288,7 +288,7 @@ final class StepperDiagram extends Region {
         g.setLineWidth(1);
         g.strokeRect(bx, by, size, size);
         if (lightUp && lit.biasLabels() != null && roomAbove) {
-            label(g, "b " + GraphTexts.display(lit.biasLabels()[unit]), x, y - r - 9, ACCENT, Color.WHITE);
+            label(g, "b " + NumberTexts.value(lit.biasLabels()[unit]), x, y - r - 9, ACCENT, Color.WHITE);
         }
     }
 
@@ -307,7 +307,7 @@ final class StepperDiagram extends Region {
         double x = geo.x()[last][0] + r + 8;
         if (t.length == geo.x()[last].length) {
             for (int j = 0; j < t.length; j++) {
-                g.fillText("t " + GraphTexts.display(t[j]), x, geo.y()[last][j]);
+                g.fillText("t " + NumberTexts.value(t[j]), x, geo.y()[last][j]);
             }
         } else {
             g.fillText("class " + Math.round(t[0]), x, geo.y()[last][0]);
@@ -316,7 +316,7 @@ final class StepperDiagram extends Region {
         if (done > lossStep) {
             double bottom = geo.y()[last][geo.y()[last].length - 1] + r + 22;
             double value = steps.step(lossStep).result().get(0, 0);
-            String text = "L = " + GraphTexts.display(value);
+            String text = "L = " + NumberTexts.value(value);
             if (lit.loss()) {
                 label(g, text, geo.x()[last][0], bottom, Color.WHITE, ACCENT);
             } else {

@@ -6,6 +6,7 @@ import static io.neuralplayground.ui.view.teaching.TeachingControls.tooltip;
 
 import io.neuralplayground.engine.Loss;
 import io.neuralplayground.ui.view.Styles;
+import io.neuralplayground.ui.viewmodel.NumberTexts;
 import io.neuralplayground.ui.viewmodel.teaching.BackpropStep;
 import io.neuralplayground.ui.viewmodel.teaching.BackpropSteps;
 import io.neuralplayground.ui.viewmodel.teaching.ExampleText;
@@ -129,7 +130,7 @@ public final class StepperView extends Region {
         TextField rate = new TextField();
         rate.getStyleClass().add("stepper-rate");
         rate.setPrefColumnCount(5);
-        Runnable showRate = () -> rate.setText(number(vm.learningRateProperty().get()));
+        Runnable showRate = () -> rate.setText(NumberTexts.exact(vm.learningRateProperty().get()));
         showRate.run();
         vm.learningRateProperty().addListener((o, was, now) -> showRate.run());
         rate.setOnAction(e -> {
@@ -138,7 +139,7 @@ public final class StepperView extends Region {
             }
         });
         rate.focusedProperty().addListener((o, was, now) -> {
-            if (!now && !rate.getText().equals(number(vm.learningRateProperty().get()))
+            if (!now && !rate.getText().equals(NumberTexts.exact(vm.learningRateProperty().get()))
                     && !vm.setLearningRate(rate.getText())) {
                 showRate.run();
             }
@@ -394,11 +395,6 @@ public final class StepperView extends Region {
         button.setMinWidth(Region.USE_PREF_SIZE);
         button.setTooltip(tooltip(tip));
         return button;
-    }
-
-    private static String number(double value) {
-        String s = Double.toString(value);
-        return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
     }
 
     // ---- for tests and the window ----

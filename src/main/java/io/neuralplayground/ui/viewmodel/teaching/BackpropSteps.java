@@ -1,5 +1,6 @@
 package io.neuralplayground.ui.viewmodel.teaching;
 
+import static io.neuralplayground.ui.viewmodel.NumberTexts.exact;
 import static io.neuralplayground.ui.viewmodel.teaching.FormulaPart.matrix;
 import static io.neuralplayground.ui.viewmodel.teaching.FormulaPart.text;
 
@@ -457,8 +458,8 @@ public final class BackpropSteps {
             Term grad = weightTerm(gradient, "∇W(" + k + ")", "∇K(" + k + ")");
             Term updatedTerm = weightTerm(next.kernelCopy(), "W(" + k + ") new", "K(" + k + ") new");
             String w = textbook ? "W(" + k + ")" : "K(" + k + ")";
-            String formula = w + " ← " + w + " − α·∇" + w + ",  α = " + number(network.learningRate());
-            List<FormulaPart> parts = List.of(matrix(old), text("− " + number(network.learningRate()) + " ·"),
+            String formula = w + " ← " + w + " − α·∇" + w + ",  α = " + exact(network.learningRate());
+            List<FormulaPart> parts = List.of(matrix(old), text("− " + exact(network.learningRate()) + " ·"),
                     matrix(grad), text("="), matrix(updatedTerm));
             add(Kind.UPDATE, k, "Update · layer " + k + " · weights", formula, parts, updatedTerm, updateNote(),
                     Highlight.links(k, next.kernelCopy()), old, updatedTerm);
@@ -470,15 +471,15 @@ public final class BackpropSteps {
             Term old = bias(layer.biasCopy(), "b(" + k + ")");
             Term grad = bias(DConvertArrays.convert(backward(k).gradBias())[0], "∇b(" + k + ")");
             Term updatedTerm = bias(next.biasCopy(), "b(" + k + ") new");
-            String formula = "b(" + k + ") ← b(" + k + ") − α·∇b(" + k + "),  α = " + number(network.learningRate());
-            List<FormulaPart> parts = List.of(matrix(old), text("− " + number(network.learningRate()) + " ·"),
+            String formula = "b(" + k + ") ← b(" + k + ") − α·∇b(" + k + "),  α = " + exact(network.learningRate());
+            List<FormulaPart> parts = List.of(matrix(old), text("− " + exact(network.learningRate()) + " ·"),
                     matrix(grad), text("="), matrix(updatedTerm));
             add(Kind.UPDATE, k, "Update · layer " + k + " · biases", formula, parts, updatedTerm, updateNote(),
                     Highlight.biases(k, next.biasCopy()), old, updatedTerm);
         }
 
         private String updateNote() {
-            return "Gradient descent (plain SGD) with the learning rate α = " + number(network.learningRate())
+            return "Gradient descent (plain SGD) with the learning rate α = " + exact(network.learningRate())
                     + ". Apply update makes the new weights and biases of every layer the network's"
                     + (network.playground() ? ", also in the playground." : ".");
         }
@@ -670,11 +671,5 @@ public final class BackpropSteps {
             }
         }
         return e;
-    }
-
-    /** A number as short as it reads exactly: 0.5, 0.03, 1.0E-5. */
-    static String number(double value) {
-        String s = Double.toString(value);
-        return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
     }
 }

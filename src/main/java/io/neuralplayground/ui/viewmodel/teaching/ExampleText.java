@@ -2,6 +2,7 @@ package io.neuralplayground.ui.viewmodel.teaching;
 
 import io.neuralplayground.engine.Loss;
 import io.neuralplayground.engine.Network;
+import io.neuralplayground.ui.viewmodel.NumberTexts;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -28,7 +29,7 @@ public final class ExampleText {
                 if (j > 0) {
                     sb.append(", ");
                 }
-                sb.append(BackpropSteps.number(rows[r][j]));
+                sb.append(NumberTexts.exact(rows[r][j]));
             }
         }
         return sb.toString();
@@ -104,7 +105,7 @@ public final class ExampleText {
             if (loss == Loss.SPARSE_CATEGORICAL_CROSSENTROPY) {
                 double c = t[r][0];
                 if (c != Math.rint(c) || c < 0 || c >= outputs) {
-                    throw new IllegalArgumentException(where + ": class " + BackpropSteps.number(c)
+                    throw new IllegalArgumentException(where + ": class " + NumberTexts.exact(c)
                             + " is not one of the outputs 0 to " + (outputs - 1) + ".");
                 }
             }

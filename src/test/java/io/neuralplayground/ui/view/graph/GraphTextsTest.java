@@ -12,15 +12,6 @@ class GraphTextsTest {
     private final GraphShape shape = GraphLayoutTest.DEFAULT;
 
     @Test
-    void valuesAreShownWithFourDecimals() {
-        assertThat(GraphTexts.display(0.43121)).isEqualTo("0.4312");
-        assertThat(GraphTexts.display(-0.1)).isEqualTo("\u22120.1000");
-        assertThat(GraphTexts.editable(-0.1)).isEqualTo("-0.1000");
-        assertThat(GraphTexts.editable(-0.00001)).isEqualTo("0.0000");
-        assertThat(GraphTexts.display(12.5)).isEqualTo("12.5000");
-    }
-
-    @Test
     void numbersAreRead() {
         assertThat(GraphTexts.parse("0.75")).isEqualTo(0.75);
         assertThat(GraphTexts.parse(" -1 ")).isEqualTo(-1.0);

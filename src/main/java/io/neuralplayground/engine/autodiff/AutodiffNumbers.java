@@ -3,11 +3,14 @@ package io.neuralplayground.engine.autodiff;
 import java.util.Locale;
 
 /**
- * How numbers read in the steps and labels: four decimals ({@code 2.7183}), scientific notation for very large and
- * very small ones ({@code 1.2346e+05}, {@code 3.0000e-06}), a true minus sign, and ∞ and NaN spelled out.
+ * How numbers read in the autodiff steps, on the graph's labels and in the results: four decimals ({@code 2.7183}),
+ * scientific notation for very large and very small ones ({@code 1.2346e+05}, {@code 3.0000e-06}), a true minus
+ * sign, and ∞ and NaN spelled out. Not the window's {@code NumberTexts}: the engine writes these steps itself (the
+ * {@code autodiff} command prints them too), and they must show values of any size, where the window's diagrams
+ * keep four decimals for the small weights of a playground network.
  */
-public final class Formats {
-    private Formats() {
+public final class AutodiffNumbers {
+    private AutodiffNumbers() {
     }
 
     /** {@code 2.7183}, {@code −0.5000}, {@code 1.2346e+05}, {@code NaN}, {@code ∞}. */
