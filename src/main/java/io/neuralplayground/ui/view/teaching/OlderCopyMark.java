@@ -17,6 +17,8 @@ final class OlderCopyMark {
     static Label of(TeachingContext context) {
         Label mark = new Label("older copy");
         mark.getStyleClass().add("teaching-older-copy");
+        // Its look is the teaching views' own, in one style sheet for the stepper and the gradient check alike.
+        mark.getStylesheets().add(AutodiffView.STYLESHEET);
         Tooltip tip = new Tooltip("The playground has changed since this copy of its network was taken (it trained"
                 + " on, or its weights or settings changed). This view stays as it is while you work in it; take a"
                 + " fresh copy with the button beside it, or leave the tab and come back.");
