@@ -216,9 +216,9 @@ public final class BackpropSteps {
             Activation act = f.activation();
             Term a = examplesTerm(name("a", k), f.a());
             Term h = examplesTerm(name("h", k), f.h());
-            String formula = name("h", k) + " = " + symbol(act) + "(" + name("a", k) + ")";
-            List<FormulaPart> parts = List.of(text(symbol(act) + "("), matrix(a), text(") ="), matrix(h));
-            String note = describe(act);
+            String formula = name("h", k) + " = " + act.symbol() + "(" + name("a", k) + ")";
+            List<FormulaPart> parts = List.of(text(act.symbol() + "("), matrix(a), text(") ="), matrix(h));
+            String note = act.description();
             if (k == depth) {
                 note += " The output of the network: y = " + name("h", k) + ".";
             }
@@ -232,9 +232,9 @@ public final class BackpropSteps {
             Term y = examplesTerm(batch ? "Y" : "y", trace.output());
             Term t = examplesTerm(batch ? "T" : "t", trace.target());
             Term value = Term.scalar("L", trace.meanLoss());
-            String formula = "L(y, t) = " + lossFormula();
+            String formula = "L(y, t) = " + loss.formula();
             List<FormulaPart> parts;
-            String note = describe(loss);
+            String note = loss.description();
             if (batch) {
                 formula = "L = (1/m) Σ_r L(y_r, t_r),  " + formula + ",  m = " + m;
                 double[][] perExample = new double[1][m];
@@ -259,7 +259,7 @@ public final class BackpropSteps {
             Term y = examplesTerm(batch ? "Y" : "y", trace.output());
             Term t = examplesTerm(batch ? "T" : "t", trace.target());
             Term g = examplesTerm(gName() + " = ∂L/∂y", back.gIn());
-            String formula = gName() + " ← ∇_y L(y, t) = " + lossGradientFormula();
+            String formula = gName() + " ← ∇_y L(y, t) = " + loss.gradientFormula();
             List<FormulaPart> parts = loss == Loss.HALF_SQUARED_ERROR
                     ? List.of(matrix(y), text("−"), matrix(t), text("="), matrix(g))
                     : List.of(text("∇_y L("), matrix(y), text(","), matrix(t), text(") ="), matrix(g));
@@ -291,10 +291,10 @@ public final class BackpropSteps {
                 softmaxActivation(k, back, f, g, result, title);
                 return;
             }
-            Term derivative = examplesTerm(symbol(act) + "'(" + name("a", k) + ")", derivative(act, f));
-            String formula = gName() + " ← " + gName() + " ⊙ " + symbol(act) + "'(" + name("a", k) + ")";
+            Term derivative = examplesTerm(act.symbol() + "'(" + name("a", k) + ")", derivative(act, f));
+            String formula = gName() + " ← " + gName() + " ⊙ " + act.symbol() + "'(" + name("a", k) + ")";
             List<FormulaPart> parts = new ArrayList<>(List.of(matrix(g), text("⊙"), matrix(derivative), text("=")));
-            String note = derivativeNote(act) + " ⊙ multiplies element by element.";
+            String note = act.derivativeFormula() + ". ⊙ multiplies element by element.";
             if (back.fused()) {
                 int n = network.network().outputs();
                 Term y = examplesTerm(batch ? "Y" : "y", trace.output());
@@ -336,8 +336,8 @@ public final class BackpropSteps {
                     parts.add(matrix(j));
                 }
             }
-            String note = "Softmax mixes the units of one example, so its derivative is a matrix: ∂h_i/∂a_j = "
-                    + "h_i(δ_ij − h_j). J is symmetric, so Jᵀ = J.";
+            String note = "Softmax mixes the units of one example, so its derivative is a matrix: "
+                    + Activation.SOFTMAX.derivativeFormula() + ". J is symmetric, so Jᵀ = J.";
             if (batch) {
                 parts.add(text((m > shown ? "… (one J per example);" : "") + " each "
                         + (textbook ? "column: g_r ← J_rᵀ·g_r" : "row: g_r ← g_r·J_r")));
@@ -557,74 +557,9 @@ public final class BackpropSteps {
             double[][] row = {values};
             return textbook ? new Term(symbol, "", Term.transpose(row)) : new Term(symbol, "", row);
         }
-
-        private String lossFormula() {
-            return switch (loss) {
-                case HALF_SQUARED_ERROR -> "½ Σ_j (y_j − t_j)²";
-                case MEAN_SQUARED_ERROR -> "(1/n) Σ_j (y_j − t_j)²";
-                case MEAN_ABSOLUTE_ERROR -> "(1/n) Σ_j |y_j − t_j|";
-                case BINARY_CROSSENTROPY -> "−(1/n) Σ_j [t_j log y_j + (1 − t_j) log(1 − y_j)]";
-                case CATEGORICAL_CROSSENTROPY -> "−Σ_j t_j log y_j";
-                case SPARSE_CATEGORICAL_CROSSENTROPY -> "−log y_c,  c = the target class";
-            };
-        }
-
-        private String lossGradientFormula() {
-            return switch (loss) {
-                case HALF_SQUARED_ERROR -> "y − t";
-                case MEAN_SQUARED_ERROR -> "(2/n)·(y − t)";
-                case MEAN_ABSOLUTE_ERROR -> "sign(y − t)/n";
-                case BINARY_CROSSENTROPY -> "(−t/y + (1 − t)/(1 − y))/n";
-                case CATEGORICAL_CROSSENTROPY -> "−t/y";
-                case SPARSE_CATEGORICAL_CROSSENTROPY -> "−1/y_c at the target class c, 0 elsewhere";
-            };
-        }
     }
 
-    // ---- maths shown beside the trace's results, and descriptions ----
-
-    /** The symbol of an activation in formulas: σ for the sigmoid, otherwise Keras' name. */
-    static String symbol(Activation activation) {
-        return activation == Activation.SIGMOID ? "σ" : activation.kerasName();
-    }
-
-    private static String describe(Activation activation) {
-        return switch (activation) {
-            case SIGMOID -> "σ(a) = 1 / (1 + e^−a), element by element.";
-            case TANH -> "tanh(a) = (e^a − e^−a) / (e^a + e^−a), element by element.";
-            case RELU -> "relu(a) = max(0, a), element by element.";
-            case LEAKY_RELU -> "leaky_relu(a) = a for a > 0, " + Activation.LEAKY_SLOPE + "·a otherwise, element by element.";
-            case ELU -> "elu(a) = a for a > 0, e^a − 1 otherwise, element by element.";
-            case LINEAR -> "linear(a) = a: the identity.";
-            case SOFTMAX -> "softmax(a)_j = e^a_j / Σ_i e^a_i over the units of one example: the outputs are"
-                    + " positive and sum to 1.";
-        };
-    }
-
-    private static String describe(Loss loss) {
-        return switch (loss) {
-            case HALF_SQUARED_ERROR -> "Half the squared error, summed over the outputs (the textbook's and TF"
-                    + " Playground's loss).";
-            case MEAN_SQUARED_ERROR -> "The squared error averaged over the n outputs.";
-            case MEAN_ABSOLUTE_ERROR -> "The absolute error averaged over the n outputs.";
-            case BINARY_CROSSENTROPY -> "Binary cross-entropy, averaged over the n outputs; y is clipped to"
-                    + " [ε, 1 − ε], ε = 1e−7, as Keras does.";
-            case CATEGORICAL_CROSSENTROPY -> "Categorical cross-entropy against a one-hot target.";
-            case SPARSE_CATEGORICAL_CROSSENTROPY -> "Categorical cross-entropy against a class index c.";
-        };
-    }
-
-    private static String derivativeNote(Activation activation) {
-        return switch (activation) {
-            case SIGMOID -> "σ'(a) = σ(a)·(1 − σ(a)) = h(1 − h).";
-            case TANH -> "tanh'(a) = 1 − tanh²(a) = 1 − h².";
-            case RELU -> "relu'(a) = 1 where a > 0, 0 elsewhere.";
-            case LEAKY_RELU -> "leaky_relu'(a) = 1 where a > 0, " + Activation.LEAKY_SLOPE + " elsewhere.";
-            case ELU -> "elu'(a) = 1 where a > 0, h + 1 elsewhere.";
-            case LINEAR -> "linear'(a) = 1.";
-            case SOFTMAX -> "";
-        };
-    }
+    // ---- maths shown beside the trace's results ----
 
     /**
      * φ'(a) for an element-wise activation, from the trace's a and h (m × units), to show beside g and the
