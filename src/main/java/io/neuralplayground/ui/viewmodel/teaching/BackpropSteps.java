@@ -29,13 +29,10 @@ import org.ejml.ops.DConvertArrays;
  *
  * <p>In the {@link MatrixLayout#TEXTBOOK textbook layout} vectors are columns and W(k) = K(k)ᵀ is units × inputs;
  * in {@link MatrixLayout#KERAS Keras'} vectors are rows and K(k) is inputs × units. With m examples the vectors
- * become matrices of m columns (textbook) or m rows (Keras), and the parameter gradients are their means.
+ * become matrices of m columns (textbook) or m rows (Keras), and the parameter gradients are their means. The
+ * steps are made once for both layouts: what differs between them is the {@link Notation}'s.
  */
 public final class BackpropSteps {
-    /** The caption of W(k) and its kin in the textbook layout. */
-    public static final String TEXTBOOK_WEIGHTS = "units × inputs, textbook";
-    /** The caption of K(k) = W(k)ᵀ and its kin in Keras' layout. */
-    public static final String KERAS_WEIGHTS = "inputs × units, Keras' get_weights()";
     private final TeachingNetwork network;
     private final Examples examples;
     private final MatrixLayout layout;
@@ -154,7 +151,7 @@ public final class BackpropSteps {
 
     /** Builds the steps; one instance per build. */
     private final class Builder {
-        private final boolean textbook = layout == MatrixLayout.TEXTBOOK;
+        private final Notation notation = Notation.of(layout);
         private final int m = trace.examples();
         private final boolean batch = m > 1;
         private final int depth = network.network().depth();
@@ -191,21 +188,17 @@ public final class BackpropSteps {
             Term h = activationsIn(k);
             Term b = bias(layer.biasCopy(), "b(" + k + ")");
             Term a = examplesTerm(name("a", k), trace.forward().get(k - 1).a());
-            String formula = textbook ? name("a", k) + " = W(" + k + ")·" + name("h", k - 1) + " + b(" + k + ")"
-                    : name("a", k) + " = " + name("h", k - 1) + "·K(" + k + ") + b(" + k + ")";
-            List<FormulaPart> parts = textbook
-                    ? List.of(matrix(w), text("·"), matrix(h), text("+"), matrix(b), text("="), matrix(a))
-                    : List.of(matrix(h), text("·"), matrix(w), text("+"), matrix(b), text("="), matrix(a));
-            String note = textbook
-                    ? "Each neuron of layer " + k + " sums its inputs weighted by its row of W(" + k
-                            + "), then adds its bias."
-                    : "Each neuron of layer " + k + " sums its inputs weighted by its column of K(" + k
-                            + "), then adds its bias.";
+            String formula = name("a", k) + " = " + notation.times(notation.weights(k), name("h", k - 1))
+                    + " + b(" + k + ")";
+            List<FormulaPart> parts = join(notation.times(matrix(w), matrix(h)), text("+"), matrix(b), text("="),
+                    matrix(a));
+            String note = "Each neuron of layer " + k + " sums its inputs weighted by its " + notation.crossLine()
+                    + " of " + notation.weights(k) + ", then adds its bias.";
             if (k == 1) {
                 note += " " + name("h", 0) + " = " + (batch ? "X" : "x") + ", the input.";
             }
             if (batch) {
-                note += " b(" + k + ") is added to every " + (textbook ? "column" : "row") + " (every example).";
+                note += " b(" + k + ") is added to every " + notation.line() + " (every example).";
             }
             add(Kind.FORWARD_A, k, "Forward · layer " + k + " · weighted sum", formula, parts, a, note,
                     Highlight.linksAndNeurons(k, k));
@@ -237,10 +230,8 @@ public final class BackpropSteps {
             String note = loss.description();
             if (batch) {
                 formula = "L = (1/m) Σ_r L(y_r, t_r),  " + formula + ",  m = " + m;
-                double[][] perExample = new double[1][m];
-                perExample[0] = trace.exampleLosses();
-                Term losses = textbook ? new Term("L(y_r, t_r)", "one column per example", perExample)
-                        : new Term("L(y_r, t_r)", "one row per example", Term.transpose(perExample));
+                // One value per example: an m × 1 matrix of examples, laid out as the others are.
+                Term losses = examplesTerm("L(y_r, t_r)", Term.transpose(new double[][] {trace.exampleLosses()}));
                 parts = List.of(text("L("), matrix(y), text(","), matrix(t), text(") ="), matrix(losses),
                         text("mean over the " + m + " examples ="), matrix(value));
                 note += " The loss of the minibatch is the mean of the " + m + " examples' losses.";
@@ -270,7 +261,7 @@ public final class BackpropSteps {
                 note += " n = " + network.network().outputs() + " outputs.";
             }
             if (batch) {
-                note += " Each " + (textbook ? "column" : "row") + " is one example's own gradient; the mean over"
+                note += " Each " + notation.line() + " is one example's own gradient; the mean over"
                         + " the m = " + m + " examples is taken when the parameter gradients are formed.";
             }
             add(Kind.G_LOSS, depth, "Backward · gradient of the loss", formula, parts, g, note,
@@ -318,29 +309,25 @@ public final class BackpropSteps {
         private void softmaxActivation(int k, BackpropTrace.LayerBackward back, BackpropTrace.LayerForward f,
                 Term g, Term result, String title) {
             int units = f.h().numCols;
-            String product = textbook ? gName() + " ← Jᵀ·" + gName() : gName() + " ← " + gName() + "·J";
+            String product = gName() + " ← " + notation.times(notation.jacobian(""), gName());
             String jacobian = ",  J = ∂h/∂a = diag(y) − y·yᵀ";
             List<FormulaPart> parts = new ArrayList<>();
             int shown = Math.min(m, 3);
             for (int r = 0; r < shown; r++) {
-                String symbol = batch ? "J_" + (r + 1) : textbook ? "Jᵀ = J" : "J";
+                String symbol = batch ? "J_" + (r + 1) : notation.singleJacobian();
                 Term j = new Term(symbol, "units × units" + (batch ? ", example " + (r + 1) : ""),
                         jacobian(f.h(), r, units));
-                if (!batch) {
-                    if (textbook) {
-                        parts.addAll(List.of(matrix(j), text("·"), matrix(g)));
-                    } else {
-                        parts.addAll(List.of(matrix(g), text("·"), matrix(j)));
-                    }
-                } else {
+                if (batch) {
                     parts.add(matrix(j));
+                } else {
+                    parts.addAll(notation.times(matrix(j), matrix(g)));
                 }
             }
             String note = "Softmax mixes the units of one example, so its derivative is a matrix: "
                     + Activation.SOFTMAX.derivativeFormula() + ". J is symmetric, so Jᵀ = J.";
             if (batch) {
-                parts.add(text((m > shown ? "… (one J per example);" : "") + " each "
-                        + (textbook ? "column: g_r ← J_rᵀ·g_r" : "row: g_r ← g_r·J_r")));
+                parts.add(text((m > shown ? "… (one J per example);" : "") + " each " + notation.line() + ": g_r ← "
+                        + notation.times(notation.jacobian("_r"), "g_r")));
                 parts.add(matrix(g));
                 parts.add(text("→"));
                 note += " Each example has its own J" + (m > shown ? " (the first " + shown + " shown)" : "") + ".";
@@ -375,7 +362,7 @@ public final class BackpropSteps {
             String note;
             if (batch) {
                 formula = "∇b(" + k + ") = (1/m) Σ_r g_r,  m = " + m;
-                parts = List.of(text("(1/" + m + ") Σ over the " + (textbook ? "columns" : "rows") + " of"),
+                parts = List.of(text("(1/" + m + ") Σ over the " + notation.line() + "s of"),
                         matrix(g), text("="), matrix(grad));
                 note = "a = W·h + b, so ∂a/∂b = 1: each example's bias gradient is its g. The minibatch's is"
                         + " their mean over the m = " + m + " examples.";
@@ -393,21 +380,15 @@ public final class BackpropSteps {
             Term g = examplesTerm(gName() + " = ∂L/∂" + name("a", k), back.gA());
             Term h = activationsIn(k);
             DMatrixRMaj kernelGradient = back.gradKernel();
-            Term grad = weightTerm(kernelGradient, "∇W(" + k + ")", "∇K(" + k + ")");
+            Term grad = weightTerm(kernelGradient, "∇" + notation.weights(k));
             String hT = name("h", k - 1) + "ᵀ";
-            Term hTransposed = h.transposed(hT, batch ? (textbook ? "one row per example" : "one column per example")
-                    : "");
-            String formula;
-            List<FormulaPart> parts;
-            if (textbook) {
-                formula = batch ? "∇W(" + k + ") = (1/m) Σ_r g_r·h(" + (k - 1) + ")_rᵀ = (1/m)·G·" + hT + ",  m = " + m
-                        : "∇W(" + k + ") = g·" + hT;
-                parts = new ArrayList<>(List.of(matrix(g), text("·"), matrix(hTransposed), text("="), matrix(grad)));
-            } else {
-                formula = batch ? "∇K(" + k + ") = (1/m) Σ_r h(" + (k - 1) + ")_rᵀ·g_r = (1/m)·" + hT + "·G,  m = " + m
-                        : "∇K(" + k + ") = " + hT + "·g";
-                parts = new ArrayList<>(List.of(matrix(hTransposed), text("·"), matrix(g), text("="), matrix(grad)));
-            }
+            Term hTransposed = h.transposed(hT, batch ? notation.perExampleTransposed() : "");
+            String gradient = "∇" + notation.weights(k) + " = ";
+            String formula = batch
+                    ? gradient + "(1/m) Σ_r " + notation.times("g_r", "h(" + (k - 1) + ")_rᵀ") + " = (1/m)·"
+                            + notation.times("G", hT) + ",  m = " + m
+                    : gradient + notation.times("g", hT);
+            List<FormulaPart> parts = join(notation.times(matrix(g), matrix(hTransposed)), text("="), matrix(grad));
             if (batch) {
                 parts.add(0, text("(1/" + m + ") ·"));
             }
@@ -428,19 +409,10 @@ public final class BackpropSteps {
             DenseLayer layer = layer(k);
             Term g = examplesTerm(gName() + " = ∂L/∂" + name("a", k), back.gA());
             Term result = examplesTerm(gName() + " = ∂L/∂" + name("h", k - 1), back.gOut());
-            double[][] kernel = layer.kernelCopy();
-            String formula;
-            List<FormulaPart> parts;
-            if (textbook) {
-                // Wᵀ is inputs × units: the kernel itself.
-                Term wT = new Term("W(" + k + ")ᵀ", "inputs × units", kernel);
-                formula = gName() + " ← W(" + k + ")ᵀ·" + gName();
-                parts = List.of(matrix(wT), text("·"), matrix(g), text("="), matrix(result));
-            } else {
-                Term kT = new Term("K(" + k + ")ᵀ", "units × inputs", Term.transpose(kernel));
-                formula = gName() + " ← " + gName() + "·K(" + k + ")ᵀ";
-                parts = List.of(matrix(g), text("·"), matrix(kT), text("="), matrix(result));
-            }
+            String transposed = notation.weights(k) + "ᵀ";
+            Term weightsT = weights(k, layer).transposed(transposed, notation.transposedWeightsCaption());
+            String formula = gName() + " ← " + notation.times(transposed, gName());
+            List<FormulaPart> parts = join(notation.times(matrix(weightsT), matrix(g)), text("="), matrix(result));
             String note = "The gradient handed down to layer " + (k - 1) + ": each of its neurons collects the g of"
                     + " the neurons it feeds, weighted by the links between them.";
             add(Kind.G_PROPAGATE, k, "Backward · layer " + k + " · to layer " + (k - 1), formula, parts, result,
@@ -454,9 +426,9 @@ public final class BackpropSteps {
             DenseLayer next = updated.layer(k - 1);
             DMatrixRMaj gradient = backward(k).gradKernel();
             Term old = weights(k, layer);
-            Term grad = weightTerm(gradient, "∇W(" + k + ")", "∇K(" + k + ")");
-            Term updatedTerm = weightTerm(next.kernelCopy(), "W(" + k + ") new", "K(" + k + ") new");
-            String w = textbook ? "W(" + k + ")" : "K(" + k + ")";
+            String w = notation.weights(k);
+            Term grad = weightTerm(gradient, "∇" + w);
+            Term updatedTerm = weightTerm(next.kernelCopy(), w + " new");
             String formula = w + " ← " + w + " − α·∇" + w + ",  α = " + number(network.learningRate());
             List<FormulaPart> parts = List.of(matrix(old), text("− " + number(network.learningRate()) + " ·"),
                     matrix(grad), text("="), matrix(updatedTerm));
@@ -530,32 +502,32 @@ public final class BackpropSteps {
         }
 
         private Term examplesTerm(String symbol, double[][] rowsOfExamples) {
-            if (textbook) {
-                return new Term(symbol, batch ? "one column per example" : "", Term.transpose(rowsOfExamples));
-            }
-            return new Term(symbol, batch ? "one row per example" : "", rowsOfExamples);
+            return new Term(symbol, batch ? notation.perExample() : "", notation.show(rowsOfExamples));
         }
 
         private Term weights(int k, DenseLayer layer) {
-            return weightTerm(layer.kernelCopy(), "W(" + k + ")", "K(" + k + ")");
+            return weightTerm(layer.kernelCopy(), notation.weights(k));
         }
 
-        private Term weightTerm(DMatrixRMaj kernelShaped, String textbookSymbol, String kerasSymbol) {
-            return weightTerm(DConvertArrays.convert(kernelShaped), textbookSymbol, kerasSymbol);
+        private Term weightTerm(DMatrixRMaj kernelShaped, String symbol) {
+            return weightTerm(DConvertArrays.convert(kernelShaped), symbol);
         }
 
-        /** A kernel-shaped matrix (inputs × units) as W (textbook, transposed) or K (Keras, as it is). */
-        private Term weightTerm(double[][] kernel, String textbookSymbol, String kerasSymbol) {
-            if (textbook) {
-                return new Term(textbookSymbol, TEXTBOOK_WEIGHTS, Term.transpose(kernel));
-            }
-            return new Term(kerasSymbol, KERAS_WEIGHTS, kernel);
+        /** A kernel-shaped matrix (inputs × units) as the notation shows weights: W (transposed) or K (as it is). */
+        private Term weightTerm(double[][] kernel, String symbol) {
+            return new Term(symbol, notation.weightsCaption(), notation.show(kernel));
         }
 
         /** A per-unit vector: a column (textbook) or a row (Keras). */
         private Term bias(double[] values, String symbol) {
-            double[][] row = {values};
-            return textbook ? new Term(symbol, "", Term.transpose(row)) : new Term(symbol, "", row);
+            return new Term(symbol, "", notation.show(new double[][] {values}));
+        }
+
+        /** {@code first} followed by {@code rest}, as a list that may grow. */
+        private static List<FormulaPart> join(List<FormulaPart> first, FormulaPart... rest) {
+            List<FormulaPart> parts = new ArrayList<>(first);
+            parts.addAll(List.of(rest));
+            return parts;
         }
     }
 
