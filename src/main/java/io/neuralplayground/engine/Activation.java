@@ -203,6 +203,45 @@ public enum Activation {
         return kerasName;
     }
 
+    /** The symbol of φ in formulas: σ for the sigmoid, otherwise Keras' name. */
+    public String symbol() {
+        return this == SIGMOID ? "σ" : kerasName;
+    }
+
+    /**
+     * What φ computes, as one sentence of symbols and words: {@code σ(a) = 1 / (1 + e^−a), element by element.}
+     * The texts of an activation live here, beside its maths, as {@code Op} keeps those of the autodiff
+     * operations.
+     */
+    public String description() {
+        return switch (this) {
+            case SIGMOID -> "σ(a) = 1 / (1 + e^−a), element by element.";
+            case TANH -> "tanh(a) = (e^a − e^−a) / (e^a + e^−a), element by element.";
+            case RELU -> "relu(a) = max(0, a), element by element.";
+            case LEAKY_RELU -> "leaky_relu(a) = a for a > 0, " + LEAKY_SLOPE + "·a otherwise, element by element.";
+            case ELU -> "elu(a) = a for a > 0, e^a − 1 otherwise, element by element.";
+            case LINEAR -> "linear(a) = a: the identity.";
+            case SOFTMAX -> "softmax(a)_j = e^a_j / Σ_i e^a_i over the units of one example: the outputs are"
+                    + " positive and sum to 1.";
+        };
+    }
+
+    /**
+     * φ'(a) written in a and h = φ(a), the factor {@link #backward} multiplies g by: {@code σ'(a) = σ(a)·(1 −
+     * σ(a)) = h(1 − h)}. Softmax has a Jacobian instead, and this gives its entries ∂h_i/∂a_j.
+     */
+    public String derivativeFormula() {
+        return switch (this) {
+            case SIGMOID -> "σ'(a) = σ(a)·(1 − σ(a)) = h(1 − h)";
+            case TANH -> "tanh'(a) = 1 − tanh²(a) = 1 − h²";
+            case RELU -> "relu'(a) = 1 where a > 0, 0 elsewhere";
+            case LEAKY_RELU -> "leaky_relu'(a) = 1 where a > 0, " + LEAKY_SLOPE + " elsewhere";
+            case ELU -> "elu'(a) = 1 where a > 0, h + 1 elsewhere";
+            case LINEAR -> "linear'(a) = 1";
+            case SOFTMAX -> "∂h_i/∂a_j = h_i(δ_ij − h_j)";
+        };
+    }
+
     /** Whether φ acts on each unit alone (all but softmax). */
     public boolean isElementwise() {
         return this != SOFTMAX;

@@ -296,6 +296,48 @@ public enum Loss {
     }
 
     /**
+     * L(y, t) of one example written out in its outputs y_j and targets t_j, n being the number of outputs:
+     * {@code ½ Σ_j (y_j − t_j)²}. The texts of a loss live here, beside its maths, as {@code Op} keeps those of
+     * the autodiff operations.
+     */
+    public String formula() {
+        return switch (this) {
+            case HALF_SQUARED_ERROR -> "½ Σ_j (y_j − t_j)²";
+            case MEAN_SQUARED_ERROR -> "(1/n) Σ_j (y_j − t_j)²";
+            case MEAN_ABSOLUTE_ERROR -> "(1/n) Σ_j |y_j − t_j|";
+            case BINARY_CROSSENTROPY -> "−(1/n) Σ_j [t_j log y_j + (1 − t_j) log(1 − y_j)]";
+            case CATEGORICAL_CROSSENTROPY -> "−Σ_j t_j log y_j";
+            case SPARSE_CATEGORICAL_CROSSENTROPY -> "−log y_c,  c = the target class";
+        };
+    }
+
+    /** ∂L/∂y of one example written out, element by element, as {@link #gradient} computes it: {@code y − t}. */
+    public String gradientFormula() {
+        return switch (this) {
+            case HALF_SQUARED_ERROR -> "y − t";
+            case MEAN_SQUARED_ERROR -> "(2/n)·(y − t)";
+            case MEAN_ABSOLUTE_ERROR -> "sign(y − t)/n";
+            case BINARY_CROSSENTROPY -> "(−t/y + (1 − t)/(1 − y))/n";
+            case CATEGORICAL_CROSSENTROPY -> "−t/y";
+            case SPARSE_CATEGORICAL_CROSSENTROPY -> "−1/y_c at the target class c, 0 elsewhere";
+        };
+    }
+
+    /** What the loss is, in one sentence for a reader: "The squared error averaged over the n outputs." */
+    public String description() {
+        return switch (this) {
+            case HALF_SQUARED_ERROR -> "Half the squared error, summed over the outputs (the textbook's and TF"
+                    + " Playground's loss).";
+            case MEAN_SQUARED_ERROR -> "The squared error averaged over the n outputs.";
+            case MEAN_ABSOLUTE_ERROR -> "The absolute error averaged over the n outputs.";
+            case BINARY_CROSSENTROPY -> "Binary cross-entropy, averaged over the n outputs; y is clipped to"
+                    + " [ε, 1 − ε], ε = 1e−7, as Keras does.";
+            case CATEGORICAL_CROSSENTROPY -> "Categorical cross-entropy against a one-hot target.";
+            case SPARSE_CATEGORICAL_CROSSENTROPY -> "Categorical cross-entropy against a class index c.";
+        };
+    }
+
+    /**
      * The sum over the m examples of L(y, t). When this loss {@linkplain #fusesWith fuses} with the output
      * activation the value is computed from the pre-activations a, otherwise from the outputs y.
      */

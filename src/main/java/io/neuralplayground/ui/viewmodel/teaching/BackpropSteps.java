@@ -30,13 +30,10 @@ import org.ejml.ops.DConvertArrays;
  *
  * <p>In the {@link MatrixLayout#TEXTBOOK textbook layout} vectors are columns and W(k) = K(k)ᵀ is units × inputs;
  * in {@link MatrixLayout#KERAS Keras'} vectors are rows and K(k) is inputs × units. With m examples the vectors
- * become matrices of m columns (textbook) or m rows (Keras), and the parameter gradients are their means.
+ * become matrices of m columns (textbook) or m rows (Keras), and the parameter gradients are their means. The
+ * steps are made once for both layouts: what differs between them is the {@link Notation}'s.
  */
 public final class BackpropSteps {
-    /** The caption of W(k) and its kin in the textbook layout. */
-    public static final String TEXTBOOK_WEIGHTS = "units × inputs, textbook";
-    /** The caption of K(k) = W(k)ᵀ and its kin in Keras' layout. */
-    public static final String KERAS_WEIGHTS = "inputs × units, Keras' get_weights()";
     private final TeachingNetwork network;
     private final Examples examples;
     private final MatrixLayout layout;
@@ -155,7 +152,7 @@ public final class BackpropSteps {
 
     /** Builds the steps; one instance per build. */
     private final class Builder {
-        private final boolean textbook = layout == MatrixLayout.TEXTBOOK;
+        private final Notation notation = Notation.of(layout);
         private final int m = trace.examples();
         private final boolean batch = m > 1;
         private final int depth = network.network().depth();
@@ -192,21 +189,17 @@ public final class BackpropSteps {
             Term h = activationsIn(k);
             Term b = bias(layer.biasCopy(), "b(" + k + ")");
             Term a = examplesTerm(name("a", k), trace.forward().get(k - 1).a());
-            String formula = textbook ? name("a", k) + " = W(" + k + ")·" + name("h", k - 1) + " + b(" + k + ")"
-                    : name("a", k) + " = " + name("h", k - 1) + "·K(" + k + ") + b(" + k + ")";
-            List<FormulaPart> parts = textbook
-                    ? List.of(matrix(w), text("·"), matrix(h), text("+"), matrix(b), text("="), matrix(a))
-                    : List.of(matrix(h), text("·"), matrix(w), text("+"), matrix(b), text("="), matrix(a));
-            String note = textbook
-                    ? "Each neuron of layer " + k + " sums its inputs weighted by its row of W(" + k
-                            + "), then adds its bias."
-                    : "Each neuron of layer " + k + " sums its inputs weighted by its column of K(" + k
-                            + "), then adds its bias.";
+            String formula = name("a", k) + " = " + notation.times(notation.weights(k), name("h", k - 1))
+                    + " + b(" + k + ")";
+            List<FormulaPart> parts = join(notation.times(matrix(w), matrix(h)), text("+"), matrix(b), text("="),
+                    matrix(a));
+            String note = "Each neuron of layer " + k + " sums its inputs weighted by its " + notation.crossLine()
+                    + " of " + notation.weights(k) + ", then adds its bias.";
             if (k == 1) {
                 note += " " + name("h", 0) + " = " + (batch ? "X" : "x") + ", the input.";
             }
             if (batch) {
-                note += " b(" + k + ") is added to every " + (textbook ? "column" : "row") + " (every example).";
+                note += " b(" + k + ") is added to every " + notation.line() + " (every example).";
             }
             add(Kind.FORWARD_A, k, "Forward · layer " + k + " · weighted sum", formula, parts, a, note,
                     Highlight.linksAndNeurons(k, k));
@@ -217,9 +210,9 @@ public final class BackpropSteps {
             Activation act = f.activation();
             Term a = examplesTerm(name("a", k), f.a());
             Term h = examplesTerm(name("h", k), f.h());
-            String formula = name("h", k) + " = " + symbol(act) + "(" + name("a", k) + ")";
-            List<FormulaPart> parts = List.of(text(symbol(act) + "("), matrix(a), text(") ="), matrix(h));
-            String note = describe(act);
+            String formula = name("h", k) + " = " + act.symbol() + "(" + name("a", k) + ")";
+            List<FormulaPart> parts = List.of(text(act.symbol() + "("), matrix(a), text(") ="), matrix(h));
+            String note = act.description();
             if (k == depth) {
                 note += " The output of the network: y = " + name("h", k) + ".";
             }
@@ -233,15 +226,13 @@ public final class BackpropSteps {
             Term y = examplesTerm(batch ? "Y" : "y", trace.output());
             Term t = examplesTerm(batch ? "T" : "t", trace.target());
             Term value = Term.scalar("L", trace.meanLoss());
-            String formula = "L(y, t) = " + lossFormula();
+            String formula = "L(y, t) = " + loss.formula();
             List<FormulaPart> parts;
-            String note = describe(loss);
+            String note = loss.description();
             if (batch) {
                 formula = "L = (1/m) Σ_r L(y_r, t_r),  " + formula + ",  m = " + m;
-                double[][] perExample = new double[1][m];
-                perExample[0] = trace.exampleLosses();
-                Term losses = textbook ? new Term("L(y_r, t_r)", "one column per example", perExample)
-                        : new Term("L(y_r, t_r)", "one row per example", Term.transpose(perExample));
+                // One value per example: an m × 1 matrix of examples, laid out as the others are.
+                Term losses = examplesTerm("L(y_r, t_r)", Term.transpose(new double[][] {trace.exampleLosses()}));
                 parts = List.of(text("L("), matrix(y), text(","), matrix(t), text(") ="), matrix(losses),
                         text("mean over the " + m + " examples ="), matrix(value));
                 note += " The loss of the minibatch is the mean of the " + m + " examples' losses.";
@@ -260,7 +251,7 @@ public final class BackpropSteps {
             Term y = examplesTerm(batch ? "Y" : "y", trace.output());
             Term t = examplesTerm(batch ? "T" : "t", trace.target());
             Term g = examplesTerm(gName() + " = ∂L/∂y", back.gIn());
-            String formula = gName() + " ← ∇_y L(y, t) = " + lossGradientFormula();
+            String formula = gName() + " ← ∇_y L(y, t) = " + loss.gradientFormula();
             List<FormulaPart> parts = loss == Loss.HALF_SQUARED_ERROR
                     ? List.of(matrix(y), text("−"), matrix(t), text("="), matrix(g))
                     : List.of(text("∇_y L("), matrix(y), text(","), matrix(t), text(") ="), matrix(g));
@@ -271,7 +262,7 @@ public final class BackpropSteps {
                 note += " n = " + network.network().outputs() + " outputs.";
             }
             if (batch) {
-                note += " Each " + (textbook ? "column" : "row") + " is one example's own gradient; the mean over"
+                note += " Each " + notation.line() + " is one example's own gradient; the mean over"
                         + " the m = " + m + " examples is taken when the parameter gradients are formed.";
             }
             add(Kind.G_LOSS, depth, "Backward · gradient of the loss", formula, parts, g, note,
@@ -292,10 +283,10 @@ public final class BackpropSteps {
                 softmaxActivation(k, back, f, g, result, title);
                 return;
             }
-            Term derivative = examplesTerm(symbol(act) + "'(" + name("a", k) + ")", derivative(act, f));
-            String formula = gName() + " ← " + gName() + " ⊙ " + symbol(act) + "'(" + name("a", k) + ")";
+            Term derivative = examplesTerm(act.symbol() + "'(" + name("a", k) + ")", derivative(act, f));
+            String formula = gName() + " ← " + gName() + " ⊙ " + act.symbol() + "'(" + name("a", k) + ")";
             List<FormulaPart> parts = new ArrayList<>(List.of(matrix(g), text("⊙"), matrix(derivative), text("=")));
-            String note = derivativeNote(act) + " ⊙ multiplies element by element.";
+            String note = act.derivativeFormula() + ". ⊙ multiplies element by element.";
             if (back.fused()) {
                 int n = network.network().outputs();
                 Term y = examplesTerm(batch ? "Y" : "y", trace.output());
@@ -319,29 +310,25 @@ public final class BackpropSteps {
         private void softmaxActivation(int k, BackpropTrace.LayerBackward back, BackpropTrace.LayerForward f,
                 Term g, Term result, String title) {
             int units = f.h().numCols;
-            String product = textbook ? gName() + " ← Jᵀ·" + gName() : gName() + " ← " + gName() + "·J";
+            String product = gName() + " ← " + notation.times(notation.jacobian(""), gName());
             String jacobian = ",  J = ∂h/∂a = diag(y) − y·yᵀ";
             List<FormulaPart> parts = new ArrayList<>();
             int shown = Math.min(m, 3);
             for (int r = 0; r < shown; r++) {
-                String symbol = batch ? "J_" + (r + 1) : textbook ? "Jᵀ = J" : "J";
+                String symbol = batch ? "J_" + (r + 1) : notation.singleJacobian();
                 Term j = new Term(symbol, "units × units" + (batch ? ", example " + (r + 1) : ""),
                         jacobian(f.h(), r, units));
-                if (!batch) {
-                    if (textbook) {
-                        parts.addAll(List.of(matrix(j), text("·"), matrix(g)));
-                    } else {
-                        parts.addAll(List.of(matrix(g), text("·"), matrix(j)));
-                    }
-                } else {
+                if (batch) {
                     parts.add(matrix(j));
+                } else {
+                    parts.addAll(notation.times(matrix(j), matrix(g)));
                 }
             }
-            String note = "Softmax mixes the units of one example, so its derivative is a matrix: ∂h_i/∂a_j = "
-                    + "h_i(δ_ij − h_j). J is symmetric, so Jᵀ = J.";
+            String note = "Softmax mixes the units of one example, so its derivative is a matrix: "
+                    + Activation.SOFTMAX.derivativeFormula() + ". J is symmetric, so Jᵀ = J.";
             if (batch) {
-                parts.add(text((m > shown ? "… (one J per example);" : "") + " each "
-                        + (textbook ? "column: g_r ← J_rᵀ·g_r" : "row: g_r ← g_r·J_r")));
+                parts.add(text((m > shown ? "… (one J per example);" : "") + " each " + notation.line() + ": g_r ← "
+                        + notation.times(notation.jacobian("_r"), "g_r")));
                 parts.add(matrix(g));
                 parts.add(text("→"));
                 note += " Each example has its own J" + (m > shown ? " (the first " + shown + " shown)" : "") + ".";
@@ -376,7 +363,7 @@ public final class BackpropSteps {
             String note;
             if (batch) {
                 formula = "∇b(" + k + ") = (1/m) Σ_r g_r,  m = " + m;
-                parts = List.of(text("(1/" + m + ") Σ over the " + (textbook ? "columns" : "rows") + " of"),
+                parts = List.of(text("(1/" + m + ") Σ over the " + notation.line() + "s of"),
                         matrix(g), text("="), matrix(grad));
                 note = "a = W·h + b, so ∂a/∂b = 1: each example's bias gradient is its g. The minibatch's is"
                         + " their mean over the m = " + m + " examples.";
@@ -394,21 +381,15 @@ public final class BackpropSteps {
             Term g = examplesTerm(gName() + " = ∂L/∂" + name("a", k), back.gA());
             Term h = activationsIn(k);
             DMatrixRMaj kernelGradient = back.gradKernel();
-            Term grad = weightTerm(kernelGradient, "∇W(" + k + ")", "∇K(" + k + ")");
+            Term grad = weightTerm(kernelGradient, "∇" + notation.weights(k));
             String hT = name("h", k - 1) + "ᵀ";
-            Term hTransposed = h.transposed(hT, batch ? (textbook ? "one row per example" : "one column per example")
-                    : "");
-            String formula;
-            List<FormulaPart> parts;
-            if (textbook) {
-                formula = batch ? "∇W(" + k + ") = (1/m) Σ_r g_r·h(" + (k - 1) + ")_rᵀ = (1/m)·G·" + hT + ",  m = " + m
-                        : "∇W(" + k + ") = g·" + hT;
-                parts = new ArrayList<>(List.of(matrix(g), text("·"), matrix(hTransposed), text("="), matrix(grad)));
-            } else {
-                formula = batch ? "∇K(" + k + ") = (1/m) Σ_r h(" + (k - 1) + ")_rᵀ·g_r = (1/m)·" + hT + "·G,  m = " + m
-                        : "∇K(" + k + ") = " + hT + "·g";
-                parts = new ArrayList<>(List.of(matrix(hTransposed), text("·"), matrix(g), text("="), matrix(grad)));
-            }
+            Term hTransposed = h.transposed(hT, batch ? notation.perExampleTransposed() : "");
+            String gradient = "∇" + notation.weights(k) + " = ";
+            String formula = batch
+                    ? gradient + "(1/m) Σ_r " + notation.times("g_r", "h(" + (k - 1) + ")_rᵀ") + " = (1/m)·"
+                            + notation.times("G", hT) + ",  m = " + m
+                    : gradient + notation.times("g", hT);
+            List<FormulaPart> parts = join(notation.times(matrix(g), matrix(hTransposed)), text("="), matrix(grad));
             if (batch) {
                 parts.add(0, text("(1/" + m + ") ·"));
             }
@@ -429,19 +410,10 @@ public final class BackpropSteps {
             DenseLayer layer = layer(k);
             Term g = examplesTerm(gName() + " = ∂L/∂" + name("a", k), back.gA());
             Term result = examplesTerm(gName() + " = ∂L/∂" + name("h", k - 1), back.gOut());
-            double[][] kernel = layer.kernelCopy();
-            String formula;
-            List<FormulaPart> parts;
-            if (textbook) {
-                // Wᵀ is inputs × units: the kernel itself.
-                Term wT = new Term("W(" + k + ")ᵀ", "inputs × units", kernel);
-                formula = gName() + " ← W(" + k + ")ᵀ·" + gName();
-                parts = List.of(matrix(wT), text("·"), matrix(g), text("="), matrix(result));
-            } else {
-                Term kT = new Term("K(" + k + ")ᵀ", "units × inputs", Term.transpose(kernel));
-                formula = gName() + " ← " + gName() + "·K(" + k + ")ᵀ";
-                parts = List.of(matrix(g), text("·"), matrix(kT), text("="), matrix(result));
-            }
+            String transposed = notation.weights(k) + "ᵀ";
+            Term weightsT = weights(k, layer).transposed(transposed, notation.transposedWeightsCaption());
+            String formula = gName() + " ← " + notation.times(transposed, gName());
+            List<FormulaPart> parts = join(notation.times(matrix(weightsT), matrix(g)), text("="), matrix(result));
             String note = "The gradient handed down to layer " + (k - 1) + ": each of its neurons collects the g of"
                     + " the neurons it feeds, weighted by the links between them.";
             add(Kind.G_PROPAGATE, k, "Backward · layer " + k + " · to layer " + (k - 1), formula, parts, result,
@@ -455,9 +427,9 @@ public final class BackpropSteps {
             DenseLayer next = updated.layer(k - 1);
             DMatrixRMaj gradient = backward(k).gradKernel();
             Term old = weights(k, layer);
-            Term grad = weightTerm(gradient, "∇W(" + k + ")", "∇K(" + k + ")");
-            Term updatedTerm = weightTerm(next.kernelCopy(), "W(" + k + ") new", "K(" + k + ") new");
-            String w = textbook ? "W(" + k + ")" : "K(" + k + ")";
+            String w = notation.weights(k);
+            Term grad = weightTerm(gradient, "∇" + w);
+            Term updatedTerm = weightTerm(next.kernelCopy(), w + " new");
             String formula = w + " ← " + w + " − α·∇" + w + ",  α = " + exact(network.learningRate());
             List<FormulaPart> parts = List.of(matrix(old), text("− " + exact(network.learningRate()) + " ·"),
                     matrix(grad), text("="), matrix(updatedTerm));
@@ -531,101 +503,36 @@ public final class BackpropSteps {
         }
 
         private Term examplesTerm(String symbol, double[][] rowsOfExamples) {
-            if (textbook) {
-                return new Term(symbol, batch ? "one column per example" : "", Term.transpose(rowsOfExamples));
-            }
-            return new Term(symbol, batch ? "one row per example" : "", rowsOfExamples);
+            return new Term(symbol, batch ? notation.perExample() : "", notation.show(rowsOfExamples));
         }
 
         private Term weights(int k, DenseLayer layer) {
-            return weightTerm(layer.kernelCopy(), "W(" + k + ")", "K(" + k + ")");
+            return weightTerm(layer.kernelCopy(), notation.weights(k));
         }
 
-        private Term weightTerm(DMatrixRMaj kernelShaped, String textbookSymbol, String kerasSymbol) {
-            return weightTerm(DConvertArrays.convert(kernelShaped), textbookSymbol, kerasSymbol);
+        private Term weightTerm(DMatrixRMaj kernelShaped, String symbol) {
+            return weightTerm(DConvertArrays.convert(kernelShaped), symbol);
         }
 
-        /** A kernel-shaped matrix (inputs × units) as W (textbook, transposed) or K (Keras, as it is). */
-        private Term weightTerm(double[][] kernel, String textbookSymbol, String kerasSymbol) {
-            if (textbook) {
-                return new Term(textbookSymbol, TEXTBOOK_WEIGHTS, Term.transpose(kernel));
-            }
-            return new Term(kerasSymbol, KERAS_WEIGHTS, kernel);
+        /** A kernel-shaped matrix (inputs × units) as the notation shows weights: W (transposed) or K (as it is). */
+        private Term weightTerm(double[][] kernel, String symbol) {
+            return new Term(symbol, notation.weightsCaption(), notation.show(kernel));
         }
 
         /** A per-unit vector: a column (textbook) or a row (Keras). */
         private Term bias(double[] values, String symbol) {
-            double[][] row = {values};
-            return textbook ? new Term(symbol, "", Term.transpose(row)) : new Term(symbol, "", row);
+            return new Term(symbol, "", notation.show(new double[][] {values}));
         }
 
-        private String lossFormula() {
-            return switch (loss) {
-                case HALF_SQUARED_ERROR -> "½ Σ_j (y_j − t_j)²";
-                case MEAN_SQUARED_ERROR -> "(1/n) Σ_j (y_j − t_j)²";
-                case MEAN_ABSOLUTE_ERROR -> "(1/n) Σ_j |y_j − t_j|";
-                case BINARY_CROSSENTROPY -> "−(1/n) Σ_j [t_j log y_j + (1 − t_j) log(1 − y_j)]";
-                case CATEGORICAL_CROSSENTROPY -> "−Σ_j t_j log y_j";
-                case SPARSE_CATEGORICAL_CROSSENTROPY -> "−log y_c,  c = the target class";
-            };
-        }
-
-        private String lossGradientFormula() {
-            return switch (loss) {
-                case HALF_SQUARED_ERROR -> "y − t";
-                case MEAN_SQUARED_ERROR -> "(2/n)·(y − t)";
-                case MEAN_ABSOLUTE_ERROR -> "sign(y − t)/n";
-                case BINARY_CROSSENTROPY -> "(−t/y + (1 − t)/(1 − y))/n";
-                case CATEGORICAL_CROSSENTROPY -> "−t/y";
-                case SPARSE_CATEGORICAL_CROSSENTROPY -> "−1/y_c at the target class c, 0 elsewhere";
-            };
+        /** {@code first} followed by {@code rest}, as a list that may grow. */
+        private static List<FormulaPart> join(List<FormulaPart> first, FormulaPart... rest) {
+            List<FormulaPart> parts = new ArrayList<>(first);
+            parts.addAll(List.of(rest));
+            return parts;
         }
     }
 
-    // ---- maths shown beside the trace's results, and descriptions ----
-
-    /** The symbol of an activation in formulas: σ for the sigmoid, otherwise Keras' name. */
-    static String symbol(Activation activation) {
-        return activation == Activation.SIGMOID ? "σ" : activation.kerasName();
-    }
-
-    private static String describe(Activation activation) {
-        return switch (activation) {
-            case SIGMOID -> "σ(a) = 1 / (1 + e^−a), element by element.";
-            case TANH -> "tanh(a) = (e^a − e^−a) / (e^a + e^−a), element by element.";
-            case RELU -> "relu(a) = max(0, a), element by element.";
-            case LEAKY_RELU -> "leaky_relu(a) = a for a > 0, " + Activation.LEAKY_SLOPE + "·a otherwise, element by element.";
-            case ELU -> "elu(a) = a for a > 0, e^a − 1 otherwise, element by element.";
-            case LINEAR -> "linear(a) = a: the identity.";
-            case SOFTMAX -> "softmax(a)_j = e^a_j / Σ_i e^a_i over the units of one example: the outputs are"
-                    + " positive and sum to 1.";
-        };
-    }
-
-    private static String describe(Loss loss) {
-        return switch (loss) {
-            case HALF_SQUARED_ERROR -> "Half the squared error, summed over the outputs (the textbook's and TF"
-                    + " Playground's loss).";
-            case MEAN_SQUARED_ERROR -> "The squared error averaged over the n outputs.";
-            case MEAN_ABSOLUTE_ERROR -> "The absolute error averaged over the n outputs.";
-            case BINARY_CROSSENTROPY -> "Binary cross-entropy, averaged over the n outputs; y is clipped to"
-                    + " [ε, 1 − ε], ε = 1e−7, as Keras does.";
-            case CATEGORICAL_CROSSENTROPY -> "Categorical cross-entropy against a one-hot target.";
-            case SPARSE_CATEGORICAL_CROSSENTROPY -> "Categorical cross-entropy against a class index c.";
-        };
-    }
-
-    private static String derivativeNote(Activation activation) {
-        return switch (activation) {
-            case SIGMOID -> "σ'(a) = σ(a)·(1 − σ(a)) = h(1 − h).";
-            case TANH -> "tanh'(a) = 1 − tanh²(a) = 1 − h².";
-            case RELU -> "relu'(a) = 1 where a > 0, 0 elsewhere.";
-            case LEAKY_RELU -> "leaky_relu'(a) = 1 where a > 0, " + Activation.LEAKY_SLOPE + " elsewhere.";
-            case ELU -> "elu'(a) = 1 where a > 0, h + 1 elsewhere.";
-            case LINEAR -> "linear'(a) = 1.";
-            case SOFTMAX -> "";
-        };
-    }
+    // ---- maths shown beside the trace's results ----
 
     /**
      * φ'(a) for an element-wise activation, from the trace's a and h (m × units), to show beside g and the
