@@ -180,7 +180,7 @@ final class CheckedZip implements AutoCloseable {
 
     /** A problem with one entry: "model.npz: dense/kernel.npy: …". */
     PlaygroundException fail(String entry, String problem) {
-        return new PlaygroundException(source + ": " + NpyArray.printable(entry) + ": " + problem);
+        return new PlaygroundException(source + ": " + Printable.of(entry) + ": " + problem);
     }
 
     private static String limitText(long bytes) {

@@ -31,7 +31,7 @@ public final class CsvExport implements ModelWriter {
 
     @Override
     public void write(Model model, Path file) {
-        Exports.requireFinite(model, file);
+        ModelLimits.requireFinite(model, file);
         AtomicFiles.write(file, out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.US_ASCII));
             writeTo(model.network(), writer);

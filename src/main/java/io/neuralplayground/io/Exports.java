@@ -1,10 +1,9 @@
 package io.neuralplayground.io;
 
-import io.neuralplayground.PlaygroundException;
 import java.nio.file.Path;
 
 /**
- * What the exporters share: the check that a model can be written at all, and literals for source code (Python's
+ * What the exporters share: writing source text, and literals for source code (Python's
  * pieces are in {@link PythonScript}).
  */
 final class Exports {
@@ -13,17 +12,9 @@ final class Exports {
 
     /** Writes source text (ASCII) to {@code file}, atomically, for a model whose every parameter is finite. */
     static void writeSource(Model model, Path file, java.util.function.Function<Model, String> source) {
-        requireFinite(model, file);
+        ModelLimits.requireFinite(model, file);
         String text = source.apply(model);
         AtomicFiles.write(file, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
-    }
-
-    /** Refuses a model with a weight or bias that is not finite (a diverged training), naming the file. */
-    static void requireFinite(Model model, Path file) {
-        String problem = ModelJsonWriter.nonFiniteParameter(model.network());
-        if (problem != null) {
-            throw new PlaygroundException("Cannot save " + file + ": " + problem);
-        }
     }
 
     /**

@@ -37,7 +37,7 @@ final class Hdf5Files {
     private static final int SUPERBLOCK_BYTES = 96;
     /**
      * The largest HDF5 file read (it is read into memory): room for the most weights a model may have
-     * ({@link ModelFile#MAX_PARAMETERS}) even as float64.
+     * ({@link ModelLimits#MAX_PARAMETERS}) even as float64.
      */
     static final long MAX_FILE_BYTES = 1L << 30;
 
@@ -366,16 +366,16 @@ final class Hdf5Files {
             if (dims[d] < 1) {
                 throw new PlaygroundException(where + " has shape " + shape + ": it is empty");
             }
-            if (dims[d] > ModelFile.MAX_WIDTH) {
+            if (dims[d] > ModelLimits.MAX_WIDTH) {
                 throw new PlaygroundException(where + " has shape " + shape + ": wider than the "
-                        + ModelFile.MAX_WIDTH + " inputs or units a layer may have");
+                        + ModelLimits.MAX_WIDTH + " inputs or units a layer may have");
             }
             count *= dims[d];
             checked[d] = (int) dims[d];
         }
-        if (count > ModelFile.MAX_PARAMETERS) {
+        if (count > ModelLimits.MAX_PARAMETERS) {
             throw new PlaygroundException(where + " has shape " + shape + ": more than the "
-                    + ModelFile.MAX_PARAMETERS + " weights a model may have");
+                    + ModelLimits.MAX_PARAMETERS + " weights a model may have");
         }
         return checked;
     }

@@ -64,7 +64,7 @@ public final class JavaExport implements ModelWriter {
     @Override
     public void write(Model model, Path file) {
         String className = className(file);
-        Exports.requireFinite(model, file);
+        ModelLimits.requireFinite(model, file);
         String tooLarge = tooLarge(model);
         if (tooLarge != null) {
             throw new PlaygroundException("Cannot save " + file + ": " + tooLarge + " a Java source file can hold: "
@@ -109,7 +109,7 @@ public final class JavaExport implements ModelWriter {
         String stem = name.substring(0, name.length() - ".java".length());
         if (!isClassName(stem)) {
             throw new PlaygroundException("Cannot save " + file + ": Java names the class after its file, and \""
-                    + NpyArray.printable(stem) + "\" is not a valid Java class name (letters, digits, _ and $, not "
+                    + Printable.of(stem) + "\" is not a valid Java class name (letters, digits, _ and $, not "
                     + "starting with a digit, not a keyword): name the file e.g. Model.java");
         }
         if (USED_FROM_JAVA_LANG.contains(stem)) {

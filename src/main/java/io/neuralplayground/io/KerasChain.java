@@ -143,9 +143,9 @@ final class KerasChain {
             }
             JsonNode units = c.get("units");
             if (units == null || !units.canConvertToExactIntegral() || units.asLong() < 1
-                    || units.asLong() > ModelFile.MAX_WIDTH) {
+                    || units.asLong() > ModelLimits.MAX_WIDTH) {
                 throw new PlaygroundException(where + ": units is " + units + "; a Dense layer needs 1 to "
-                        + ModelFile.MAX_WIDTH + " units");
+                        + ModelLimits.MAX_WIDTH + " units");
             }
             JsonNode useBias = c.get("use_bias");
             boolean bias = useBias == null || useBias.isNull() || useBias.asBoolean(true);
@@ -211,7 +211,7 @@ final class KerasChain {
             boolean known = shape.isArray() && shape.size() >= 2;
             for (int d = 1; known && d < shape.size(); d++) {
                 JsonNode dim = shape.get(d);
-                known = dim.canConvertToExactIntegral() && dim.asLong() >= 1 && dim.asLong() <= ModelFile.MAX_WIDTH;
+                known = dim.canConvertToExactIntegral() && dim.asLong() >= 1 && dim.asLong() <= ModelLimits.MAX_WIDTH;
                 dims.add(dim.asInt());
             }
             if (!known) {
@@ -221,14 +221,14 @@ final class KerasChain {
             return List.copyOf(dims);
         }
 
-        /** How many numbers an example of {@code shape} holds, at most {@link ModelFile#MAX_WIDTH}. */
+        /** How many numbers an example of {@code shape} holds, at most {@link ModelLimits#MAX_WIDTH}. */
         private static int size(List<Integer> shape, String where) {
             long size = 1;
             for (int dim : shape) {
                 size *= dim;
-                if (size > ModelFile.MAX_WIDTH) {
+                if (size > ModelLimits.MAX_WIDTH) {
                     throw new PlaygroundException(where + ": inputs of shape " + shown(shape) + " are more than the "
-                            + ModelFile.MAX_WIDTH + " inputs a layer may have");
+                            + ModelLimits.MAX_WIDTH + " inputs a layer may have");
                 }
             }
             return (int) size;

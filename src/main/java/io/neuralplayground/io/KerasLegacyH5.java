@@ -170,8 +170,8 @@ public final class KerasLegacyH5 implements ModelWriter, ImportingReader {
                 weightless.add(Hdf5Files.path(layer));
                 continue;
             }
-            if (layers.size() >= ModelFile.MAX_LAYERS) {
-                throw new PlaygroundException(source + ": more than the " + ModelFile.MAX_LAYERS + " layers a model "
+            if (layers.size() >= ModelLimits.MAX_LAYERS) {
+                throw new PlaygroundException(source + ": more than the " + ModelLimits.MAX_LAYERS + " layers a model "
                         + "may have");
             }
             String where = Hdf5Files.path(layer);

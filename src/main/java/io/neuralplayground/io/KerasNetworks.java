@@ -89,7 +89,7 @@ final class KerasNetworks {
      * (which Keras would turn into infinity without a word), said to be beyond {@code what}; or null.
      */
     static String float32Problem(Network network, String what) {
-        String nonFinite = ModelJsonWriter.nonFiniteParameter(network);
+        String nonFinite = ModelLimits.nonFiniteParameter(network);
         if (nonFinite != null) {
             return nonFinite;
         }
@@ -157,9 +157,9 @@ final class KerasNetworks {
         if (layers.isEmpty()) {
             throw new PlaygroundException(source + ": the file holds no Dense layer");
         }
-        if (layers.size() > ModelFile.MAX_LAYERS) {
+        if (layers.size() > ModelLimits.MAX_LAYERS) {
             throw new PlaygroundException(source + ": the file holds " + layers.size() + " layers, more than the "
-                    + ModelFile.MAX_LAYERS + " a model may have");
+                    + ModelLimits.MAX_LAYERS + " a model may have");
         }
         long parameters = 0;
         List<DenseLayer> dense = new ArrayList<>(layers.size());
@@ -182,8 +182,8 @@ final class KerasNetworks {
                         + "not chain");
             }
             parameters += (long) kernel.length * units + units;
-            if (parameters > ModelFile.MAX_PARAMETERS) {
-                throw new PlaygroundException(source + ": more than " + ModelFile.MAX_PARAMETERS
+            if (parameters > ModelLimits.MAX_PARAMETERS) {
+                throw new PlaygroundException(source + ": more than " + ModelLimits.MAX_PARAMETERS
                         + " weights and biases; too large a model to open");
             }
             double[] bias = arrays.bias() != null ? arrays.bias() : new double[units];

@@ -178,9 +178,9 @@ public final class KerasWeightsH5 implements ModelWriter, ImportingReader {
         if (byIndex.isEmpty()) {
             throw new PlaygroundException(source + ": the group '" + layers.getName() + "' holds no Dense layer");
         }
-        if (byIndex.size() > ModelFile.MAX_LAYERS) {
+        if (byIndex.size() > ModelLimits.MAX_LAYERS) {
             throw new PlaygroundException(source + ": " + byIndex.size() + " layers, more than the "
-                    + ModelFile.MAX_LAYERS + " a model may have");
+                    + ModelLimits.MAX_LAYERS + " a model may have");
         }
         List<KerasNetworks.LayerArrays> arrays = new ArrayList<>();
         for (int l = 0; l < byIndex.size(); l++) {

@@ -27,12 +27,6 @@ public final class ModelFile {
     public static final String FORMAT = "neural-playground-model";
     /** The format version this code writes and the newest it reads. */
     public static final int VERSION = 1;
-    /** The most inputs, and the most units in one layer, a file may have. */
-    public static final int MAX_WIDTH = 100_000;
-    /** The most weights and biases, all layers together, a file may have. */
-    public static final long MAX_PARAMETERS = 100_000_000L;
-    /** The most layers a file may have. */
-    public static final int MAX_LAYERS = 10_000;
 
     private static final JsonFactory JSON = JsonFactory.builder()
             // Accepted only to be refused with a message that says why: a weight of NaN is no model.
@@ -48,7 +42,7 @@ public final class ModelFile {
 
     /** Writes {@code model} to {@code file}, replacing it atomically; parent directories are created. */
     public static void write(Path file, Model model) {
-        Exports.requireFinite(model, file);
+        ModelLimits.requireFinite(model, file);
         AtomicFiles.write(file, out -> {
             try (JsonGenerator gen = JSON.createGenerator(out, JsonEncoding.UTF8)) {
                 ModelJsonWriter.write(model, gen);
@@ -58,7 +52,7 @@ public final class ModelFile {
 
     /** The text {@link #write} would write. */
     public static String toJson(Model model) {
-        String problem = ModelJsonWriter.nonFiniteParameter(model.network());
+        String problem = ModelLimits.nonFiniteParameter(model.network());
         if (problem != null) {
             throw new PlaygroundException("Cannot save the model: " + problem);
         }

@@ -36,7 +36,7 @@ import java.util.Map;
 final class ModelJsonReader {
     /** Sizes beyond which a file is refused; tests use smaller ones to reach them cheaply. */
     record Limits(int maxWidth, long maxParameters, int maxLayers) {
-        static final Limits DEFAULT = new Limits(ModelFile.MAX_WIDTH, ModelFile.MAX_PARAMETERS, ModelFile.MAX_LAYERS);
+        static final Limits DEFAULT = new Limits(ModelLimits.MAX_WIDTH, ModelLimits.MAX_PARAMETERS, ModelLimits.MAX_LAYERS);
     }
 
     private static final int MAX_NUMBER_SHOWN = 40;

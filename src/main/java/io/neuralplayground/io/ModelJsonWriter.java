@@ -20,35 +20,7 @@ final class ModelJsonWriter {
     private ModelJsonWriter() {
     }
 
-    /**
-     * The first weight or bias that is not a finite number, described for a user, or null when all are finite.
-     * JSON has no NaN or infinity, and a file with such a weight would be no model anyone could use.
-     */
-    static String nonFiniteParameter(Network network) {
-        for (int l = 0; l < network.depth(); l++) {
-            DenseLayer layer = network.layer(l);
-            String where = "layer " + (l + 1) + " of " + network.depth();
-            for (int j = 0; j < layer.units(); j++) {
-                for (int i = 0; i < layer.inputs(); i++) {
-                    double w = layer.weight(i, j);
-                    if (!Double.isFinite(w)) {
-                        return where + ", unit " + (j + 1) + ": the weight from input " + (i + 1) + " is " + w
-                                + " (layers[" + l + "].kernel[" + i + "][" + j + "]); only finite weights can be "
-                                + "saved: the training has diverged, reset the network or lower the learning rate";
-                    }
-                }
-                double b = layer.bias(j);
-                if (!Double.isFinite(b)) {
-                    return where + ", unit " + (j + 1) + ": the bias is " + b + " (layers[" + l + "].bias[" + j
-                            + "]); only finite weights can be saved: the training has diverged, reset the network "
-                            + "or lower the learning rate";
-                }
-            }
-        }
-        return null;
-    }
-
-    /** Writes {@code model}, whose parameters must all be finite (see {@link #nonFiniteParameter}). */
+    /** Writes {@code model}, whose parameters must all be finite (see {@link ModelLimits#nonFiniteParameter}). */
     static void write(Model model, JsonGenerator gen) throws IOException {
         gen.setPrettyPrinter(prettyPrinter());
         gen.writeStartObject();

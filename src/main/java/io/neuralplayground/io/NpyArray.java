@@ -312,7 +312,7 @@ public final class NpyArray {
                         }
                         shape = tuple();
                     }
-                    default -> throw headerFail("the .npy header has an unknown key '" + printable(key)
+                    default -> throw headerFail("the .npy header has an unknown key '" + Printable.of(key)
                             + "' (known: descr, fortran_order, shape)");
                 }
                 skipSpace();
@@ -356,7 +356,7 @@ public final class NpyArray {
                 throw fail("the array is big-endian ('" + descr + "'): only little-endian arrays are read; save "
                         + "it with numpy as dtype '<f8'");
             } else {
-                throw fail("arrays of dtype '" + printable(descr) + "' are not supported: numbers must be float64 "
+                throw fail("arrays of dtype '" + Printable.of(descr) + "' are not supported: numbers must be float64 "
                         + "('<f8') or float32 ('<f4'), text unicode ('<U…')");
             }
             if (shape.length == 0) {
@@ -557,24 +557,11 @@ public final class NpyArray {
             if (text.length() > 100) {
                 text = text.substring(0, 100) + "…";
             }
-            return "\"" + printable(text) + "\"";
+            return "\"" + Printable.of(text) + "\"";
         }
 
         private PlaygroundException fail(String problem) {
             return new PlaygroundException(where + ": " + problem);
         }
-    }
-
-    /** Text from a file with control characters and lone surrogates as escapes, so a message stays readable. */
-    static String printable(String s) {
-        StringBuilder sb = new StringBuilder();
-        s.codePoints().forEach(cp -> {
-            if (cp < 0x20 || cp == 0x7f || (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE)) {
-                sb.append(String.format("\\u%04x", cp));
-            } else {
-                sb.appendCodePoint(cp);
-            }
-        });
-        return sb.toString();
     }
 }

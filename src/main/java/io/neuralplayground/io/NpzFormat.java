@@ -82,7 +82,7 @@ public final class NpzFormat implements ModelWriter, ModelReader {
      */
     @Override
     public void write(Model model, Path file) {
-        Exports.requireFinite(model, file);
+        ModelLimits.requireFinite(model, file);
         for (int i = 0; i < model.inputs().size(); i++) {
             if (model.inputs().get(i).endsWith("\u0000")) {
                 throw new PlaygroundException("Cannot save " + file + ": the name of input " + (i + 1) + " ends in a "
@@ -180,9 +180,9 @@ public final class NpzFormat implements ModelWriter, ModelReader {
                     throw fail(kernelName, "the kernel has shape " + kernel.shapeText() + ": a layer needs at least "
                             + "one input and one unit");
                 }
-                if (shape[0] > ModelFile.MAX_WIDTH || shape[1] > ModelFile.MAX_WIDTH) {
+                if (shape[0] > ModelLimits.MAX_WIDTH || shape[1] > ModelLimits.MAX_WIDTH) {
                     throw fail(kernelName, "the kernel has shape " + kernel.shapeText() + ", wider than the "
-                            + ModelFile.MAX_WIDTH + " inputs or units a layer may have");
+                            + ModelLimits.MAX_WIDTH + " inputs or units a layer may have");
                 }
                 if (l == 0) {
                     inputs = shape[0];
@@ -201,8 +201,8 @@ public final class NpzFormat implements ModelWriter, ModelReader {
                             + bias.describe());
                 }
                 parameters += (long) shape[0] * shape[1] + shape[1];
-                if (parameters > ModelFile.MAX_PARAMETERS) {
-                    throw fail(kernelName, "the network has more than " + ModelFile.MAX_PARAMETERS + " weights and "
+                if (parameters > ModelLimits.MAX_PARAMETERS) {
+                    throw fail(kernelName, "the network has more than " + ModelLimits.MAX_PARAMETERS + " weights and "
                             + "biases, more than a model may have");
                 }
                 double[][] rows = kernel.rows();
@@ -226,7 +226,7 @@ public final class NpzFormat implements ModelWriter, ModelReader {
             for (ZipEntry entry : zip.entries()) {
                 String name = entry.getName();
                 if (name.indexOf('\\') >= 0) {
-                    throw new PlaygroundException(source + ": the archive has an entry \"" + NpyArray.printable(name)
+                    throw new PlaygroundException(source + ": the archive has an entry \"" + Printable.of(name)
                             + "\" with a backslash in the name, which no .npz written by NumPy has: refused");
                 }
                 if (entry.isDirectory()) {
@@ -256,9 +256,9 @@ public final class NpzFormat implements ModelWriter, ModelReader {
                         + (names.isEmpty() ? "no arrays at all" : names.stream().collect(Collectors.joining(", "))));
             }
             int last = Math.max(kernels.isEmpty() ? 0 : kernels.lastKey(), biases.isEmpty() ? 0 : biases.lastKey());
-            if (last >= ModelFile.MAX_LAYERS) {
+            if (last >= ModelLimits.MAX_LAYERS) {
                 throw new PlaygroundException(source + ": a layer is named " + layerName(last) + ", but a model has "
-                        + "at most " + ModelFile.MAX_LAYERS + " layers");
+                        + "at most " + ModelLimits.MAX_LAYERS + " layers");
             }
             for (int l = 0; l <= last; l++) {
                 if (!kernels.containsKey(l)) {
@@ -290,7 +290,7 @@ public final class NpzFormat implements ModelWriter, ModelReader {
                     layers.get(l).setActivation(Activation.byName(activations.get(l)));
                 } catch (IllegalArgumentException e) {
                     throw fail(name, "the activation of " + layerName(l) + ", \""
-                            + NpyArray.printable(activations.get(l)) + "\", is unknown (known: "
+                            + Printable.of(activations.get(l)) + "\", is unknown (known: "
                             + Activation.knownNames() + ")");
                 }
             }

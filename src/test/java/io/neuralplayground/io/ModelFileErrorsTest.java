@@ -249,7 +249,7 @@ class ModelFileErrorsTest {
 
     @Test
     void aKernelRowLongerThanAnyLayerIsRefusedWhileReading() {
-        String row = "0, ".repeat(ModelFile.MAX_WIDTH) + "0";
+        String row = "0, ".repeat(ModelLimits.MAX_WIDTH) + "0";
         String json = withLayers(layer("1", "\"relu\"", "[[" + row + "], [0]]", "[0]"));
 
         assertThatThrownBy(() -> ModelFile.fromJson(json, SOURCE))
@@ -260,7 +260,7 @@ class ModelFileErrorsTest {
     @Test
     void moreInputsThanAnyLayerTakesAreRefused() {
         StringBuilder names = new StringBuilder("[");
-        for (int i = 0; i <= ModelFile.MAX_WIDTH; i++) {
+        for (int i = 0; i <= ModelLimits.MAX_WIDTH; i++) {
             names.append(i == 0 ? "" : ", ").append("\"x").append(i).append('"');
         }
         String json = withInputs(names.append(']').toString());
@@ -273,7 +273,7 @@ class ModelFileErrorsTest {
     @Test
     void theParameterCountIsLimitedAcrossLayers() {
         // The real limit (10⁸) would need gigabytes of text; the counting is the same with a small one.
-        var limits = new ModelJsonReader.Limits(ModelFile.MAX_WIDTH, 8, ModelFile.MAX_LAYERS);
+        var limits = new ModelJsonReader.Limits(ModelLimits.MAX_WIDTH, 8, ModelLimits.MAX_LAYERS);
 
         // 2·2 + 2 = 6 parameters in the first layer, the 9th is the second layer's second kernel row.
         assertThatThrownBy(() -> ModelFile.fromJson(withLayers(LAYER0, LAYER1), SOURCE, limits))
@@ -281,13 +281,13 @@ class ModelFileErrorsTest {
                 .hasMessageStartingWith(SOURCE + ": the model has more than 8 parameters")
                 .hasMessageContaining("line 5");
         assertThat(ModelFile.fromJson(withLayers(LAYER0, LAYER1),
-                SOURCE, new ModelJsonReader.Limits(ModelFile.MAX_WIDTH, 9, ModelFile.MAX_LAYERS)).network()
+                SOURCE, new ModelJsonReader.Limits(ModelLimits.MAX_WIDTH, 9, ModelLimits.MAX_LAYERS)).network()
                 .parameterCount()).isEqualTo(9);
     }
 
     @Test
     void theLayerCountIsLimited() {
-        var limits = new ModelJsonReader.Limits(ModelFile.MAX_WIDTH, ModelFile.MAX_PARAMETERS, 1);
+        var limits = new ModelJsonReader.Limits(ModelLimits.MAX_WIDTH, ModelLimits.MAX_PARAMETERS, 1);
 
         assertThatThrownBy(() -> ModelFile.fromJson(withLayers(LAYER0, LAYER1), SOURCE, limits))
                 .isExactlyInstanceOf(PlaygroundException.class)
