@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.neuralplayground.PlaygroundException;
 import io.neuralplayground.io.Model;
 import io.neuralplayground.io.ModelLimits;
@@ -100,6 +101,19 @@ public final class ModelFile {
     /** Reads a model from its JSON text; {@code sourceName} names it in messages. */
     public static Model fromJson(String json, String sourceName) {
         return fromJson(json, sourceName, ModelJsonReader.Limits.DEFAULT);
+    }
+
+    /**
+     * Reads a model from a JSON tree, as a session holds it: the tree is read as it is, not written out and parsed
+     * again. Messages name the place by its path ({@code layers[1].kernel[0][2]}); a tree has no lines.
+     */
+    public static Model fromTree(JsonNode tree, String sourceName) {
+        try (JsonParser parser = tree.traverse()) {
+            return ModelJsonReader.read(parser, sourceName, ModelJsonReader.Limits.DEFAULT);
+        } catch (IOException e) {
+            // A tree in memory cannot fail to be read; the reader turns every content problem into a PlaygroundException.
+            throw new PlaygroundException(sourceName + ": " + IoErrors.reason(e, null), e);
+        }
     }
 
     static Model fromJson(String json, String sourceName, ModelJsonReader.Limits limits) {

@@ -547,7 +547,8 @@ final class ModelJsonReader {
     }
 
     private PlaygroundException fail(Problem problem) {
-        String where = problem.at == null ? "" : " (" + lineAndColumn(problem.at) + ")";
+        // A model read from a tree (inside a session) has no lines; its path says where.
+        String where = problem.at == null || problem.at.getLineNr() < 1 ? "" : " (" + lineAndColumn(problem.at) + ")";
         return new PlaygroundException(source + ": " + problem.getMessage() + where);
     }
 

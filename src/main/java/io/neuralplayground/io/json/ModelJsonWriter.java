@@ -24,6 +24,15 @@ final class ModelJsonWriter {
     /** Writes {@code model}, whose parameters must all be finite (see {@link ModelLimits#nonFiniteParameter}). */
     static void write(Model model, JsonGenerator gen) throws IOException {
         gen.setPrettyPrinter(prettyPrinter());
+        writeObject(model, gen);
+        gen.writeRaw('\n');
+    }
+
+    /**
+     * Writes {@code model} as one JSON object at the generator's place, laid out by the generator's pretty printer
+     * ({@link #prettyPrinter()} for the model file's own layout): the whole file, or the model inside a session.
+     */
+    static void writeObject(Model model, JsonGenerator gen) throws IOException {
         gen.writeStartObject();
         // format and version first: a reader (a person, too) knows what the rest means before reading it.
         gen.writeStringField("format", ModelFile.FORMAT);
@@ -50,14 +59,13 @@ final class ModelJsonWriter {
             writeValue(extra.getValue(), gen);
         }
         gen.writeEndObject();
-        gen.writeRaw('\n');
     }
 
     /**
      * Two-space indents, {@code "name": value}, {@code []} and {@code {}} for empty containers, and {@code \n}
      * on every system, so that the same model gives the same bytes everywhere.
      */
-    private static DefaultPrettyPrinter prettyPrinter() {
+    static DefaultPrettyPrinter prettyPrinter() {
         Separators separators = Separators.createDefaultInstance()
                 .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
                 .withObjectEmptySeparator("")
@@ -73,7 +81,7 @@ final class ModelJsonWriter {
      * {@code [w0, w1, …]} with each number as {@link Double#toString}: the shortest decimal that parses back to
      * the same double (in Java, Python and C alike), which is the format's precision guarantee.
      */
-    private static String numbers(double[] values) {
+    static String numbers(double[] values) {
         StringBuilder sb = new StringBuilder(values.length * 22).append('[');
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {

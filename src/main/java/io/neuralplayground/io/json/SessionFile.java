@@ -1,18 +1,19 @@
 package io.neuralplayground.io.json;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.neuralplayground.PlaygroundException;
 import io.neuralplayground.io.Model;
+import io.neuralplayground.io.ModelLimits;
 import io.neuralplayground.io.files.AtomicFiles;
 import io.neuralplayground.io.files.IoErrors;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ public final class SessionFile {
     public static final int VERSION = 1;
     /** Refuses files beyond this before parsing them (a session of a playground network is a few megabytes). */
     static final long MAX_BYTES = 256L * 1024 * 1024;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private SessionFile() {
     }
@@ -64,81 +65,135 @@ public final class SessionFile {
         AtomicFiles.write(file, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
-    /** The text {@link #write} writes. */
+    /**
+     * The text {@link #write} writes, in the model file's layout (two-space indents, each array of numbers on one
+     * line): the model inside is written by the model file's own writer, so it reads exactly like a model file.
+     */
     public static String toJson(SessionDocument d) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("format", FORMAT);
-        root.put("version", VERSION);
-        root.set("settings", JSON.valueToTree(d.settings()));
-        try {
-            root.set("model", JSON.readTree(ModelFile.toJson(d.model())));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the model's own JSON could not be read back", e);
+        String nonFinite = ModelLimits.nonFiniteParameter(d.model().network());
+        if (nonFinite != null) {
+            throw new PlaygroundException("Cannot save the model: " + nonFinite);
         }
-        ArrayNode frozen = root.putArray("frozen");
-        for (List<int[]> layer : d.frozen()) {
-            ArrayNode links = frozen.addArray();
-            for (int[] link : layer) {
-                links.addArray().add(link[0]).add(link[1]);
+        StringWriter text = new StringWriter();
+        try (JsonGenerator gen = JSON.getFactory().createGenerator(text)) {
+            gen.setPrettyPrinter(ModelJsonWriter.prettyPrinter());
+            gen.writeStartObject();
+            gen.writeStringField("format", FORMAT);
+            gen.writeNumberField("version", VERSION);
+            gen.writeFieldName("settings");
+            writeTree(gen, JSON.valueToTree(d.settings()));
+            gen.writeFieldName("model");
+            ModelJsonWriter.writeObject(d.model(), gen);
+            gen.writeArrayFieldStart("frozen");
+            for (List<int[]> layer : d.frozen()) {
+                gen.writeStartArray();
+                for (int[] link : layer) {
+                    gen.writeRawValue(integers(link));
+                }
+                gen.writeEndArray();
             }
+            gen.writeEndArray();
+            writeProgress(gen, d.progress());
+            writeHistory(gen, d.history());
+            SessionDocument.View v = d.view();
+            gen.writeObjectFieldStart("view");
+            gen.writeBooleanField("show_test_data", v.showTestData());
+            gen.writeBooleanField("discretize", v.discretize());
+            gen.writeBooleanField("log_scale", v.logScale());
+            gen.writeEndObject();
+            gen.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to a string failed", e);
         }
-        SessionDocument.Progress p = d.progress();
-        ObjectNode progress = root.putObject("progress");
-        progress.put("epoch", p.epoch());
-        progress.put("shuffle_state", Long.toHexString(p.shuffleState()));
-        ArrayNode order = progress.putArray("order");
-        for (int k : p.order()) {
-            order.add(k);
-        }
-        progress.put("optimizer", p.optimizer());
-        progress.put("optimizer_steps", p.optimizerSteps());
-        ArrayNode slots = progress.putArray("optimizer_slots");
-        for (double[][] slot : p.optimizerSlots()) {
-            addFiniteArrays(slots.addArray(), slot, "the optimizer's memory");
-        }
-        progress.put("carried_examples", p.carriedExamples());
-        addFiniteArrays(progress.putArray("carried_gradient"), p.carriedGradient(), "the carried gradient");
-        SessionDocument.History h = d.history();
-        ObjectNode history = root.putObject("history");
-        ArrayNode epochs = history.putArray("epoch");
-        ArrayNode train = history.putArray("train_loss");
-        ArrayNode test = history.putArray("test_loss");
-        for (int i = 0; i < h.epochs().length; i++) {
-            epochs.add(h.epochs()[i]);
-            addOrNull(train, h.trainLoss()[i]);
-            addOrNull(test, h.testLoss()[i]);
-        }
-        SessionDocument.View v = d.view();
-        ObjectNode view = root.putObject("view");
-        view.put("show_test_data", v.showTestData());
-        view.put("discretize", v.discretize());
-        view.put("log_scale", v.logScale());
-        try {
-            return JSON.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree could not be written", e);
-        }
+        return text + "\n";
     }
 
-    /** Each of {@code values} as a list of numbers in {@code arrays}; {@code what} names them if one is not finite. */
-    private static void addFiniteArrays(ArrayNode arrays, double[][] values, String what) {
+    private static void writeProgress(JsonGenerator gen, SessionDocument.Progress p) throws IOException {
+        gen.writeObjectFieldStart("progress");
+        gen.writeNumberField("epoch", p.epoch());
+        gen.writeStringField("shuffle_state", Long.toHexString(p.shuffleState()));
+        gen.writeFieldName("order");
+        gen.writeRawValue(integers(p.order()));
+        gen.writeStringField("optimizer", p.optimizer());
+        gen.writeNumberField("optimizer_steps", p.optimizerSteps());
+        gen.writeArrayFieldStart("optimizer_slots");
+        for (double[][] slot : p.optimizerSlots()) {
+            writeFiniteArrays(gen, slot, "the optimizer's memory");
+        }
+        gen.writeEndArray();
+        gen.writeNumberField("carried_examples", p.carriedExamples());
+        gen.writeFieldName("carried_gradient");
+        writeFiniteArrays(gen, p.carriedGradient(), "the carried gradient");
+        gen.writeEndObject();
+    }
+
+    private static void writeHistory(JsonGenerator gen, SessionDocument.History h) throws IOException {
+        gen.writeObjectFieldStart("history");
+        gen.writeFieldName("epoch");
+        gen.writeRawValue(integers(h.epochs()));
+        gen.writeFieldName("train_loss");
+        gen.writeRawValue(numbersOrNull(h.trainLoss()));
+        gen.writeFieldName("test_loss");
+        gen.writeRawValue(numbersOrNull(h.testLoss()));
+        gen.writeEndObject();
+    }
+
+    /** Each of {@code values} as an array of numbers on its line; {@code what} names them if one is not finite. */
+    private static void writeFiniteArrays(JsonGenerator gen, double[][] values, String what) throws IOException {
+        gen.writeStartArray();
         for (double[] row : values) {
-            ArrayNode a = arrays.addArray();
             for (double v : row) {
                 if (!Double.isFinite(v)) {
                     throw new PlaygroundException("Cannot save the session: " + what + " holds " + v);
                 }
-                a.add(v);
             }
+            gen.writeRawValue(ModelJsonWriter.numbers(row));
+        }
+        gen.writeEndArray();
+    }
+
+    /** A tree in the model file's layout: objects one field per line, an array of plain values on one line. */
+    private static void writeTree(JsonGenerator gen, JsonNode node) throws IOException {
+        if (node.isObject()) {
+            gen.writeStartObject();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                gen.writeFieldName(field.getKey());
+                writeTree(gen, field.getValue());
+            }
+            gen.writeEndObject();
+        } else if (node.isArray() && !node.isEmpty() && node.valueStream().allMatch(JsonNode::isValueNode)) {
+            StringBuilder sb = new StringBuilder().append('[');
+            for (int i = 0; i < node.size(); i++) {
+                sb.append(i == 0 ? "" : ", ").append(node.get(i).toString());
+            }
+            gen.writeRawValue(sb.append(']').toString());
+        } else if (node.isArray()) {
+            gen.writeStartArray();
+            for (JsonNode element : node) {
+                writeTree(gen, element);
+            }
+            gen.writeEndArray();
+        } else {
+            JSON.writeTree(gen, node);
         }
     }
 
-    private static void addOrNull(ArrayNode array, double v) {
-        if (Double.isFinite(v)) {
-            array.add(v);
-        } else {
-            array.addNull();
+    /** {@code [1, 2, 3]}. */
+    private static String integers(int[] values) {
+        StringBuilder sb = new StringBuilder().append('[');
+        for (int i = 0; i < values.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(values[i]);
         }
+        return sb.append(']').toString();
+    }
+
+    /** Like {@link ModelJsonWriter#numbers}, with null for a loss that was not finite (a diverged epoch). */
+    private static String numbersOrNull(double[] values) {
+        StringBuilder sb = new StringBuilder().append('[');
+        for (int i = 0; i < values.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(Double.isFinite(values[i]) ? Double.toString(values[i]) : "null");
+        }
+        return sb.append(']').toString();
     }
 
     /** Reads a session file; anything wrong is a {@link PlaygroundException} naming the file and the place. */
@@ -182,7 +237,7 @@ public final class SessionFile {
         }
         Map<String, Object> settings = r.object(root, "settings");
         JsonNode modelNode = r.require(root, "model");
-        Model model = ModelFile.fromJson(modelNode.toString(), source + " (model)");
+        Model model = ModelFile.fromTree(modelNode, source + " (model)");
         List<List<int[]>> frozen = r.frozen(root, model);
         SessionDocument.Progress progress = r.progress(r.require(root, "progress"));
         SessionDocument.History history = r.history(r.require(root, "history"));

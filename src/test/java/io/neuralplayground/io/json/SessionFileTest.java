@@ -1,0 +1,65 @@
+package io.neuralplayground.io.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.neuralplayground.PlaygroundException;
+import io.neuralplayground.engine.Activation;
+import io.neuralplayground.engine.DenseLayer;
+import io.neuralplayground.engine.Network;
+import io.neuralplayground.io.Model;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The session file's own layout, and the model inside it read and written as a model file is. */
+class SessionFileTest {
+    private static final Model MODEL = new Model(List.of("x1", "x2"), new Network(2, List.of(
+            new DenseLayer(new double[][] {{0.5, -1.25}, {0.1, 3.0}}, new double[] {0.0, -0.5}, Activation.TANH),
+            new DenseLayer(new double[][] {{1.0}, {-2.0}}, new double[] {0.25}, Activation.TANH))));
+
+    private static SessionDocument document() {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("dataset", "xor");
+        settings.put("hidden_layers", List.of(2));
+        settings.put("learning_rate", 0.03);
+        SessionDocument.Progress progress = new SessionDocument.Progress(2, new int[] {2, 0, 1}, 0x1234L, "sgd", 4,
+                new double[0][][], 0, new double[0][]);
+        SessionDocument.History history = new SessionDocument.History(new int[] {0, 1, 2},
+                new double[] {0.5, 0.25, Double.NaN}, new double[] {0.75, 0.5, 0.375});
+        return new SessionDocument(settings, MODEL, List.of(List.of(), List.of(new int[] {1, 0})), progress,
+                history, SessionDocument.View.DEFAULT);
+    }
+
+    @Test
+    void theModelInsideASessionIsLaidOutExactlyAsAModelFile() {
+        String session = SessionFile.toJson(document());
+        String modelFile = ModelFile.toJson(MODEL).stripTrailing();
+        // The model file's text, indented one level, follows "model": in the session.
+        String indented = modelFile.lines().map(line -> "  " + line).collect(Collectors.joining("\n"));
+        assertThat(session).contains("\"model\": " + indented.substring(2));
+        assertThat(session).contains("\"hidden_layers\": [2]", "\"order\": [2, 0, 1]",
+                "\"train_loss\": [0.5, 0.25, null]", "\"frozen\": [\n    [],\n    [\n      [1, 0]\n    ]\n  ]");
+    }
+
+    @Test
+    void aSessionReadsBackToTheSameText() {
+        String text = SessionFile.toJson(document());
+        SessionDocument back = SessionFile.fromJson(text, "s.json");
+        assertThat(back.model().network().layer(0).weight(1, 1)).isEqualTo(3.0);
+        assertThat(back.settings()).containsEntry("dataset", "xor");
+        assertThat(SessionFile.toJson(back)).isEqualTo(text);
+    }
+
+    @Test
+    void aBadWeightInTheSessionsModelIsNamedByItsPathWithoutAMadeUpLine() {
+        String text = SessionFile.toJson(document()).replace("[0.5, -1.25]", "[0.5, \"x\"]");
+        assertThatThrownBy(() -> SessionFile.fromJson(text, "s.json"))
+                .isInstanceOf(PlaygroundException.class)
+                .hasMessageContaining("s.json (model)")
+                .hasMessageContaining("layers[0].kernel[0][1] must be a number")
+                .hasMessageNotContaining("line ");
+    }
+}
