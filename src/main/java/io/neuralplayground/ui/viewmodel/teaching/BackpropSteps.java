@@ -37,6 +37,7 @@ public final class BackpropSteps {
     private final TeachingNetwork network;
     private final Examples examples;
     private final MatrixLayout layout;
+    private final Notation notation;
     private final BackpropTrace trace;
     private final Network updated;
     private final List<BackpropStep> steps;
@@ -45,6 +46,7 @@ public final class BackpropSteps {
         this.network = network;
         this.examples = examples;
         this.layout = layout;
+        this.notation = Notation.of(layout);
         this.trace = BackpropTrace.of(network.network(), network.loss(), examples.inputs(), examples.targets());
         this.updated = updatedNetwork(network.network(), trace, network.learningRate());
         this.steps = Collections.unmodifiableList(new Builder().build());
@@ -105,6 +107,11 @@ public final class BackpropSteps {
         return layout;
     }
 
+    /** How the steps write matrices and products: the notation of their {@link #layout()}. */
+    public Notation notation() {
+        return notation;
+    }
+
     /** Number of examples m. */
     public int exampleCount() {
         return trace.examples();
@@ -152,7 +159,6 @@ public final class BackpropSteps {
 
     /** Builds the steps; one instance per build. */
     private final class Builder {
-        private final Notation notation = Notation.of(layout);
         private final int m = trace.examples();
         private final boolean batch = m > 1;
         private final int depth = network.network().depth();

@@ -480,6 +480,26 @@ class BackpropStepsTest {
         assertThat(w.values()).isDeepEqualTo(transpose(kernel.values()));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void eachNotationFindsTheFirstExampleWhereItWritesIt(String name, TeachingNetwork net, Examples ex) {
+        BackpropTrace trace = BackpropTrace.of(net.network(), net.loss(), ex.inputs(), ex.targets());
+        for (MatrixLayout layout : MatrixLayout.values()) {
+            BackpropSteps steps = BackpropSteps.of(net, ex, layout);
+            assertThat(steps.notation()).isEqualTo(Notation.of(layout));
+            for (int k = 1; k <= net.network().depth(); k++) {
+                double[][] a = step(steps, Kind.FORWARD_A, k).result().values();
+                // The trace's rows are examples, whatever the layout shows.
+                assertThat(steps.notation().firstExample(a)).as("%s: a(%d) of example 1", layout, k)
+                        .isEqualTo(rows(trace.forward().get(k - 1).a())[0]);
+            }
+        }
+        assertThat(Notation.of(MatrixLayout.TEXTBOOK).firstExample(new double[][] {{1, 2}, {3, 4}, {5, 6}}))
+                .as("a column of the textbook").containsExactly(1, 3, 5);
+        assertThat(Notation.of(MatrixLayout.KERAS).firstExample(new double[][] {{1, 2}, {3, 4}, {5, 6}}))
+                .as("a row of Keras'").containsExactly(1, 2);
+    }
+
     private static List<Term> matrices(BackpropStep s) {
         return s.numbers().stream().filter(p -> p instanceof FormulaPart.Matrix)
                 .map(p -> ((FormulaPart.Matrix) p).term()).toList();
