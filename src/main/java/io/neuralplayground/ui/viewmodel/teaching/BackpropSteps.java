@@ -263,8 +263,7 @@ public final class BackpropSteps {
                     : List.of(text("∇_y L("), matrix(y), text(","), matrix(t), text(") ="), matrix(g));
             String note = "The backward pass starts at the output: g is the gradient of the loss with respect to"
                     + " the output y (element by element).";
-            if (loss == Loss.MEAN_SQUARED_ERROR || loss == Loss.MEAN_ABSOLUTE_ERROR
-                    || loss == Loss.BINARY_CROSSENTROPY) {
+            if (loss.writesOutputCount()) {
                 note += " n = " + network.network().outputs() + " outputs.";
             }
             if (batch) {
@@ -297,7 +296,8 @@ public final class BackpropSteps {
                 int n = network.network().outputs();
                 Term y = examplesTerm(batch ? "Y" : "y", trace.output());
                 Term t = examplesTerm(batch ? "T" : "t", trace.target());
-                String simple = n == 1 ? "y − t" : "(y − t)/n";
+                // With one output the n of the loss's formula drops out.
+                String simple = n == 1 ? "y − t" : loss.fusedGradientFormula();
                 formula += " = " + simple;
                 if (n > 1) {
                     parts.add(text("("));
@@ -346,15 +346,12 @@ public final class BackpropSteps {
                 Term t = loss == Loss.SPARSE_CATEGORICAL_CROSSENTROPY
                         ? examplesTerm(batch ? "E_c" : "e_c", oneHot(trace.target(), units))
                         : examplesTerm(batch ? "T" : "t", trace.target());
-                String simple = loss == Loss.SPARSE_CATEGORICAL_CROSSENTROPY ? "y − e_c" : "y − t";
+                String simple = loss.fusedGradientFormula();
                 product += " = " + simple;
                 parts.addAll(List.of(matrix(y), text("−"), matrix(t), text("=")));
                 note += " With " + loss.kerasName() + " the product simplifies to " + simple
-                        + (loss == Loss.SPARSE_CATEGORICAL_CROSSENTROPY ? " (e_c: 1 at the target class c)" : "")
-                        + "; Keras computes it this way, from the logits"
-                        + (loss == Loss.CATEGORICAL_CROSSENTROPY ? " (for targets that do not sum to 1: (Σt)·y − t)"
-                                : "")
-                        + ".";
+                        + inBrackets(loss.fusedGradientSymbols()) + "; Keras computes it this way, from the logits"
+                        + inBrackets(loss.fusedGradientInGeneral()) + ".";
             }
             parts.add(matrix(result));
             add(Kind.G_ACTIVATION, k, title, product + jacobian, parts, result, note, Highlight.neurons(k));
@@ -528,6 +525,11 @@ public final class BackpropSteps {
         /** A per-unit vector: a column (textbook) or a row (Keras). */
         private Term bias(double[] values, String symbol) {
             return new Term(symbol, "", notation.show(new double[][] {values}));
+        }
+
+        /** " (remark)" after a text, or nothing when there is no remark. */
+        private static String inBrackets(String remark) {
+            return remark.isEmpty() ? "" : " (" + remark + ")";
         }
 
         /** {@code first} followed by {@code rest}, as a list that may grow. */
