@@ -323,6 +323,46 @@ public enum Loss {
         };
     }
 
+    /**
+     * Whether {@link #formula}, {@link #gradientFormula} and {@link #fusedGradientFormula} write n, the number of
+     * outputs: the losses Keras averages over the outputs.
+     */
+    public boolean writesOutputCount() {
+        return switch (this) {
+            case MEAN_SQUARED_ERROR, MEAN_ABSOLUTE_ERROR, BINARY_CROSSENTROPY -> true;
+            case HALF_SQUARED_ERROR, CATEGORICAL_CROSSENTROPY, SPARSE_CATEGORICAL_CROSSENTROPY -> false;
+        };
+    }
+
+    /**
+     * ∂L/∂a of one example written out for a {@linkplain #fusesWith fused} pair, as {@link #fusedGradient} computes
+     * it (for targets that sum to 1): {@code y − t}.
+     *
+     * @throws UnsupportedOperationException when this loss fuses with no activation
+     */
+    public String fusedGradientFormula() {
+        return switch (this) {
+            case BINARY_CROSSENTROPY -> "(y − t)/n";
+            case CATEGORICAL_CROSSENTROPY -> "y − t";
+            case SPARSE_CATEGORICAL_CROSSENTROPY -> "y − e_c";
+            case HALF_SQUARED_ERROR, MEAN_SQUARED_ERROR, MEAN_ABSOLUTE_ERROR ->
+                    throw new UnsupportedOperationException(kerasName + " fuses with no activation");
+        };
+    }
+
+    /** What a symbol of {@link #fusedGradientFormula} other than y and t stands for, or "" when it has none. */
+    public String fusedGradientSymbols() {
+        return this == SPARSE_CATEGORICAL_CROSSENTROPY ? "e_c: 1 at the target class c" : "";
+    }
+
+    /**
+     * The fused gradient for the targets {@link #fusedGradientFormula} leaves out, with which they are, or "" when
+     * it leaves none out.
+     */
+    public String fusedGradientInGeneral() {
+        return this == CATEGORICAL_CROSSENTROPY ? "for targets that do not sum to 1: (Σt)·y − t" : "";
+    }
+
     /** What the loss is, in one sentence for a reader: "The squared error averaged over the n outputs." */
     public String description() {
         return switch (this) {

@@ -1,8 +1,10 @@
 package io.neuralplayground.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class LossTest {
@@ -64,5 +66,30 @@ class LossTest {
         Loss.CATEGORICAL_CROSSENTROPY.outputGradient(Activation.SOFTMAX, a, y, t, gY, gA, 2, 1);
         assertThat(gA[0][0]).isEqualTo(1);
         assertThat(gA[1][0]).isEqualTo(-1);
+    }
+
+    @Test
+    void aLossWritesNExactlyWhenItsFormulasDivideByTheOutputs() {
+        for (Loss loss : Loss.values()) {
+            assertThat(loss.writesOutputCount()).as(loss.kerasName())
+                    .isEqualTo(loss.formula().contains("/n") && loss.gradientFormula().contains("/n"));
+        }
+    }
+
+    @Test
+    void aFusedGradientIsWrittenForTheLossesThatFuse() {
+        for (Loss loss : Loss.values()) {
+            boolean fuses = Arrays.stream(Activation.values()).anyMatch(loss::fusesWith);
+            if (fuses) {
+                assertThat(loss.fusedGradientFormula()).as(loss.kerasName()).contains("y − ");
+            } else {
+                assertThatThrownBy(loss::fusedGradientFormula).as(loss.kerasName())
+                        .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining(loss.kerasName());
+                assertThat(loss.fusedGradientSymbols() + loss.fusedGradientInGeneral()).as(loss.kerasName()).isEmpty();
+            }
+        }
+        assertThat(Loss.BINARY_CROSSENTROPY.fusedGradientFormula()).isEqualTo("(y − t)/n");
+        assertThat(Loss.SPARSE_CATEGORICAL_CROSSENTROPY.fusedGradientFormula()).isEqualTo("y − e_c");
+        assertThat(Loss.SPARSE_CATEGORICAL_CROSSENTROPY.fusedGradientSymbols()).startsWith("e_c: ");
     }
 }

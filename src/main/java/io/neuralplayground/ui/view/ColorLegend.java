@@ -21,6 +21,9 @@ import javafx.scene.text.TextAlignment;
  * <p>For regression the data's values are coloured on the same scale, clamped at −1 and 1; the key then marks the
  * span the data's values cover with a bracket beside the bar ({@link ValueRangeLabel} says it in numbers), and
  * where they go beyond ±1 its end label says that everything past it has the end colour ("≥1").
+ *
+ * <p>When the plot is discretized the key shows what the plot then shows: two colours, blue from 0 up and orange
+ * below 0, with the same values labelled.
  */
 final class ColorLegend {
     /** Between the plot's square and the bar; the regression bracket stands in it. */
@@ -70,12 +73,16 @@ final class ColorLegend {
         return List.of(top, "0", bottom);
     }
 
-    /** Draws the key beside the square (right edge {@code right}, top {@code top}, side {@code side}). */
-    static void draw(GraphicsContext gc, double right, double top, double side, Font font, Color text, Span span) {
+    /**
+     * Draws the key beside the square (right edge {@code right}, top {@code top}, side {@code side}), in two colours
+     * when {@code discrete}.
+     */
+    static void draw(GraphicsContext gc, double right, double top, double side, Font font, Color text, Span span,
+            boolean discrete) {
         Bounds bar = bar(right, top, side);
         int rows = (int) Math.round(side);
         for (int row = 0; row < rows; row++) {
-            gc.setFill(heatmapColor(valueAt(row + 0.5, rows)));
+            gc.setFill(keyColor(valueAt(row + 0.5, rows), discrete));
             gc.fillRect(bar.getMinX(), top + row, BAR, 1);
         }
         gc.setStroke(OUTLINE);
@@ -120,7 +127,20 @@ final class ColorLegend {
 
     /** The colour the heatmap shows for {@code value}: the scale's colour at the heatmap's opacity over white. */
     static Color heatmapColor(double value) {
-        Color c = PointPainter.color(ColorScale.argb(value));
+        return overWhite(ColorScale.argb(value));
+    }
+
+    /**
+     * The colour the key shows for {@code value}: the heatmap's, or when {@code discrete} the discretized heatmap's,
+     * the colour of the side of 0 the value is on ({@link ColorScale#discrete}).
+     */
+    static Color keyColor(double value, boolean discrete) {
+        return discrete ? overWhite(ColorScale.discrete(value)) : heatmapColor(value);
+    }
+
+    /** A colour of the scale at the heatmap's opacity over white, as the plot draws its pictures. */
+    private static Color overWhite(int argb) {
+        Color c = PointPainter.color(argb);
         double a = OutputPlot.HEATMAP_OPACITY;
         return Color.color(1 - a + a * c.getRed(), 1 - a + a * c.getGreen(), 1 - a + a * c.getBlue());
     }

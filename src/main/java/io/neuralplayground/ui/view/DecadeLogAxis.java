@@ -13,6 +13,8 @@ final class DecadeLogAxis extends LogAxis {
 
     DecadeLogAxis(String label) {
         super(label);
+        // The 10 of "10⁻³"; the exponents are the tick units' (the chart gives them).
+        setBaseFormatter(ChartTickFormats.pattern("0"));
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.neuralplayground.ui.view;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
-import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.axis.NumberAxis;
@@ -31,7 +30,7 @@ final class EpochAxis extends NumberAxis {
         this.roomRight = roomRight;
         setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         setAutoRangeIncludesZero(false);
-        setNumberFormatOverride(new DecimalFormat("#,##0"));
+        setNumberFormatOverride(ChartTickFormats.pattern("#,##0"));
     }
 
     @Override

@@ -21,7 +21,6 @@ import javafx.scene.shape.Line;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.fx.ChartViewer;
@@ -91,11 +90,12 @@ public final class LossChartView extends VBox implements LossHistoryListener {
 
         NumberAxis epochs = axis(new EpochAxis("epoch", PADDING.getRight()));
         linearAxis.setAutoRangeIncludesZero(true);
+        linearAxis.setStandardTickUnits(ChartTickFormats.standardUnits());
         logAxis.setSmallestValue(LOG_FLOOR);
         // Ticks at whole decades only, labelled 10⁻³ (half decades would read 3.162E-2).
         TickUnits decades = new TickUnits();
         for (int d : new int[] {1, 2, 3, 5, 10}) {
-            decades.add(new NumberTickUnit(d));
+            decades.add(ChartTickFormats.unit(d));
         }
         logAxis.setStandardTickUnits(decades);
         logAxis.setMinorTickMarksVisible(true);

@@ -67,6 +67,8 @@ public final class OutputPlot extends Region {
     private boolean overlayDirty = true;
     private Split shownSplit;
     private ColorLegend.Span legendSpan;
+    /** Whether the key was drawn in the discretized plot's two colours. */
+    private boolean legendDiscrete;
 
     public OutputPlot(PlaygroundViewModel vm) {
         this.vm = Objects.requireNonNull(vm);
@@ -224,7 +226,8 @@ public final class OutputPlot extends Region {
             dirty = false;
             draw();
         }
-        if (overlayDirty) {
+        // The key (on the overlay) shows the plot's colours: discretizing, or a hovered node's picture, change them.
+        if (overlayDirty || legendDiscrete != showsDiscrete()) {
             overlayDirty = false;
             drawOverlay();
         }
@@ -265,7 +268,8 @@ public final class OutputPlot extends Region {
         }
         drawAxes(gc, grid, side);
         legendSpan = ColorLegend.Span.of(shownSplit);
-        ColorLegend.draw(gc, LEFT + side, TOP, side, tickFont, AXIS_TEXT, legendSpan);
+        legendDiscrete = showsDiscrete();
+        ColorLegend.draw(gc, LEFT + side, TOP, side, tickFont, AXIS_TEXT, legendSpan, legendDiscrete);
     }
 
     /** The colour key's bar, in local coordinates. */
@@ -276,6 +280,11 @@ public final class OutputPlot extends Region {
     /** The colour key's labels from the top down, as drawn. */
     java.util.List<String> legendLabels() {
         return ColorLegend.labels(legendSpan);
+    }
+
+    /** Whether the key shows the discretized plot's two colours, as drawn. */
+    boolean legendDiscrete() {
+        return legendDiscrete;
     }
 
     /** The span of values the key marks (regression), or null. */
@@ -309,11 +318,21 @@ public final class OutputPlot extends Region {
         if (frame == null) {
             return null;
         }
-        NodeRef hovered = vm.hoveredProperty().get();
-        if (hovered != null && hovered.equals(frame.hoveredNode()) && frame.hovered() != null) {
+        if (showsHoveredNode(frame)) {
             return frame.hovered();
         }
         return vm.discretizeProperty().get() ? frame.outputDiscrete() : frame.output();
+    }
+
+    /** Whether the plot shows the hovered node's picture (never discretized) rather than the output. */
+    private boolean showsHoveredNode(HeatmapFrame frame) {
+        NodeRef hovered = vm.hoveredProperty().get();
+        return frame != null && hovered != null && hovered.equals(frame.hoveredNode()) && frame.hovered() != null;
+    }
+
+    /** Whether the plot shows the output discretized: two colours, one for each side of 0. */
+    private boolean showsDiscrete() {
+        return vm.discretizeProperty().get() && !showsHoveredNode(vm.heatmapsProperty().get());
     }
 
     private void drawAxes(GraphicsContext gc, PlaneGrid grid, double side) {

@@ -11,21 +11,28 @@ import io.neuralplayground.ui.FxFixture;
 import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
+import java.text.AttributedString;
+import java.text.CharacterIterator;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.LogTick;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.TickType;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.axis.ValueTick;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.fx.FXGraphics2D;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
@@ -278,6 +285,62 @@ class LossChartViewTest {
         List<int[]> left = inkRuns(picture, (int) area.getMinX() - 30, (int) area.getMinX() - 4,
                 (int) area.getMinY(), (int) area.getMaxY(), 1);
         assertThat(left).as("tick labels beside the loss axis").isNotEmpty();
+    }
+
+    /**
+     * A German machine (or an Egyptian one, or a Swedish one) writes the axes' numbers as the rest of the window
+     * does, with a point and Latin digits: the chart is made and drawn under that default locale.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"de-DE", "ar-EG", "sv-SE"})
+    void tickLabelsWriteNumbersAsTheWindowDoesWhateverTheMachinesLocale(String machine, FxRobot robot)
+            throws Exception {
+        Locale before = Locale.getDefault();
+        // Every category, FORMAT (what DecimalFormat and NumberFormat read) too.
+        Locale.setDefault(Locale.forLanguageTag(machine));
+        try {
+            show(robot, 100, 400, 220);
+            robot.interact(() -> {
+                view.reset(3);
+                view.append(slice(0, 20_000, e -> 0.6 / (1 + e / 100.0)));
+            });
+            frame(robot, vm);
+            XYPlot plot = view.chart().getXYPlot();
+            Rectangle2D area = dataArea();
+            List<String> losses = tickLabels(plot.getRangeAxis(), area, RectangleEdge.LEFT);
+            List<String> epochs = tickLabels(plot.getDomainAxis(), area, RectangleEdge.BOTTOM);
+            robot.interact(() -> vm.logScaleProperty().set(true));
+            List<String> decades = tickLabels(plot.getRangeAxis(), dataArea(), RectangleEdge.LEFT);
+
+            assertThat(losses).as("the loss axis' labels").isNotEmpty().allMatch(l -> l.matches("\\d\\.\\d+"))
+                    .contains("0.1");
+            assertThat(epochs).as("the epoch axis' labels").isNotEmpty()
+                    .allMatch(l -> l.matches("\\d{1,3}(,\\d{3})*")).anyMatch(l -> l.contains(","));
+            // LogAxis writes 10 and the exponent (drawn as a superscript) one after the other: 10-1 is 10⁻¹.
+            assertThat(decades).as("the log axis' labels").isNotEmpty().allMatch(l -> l.matches("10-?\\d+"))
+                    .contains("10-1");
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+
+    /** The labels of {@code axis}'s ticks, as it makes them to draw them now. */
+    private static List<String> tickLabels(ValueAxis axis, Rectangle2D area, RectangleEdge edge) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            Graphics2D g2 = new FXGraphics2D(new Canvas(1, 1).getGraphicsContext2D());
+            List<?> ticks = axis.refreshTicks(g2, new AxisState(), area, edge);
+            return ticks.stream().map(t -> t instanceof LogTick log ? text(log.getAttributedLabel())
+                    : ((ValueTick) t).getText()).filter(label -> label != null && !label.isEmpty()).toList();
+        }).get();
+    }
+
+    private static String text(AttributedString label) {
+        StringBuilder text = new StringBuilder();
+        CharacterIterator chars = label.getIterator();
+        for (char c = chars.first(); c != CharacterIterator.DONE; c = chars.next()) {
+            text.append(c);
+        }
+        return text.toString();
     }
 
     @Test

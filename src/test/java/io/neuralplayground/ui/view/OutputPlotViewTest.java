@@ -10,6 +10,7 @@ import static io.neuralplayground.ui.view.ViewTesting.red;
 import static io.neuralplayground.ui.view.ViewTesting.snapshot;
 import static io.neuralplayground.ui.view.ViewTesting.train;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.neuralplayground.data.Dataset;
 import io.neuralplayground.data.Feature;
@@ -413,6 +414,55 @@ class OutputPlotViewTest {
         assertThat(ViewTesting.shown(view.valueRange())).isFalse();
         // the three labels are drawn right of the bar
         assertThat(inkRowsRightOf(image, key)).as("label rows").isEqualTo(3);
+    }
+
+    @Test
+    void discretizedTheKeyShowsThePlotsTwoColoursWithTheBoundaryAtZero(FxRobot robot) throws Exception {
+        show(robot, PlaygroundSettings.defaults());
+        train(robot, vm, 5);
+        OutputPlot plot = view.plot();
+        // The key's colours are the discretized plot's own.
+        assertThat(argbOf(ColorLegend.keyColor(1, true))).isEqualTo(BLUE_GROUND);
+        assertThat(argbOf(ColorLegend.keyColor(0, true))).as("0 is on the blue side").isEqualTo(BLUE_GROUND);
+        assertThat(argbOf(ColorLegend.keyColor(-1e-9, true))).isEqualTo(ORANGE_GROUND);
+        assertThat(argbOf(ColorLegend.keyColor(0.3, false))).isEqualTo(argbOf(ColorLegend.heatmapColor(0.3)));
+
+        robot.interact(() -> vm.discretizeProperty().set(true));
+        assertThat(plot.legendDiscrete()).isTrue();
+        List<Integer> colours = keyColumn(picture(robot), plot.localToScene(plot.legendBounds()));
+        assertThat(colours).as("blue above 0, orange below, nothing between").allMatch(c -> isOneOfTheTwo(c));
+        int change = colours.indexOf(colours.stream().filter(c -> distance(c, ORANGE_GROUND) <= 2).findFirst()
+                .orElseThrow());
+        assertThat(colours.subList(0, change)).as("above the boundary").allMatch(c -> distance(c, BLUE_GROUND) <= 2);
+        assertThat(colours.subList(change, colours.size())).as("below the boundary")
+                .allMatch(c -> distance(c, ORANGE_GROUND) <= 2);
+        // The boundary at the middle of the bar, where the 0 tick is (the column starts a pixel below the top).
+        assertThat(change + 1.0).isCloseTo(colours.size() / 2.0 + 1, within(1.5));
+        assertThat(plot.legendLabels()).containsExactly("1", "0", "\u22121");
+
+        // A hovered node's picture is never discretized: the key goes back to the scale while it is shown.
+        robot.interact(() -> vm.hoveredProperty().set(new NodeRef.Input(Feature.X1)));
+        frame(robot, vm);
+        assertThat(plot.legendDiscrete()).isFalse();
+        robot.interact(() -> vm.hoveredProperty().set(null));
+        frame(robot, vm);
+        assertThat(plot.legendDiscrete()).isTrue();
+
+        robot.interact(() -> vm.discretizeProperty().set(false));
+        assertThat(plot.legendDiscrete()).isFalse();
+        List<Integer> scale = keyColumn(picture(robot), plot.localToScene(plot.legendBounds()));
+        int middle = scale.get(scale.size() / 2);
+        assertThat(Math.min(red(middle), Math.min(green(middle), blue(middle)))).as("middle " + hex(middle))
+                .isGreaterThan(225);
+    }
+
+    /** The colours down the middle of the key's bar, inside its outline. */
+    private static List<Integer> keyColumn(Image image, Bounds key) {
+        List<Integer> colours = new ArrayList<>();
+        for (int y = (int) Math.ceil(key.getMinY()) + 1; y < (int) Math.floor(key.getMaxY()) - 1; y++) {
+            colours.add(argb(image, key.getCenterX(), y + 0.5));
+        }
+        return colours;
     }
 
     @Test

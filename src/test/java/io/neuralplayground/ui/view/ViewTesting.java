@@ -68,6 +68,23 @@ final class ViewTesting {
         return argb & 0xFF;
     }
 
+    /** Whether two pictures have the same size and every pixel the same. */
+    static boolean samePixels(Image a, Image b) {
+        int w = (int) a.getWidth();
+        int h = (int) a.getHeight();
+        if (w != (int) b.getWidth() || h != (int) b.getHeight()) {
+            return false;
+        }
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (a.getPixelReader().getArgb(x, y) != b.getPixelReader().getArgb(x, y)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** Largest per-channel difference. */
     static int distance(int a, int b) {
         return Math.max(Math.abs(red(a) - red(b)), Math.max(Math.abs(green(a) - green(b)), Math.abs(blue(a) - blue(b))));

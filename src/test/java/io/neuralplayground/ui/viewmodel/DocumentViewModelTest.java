@@ -26,7 +26,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,18 +55,6 @@ class DocumentViewModelTest {
         return new DocumentViewModel(vm, Runnable::run, Runnable::run, recent);
     }
 
-    private static void await(PlaygroundViewModel vm, BooleanSupplier condition) throws Exception {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not reached");
-            }
-            vm.session().sync();
-            vm.onFrame();
-            Thread.sleep(2);
-        }
-    }
-
     private static List<Long> losses(PlaygroundViewModel vm) {
         List<Long> bits = new ArrayList<>();
         EpochLog.Slice log = vm.session().log().since(0);
@@ -85,30 +72,31 @@ class DocumentViewModelTest {
         PlaygroundViewModel first = playground(settings);
         DocumentViewModel firstDocs = documents(first, RecentFiles.inMemory());
         first.session().trainEpochs(30);
-        await(first, () -> first.epochProperty().get() == 30);
+        Frames.afterCommandsUntil(first, "epoch 30 shown", () -> first.epochProperty().get() == 30);
         assertThat(firstDocs.dirtyProperty().get()).isTrue();
         Path file = dir.resolve("xor.session.json");
         firstDocs.saveAs(file);
-        await(first, () -> file.equals(firstDocs.fileProperty().get()));
+        Frames.afterCommandsUntil(first, "the window's file being " + file.getFileName(),
+                () -> file.equals(firstDocs.fileProperty().get()));
         assertThat(Files.exists(file)).isTrue();
         assertThat(firstDocs.dirtyProperty().get()).isFalse();
         assertThat(firstDocs.titleProperty().get()).isEqualTo("xor.session.json — Neural Playground");
         assertThat(SessionFile.isSessionFile(file)).isTrue();
         first.session().trainEpochs(20);
-        await(first, () -> first.epochProperty().get() == 50);
+        Frames.afterCommandsUntil(first, "epoch 50 shown", () -> first.epochProperty().get() == 50);
         assertThat(firstDocs.titleProperty().get()).startsWith("*xor.session.json");
         List<Long> expected = losses(first);
 
         PlaygroundViewModel second = playground(PlaygroundSettings.defaults());
         DocumentViewModel secondDocs = documents(second, RecentFiles.inMemory());
         secondDocs.open(file);
-        await(second, () -> second.epochProperty().get() == 30);
+        Frames.afterCommandsUntil(second, "epoch 30 shown", () -> second.epochProperty().get() == 30);
         assertThat(second.settings()).isEqualTo(settings);
         assertThat(second.datasetProperty().get()).isEqualTo(PlaygroundDataset.XOR);
         assertThat(secondDocs.recentFiles()).containsExactly(file.toAbsolutePath());
-        await(second, () -> !secondDocs.dirtyProperty().get());
+        Frames.afterCommandsUntil(second, "the session shown as saved", () -> !secondDocs.dirtyProperty().get());
         second.session().trainEpochs(20);
-        await(second, () -> second.epochProperty().get() == 50);
+        Frames.afterCommandsUntil(second, "epoch 50 shown", () -> second.epochProperty().get() == 50);
         assertThat(losses(second)).isEqualTo(expected);
     }
 
@@ -133,7 +121,7 @@ class DocumentViewModelTest {
         assertThat(second.showTestDataProperty().get()).isTrue();
         assertThat(second.discretizeProperty().get()).isFalse();
         assertThat(second.logScaleProperty().get()).isTrue();
-        await(second, () -> !secondDocs.dirtyProperty().get());
+        Frames.afterCommandsUntil(second, "the session shown as saved", () -> !secondDocs.dirtyProperty().get());
     }
 
     @Test
@@ -143,25 +131,26 @@ class DocumentViewModelTest {
         PlaygroundViewModel first = playground(settings);
         DocumentViewModel firstDocs = documents(first, RecentFiles.inMemory());
         first.session().trainEpochs(7);
-        await(first, () -> first.epochProperty().get() == 7);
+        Frames.afterCommandsUntil(first, "epoch 7 shown", () -> first.epochProperty().get() == 7);
         Path file = dir.resolve("carried.session.json");
         firstDocs.saveAs(file);
-        await(first, () -> file.equals(firstDocs.fileProperty().get()));
+        Frames.afterCommandsUntil(first, "the window's file being " + file.getFileName(),
+                () -> file.equals(firstDocs.fileProperty().get()));
         JsonNode saved = new ObjectMapper().readTree(file.toFile());
         assertThat(saved.at("/settings/leftover_examples").asText()).isEqualTo("carry-over");
         assertThat(saved.at("/progress/carried_examples").asInt()).isEqualTo(10);
         assertThat(saved.at("/progress/carried_gradient").size()).isEqualTo(6);
         first.session().trainEpochs(5);
-        await(first, () -> first.epochProperty().get() == 12);
+        Frames.afterCommandsUntil(first, "epoch 12 shown", () -> first.epochProperty().get() == 12);
         List<Long> expected = losses(first);
 
         PlaygroundViewModel second = playground(PlaygroundSettings.defaults());
         DocumentViewModel secondDocs = documents(second, RecentFiles.inMemory());
         secondDocs.open(file);
-        await(second, () -> second.epochProperty().get() == 7);
+        Frames.afterCommandsUntil(second, "epoch 7 shown", () -> second.epochProperty().get() == 7);
         assertThat(second.settings()).isEqualTo(settings);
         second.session().trainEpochs(5);
-        await(second, () -> second.epochProperty().get() == 12);
+        Frames.afterCommandsUntil(second, "epoch 12 shown", () -> second.epochProperty().get() == 12);
         assertThat(losses(second)).isEqualTo(expected);
     }
 
@@ -172,12 +161,13 @@ class DocumentViewModelTest {
         PlaygroundViewModel first = playground(keras);
         DocumentViewModel firstDocs = documents(first, RecentFiles.inMemory());
         first.session().trainEpochs(4);
-        await(first, () -> first.epochProperty().get() == 4);
+        Frames.afterCommandsUntil(first, "epoch 4 shown", () -> first.epochProperty().get() == 4);
         Path file = dir.resolve("new.session.json");
         firstDocs.saveAs(file);
-        await(first, () -> file.equals(firstDocs.fileProperty().get()));
+        Frames.afterCommandsUntil(first, "the window's file being " + file.getFileName(),
+                () -> file.equals(firstDocs.fileProperty().get()));
         first.session().trainEpochs(3);
-        await(first, () -> first.epochProperty().get() == 7);
+        Frames.afterCommandsUntil(first, "epoch 7 shown", () -> first.epochProperty().get() == 7);
         List<Long> expected = losses(first);
         // The file as the version before wrote it: neither the setting nor the carried gradient.
         ObjectMapper json = new ObjectMapper();
@@ -189,10 +179,10 @@ class DocumentViewModelTest {
         PlaygroundViewModel second = playground(PlaygroundSettings.defaults());
         DocumentViewModel secondDocs = documents(second, RecentFiles.inMemory());
         assertThat(secondDocs.open(old).get()).isTrue();
-        await(second, () -> second.epochProperty().get() == 4);
+        Frames.afterCommandsUntil(second, "epoch 4 shown", () -> second.epochProperty().get() == 4);
         assertThat(second.settings()).isEqualTo(keras);
         second.session().trainEpochs(3);
-        await(second, () -> second.epochProperty().get() == 7);
+        Frames.afterCommandsUntil(second, "epoch 7 shown", () -> second.epochProperty().get() == 7);
         assertThat(losses(second)).isEqualTo(expected);
     }
 
@@ -209,8 +199,9 @@ class DocumentViewModelTest {
         assertThat(docs.noticeProperty().get().error()).isFalse();
         assertThat(docs.noticeProperty().get().message()).contains("dropout.keras").contains("'dropout'")
                 .contains("left out");
-        await(vm, () -> vm.snapshotProperty().get().network().sameShape(shown)
-                && vm.snapshotProperty().get().build() > 0);
+        Frames.afterCommandsUntil(vm, "a new build of the exported network's shape shown",
+                () -> vm.snapshotProperty().get().network().sameShape(shown)
+                        && vm.snapshotProperty().get().build() > 0);
     }
 
     @Test
@@ -236,10 +227,11 @@ class DocumentViewModelTest {
         PlaygroundViewModel vm = playground(PlaygroundSettings.defaults());
         DocumentViewModel docs = documents(vm, RecentFiles.inMemory());
         vm.session().trainEpochs(3);
-        await(vm, () -> vm.epochProperty().get() == 3);
+        Frames.afterCommandsUntil(vm, "epoch 3 shown", () -> vm.epochProperty().get() == 3);
         Path whole = dir.resolve("whole.session.json");
         docs.saveAs(whole);
-        await(vm, () -> whole.equals(docs.fileProperty().get()));
+        Frames.afterCommandsUntil(vm, "the window's file being " + whole.getFileName(),
+                () -> whole.equals(docs.fileProperty().get()));
         String text = Files.readString(whole);
         Path cut = Files.writeString(dir.resolve("cut.session.json"), text.substring(0, text.length() / 2));
         assertThat(SessionFile.isSessionFile(cut)).isTrue();
@@ -267,7 +259,8 @@ class DocumentViewModelTest {
         Path file = dir.resolve("net.json");
         ModelFile.write(file, new Model(List.of("x1", "x2", "x1x2"), network));
         docs.importModel(file);
-        await(vm, () -> vm.snapshotProperty().get().network().describe().equals("3-5-1"));
+        Frames.afterCommandsUntil(vm, "the network 3-5-1 shown",
+                () -> vm.snapshotProperty().get().network().describe().equals("3-5-1"));
         DenseLayer first = vm.snapshotProperty().get().network().layer(0);
         assertThat(first.weight(2, 4)).isEqualTo(0.625);
         assertThat(first.activation()).isEqualTo(Activation.RELU);
@@ -326,7 +319,8 @@ class DocumentViewModelTest {
         Path file = dir.resolve("all-features" + format.extension());
         format.write(new Model(all, network), file);
         docs.importModel(file);
-        await(vm, () -> vm.snapshotProperty().get().network().describe().equals("7-6-3-1"));
+        Frames.afterCommandsUntil(vm, "the network 7-6-3-1 shown",
+                () -> vm.snapshotProperty().get().network().describe().equals("7-6-3-1"));
         assertThat(vm.snapshotProperty().get().features().names()).isEqualTo(all);
         assertThat(vm.snapshotProperty().get().network().layer(1).weight(5, 2)).isEqualTo(-0.375);
         assertThat(docs.noticeProperty().get()).isNull();
@@ -347,7 +341,7 @@ class DocumentViewModelTest {
         assertThat(ModelFormat.WEIGHTS_H5.read(file).network().outputLayer().activation())
                 .as("the file itself has no activations").isEqualTo(Activation.LINEAR);
         assertThat(docs.importModel(file).get()).isTrue();
-        await(vm, () -> vm.snapshotProperty().get().build() != buildBefore);
+        Frames.afterCommandsUntil(vm, "a new build shown", () -> vm.snapshotProperty().get().build() != buildBefore);
         Network back = vm.snapshotProperty().get().network();
         assertThat(back.layer(0).activation()).isEqualTo(Activation.RELU);
         assertThat(back.layer(1).activation()).isEqualTo(Activation.SIGMOID);
@@ -404,7 +398,8 @@ class DocumentViewModelTest {
         PlaygroundSettings spiral = PlaygroundSettings.defaults().withDataset(PlaygroundDataset.SPIRAL)
                 .withHidden(List.of(8, 8), List.of(Activation.RELU, Activation.RELU));
         docs.pasteShareString(ShareString.of(spiral));
-        await(vm, () -> vm.snapshotProperty().get().network().describe().equals("2-8-8-1"));
+        Frames.afterCommandsUntil(vm, "the network 2-8-8-1 shown",
+                () -> vm.snapshotProperty().get().network().describe().equals("2-8-8-1"));
         assertThat(vm.datasetProperty().get()).isEqualTo(PlaygroundDataset.SPIRAL);
         assertThat(docs.shareString()).isEqualTo(ShareString.of(spiral));
         docs.pasteShareString("dataset=moons");
@@ -420,12 +415,15 @@ class DocumentViewModelTest {
         Path a = dir.resolve("a.session.json");
         Path b = dir.resolve("b.session.json");
         docs.saveAs(a);
-        await(vm, () -> a.equals(docs.fileProperty().get()));
+        Frames.afterCommandsUntil(vm, "the window's file being " + a.getFileName(),
+                () -> a.equals(docs.fileProperty().get()));
         docs.saveAs(b);
-        await(vm, () -> b.equals(docs.fileProperty().get()));
+        Frames.afterCommandsUntil(vm, "the window's file being " + b.getFileName(),
+                () -> b.equals(docs.fileProperty().get()));
         docs.saveAs(a);
-        await(vm, () -> a.equals(docs.fileProperty().get()) && docs.recentFiles().size() == 2
-                && docs.recentFiles().get(0).equals(a.toAbsolutePath()));
+        Frames.afterCommandsUntil(vm, "the window's file being a.session.json again, first of two recent files",
+                () -> a.equals(docs.fileProperty().get()) && docs.recentFiles().size() == 2
+                        && docs.recentFiles().get(0).equals(a.toAbsolutePath()));
         assertThat(store.load()).containsExactly(a.toAbsolutePath(), b.toAbsolutePath());
         assertThat(documents(vm, store).recentFiles()).containsExactly(a.toAbsolutePath(), b.toAbsolutePath());
     }

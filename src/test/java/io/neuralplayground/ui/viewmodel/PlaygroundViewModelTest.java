@@ -11,7 +11,6 @@ import io.neuralplayground.session.PlaygroundSettings;
 import io.neuralplayground.session.Speed;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,25 +45,13 @@ class PlaygroundViewModelTest {
         vm.close();
     }
 
-    /** Runs frames (a millisecond apart) until the condition holds. */
-    private void framesUntil(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not reached; epoch " + vm.epochProperty().get());
-            }
-            vm.onFrame();
-            Thread.sleep(1);
-        }
-    }
-
     @Test
     void playProducesEpochsAndTheLossFallsOnCircle() throws Exception {
         vm.onFrame();
         double initial = vm.trainLossProperty().get();
         assertThat(vm.epochProperty().get()).isZero();
         vm.play();
-        framesUntil(() -> vm.epochProperty().get() >= 150);
+        Frames.until(vm, "150 epochs shown", () -> vm.epochProperty().get() >= 150);
         assertThat(vm.playingProperty().get()).isTrue();
         assertThat(vm.trainLossProperty().get()).isLessThan(initial / 3);
         assertThat(vm.testAccuracyProperty().get()).isGreaterThan(0.9);
@@ -82,8 +69,9 @@ class PlaygroundViewModelTest {
     void flatOutRunsManyEpochsPerFrame() throws Exception {
         vm.speedProperty().set(Speed.FLAT_OUT);
         vm.play();
-        framesUntil(() -> vm.epochProperty().get() >= 2000);
-        framesUntil(() -> vm.epochsPerSecondProperty().get() > 1000);
+        Frames.until(vm, "2000 epochs shown", () -> vm.epochProperty().get() >= 2000);
+        Frames.until(vm, "more than 1000 epochs a second shown",
+                () -> vm.epochsPerSecondProperty().get() > 1000);
     }
 
     @Test
@@ -172,7 +160,7 @@ class PlaygroundViewModelTest {
         vm.learningRateProperty().set(10.0);
         vm.speedProperty().set(Speed.FLAT_OUT);
         vm.play();
-        framesUntil(() -> !vm.messageProperty().get().isEmpty());
+        Frames.until(vm, "a message shown", () -> !vm.messageProperty().get().isEmpty());
         assertThat(vm.playingProperty().get()).isFalse();
         assertThat(vm.messageProperty().get()).contains("lower the learning rate (now 10)");
         assertThat(Double.isFinite(vm.trainLossProperty().get())).isTrue();

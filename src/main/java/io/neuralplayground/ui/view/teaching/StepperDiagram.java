@@ -9,7 +9,6 @@ import io.neuralplayground.ui.viewmodel.teaching.BackpropStep;
 import io.neuralplayground.ui.viewmodel.teaching.BackpropStep.Kind;
 import io.neuralplayground.ui.viewmodel.teaching.BackpropSteps;
 import io.neuralplayground.ui.viewmodel.teaching.Highlight;
-import io.neuralplayground.ui.viewmodel.teaching.MatrixLayout;
 import io.neuralplayground.ui.viewmodel.teaching.TeachingNetwork;
 import io.neuralplayground.ui.viewmodel.teaching.Term;
 import javafx.geometry.VPos;
@@ -361,15 +360,7 @@ final class StepperDiagram extends Region {
         if (term == null) {
             return null;
         }
-        double[][] v = term.values();
-        if (steps.layout() == MatrixLayout.KERAS) {
-            return v[0];
-        }
-        double[] column = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            column[i] = v[i][0];
-        }
-        return column;
+        return steps.notation().firstExample(term.values());
     }
 
     private static double[] exampleOne(double[][] rows) {

@@ -37,6 +37,7 @@ public final class BackpropSteps {
     private final TeachingNetwork network;
     private final Examples examples;
     private final MatrixLayout layout;
+    private final Notation notation;
     private final BackpropTrace trace;
     private final Network updated;
     private final List<BackpropStep> steps;
@@ -45,6 +46,7 @@ public final class BackpropSteps {
         this.network = network;
         this.examples = examples;
         this.layout = layout;
+        this.notation = Notation.of(layout);
         this.trace = BackpropTrace.of(network.network(), network.loss(), examples.inputs(), examples.targets());
         this.updated = updatedNetwork(network.network(), trace, network.learningRate());
         this.steps = Collections.unmodifiableList(new Builder().build());
@@ -105,6 +107,11 @@ public final class BackpropSteps {
         return layout;
     }
 
+    /** How the steps write matrices and products: the notation of their {@link #layout()}. */
+    public Notation notation() {
+        return notation;
+    }
+
     /** Number of examples m. */
     public int exampleCount() {
         return trace.examples();
@@ -152,7 +159,6 @@ public final class BackpropSteps {
 
     /** Builds the steps; one instance per build. */
     private final class Builder {
-        private final Notation notation = Notation.of(layout);
         private final int m = trace.examples();
         private final boolean batch = m > 1;
         private final int depth = network.network().depth();
@@ -257,8 +263,7 @@ public final class BackpropSteps {
                     : List.of(text("∇_y L("), matrix(y), text(","), matrix(t), text(") ="), matrix(g));
             String note = "The backward pass starts at the output: g is the gradient of the loss with respect to"
                     + " the output y (element by element).";
-            if (loss == Loss.MEAN_SQUARED_ERROR || loss == Loss.MEAN_ABSOLUTE_ERROR
-                    || loss == Loss.BINARY_CROSSENTROPY) {
+            if (loss.writesOutputCount()) {
                 note += " n = " + network.network().outputs() + " outputs.";
             }
             if (batch) {
@@ -291,7 +296,8 @@ public final class BackpropSteps {
                 int n = network.network().outputs();
                 Term y = examplesTerm(batch ? "Y" : "y", trace.output());
                 Term t = examplesTerm(batch ? "T" : "t", trace.target());
-                String simple = n == 1 ? "y − t" : "(y − t)/n";
+                // With one output the n of the loss's formula drops out.
+                String simple = n == 1 ? "y − t" : loss.fusedGradientFormula();
                 formula += " = " + simple;
                 if (n > 1) {
                     parts.add(text("("));
@@ -340,15 +346,12 @@ public final class BackpropSteps {
                 Term t = loss == Loss.SPARSE_CATEGORICAL_CROSSENTROPY
                         ? examplesTerm(batch ? "E_c" : "e_c", oneHot(trace.target(), units))
                         : examplesTerm(batch ? "T" : "t", trace.target());
-                String simple = loss == Loss.SPARSE_CATEGORICAL_CROSSENTROPY ? "y − e_c" : "y − t";
+                String simple = loss.fusedGradientFormula();
                 product += " = " + simple;
                 parts.addAll(List.of(matrix(y), text("−"), matrix(t), text("=")));
                 note += " With " + loss.kerasName() + " the product simplifies to " + simple
-                        + (loss == Loss.SPARSE_CATEGORICAL_CROSSENTROPY ? " (e_c: 1 at the target class c)" : "")
-                        + "; Keras computes it this way, from the logits"
-                        + (loss == Loss.CATEGORICAL_CROSSENTROPY ? " (for targets that do not sum to 1: (Σt)·y − t)"
-                                : "")
-                        + ".";
+                        + inBrackets(loss.fusedGradientSymbols()) + "; Keras computes it this way, from the logits"
+                        + inBrackets(loss.fusedGradientInGeneral()) + ".";
             }
             parts.add(matrix(result));
             add(Kind.G_ACTIVATION, k, title, product + jacobian, parts, result, note, Highlight.neurons(k));
@@ -522,6 +525,11 @@ public final class BackpropSteps {
         /** A per-unit vector: a column (textbook) or a row (Keras). */
         private Term bias(double[] values, String symbol) {
             return new Term(symbol, "", notation.show(new double[][] {values}));
+        }
+
+        /** " (remark)" after a text, or nothing when there is no remark. */
+        private static String inBrackets(String remark) {
+            return remark.isEmpty() ? "" : " (" + remark + ")";
         }
 
         /** {@code first} followed by {@code rest}, as a list that may grow. */

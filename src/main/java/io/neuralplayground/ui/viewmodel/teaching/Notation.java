@@ -19,8 +19,9 @@ import java.util.List;
  *   Keras      h·K    g·Kᵀ    hᵀ·g    g·J
  * </pre>
  * The callers name the factors with {@link #weights} and {@link #jacobian}; {@link #times} puts them in order.
+ * The stepper's diagram asks it too, for the first example of a matrix of examples ({@link #firstExample}).
  */
-sealed interface Notation {
+public sealed interface Notation {
 
     /** The notation of {@code layout}. */
     static Notation of(MatrixLayout layout) {
@@ -32,6 +33,12 @@ sealed interface Notation {
 
     /** A matrix in the engine's layout (examples as rows, kernels inputs × units) as this notation shows it. */
     double[][] show(double[][] engineLayout);
+
+    /**
+     * The first example's values in a matrix of the minibatch's examples as this notation shows it (a {@link #line}:
+     * its first column or its first row).
+     */
+    double[] firstExample(double[][] shown);
 
     /** The weights of layer k: W(k) or K(k). */
     String weights(int k);
@@ -90,6 +97,15 @@ sealed interface Notation {
         }
 
         @Override
+        public double[] firstExample(double[][] shown) {
+            double[] column = new double[shown.length];
+            for (int i = 0; i < shown.length; i++) {
+                column[i] = shown[i][0];
+            }
+            return column;
+        }
+
+        @Override
         public String weights(int k) {
             return "W(" + k + ")";
         }
@@ -136,6 +152,11 @@ sealed interface Notation {
         @Override
         public double[][] show(double[][] engineLayout) {
             return engineLayout;
+        }
+
+        @Override
+        public double[] firstExample(double[][] shown) {
+            return shown[0].clone();
         }
 
         @Override

@@ -402,6 +402,33 @@ class BackpropStepsTest {
     }
 
     @Test
+    void theNotesOfAFusedPairSayHowKerasComputesIt() {
+        Network softmax = random(8, 2, new int[] {3}, new Activation[] {Activation.SOFTMAX});
+        Examples oneHot = Examples.one(new double[] {0.4, -1.2}, new double[] {0, 0, 1});
+        assertThat(step(BackpropSteps.of(teaching(softmax, Loss.CATEGORICAL_CROSSENTROPY, 0.1), oneHot,
+                MatrixLayout.TEXTBOOK), Kind.G_ACTIVATION, 1).note()).endsWith(" With categorical_crossentropy the"
+                        + " product simplifies to y − t; Keras computes it this way, from the logits (for targets that"
+                        + " do not sum to 1: (Σt)·y − t).");
+        BackpropSteps sparse = BackpropSteps.of(teaching(softmax, Loss.SPARSE_CATEGORICAL_CROSSENTROPY, 0.1),
+                Examples.one(new double[] {0.4, -1.2}, new double[] {2}), MatrixLayout.KERAS);
+        assertThat(step(sparse, Kind.G_ACTIVATION, 1).formula()).startsWith("g ← g·J = y − e_c,");
+        assertThat(step(sparse, Kind.G_ACTIVATION, 1).note()).endsWith(" With sparse_categorical_crossentropy the"
+                + " product simplifies to y − e_c (e_c: 1 at the target class c); Keras computes it this way, from the"
+                + " logits.");
+
+        Network sigmoid = random(8, 2, new int[] {3}, new Activation[] {Activation.SIGMOID});
+        BackpropSteps binary = BackpropSteps.of(teaching(sigmoid, Loss.BINARY_CROSSENTROPY, 0.1), oneHot,
+                MatrixLayout.TEXTBOOK);
+        assertThat(step(binary, Kind.G_ACTIVATION, 1).formula()).endsWith(" = (y − t)/n");
+        assertThat(step(binary, Kind.G_ACTIVATION, 1).note()).isEqualTo("binary_crossentropy after sigmoid: the two"
+                + " simplify, g ⊙ σ'(a) = (y − t)/n with n = 3 outputs. Keras computes it this way, from the logits, so"
+                + " it never divides by y(1 − y).");
+        assertThat(step(binary, Kind.G_LOSS, 1).note()).endsWith(" n = 3 outputs.");
+        assertThat(step(BackpropSteps.of(teaching(sigmoid, Loss.HALF_SQUARED_ERROR, 0.1), oneHot,
+                MatrixLayout.TEXTBOOK), Kind.G_LOSS, 1).note()).doesNotContain("n = ");
+    }
+
+    @Test
     void aMinibatchThroughSoftmaxHasOneJacobianPerExample() {
         Network n = random(9, 2, new int[] {3}, new Activation[] {Activation.SOFTMAX});
         Examples ex = new Examples(new double[][] {{0.4, -1.2}, {1, 1}}, new double[][] {{1, 0, 0}, {0, 1, 0}});
@@ -478,6 +505,26 @@ class BackpropStepsTest {
         assertThat(kernel.caption()).isEqualTo("inputs × units, Keras' get_weights()");
         assertThat(kernel.values()).isDeepEqualTo(net.network().layer(0).kernelCopy());
         assertThat(w.values()).isDeepEqualTo(transpose(kernel.values()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void eachNotationFindsTheFirstExampleWhereItWritesIt(String name, TeachingNetwork net, Examples ex) {
+        BackpropTrace trace = BackpropTrace.of(net.network(), net.loss(), ex.inputs(), ex.targets());
+        for (MatrixLayout layout : MatrixLayout.values()) {
+            BackpropSteps steps = BackpropSteps.of(net, ex, layout);
+            assertThat(steps.notation()).isEqualTo(Notation.of(layout));
+            for (int k = 1; k <= net.network().depth(); k++) {
+                double[][] a = step(steps, Kind.FORWARD_A, k).result().values();
+                // The trace's rows are examples, whatever the layout shows.
+                assertThat(steps.notation().firstExample(a)).as("%s: a(%d) of example 1", layout, k)
+                        .isEqualTo(rows(trace.forward().get(k - 1).a())[0]);
+            }
+        }
+        assertThat(Notation.of(MatrixLayout.TEXTBOOK).firstExample(new double[][] {{1, 2}, {3, 4}, {5, 6}}))
+                .as("a column of the textbook").containsExactly(1, 3, 5);
+        assertThat(Notation.of(MatrixLayout.KERAS).firstExample(new double[][] {{1, 2}, {3, 4}, {5, 6}}))
+                .as("a row of Keras'").containsExactly(1, 2);
     }
 
     private static List<Term> matrices(BackpropStep s) {
