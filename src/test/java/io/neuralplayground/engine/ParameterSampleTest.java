@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 class ParameterSampleTest {
     @Test
     void theSameSeedGivesTheSameSampleAndAnotherSeedAnother() {
-        ParameterSample a = ParameterSample.random(1_000_000, 1000, 7);
-        ParameterSample b = ParameterSample.random(1_000_000, 1000, 7);
-        ParameterSample c = ParameterSample.random(1_000_000, 1000, 8);
+        ParameterSample a = ParameterSample.random(new int[] {1_000_000}, 1000, 7);
+        ParameterSample b = ParameterSample.random(new int[] {1_000_000}, 1000, 7);
+        ParameterSample c = ParameterSample.random(new int[] {1_000_000}, 1000, 8);
         assertThat(a.indices()).isEqualTo(b.indices());
         assertThat(a.indices()).isNotEqualTo(c.indices());
         assertThat(a.seed()).hasValue(7);
@@ -25,7 +25,7 @@ class ParameterSampleTest {
 
     @Test
     void aSampleHoldsDistinctIndicesInRangeAscending() {
-        int[] indices = ParameterSample.random(50, 49, 3).indices();
+        int[] indices = ParameterSample.random(new int[] {20, 30}, 49, 3).indices();
         assertThat(indices).hasSize(49).isSorted().doesNotHaveDuplicates();
         assertThat(Arrays.stream(indices).allMatch(i -> i >= 0 && i < 50)).isTrue();
     }
@@ -36,7 +36,7 @@ class ParameterSampleTest {
         // about 29; the bounds are six of them, so this fails only if the sample is biased.
         int[] counts = new int[10];
         for (int seed = 0; seed < 4000; seed++) {
-            for (int i : ParameterSample.random(10, 3, seed).indices()) {
+            for (int i : ParameterSample.random(new int[] {10}, 3, seed).indices()) {
                 counts[i]++;
             }
         }
@@ -44,12 +44,46 @@ class ParameterSampleTest {
     }
 
     @Test
+    void everyBlockGetsItsShareEvenTheOutputBias() {
+        // 2-100000-1: kernels of 200000 and 100000, biases of 100000 and 1. A uniform sample of 10000 would hold
+        // the output bias with probability 1 in 40; each block gets at least ⌊10000 / 8⌋ = 1250 or all it has,
+        // then the rest in proportion to what is left.
+        Network network = Network.of(2, new int[] {100_000}, Activation.TANH, 1, Activation.SIGMOID);
+        int[] indices = ParameterSample.random(network, 10_000, 1).indices();
+        int[] perBlock = new int[4];
+        int[] starts = {0, 200_000, 300_000, 400_000, 400_001};
+        for (int i : indices) {
+            for (int b = 0; b < 4; b++) {
+                if (i >= starts[b] && i < starts[b + 1]) {
+                    perBlock[b]++;
+                }
+            }
+        }
+        assertThat(indices).hasSize(10_000).isSorted().doesNotHaveDuplicates();
+        assertThat(perBlock[3]).isEqualTo(1);
+        assertThat(perBlock[0] + perBlock[1] + perBlock[2]).isEqualTo(9999);
+        // 1250 each, then the 6249 left shared 2 : 1 : 1 by what the blocks have left (198750, 98750, 98750).
+        assertThat(perBlock[0]).isBetween(1250 + 3133, 1250 + 3135);
+        assertThat(perBlock[1]).isBetween(1250 + 1556, 1250 + 1558);
+        assertThat(perBlock[2]).isBetween(1250 + 1556, 1250 + 1558);
+    }
+
+    @Test
+    void aSampleSmallerThanTheBlocksStillHasExactlyItsSize() {
+        for (int count = 1; count < 12; count++) {
+            ParameterSample sample = ParameterSample.random(new int[] {5, 1, 3, 1, 2, 0, 1}, count, count);
+            assertThat(sample.indices()).as("count %d", count).hasSize(count).isSorted().doesNotHaveDuplicates();
+            assertThat(Arrays.stream(sample.indices()).allMatch(i -> i >= 0 && i < 13)).isTrue();
+        }
+    }
+
+    @Test
     void asManyAsThereAreOrMoreIsAll() {
-        assertThat(ParameterSample.random(13, 13, 1).isAll()).isTrue();
-        assertThat(ParameterSample.random(13, 100, 1).isAll()).isTrue();
-        assertThat(ParameterSample.random(13, 100, 1).seed()).isEmpty();
+        assertThat(ParameterSample.random(new int[] {9, 4}, 13, 1).isAll()).isTrue();
+        assertThat(ParameterSample.random(new int[] {9, 4}, 100, 1).isAll()).isTrue();
+        assertThat(ParameterSample.random(new int[] {9, 4}, 100, 1).seed()).isEmpty();
         assertThat(ParameterSample.all(4).indices()).containsExactly(0, 1, 2, 3);
-        assertThatThrownBy(() -> ParameterSample.random(13, 0, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ParameterSample.random(new int[] {9, 4}, 0, 1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -62,7 +96,7 @@ class ParameterSampleTest {
 
         GradientCheck check = GradientCheck.of(network, Loss.BINARY_CROSSENTROPY, inputs, targets);
         assertThat(check.parameterCount()).isEqualTo(network.parameterCount()).isEqualTo(20 + 24 + 10);
-        ParameterSample sample = ParameterSample.random(check.parameterCount(), 17, 5);
+        ParameterSample sample = ParameterSample.random(network, 17, 5);
         List<String> progress = new ArrayList<>();
         GradientCheck.Result part = check.run(sample, (done, of) -> progress.add(done + "/" + of));
 
