@@ -5,7 +5,7 @@ import io.neuralplayground.engine.CarriedGradient;
 import io.neuralplayground.engine.DenseLayer;
 import io.neuralplayground.engine.Network;
 import io.neuralplayground.io.Model;
-import io.neuralplayground.io.SessionDocument;
+import io.neuralplayground.io.json.SessionDocument;
 import io.neuralplayground.session.PlaygroundSettings;
 import io.neuralplayground.session.SessionState;
 import io.neuralplayground.session.SettingsCodec;

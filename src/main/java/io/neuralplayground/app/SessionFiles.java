@@ -1,8 +1,8 @@
 package io.neuralplayground.app;
 
 import io.neuralplayground.PlaygroundException;
-import io.neuralplayground.io.SessionDocument;
-import io.neuralplayground.io.SessionFile;
+import io.neuralplayground.io.json.SessionDocument;
+import io.neuralplayground.io.json.SessionFile;
 import io.neuralplayground.session.SessionState;
 import java.nio.file.Path;
 

@@ -1,8 +1,8 @@
 package io.neuralplayground.cli;
 
 import io.neuralplayground.io.Model;
-import io.neuralplayground.io.ModelFile;
-import io.neuralplayground.io.ModelFormat;
+import io.neuralplayground.io.formats.ModelFormat;
+import io.neuralplayground.io.json.ModelFile;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

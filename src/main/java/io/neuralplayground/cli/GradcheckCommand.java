@@ -11,7 +11,7 @@ import io.neuralplayground.engine.Rng;
 import io.neuralplayground.engine.Samples;
 import io.neuralplayground.engine.TargetEncoding;
 import io.neuralplayground.io.Model;
-import io.neuralplayground.io.ModelFile;
+import io.neuralplayground.io.json.ModelFile;
 import io.neuralplayground.session.PreparedRun;
 import io.neuralplayground.session.TrainingPlan;
 import java.io.PrintWriter;

@@ -1,8 +1,8 @@
 package io.neuralplayground.cli;
 
-import io.neuralplayground.io.AtomicFiles;
 import io.neuralplayground.io.Model;
-import io.neuralplayground.io.ModelFile;
+import io.neuralplayground.io.files.AtomicFiles;
+import io.neuralplayground.io.json.ModelFile;
 import io.neuralplayground.session.Speed;
 import io.neuralplayground.ui.MainWindow;
 import io.neuralplayground.ui.WindowDriver;

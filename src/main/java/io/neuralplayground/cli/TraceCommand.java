@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.neuralplayground.engine.BackpropTrace;
 import io.neuralplayground.engine.Loss;
 import io.neuralplayground.io.Model;
-import io.neuralplayground.io.ModelFile;
+import io.neuralplayground.io.json.ModelFile;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.ejml.data.DMatrixRMaj;

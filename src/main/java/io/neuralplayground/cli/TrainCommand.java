@@ -11,7 +11,7 @@ import io.neuralplayground.engine.Trainer;
 import io.neuralplayground.engine.TrainingConfig;
 import io.neuralplayground.engine.TrainingDivergedException;
 import io.neuralplayground.io.Model;
-import io.neuralplayground.io.ModelFile;
+import io.neuralplayground.io.json.ModelFile;
 import io.neuralplayground.session.DataSource;
 import io.neuralplayground.session.PreparedRun;
 import io.neuralplayground.session.TrainingPlan;

@@ -6,7 +6,7 @@ import java.nio.file.Path;
  * A reader with notes to give on what it reads (the Keras formats: layers of the file's model left out or folded
  * into the Dense layers). It implements {@link #importModel}; {@link #read} is the same without the notes.
  */
-interface ImportingReader extends ModelReader {
+public interface ImportingReader extends ModelReader {
     @Override
     ImportedModel importModel(Path file);
 

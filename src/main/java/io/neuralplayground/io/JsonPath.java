@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
  * Names a place in a JSON document the way a user would look for it: {@code layers[1].kernel[0][2]},
  * {@code training.learning_rate}, {@code history[3]["test loss"]}.
  */
-final class JsonPath {
+public final class JsonPath {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final int MAX_KEY_SHOWN = 40;
 
@@ -14,7 +14,7 @@ final class JsonPath {
     }
 
     /** The field {@code key} of the object at {@code parent} (an empty parent is the top level). */
-    static String field(String parent, String key) {
+    public static String field(String parent, String key) {
         if (IDENTIFIER.matcher(key).matches()) {
             return parent.isEmpty() ? key : parent + "." + key;
         }
@@ -22,12 +22,12 @@ final class JsonPath {
     }
 
     /** Element {@code index} of the array at {@code parent}. */
-    static String index(String parent, int index) {
+    public static String index(String parent, int index) {
         return parent + "[" + index + "]";
     }
 
     /** A string as a JSON literal, shortened for a message: control characters escaped, long ones cut. */
-    static String quote(String s) {
+    public static String quote(String s) {
         StringBuilder sb = new StringBuilder("\"");
         int end = Math.min(s.length(), MAX_KEY_SHOWN);
         if (end < s.length() && Character.isHighSurrogate(s.charAt(end - 1))) {

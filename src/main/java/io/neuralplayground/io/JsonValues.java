@@ -16,7 +16,7 @@ import java.util.Map;
  * <p>Numbers are normalised to the types a reader produces (the smallest of Integer, Long, BigInteger for whole
  * numbers, Double for the rest), so that what is written reads back {@code equals} to what was given.
  */
-final class JsonValues {
+public final class JsonValues {
     private static final BigInteger INT_MIN = BigInteger.valueOf(Integer.MIN_VALUE);
     private static final BigInteger INT_MAX = BigInteger.valueOf(Integer.MAX_VALUE);
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
@@ -98,7 +98,7 @@ final class JsonValues {
     }
 
     /** Whether every UTF-16 surrogate in {@code s} is part of a pair, so that it has a UTF-8 form. */
-    static boolean isWellFormed(String s) {
+    public static boolean isWellFormed(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (Character.isHighSurrogate(c)) {

@@ -1,6 +1,6 @@
 package io.neuralplayground.ui;
 
-import io.neuralplayground.io.ModelFormat;
+import io.neuralplayground.io.formats.ModelFormat;
 import io.neuralplayground.ui.viewmodel.DocumentViewModel;
 import java.nio.file.Path;
 import java.util.function.Consumer;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.neuralplayground.engine.Activation;
 import io.neuralplayground.engine.DenseLayer;
 import io.neuralplayground.engine.Network;
+import io.neuralplayground.io.export.OnnxTestNetworks;
+import io.neuralplayground.io.keras.KerasTestFiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -15,9 +17,9 @@ import java.util.SplittableRandom;
  * tests draw theirs as Keras initialises weights, {@link OnnxTestNetworks}; the Keras format tests use weights
  * float32 cannot hold exactly, {@link KerasTestFiles}.)
  */
-final class ExportTestModels {
+public final class ExportTestModels {
     /** Input names a generated file must carry through unharmed: quotes, backslashes, controls, non-ASCII. */
-    static final List<String> ODD_NAMES = List.of("say \"hi\"", "it's", "back\\slash", "\\u0041 not an escape",
+    public static final List<String> ODD_NAMES = List.of("say \"hi\"", "it's", "back\\slash", "\\u0041 not an escape",
             "tab\tnew\nline\r", "\u0000nul first", "Größe", "温度", "emoji 😀", "\u2028line sep", "end\\",
             "\"\"\" triple", "*/ /* comment", "%s %1$s {}", "\u007fdel \u0080c1", "\ufeffbom");
 
@@ -28,7 +30,7 @@ final class ExportTestModels {
      * Per activation, a network that uses it in every layer (3-5-4-2); then a single layer, a wide one, a deep one,
      * one with every activation in turn, and one whose inputs have odd names.
      */
-    static List<NamedModel> cases() {
+    public static List<NamedModel> cases() {
         List<NamedModel> cases = new ArrayList<>();
         long seed = 1;
         for (Activation activation : Activation.values()) {
@@ -58,7 +60,7 @@ final class ExportTestModels {
     }
 
     /** The model of {@link #cases()} with this name. */
-    static Model named(String name) {
+    public static Model named(String name) {
         return cases().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow().model();
     }
 
@@ -66,7 +68,7 @@ final class ExportTestModels {
      * A network of this shape (inputs, then the units of each layer) with weights in [−1.5, 1.5] and biases in
      * [−0.5, 0.5], drawn from {@code seed}; inputs x1, x2, …
      */
-    static Model model(int[] shape, Activation[] activations, long seed) {
+    public static Model model(int[] shape, Activation[] activations, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         List<DenseLayer> layers = new ArrayList<>();
         for (int l = 1; l < shape.length; l++) {
@@ -89,7 +91,7 @@ final class ExportTestModels {
      * One layer of two units over one input per {@link ModelGenerators#SPECIAL_DOUBLES special double}: the first
      * unit's weights are the special doubles, the second's the same negated in reverse order.
      */
-    static Model specialDoubles(List<String> names, double[] bias, Activation activation) {
+    public static Model specialDoubles(List<String> names, double[] bias, Activation activation) {
         double[] special = ModelGenerators.SPECIAL_DOUBLES;
         double[][] kernel = new double[special.length][2];
         for (int i = 0; i < special.length; i++) {
@@ -103,7 +105,7 @@ final class ExportTestModels {
      * Examples for a network of {@code inputs} inputs: zeros, −0.0, small and large values of both signs (large
      * enough to saturate tanh and sigmoid and to reach far into the negative side of elu), random ones.
      */
-    static double[][] inputs(int inputs, long seed) {
+    public static double[][] inputs(int inputs, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         List<double[]> rows = new ArrayList<>();
         double[] fixed = {0.0, -0.0, 1.0, -1.0, 0.5, -0.25, 1e-9, -1e-9, 30.0, -30.0, 400.0, -400.0};
@@ -125,7 +127,7 @@ final class ExportTestModels {
     }
 
     /** What the engine computes for each example: the reference every export is compared with. */
-    static double[][] predictions(Model model, double[][] x) {
+    public static double[][] predictions(Model model, double[][] x) {
         double[][] y = new double[x.length][];
         for (int r = 0; r < x.length; r++) {
             y[r] = model.network().predict(x[r]);
@@ -137,7 +139,7 @@ final class ExportTestModels {
      * Asserts {@code actual} is {@code expected} within {@code tolerance}, relative for values beyond 1 in
      * magnitude and absolute below; both must be finite.
      */
-    static void assertClose(double[][] expected, double[][] actual, double tolerance, String as) {
+    public static void assertClose(double[][] expected, double[][] actual, double tolerance, String as) {
         assertThat(actual.length).as(as + ": examples").isEqualTo(expected.length);
         for (int r = 0; r < expected.length; r++) {
             assertThat(actual[r].length).as(as + ": outputs of example " + r).isEqualTo(expected[r].length);

@@ -12,9 +12,9 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 
 /** jqwik generators of models for the round-trip and fuzz properties. */
-final class ModelGenerators {
+public final class ModelGenerators {
     /** Doubles whose decimal form is known to be hard to get right, or which are easy to lose on the way. */
-    static final double[] SPECIAL_DOUBLES = {
+    public static final double[] SPECIAL_DOUBLES = {
         0.0, -0.0, 0.1, -0.1, 0.2, 0.3, 1.0 / 3, 2.0 / 3, 1.0, -1.0,
         Double.MIN_VALUE, -Double.MIN_VALUE, 2 * Double.MIN_VALUE, Double.MIN_NORMAL, -Double.MIN_NORMAL,
         Math.nextDown(Double.MIN_NORMAL), Math.nextUp(Double.MIN_NORMAL), Double.MAX_VALUE, -Double.MAX_VALUE,
@@ -30,7 +30,7 @@ final class ModelGenerators {
      * Any finite double, every bit pattern equally likely (so subnormals, huge and tiny exponents all come up),
      * mixed with the special ones and with ordinary small weights.
      */
-    static Arbitrary<Double> weights() {
+    public static Arbitrary<Double> weights() {
         Arbitrary<Double> anyBits = Arbitraries.longs().map(Double::longBitsToDouble).filter(Double::isFinite);
         Arbitrary<Double> subnormal = Arbitraries.longs().between(1, (1L << 52) - 1)
                 .map(bits -> Double.longBitsToDouble(bits) * (bits % 2 == 0 ? 1 : -1));
@@ -48,7 +48,7 @@ final class ModelGenerators {
      * come up), mixed with the special ones within the bound and ordinary values: weights a forward pass cannot
      * overflow with, for comparing the computations of exported files.
      */
-    static Arbitrary<Double> boundedWeights(double bound) {
+    public static Arbitrary<Double> boundedWeights(double bound) {
         Arbitrary<Double> anyBits = Arbitraries.longs().map(Double::longBitsToDouble)
                 .filter(d -> Double.isFinite(d) && Math.abs(d) <= bound);
         Arbitrary<Double> subnormal = Arbitraries.longs().between(1, (1L << 52) - 1)
@@ -64,12 +64,12 @@ final class ModelGenerators {
     }
 
     /** Networks of 1–5 inputs and 1–4 layers (so from no hidden layer to three) of 1–6 units. */
-    static Arbitrary<Network> networks() {
+    public static Arbitrary<Network> networks() {
         return networks(weights());
     }
 
     /** As {@link #networks()}, with weights and biases drawn from {@code weights}. */
-    static Arbitrary<Network> networks(Arbitrary<Double> weights) {
+    public static Arbitrary<Network> networks(Arbitrary<Double> weights) {
         Arbitrary<List<Integer>> shapes = Arbitraries.integers().between(1, 6).list().ofMinSize(2).ofMaxSize(5);
         return shapes.flatMap(shape -> {
             List<Arbitrary<DenseLayer>> layers = new ArrayList<>();
@@ -80,11 +80,11 @@ final class ModelGenerators {
         });
     }
 
-    static Arbitrary<DenseLayer> layer(int inputs, int units) {
+    public static Arbitrary<DenseLayer> layer(int inputs, int units) {
         return layer(inputs, units, weights());
     }
 
-    static Arbitrary<DenseLayer> layer(int inputs, int units, Arbitrary<Double> weights) {
+    public static Arbitrary<DenseLayer> layer(int inputs, int units, Arbitrary<Double> weights) {
         Arbitrary<double[]> kernel = weights.list().ofSize(inputs * units).map(ModelGenerators::unboxed);
         Arbitrary<double[]> bias = weights.list().ofSize(units).map(ModelGenerators::unboxed);
         Arbitrary<Activation> activation = Arbitraries.of(Activation.class);
@@ -98,7 +98,7 @@ final class ModelGenerators {
     }
 
     /** Input names: feature ids, CSV headers with spaces, quotes, backslashes, control characters, non-ASCII. */
-    static Arbitrary<String> names() {
+    public static Arbitrary<String> names() {
         Arbitrary<String> ids = Arbitraries.of("x1", "x2", "x1sq", "x2sq", "x1x2", "sinx1", "sinx2");
         Arbitrary<String> odd = Arbitraries.of("petal length (cm)", "say \"hi\"", "back\\slash", "tab\there",
                 "new\nline", "Größe", "温度", "emoji 😀", "\u0000nul", "\u2028sep", " lead", "trail ");
@@ -108,12 +108,12 @@ final class ModelGenerators {
     }
 
     /** Models of these networks, their inputs named with distinct names drawn from {@code names}, no extras. */
-    static Arbitrary<Model> models(Arbitrary<Network> networks, Arbitrary<String> names) {
+    public static Arbitrary<Model> models(Arbitrary<Network> networks, Arbitrary<String> names) {
         return networks.flatMap(network -> names.list().ofSize(network.inputs()).uniqueElements()
                 .map(inputs -> new Model(inputs, network)));
     }
 
-    static Arbitrary<Model> models() {
+    public static Arbitrary<Model> models() {
         return networks().flatMap(network -> Combinators.combine(
                 names().list().ofSize(network.inputs()).uniqueElements(),
                 extras()).as((inputs, extras) -> new Model(inputs, network, extras)));

@@ -1,5 +1,7 @@
 package io.neuralplayground.io;
 
+import io.neuralplayground.io.export.OnnxTestNetworks;
+import io.neuralplayground.io.keras.KerasTestFiles;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -7,14 +9,14 @@ import java.util.stream.IntStream;
  * A model with a name to tell it by in test reports and assertion messages: what {@link ExportTestModels},
  * {@link OnnxTestNetworks} and {@link KerasTestFiles} hand the tests.
  */
-record NamedModel(String name, Model model) {
+public record NamedModel(String name, Model model) {
     @Override
     public String toString() {
         return name;
     }
 
     /** The names x1, x2, … xn that models without names of their own get in the tests. */
-    static List<String> inputNames(int n) {
+    public static List<String> inputNames(int n) {
         return IntStream.rangeClosed(1, n).mapToObj(i -> "x" + i).toList();
     }
 }

@@ -11,12 +11,12 @@ import java.util.List;
  * activations, and every weight and bias bit for bit, either the double itself or, for the formats that store
  * float32, the float nearest to it.
  */
-final class NetworkAssertions {
+public final class NetworkAssertions {
     private NetworkAssertions() {
     }
 
     /** {@code back} is {@code model} exactly: input names, extras (in their order), the network bit for bit. */
-    static void assertSameModel(Model back, Model model) {
+    public static void assertSameModel(Model back, Model model) {
         assertThat(back.inputs()).isEqualTo(model.inputs());
         assertThat(back.extras()).isEqualTo(model.extras());
         assertThat(List.copyOf(back.extras().keySet())).isEqualTo(List.copyOf(model.extras().keySet()));
@@ -27,7 +27,7 @@ final class NetworkAssertions {
      * {@code back} is {@code expected} as float32 holds it: same shape, every weight and bias exactly the float
      * nearest to the original, and the same activations if {@code activations}.
      */
-    static void assertFloat32Copy(Network back, Network expected, boolean activations) {
+    public static void assertFloat32Copy(Network back, Network expected, boolean activations) {
         assertSameNetwork(back, expected, true, activations, "");
     }
 
@@ -36,7 +36,7 @@ final class NetworkAssertions {
      * activations if {@code activations}, and every weight and bias bit for bit: the double itself, or with
      * {@code float32} the float nearest to it.
      */
-    static void assertSameNetwork(Network actual, Network expected, boolean float32, boolean activations,
+    public static void assertSameNetwork(Network actual, Network expected, boolean float32, boolean activations,
             String as) {
         assertThat(actual.inputs()).as("%s inputs", as).isEqualTo(expected.inputs());
         assertThat(actual.depth()).as("%s depth", as).isEqualTo(expected.depth());
@@ -55,7 +55,7 @@ final class NetworkAssertions {
     }
 
     /** The kernel of {@code layer}, every weight rounded to the nearest float32 if {@code float32}. */
-    static double[][] kernel(DenseLayer layer, boolean float32) {
+    public static double[][] kernel(DenseLayer layer, boolean float32) {
         double[][] kernel = layer.kernelCopy();
         if (float32) {
             for (double[] row : kernel) {
@@ -66,7 +66,7 @@ final class NetworkAssertions {
     }
 
     /** The bias of {@code layer}, every value rounded to the nearest float32 if {@code float32}. */
-    static double[] bias(DenseLayer layer, boolean float32) {
+    public static double[] bias(DenseLayer layer, boolean float32) {
         double[] bias = layer.biasCopy();
         if (float32) {
             roundToFloat32(bias);
@@ -81,7 +81,7 @@ final class NetworkAssertions {
     }
 
     /** Equal bit for bit: -0.0 is not 0.0. */
-    static void assertBitsEqual(double[][] expected, double[][] actual, String as) {
+    public static void assertBitsEqual(double[][] expected, double[][] actual, String as) {
         assertThat(actual.length).as(as).isEqualTo(expected.length);
         for (int i = 0; i < expected.length; i++) {
             assertThat(actual[i].length).as(as + " row " + i).isEqualTo(expected[i].length);

@@ -2,14 +2,14 @@ package io.neuralplayground.ui.viewmodel;
 
 import io.neuralplayground.PlaygroundException;
 import io.neuralplayground.app.BackgroundTask;
-import io.neuralplayground.app.ModelImports;
 import io.neuralplayground.app.ModelImports.PlaygroundImport;
-import io.neuralplayground.app.SessionFiles;
+import io.neuralplayground.app.ModelImports;
 import io.neuralplayground.app.SessionFiles.OpenedSession;
+import io.neuralplayground.app.SessionFiles;
 import io.neuralplayground.app.TaskExecutor;
 import io.neuralplayground.io.Model;
-import io.neuralplayground.io.ModelFormat;
-import io.neuralplayground.io.SessionDocument;
+import io.neuralplayground.io.formats.ModelFormat;
+import io.neuralplayground.io.json.SessionDocument;
 import io.neuralplayground.session.PlaygroundSettings;
 import io.neuralplayground.session.ShareString;
 import io.neuralplayground.session.Snapshot;

@@ -3,7 +3,7 @@ package io.neuralplayground.ui.viewmodel.teaching;
 import io.neuralplayground.PlaygroundException;
 import io.neuralplayground.engine.Loss;
 import io.neuralplayground.io.Model;
-import io.neuralplayground.io.ModelFile;
+import io.neuralplayground.io.json.ModelFile;
 import java.io.IOException;
 import java.io.InputStream;
 

@@ -1,0 +1,202 @@
+package io.neuralplayground.io.files;
+
+import io.neuralplayground.PlaygroundException;
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Writes files so that a reader, a crash or a full disk never sees half a file: the content goes to a temporary
+ * file beside the target, is forced to the disk, and only then renamed over the target in one step.
+ *
+ * <p>The temporary file lives in the target's own directory because a rename is atomic only within one file
+ * system. Until the rename, any existing target stays exactly as it was; after a failure the temporary file is
+ * deleted.
+ */
+public final class AtomicFiles {
+    private static final int BUFFER_SIZE = 1 << 16;
+    /** Keeps temporary names well below the 255-byte limit of common file systems. */
+    private static final int MAX_NAME_IN_TEMP = 100;
+
+    private AtomicFiles() {
+    }
+
+    /**
+     * Replaces {@code target} by what {@code body} writes, creating missing parent directories.
+     *
+     * <p>The stream handed to {@code body} is buffered and need not be closed (closing it only flushes). An
+     * {@link IOException} becomes a {@link PlaygroundException} naming the target; a {@link RuntimeException}
+     * thrown by {@code body} is passed on unchanged. Either way the target is untouched.
+     */
+    public static void write(Path target, IoWriter body) {
+        writeFile(target, temp -> {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_SIZE);
+                body.writeTo(new UnclosableStream(out));
+                out.flush();
+            }
+        });
+    }
+
+    /**
+     * Replaces {@code target} by the file {@code body} writes at the path it is given, for libraries that write
+     * whole files by name (jhdf). The path is a new empty file beside the target; {@code body} may replace it,
+     * write it and read it back to check it. Only after {@code body} returns is the file forced to the disk and
+     * renamed over the target. Failures are handled as in {@link #write(Path, IoWriter)}.
+     */
+    public static void writeFile(Path target, FileBody body) {
+        Path destination;
+        try {
+            destination = resolve(target);
+        } catch (IOException e) {
+            throw failure(target, e);
+        }
+        if (Files.isDirectory(destination)) {
+            // Checked first, or the failed rename would name the temporary file, which means nothing to a user.
+            throw new PlaygroundException("Cannot write " + target + ": it is a directory");
+        }
+        Path temp = null;
+        boolean done = false;
+        try {
+            Path dir = destination.getParent();
+            Files.createDirectories(dir);
+            temp = createTemp(dir, destination.getFileName().toString());
+            body.writeTo(temp);
+            // Without this the rename may reach the disk before the data: a crash would leave an empty file.
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            // Only now: the permissions of a read-only target would have kept us from writing the content.
+            copyPermissions(destination, temp);
+            move(temp, destination);
+            done = true;
+            syncDirectory(dir);
+        } catch (IOException e) {
+            throw failure(target, e);
+        } finally {
+            if (!done && temp != null) {
+                deleteQuietly(temp);
+            }
+        }
+    }
+
+    /** Writes the content of a file at a path it is given; see {@link #writeFile}. */
+    @FunctionalInterface
+    public interface FileBody {
+        void writeTo(Path file) throws IOException;
+    }
+
+    /**
+     * The file to replace: through a symbolic link, the file it points to, so that the link survives (renaming
+     * over the link itself would replace it by a plain file).
+     */
+    private static Path resolve(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        if (Files.isSymbolicLink(absolute) && Files.exists(absolute)) {
+            return absolute.toRealPath();
+        }
+        return absolute;
+    }
+
+    /**
+     * A new file named after the target, so that one left behind by a crash or a killed process says where it
+     * came from; hidden (leading dot) so that it does not show up in file choosers.
+     */
+    private static Path createTemp(Path dir, String name) throws IOException {
+        String stem = name.length() > MAX_NAME_IN_TEMP ? name.substring(0, MAX_NAME_IN_TEMP) : name;
+        while (true) {
+            String suffix = Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+            Path temp = dir.resolve("." + stem + "." + suffix + ".tmp");
+            try {
+                // Not Files.createTempFile: it makes the file readable by its owner only, and the rename would
+                // hand those permissions to the target. Created here it gets the usual ones (the umask's).
+                Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                return temp;
+            } catch (FileAlreadyExistsException e) {
+                // Another writer picked the same name: draw again.
+            }
+        }
+    }
+
+    /** A replaced file keeps the permissions the user gave it, as it would if it were written in place. */
+    private static void copyPermissions(Path from, Path to) {
+        PosixFileAttributeView source = Files.getFileAttributeView(from, PosixFileAttributeView.class);
+        PosixFileAttributeView target = Files.getFileAttributeView(to, PosixFileAttributeView.class);
+        if (source == null || target == null || !Files.isRegularFile(from, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try {
+            Set<PosixFilePermission> permissions = source.readAttributes().permissions();
+            target.setPermissions(permissions);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Best effort: the content matters more than the mode bits.
+        }
+    }
+
+    private static void move(Path temp, Path destination) throws IOException {
+        try {
+            Files.move(temp, destination, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            // Some file systems (certain network mounts) refuse atomic renames; a plain replace is the best left.
+            Files.move(temp, destination, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
+     * Makes the rename itself durable. Possible on Linux and macOS; Windows cannot open a directory this way,
+     * where NTFS journals the rename anyway, so a failure here is ignored.
+     */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | RuntimeException e) {
+            // Best effort, see above: the file is already in place.
+        }
+    }
+
+    private static void deleteQuietly(Path temp) {
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            // Nothing more to do: the original error is the one worth reporting.
+        }
+    }
+
+    private static PlaygroundException failure(Path target, IOException e) {
+        return new PlaygroundException("Cannot write " + target + ": " + IoErrors.reason(e, target), e);
+    }
+
+    /**
+     * Keeps the body from closing the file before it is forced to disk: Jackson, for one, closes the stream it
+     * writes to when it is done.
+     */
+    private static final class UnclosableStream extends FilterOutputStream {
+        UnclosableStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.neuralplayground.io.json;
+
+import io.neuralplayground.io.Model;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The contents of a session file, in the io layer's own terms (the session turns its state into this and back).
+ *
+ * @param settings  the playground's settings as a JSON-compatible map (the session's codec says what is in it)
+ * @param model     the inputs and the network's weights and activations
+ * @param frozen    per layer, the links frozen at 0 by L1 regularization, as {input, unit} pairs
+ * @param progress  how far training got and the trainer's memory
+ * @param history   the loss of every epoch so far
+ * @param view      how the window showed it
+ */
+public record SessionDocument(Map<String, Object> settings, Model model, List<List<int[]>> frozen,
+        Progress progress, History history, View view) {
+
+    /**
+     * How the window showed the session: choices of display that change no number, kept so that a session opens
+     * looking as it was saved.
+     *
+     * @param showTestData whether the output plot shows the test points
+     * @param discretize   whether the output plot shows only the sign of the output
+     * @param logScale     whether the loss chart's loss axis is logarithmic
+     */
+    public record View(boolean showTestData, boolean discretize, boolean logScale) {
+        /** What a window shows before anything is chosen, and what files without a "view" get. */
+        public static final View DEFAULT = new View(false, false, false);
+    }
+
+    /**
+     * @param epoch          epochs trained
+     * @param order          the order of the training examples for the next epoch
+     * @param shuffleState   the shuffling generator's state
+     * @param optimizer      the optimizer's name (its memory must fit it)
+     * @param optimizerSteps the optimizer's step count
+     * @param optimizerSlots the optimizer's memory, {@code [slot][parameter array][value]}
+     * @param carriedExamples how many leftover examples' gradients wait for the next epoch's first update (0: none)
+     * @param carriedGradient their summed gradients, {@code [parameter array][value]}; empty when none are carried
+     */
+    public record Progress(int epoch, int[] order, long shuffleState, String optimizer, long optimizerSteps,
+            double[][][] optimizerSlots, int carriedExamples, double[][] carriedGradient) {
+    }
+
+    /** Epochs and their losses; a missing test loss (no test data) is NaN. */
+    public record History(int[] epochs, double[] trainLoss, double[] testLoss) {
+        public History {
+            if (epochs.length != trainLoss.length || epochs.length != testLoss.length) {
+                throw new IllegalArgumentException("the history's columns differ in length");
+            }
+        }
+    }
+}
