@@ -11,7 +11,7 @@ import io.neuralplayground.engine.Initializer;
 import io.neuralplayground.engine.Network;
 import io.neuralplayground.engine.Rng;
 import io.neuralplayground.io.Model;
-import io.neuralplayground.io.ModelFile;
+import io.neuralplayground.io.json.ModelFile;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
