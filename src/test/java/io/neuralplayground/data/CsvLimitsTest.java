@@ -3,6 +3,7 @@ package io.neuralplayground.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.neuralplayground.io.ModelLimits;
 import java.io.StringReader;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -30,6 +31,12 @@ class CsvLimitsTest {
                 () -> CsvDatasetReader.read(text, "wide.csv", "label", LabelKind.AUTO));
         assertThat(e).as("a refusal").isNotNull();
         return e;
+    }
+
+    @Test
+    void theLimitIsTheWidestInputAModelFileHolds() {
+        // So that a network fed every column of a file that is read can be saved.
+        assertThat(MAX).isEqualTo(ModelLimits.MAX_WIDTH);
     }
 
     @Test
