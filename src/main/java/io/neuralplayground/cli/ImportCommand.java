@@ -27,7 +27,9 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", description = "Its format, if its name does not say.")
     private String format;
 
-    @Option(names = "--out", paramLabel = "FILE", required = true, description = "The model file to write.")
+    @Option(names = "--out", paramLabel = "FILE", required = true,
+            description = "The model file to write; - for standard output (what was read is then said on standard "
+                    + "error).")
     private Path out;
 
     @Override
@@ -41,13 +43,22 @@ final class ImportCommand implements Callable<Integer> {
         }
         ImportedModel imported = chosen.importModel(in);
         Model model = imported.model();
-        ModelFile.write(out, model);
-        var printed = spec.commandLine().getOut();
+        boolean standardOutput = OutFiles.isStandardOutput(out);
+        // Standard output holds the model file alone then, so that it can be piped or redirected.
+        var printed = standardOutput ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        if (standardOutput) {
+            spec.commandLine().getOut().print(ModelFile.toJson(model));
+        } else {
+            ModelFile.write(out, model);
+        }
         printed.printf("read %s (%s)%n", in, chosen.title());
         for (String note : imported.notes()) {
             printed.printf("note: %s%n", note);
         }
-        printed.printf("wrote %s (%s, inputs %s)%n", out, model.network().describe(), String.join(",", model.inputs()));
+        if (!standardOutput) {
+            printed.printf("wrote %s (%s, inputs %s)%n", out, model.network().describe(),
+                    String.join(",", model.inputs()));
+        }
         return Cli.OK;
     }
 }

@@ -99,6 +99,7 @@ final class ScreenshotCommand implements Callable<Integer> {
                     + "' (available: playground, stepper, gradcheck, autodiff)");
         };
         example.check();
+        OutFiles.checkEarly(out, "a PNG picture is binary, not for standard output");
         if (epochs < 0) {
             throw new IllegalArgumentException("--epochs must be 0 or more, got " + epochs);
         }

@@ -82,6 +82,8 @@ final class TrainCommand implements Callable<Integer> {
         if (every < 1) {
             throw new IllegalArgumentException("--every must be at least 1, got " + every);
         }
+        OutFiles.checkEarly(out, "train prints its epochs on standard output, so the model cannot go there too "
+                + "(export --model FILE --format json --out - prints a model file)");
         PrintWriter stdout = spec.commandLine().getOut();
         DataSource source = data.source(); // once: a CSV file is not read twice
         PreparedRun run = plan(source).prepare();

@@ -3,7 +3,6 @@ package io.neuralplayground.data;
 import io.neuralplayground.PlaygroundException;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +36,10 @@ import java.util.regex.Pattern;
  * regression dataset. Classes are ordered numerically when every label is a number (so −1 is class 0 and 1 is
  * class 1, as in TF Playground) and by {@link String#compareTo} otherwise.
  *
+ * <p>Limits: at most {@value #MAX_INPUT_COLUMNS} input columns besides the label column, and at most
+ * {@value #MAX_ROW_CHARS} characters in one row. The text is read row by row, so a file beyond them is refused at
+ * the row that breaks them (a header that is too wide before any data row is read) and never held in memory whole.
+ *
  * <p>Nothing is half-loaded: a call returns a complete dataset or throws a {@link PlaygroundException} (a
  * {@link DataFileException} when the content is at fault) whose message names the file, line and column and says
  * what to do.
@@ -47,6 +50,20 @@ public final class CsvDatasetReader {
 
     /** More classes than this is almost certainly a wrong label column (an id, a measurement). */
     public static final int MAX_CLASSES = 1000;
+
+    /**
+     * The most input columns a data file may have, besides its label column: as many as the widest input a model
+     * file holds (100,000), so a network fed every column can still be saved. The header row is refused as soon
+     * as it has more, before any data row is read.
+     */
+    public static final int MAX_INPUT_COLUMNS = 100_000;
+
+    /**
+     * The most characters one row may span (16 Mi): room for {@link #MAX_INPUT_COLUMNS} values of 160 characters
+     * each, while a file without line breaks, or one where a quote is left open, is refused there rather than
+     * read into memory whole.
+     */
+    public static final int MAX_ROW_CHARS = 1 << 24;
 
     /** The label column used when none is named and the file has a column of this name. */
     public static final String DEFAULT_LABEL_COLUMN = "label";
@@ -72,9 +89,12 @@ public final class CsvDatasetReader {
      */
     public static Dataset read(Path file, String labelColumn, LabelKind kind) {
         String source = file.toString();
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+        Path fileName = file.getFileName();
+        String name = fileName == null ? source : fileName.toString();
+        // newBufferedReader's decoder refuses bytes that are not UTF-8 rather than replacing them; it decodes ahead
+        // of the tokenizer, so the line it fails on is not known.
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return parse(tokenizer(in), source, name, labelColumn, kind);
         } catch (NoSuchFileException e) {
             throw new PlaygroundException("Data file " + source + " does not exist: check the path", e);
         } catch (AccessDeniedException e) {
@@ -86,8 +106,6 @@ public final class CsvDatasetReader {
             throw new PlaygroundException("Data file " + source + " cannot be read (" + e.getMessage()
                     + "): check that it is a readable file", e);
         }
-        Path fileName = file.getFileName();
-        return parse(text, source, fileName == null ? source : fileName.toString(), labelColumn, kind);
     }
 
     /**
@@ -96,17 +114,19 @@ public final class CsvDatasetReader {
      * @see #read(Path, String, LabelKind)
      */
     public static Dataset read(Reader in, String sourceName, String labelColumn, LabelKind kind) {
-        StringWriter text = new StringWriter();
         try {
-            in.transferTo(text);
+            return parse(tokenizer(in), sourceName, sourceName, labelColumn, kind);
         } catch (IOException e) {
             throw new PlaygroundException("Data " + sourceName + " cannot be read (" + e.getMessage() + ")", e);
         }
-        return parse(text.toString(), sourceName, sourceName, labelColumn, kind);
     }
 
-    private static Dataset parse(String text, String source, String name, String labelColumn, LabelKind kind) {
-        CsvTokenizer tokenizer = new CsvTokenizer(text);
+    private static CsvTokenizer tokenizer(Reader in) {
+        return new CsvTokenizer(in, MAX_INPUT_COLUMNS + 1, MAX_ROW_CHARS);
+    }
+
+    private static Dataset parse(CsvTokenizer tokenizer, String source, String name, String labelColumn,
+            LabelKind kind) throws IOException {
         CsvTokenizer.Record header = next(tokenizer, source, null);
         if (header == null) {
             throw new DataFileException(source, 0, null, "the file is empty: it needs a header row of column names, "
@@ -153,10 +173,20 @@ public final class CsvDatasetReader {
     }
 
     /** The next record, with a syntax error turned into a located message. */
-    private static CsvTokenizer.Record next(CsvTokenizer tokenizer, String source, List<String> columns) {
+    private static CsvTokenizer.Record next(CsvTokenizer tokenizer, String source, List<String> columns)
+            throws IOException {
         try {
             return tokenizer.next();
         } catch (CsvTokenizer.SyntaxException e) {
+            if (e.field == CsvTokenizer.SyntaxException.WHOLE_RECORD) {
+                String problem = !(e instanceof CsvTokenizer.TooManyFields tooMany) ? e.getMessage()
+                        : columns == null ? "the header row has more than " + tooMany.maxFields + " columns, but a "
+                                + "data file may have at most " + MAX_INPUT_COLUMNS + " input columns besides its label"
+                                + " column: keep the columns you need, or reduce the features before reading the file"
+                        : "the row has more than " + tooMany.maxFields + " values but the header has "
+                                + columns.size() + " columns: give every row one value per column";
+                throw new DataFileException(source, e.line, null, problem);
+            }
             String column = columns != null && e.field < columns.size() ? columns.get(e.field) : null;
             // In the header there are no column names yet, so the field is counted instead.
             String where = column == null ? "in field " + (e.field + 1) + ", " : "";
@@ -192,7 +222,7 @@ public final class CsvDatasetReader {
             return found;
         }
         throw new DataFileException(source, line, null, "there is no label column named '" + labelColumn
-                + "': choose one of the columns " + String.join(", ", columns));
+                + "': choose one of the columns " + NameLists.forMessage(columns));
     }
 
     private static void checkWidth(CsvTokenizer.Record record, List<String> columns, String source) {
@@ -200,11 +230,11 @@ public final class CsvDatasetReader {
         if (n < columns.size()) {
             throw new DataFileException(source, record.line(), columns.get(n), "the value is missing: the row has "
                     + n + (n == 1 ? " value" : " values") + " but the header has " + columns.size()
-                    + " columns (" + String.join(", ", columns) + "); give every row one value per column");
+                    + " columns (" + NameLists.forMessage(columns) + "); give every row one value per column");
         }
         if (n > columns.size()) {
             throw new DataFileException(source, record.line(), null, "the row has " + n + " values but the header has "
-                    + columns.size() + " columns (" + String.join(", ", columns) + "): remove the extra values after"
+                    + columns.size() + " columns (" + NameLists.forMessage(columns) + "): remove the extra values after"
                     + " column '" + columns.get(columns.size() - 1) + "', or quote values that contain commas");
         }
     }

@@ -1,5 +1,7 @@
 package io.neuralplayground.data;
 
+import java.io.IOException;
+import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,6 +10,11 @@ import java.util.List;
  * where {@code ""} is a quote and commas and line breaks are literal; line breaks {@code \n}, {@code \r\n} or
  * {@code \r}; a leading byte-order mark is dropped. Unquoted fields are trimmed; a quoted field keeps its inner
  * text exactly, only spaces around the quotes are dropped. Blank lines are skipped.
+ *
+ * <p>The text is read as it is needed, one record at a time, so a file is refused at its first bad record without
+ * the rest being read. Two limits bound the memory one record can take, whatever the file holds: at most
+ * {@code maxFields} fields, and at most {@code maxRecordChars} characters from a record's first character to its
+ * end (a file with no line break, or a quote left open, would otherwise be one record as large as the file).
  */
 final class CsvTokenizer {
     /** One record and the line it starts on. */
@@ -15,8 +22,10 @@ final class CsvTokenizer {
     }
 
     /** A syntax error at a line in the field with the given 0-based index; the reader adds file and column. */
-    static final class SyntaxException extends RuntimeException {
+    static class SyntaxException extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        /** {@link #field} of a problem of the whole record rather than of one of its fields. */
+        static final int WHOLE_RECORD = -1;
         final int line;
         final int field;
 
@@ -27,31 +36,75 @@ final class CsvTokenizer {
         }
     }
 
-    private final String text;
-    private int pos;
-    private int line = 1;
+    /** A record with more than the most fields allowed; the reader says what the limit means for its file. */
+    static final class TooManyFields extends SyntaxException {
+        private static final long serialVersionUID = 1L;
+        final int maxFields;
 
-    CsvTokenizer(String text) {
-        this.text = text;
-        this.pos = text.startsWith("\uFEFF") ? 1 : 0;
+        TooManyFields(int line, int maxFields) {
+            super(line, WHOLE_RECORD, "this row has more than " + maxFields + " values");
+            this.maxFields = maxFields;
+        }
     }
 
-    /** The next non-blank record, or null at the end of the text. */
-    Record next() {
-        while (pos < text.length()) {
-            int startLine = line;
+    private static final int END = -1;
+    private static final int BUFFER_CHARS = 1 << 16;
+
+    private final Reader in;
+    private final int maxFields;
+    private final int maxRecordChars;
+    private final char[] buffer = new char[BUFFER_CHARS];
+    private final StringBuilder value = new StringBuilder();
+    private int pos;
+    private int end;
+    private int line = 1;
+    private int recordLine;
+    private int recordChars;
+    private boolean started;
+
+    /**
+     * @param in the text, read from as records are asked for and never closed here
+     * @param maxFields the most fields a record may have
+     * @param maxRecordChars the most characters one record may span, its line break included
+     */
+    CsvTokenizer(Reader in, int maxFields, int maxRecordChars) {
+        this.in = in;
+        this.maxFields = maxFields;
+        this.maxRecordChars = maxRecordChars;
+    }
+
+    /**
+     * The next non-blank record, or null at the end of the text.
+     *
+     * @throws SyntaxException for a quote problem or a record beyond the limits
+     * @throws IOException if the text cannot be read (a {@link java.nio.charset.CharacterCodingException} for
+     *     bytes that are not of the reader's charset)
+     */
+    Record next() throws IOException {
+        if (!started) {
+            started = true;
+            if (peek() == '\uFEFF') {
+                pos++;
+            }
+        }
+        while (peek() != END) {
+            recordLine = line;
+            recordChars = 0;
             List<String> fields = new ArrayList<>();
             boolean anyQuoted = false;
             while (true) {
+                if (fields.size() == maxFields) {
+                    throw new TooManyFields(recordLine, maxFields);
+                }
                 skipBlanks();
-                if (pos < text.length() && text.charAt(pos) == '"') {
+                if (peek() == '"') {
                     fields.add(quoted(fields.size()));
                     anyQuoted = true;
                 } else {
                     fields.add(unquoted());
                 }
-                if (pos < text.length() && text.charAt(pos) == ',') {
-                    pos++;
+                if (peek() == ',') {
+                    advance();
                 } else {
                     endOfLine();
                     break;
@@ -59,73 +112,96 @@ final class CsvTokenizer {
             }
             boolean blank = !anyQuoted && fields.size() == 1 && fields.get(0).isEmpty();
             if (!blank) {
-                return new Record(startLine, List.copyOf(fields));
+                return new Record(recordLine, List.copyOf(fields));
             }
         }
         return null;
     }
 
-    private void skipBlanks() {
-        while (pos < text.length() && (text.charAt(pos) == ' ' || text.charAt(pos) == '\t')) {
-            pos++;
-        }
-    }
-
-    private String unquoted() {
-        int start = pos;
-        while (pos < text.length()) {
-            char c = text.charAt(pos);
-            if (c == ',' || c == '\n' || c == '\r') {
-                break;
+    /** The next character without taking it, or {@link #END}. */
+    private int peek() throws IOException {
+        if (pos == end) {
+            int n;
+            do {
+                n = in.read(buffer, 0, buffer.length);
+            } while (n == 0);
+            if (n < 0) {
+                return END;
             }
-            pos++;
+            pos = 0;
+            end = n;
         }
-        return text.substring(start, pos).trim();
+        return buffer[pos];
     }
 
-    private String quoted(int field) {
-        int openLine = line;
+    /** Takes the character {@link #peek()} showed, counting it against the record's limit. */
+    private void advance() {
         pos++;
-        StringBuilder value = new StringBuilder();
+        if (++recordChars > maxRecordChars) {
+            throw new SyntaxException(recordLine, SyntaxException.WHOLE_RECORD, "the row starting on this line is "
+                    + "longer than " + maxRecordChars + " characters, the most a row may have: check that this is a "
+                    + "CSV file with one example per line (a quote left open makes the rest of the file one value)");
+        }
+    }
+
+    private void skipBlanks() throws IOException {
+        for (int c = peek(); c == ' ' || c == '\t'; c = peek()) {
+            advance();
+        }
+    }
+
+    private String unquoted() throws IOException {
+        value.setLength(0);
+        for (int c = peek(); c != END && c != ',' && c != '\n' && c != '\r'; c = peek()) {
+            value.append((char) c);
+            advance();
+        }
+        return value.toString().trim();
+    }
+
+    private String quoted(int field) throws IOException {
+        int openLine = line;
+        advance();
+        value.setLength(0);
         while (true) {
-            if (pos >= text.length()) {
+            int c = peek();
+            if (c == END) {
                 throw new SyntaxException(openLine, field,
                         "a quoted value starts here but its closing quote is missing: add the closing \"");
             }
-            char c = text.charAt(pos);
+            advance();
             if (c == '"') {
-                if (pos + 1 < text.length() && text.charAt(pos + 1) == '"') {
+                if (peek() == '"') {
                     value.append('"');
-                    pos += 2;
+                    advance();
                     continue;
                 }
-                pos++;
                 break;
             }
-            if (c == '\n' || (c == '\r' && (pos + 1 >= text.length() || text.charAt(pos + 1) != '\n'))) {
+            if (c == '\n' || (c == '\r' && peek() != '\n')) {
                 line++;
             }
-            value.append(c);
-            pos++;
+            value.append((char) c);
         }
         skipBlanks();
-        if (pos < text.length() && text.charAt(pos) != ',' && text.charAt(pos) != '\n' && text.charAt(pos) != '\r') {
+        int c = peek();
+        if (c != END && c != ',' && c != '\n' && c != '\r') {
             throw new SyntaxException(line, field, "text follows the closing quote of a quoted value: put the whole "
                     + "value inside the quotes, and write a quote inside quotes as \"\"");
         }
         return value.toString();
     }
 
-    private void endOfLine() {
-        if (pos >= text.length()) {
+    private void endOfLine() throws IOException {
+        if (peek() == END) {
             return;
         }
         // Only a line break can end a field that is not followed by a comma.
-        if (text.charAt(pos) == '\r') {
-            pos++;
+        if (peek() == '\r') {
+            advance();
         }
-        if (pos < text.length() && text.charAt(pos) == '\n') {
-            pos++;
+        if (peek() == '\n') {
+            advance();
         }
         line++;
     }

@@ -3,9 +3,11 @@ package io.neuralplayground.data;
 import io.neuralplayground.PlaygroundException;
 import io.neuralplayground.engine.Rng;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Examples to learn from: named raw input columns, one row of doubles per example, and one label per example.
@@ -31,6 +33,11 @@ public final class Dataset {
 
     private final String name;
     private final List<String> columnNames;
+    /**
+     * Each column's index by its name. Looking names up in the list would cost a pass over the columns per name,
+     * and features are resolved by name, so a file of many columns would take time quadratic in their number.
+     */
+    private final Map<String, Integer> columnIndices;
     private final double[][] rows;
     private final double[] labels;
     private final Task task;
@@ -40,10 +47,21 @@ public final class Dataset {
             List<String> classNames) {
         this.name = name;
         this.columnNames = columnNames;
+        this.columnIndices = indices(columnNames);
         this.rows = rows;
         this.labels = labels;
         this.task = task;
         this.classNames = classNames;
+    }
+
+    private static Map<String, Integer> indices(List<String> columnNames) {
+        Map<String, Integer> indices = new HashMap<>();
+        for (int c = 0; c < columnNames.size(); c++) {
+            if (indices.putIfAbsent(columnNames.get(c), c) != null) {
+                throw new IllegalArgumentException("duplicate column name: " + columnNames.get(c));
+            }
+        }
+        return indices;
     }
 
     /**
@@ -141,9 +159,6 @@ public final class Dataset {
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("a dataset needs at least one column");
         }
-        if (new HashSet<>(columns).size() != columns.size()) {
-            throw new IllegalArgumentException("duplicate column names: " + columns);
-        }
         if (rows.length != labels.length) {
             throw new IllegalArgumentException(rows.length + " rows but " + labels.length + " labels");
         }
@@ -180,11 +195,20 @@ public final class Dataset {
 
     /** Index of the column named exactly {@code column}, or −1 if there is none. */
     public int columnIndex(String column) {
-        return columnNames.indexOf(column);
+        return columnIndices.getOrDefault(column, -1);
     }
 
     public boolean hasColumn(String column) {
-        return columnNames.contains(column);
+        return columnIndices.containsKey(column);
+    }
+
+    /**
+     * How users name a column: the index of the column named exactly {@code wanted}, otherwise of the only one
+     * named so up to case; −1 if there is none, or several up to case.
+     */
+    int findColumn(String wanted) {
+        int exact = columnIndex(wanted);
+        return exact >= 0 ? exact : findColumn(columnNames, wanted);
     }
 
     /**
@@ -339,8 +363,8 @@ public final class Dataset {
                 + (task == Task.CLASSIFICATION ? " " + classNames : "") + "]";
     }
 
-    /** For messages: the column names, comma-separated. */
+    /** For messages: the column names, comma-separated (the first few of many). */
     String columnList() {
-        return String.join(", ", columnNames);
+        return NameLists.forMessage(columnNames);
     }
 }

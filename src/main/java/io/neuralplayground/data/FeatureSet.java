@@ -4,7 +4,9 @@ import io.neuralplayground.PlaygroundException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The network's input features, in input order, each either a raw column of the dataset or one of TF Playground's
@@ -83,12 +85,14 @@ public final class FeatureSet {
         }
         if (names.isEmpty()) {
             throw new PlaygroundException("No input features chosen for " + data.name() + ": choose some of "
-                    + String.join(", ", available(data)));
+                    + NameLists.forMessage(available(data)));
         }
         List<Input> inputs = new ArrayList<>();
+        // A set, so that choosing every column of a wide file does not compare each with all before it.
+        Set<Input> chosen = new HashSet<>();
         for (String name : names) {
             Input input = resolveOne(data, name);
-            if (inputs.contains(input)) {
+            if (!chosen.add(input)) {
                 throw new PlaygroundException("Input feature '" + input.name()
                         + "' is chosen twice: choose each feature once");
             }
@@ -155,7 +159,7 @@ public final class FeatureSet {
 
     private static Input resolveOne(Dataset data, String name) {
         String trimmed = name == null ? "" : name.trim();
-        int column = Dataset.findColumn(data.columnNames(), trimmed);
+        int column = data.findColumn(trimmed);
         if (column >= 0) {
             return new Raw(data.columnNames().get(column));
         }
@@ -169,7 +173,7 @@ public final class FeatureSet {
             return f == Feature.X1 || f == Feature.X2 ? new Raw(f.id()) : new Derived(f);
         }
         throw new PlaygroundException("Unknown input feature '" + trimmed + "' for " + data.name()
-                + ": choose from " + String.join(", ", available(data)));
+                + ": choose from " + NameLists.forMessage(available(data)));
     }
 
     /** The features' names in input order: column names and Playground ids ("x1", "sinx1", "age" …). */

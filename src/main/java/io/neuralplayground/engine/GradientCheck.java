@@ -20,6 +20,9 @@ import java.util.List;
  * The floor keeps gradients that are 0 up to rounding from reporting a large relative error.
  * Near a kink (relu at 0, an absolute error at 0) a difference across the kink is not a derivative; such
  * parameters show large errors that are not bugs.
+ *
+ * <p>Each parameter costs {@value #EVALUATIONS_PER_PARAMETER} forward passes over the examples, so a large network
+ * is checked on a {@link ParameterSample}; {@link #meanLoss()} is one such pass, for an estimate of the time.
  */
 public final class GradientCheck {
     /** The finite-difference step h. */
@@ -45,7 +48,36 @@ public final class GradientCheck {
         }
     }
 
-    private GradientCheck() {
+    /** The loss is evaluated this many times per parameter: the four points of the central difference. */
+    public static final int EVALUATIONS_PER_PARAMETER = 4;
+
+    /** Told after each parameter how many of how many are checked; called on the checking thread. */
+    @FunctionalInterface
+    public interface Progress {
+        /** No one listens. */
+        Progress NONE = (done, of) -> {
+        };
+
+        void checked(int done, int of);
+    }
+
+    private final BackpropTrace trace;
+    /** A copy of the network whose parameters are moved one at a time and put back. */
+    private final Network probe;
+    private final MeanLoss meanLoss;
+
+    private GradientCheck(Network network, Loss loss, double[][] inputs, double[][] targets) {
+        this.trace = BackpropTrace.of(network, loss, inputs, targets);
+        this.probe = network.copy();
+        this.meanLoss = new MeanLoss(probe, loss, inputs, targets);
+    }
+
+    /**
+     * A check of {@code network} (which is not changed) on the examples {@code inputs} with {@code targets}:
+     * backprop's gradients are computed here, the finite differences by {@link #run(ParameterSample, Progress)}.
+     */
+    public static GradientCheck of(Network network, Loss loss, double[][] inputs, double[][] targets) {
+        return new GradientCheck(network, loss, inputs, targets);
     }
 
     /**
@@ -53,29 +85,66 @@ public final class GradientCheck {
      * the examples {@code inputs} with {@code targets}.
      */
     public static Result run(Network network, Loss loss, double[][] inputs, double[][] targets) {
-        BackpropTrace trace = BackpropTrace.of(network, loss, inputs, targets);
-        Network probe = network.copy();
-        MeanLoss meanLoss = new MeanLoss(probe, loss, inputs, targets);
-        List<Entry> entries = new ArrayList<>();
+        GradientCheck check = of(network, loss, inputs, targets);
+        return check.run(ParameterSample.all(check.parameterCount()), Progress.NONE);
+    }
+
+    /** How many parameters the network has. */
+    public int parameterCount() {
+        return probe.parameterCount();
+    }
+
+    /**
+     * The mean loss on the examples with the network's own parameters: one forward pass and the loss, what the
+     * check evaluates {@value #EVALUATIONS_PER_PARAMETER} times per parameter, so timing it estimates the check.
+     */
+    public double meanLoss() {
+        return meanLoss.value();
+    }
+
+    /**
+     * Compares backprop with finite differences for the parameters of {@code sample}, telling {@code progress}
+     * after each.
+     *
+     * @return the entries of the checked parameters in flat-index order, and their largest relative error
+     */
+    public Result run(ParameterSample sample, Progress progress) {
+        if (sample.total() != parameterCount()) {
+            throw new IllegalArgumentException("a sample of " + sample.total() + " parameters for a network of "
+                    + parameterCount());
+        }
+        List<Entry> entries = new ArrayList<>(sample.size());
         double max = 0;
-        for (int l = 0; l < probe.depth(); l++) {
+        int l = 0;
+        // The flat index of layer l's first parameter.
+        int first = 0;
+        for (int i = 0; i < sample.size(); i++) {
+            int p = sample.index(i);
+            while (p >= first + layerSize(probe.layer(l))) {
+                first += layerSize(probe.layer(l));
+                l++;
+            }
             DenseLayer layer = probe.layer(l);
             BackpropTrace.LayerBackward grads = trace.backward().get(probe.depth() - 1 - l);
-            double[] kernel = layer.kernel().data;
-            for (int index = 0; index < kernel.length; index++) {
-                Entry e = entry(l, false, index / layer.units(), index % layer.units(),
-                        grads.gradKernel().data[index], numeric(kernel, index, meanLoss));
-                entries.add(e);
-                max = Math.max(max, e.relativeError());
+            int local = p - first;
+            int kernelSize = layer.inputs() * layer.units();
+            Entry e;
+            if (local < kernelSize) {
+                e = entry(l, false, local / layer.units(), local % layer.units(), grads.gradKernel().data[local],
+                        numeric(layer.kernel().data, local, meanLoss));
+            } else {
+                int j = local - kernelSize;
+                e = entry(l, true, 0, j, grads.gradBias().data[j], numeric(layer.biasArray(), j, meanLoss));
             }
-            double[] bias = layer.biasArray();
-            for (int j = 0; j < bias.length; j++) {
-                Entry e = entry(l, true, 0, j, grads.gradBias().data[j], numeric(bias, j, meanLoss));
-                entries.add(e);
-                max = Math.max(max, e.relativeError());
-            }
+            entries.add(e);
+            max = Math.max(max, e.relativeError());
+            progress.checked(i + 1, sample.size());
         }
         return new Result(Collections.unmodifiableList(entries), max);
+    }
+
+    private static int layerSize(DenseLayer layer) {
+        return layer.inputs() * layer.units() + layer.units();
     }
 
     private static Entry entry(int layer, boolean bias, int row, int col, double backprop, double numeric) {

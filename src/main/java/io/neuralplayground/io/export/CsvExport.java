@@ -7,7 +7,10 @@ import io.neuralplayground.io.ModelLimits;
 import io.neuralplayground.io.ModelWriter;
 import io.neuralplayground.io.files.AtomicFiles;
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -40,6 +43,19 @@ public final class CsvExport implements ModelWriter {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.US_ASCII));
             writeTo(model.network(), writer);
             writer.flush();
+        });
+    }
+
+    /** The table {@link #write} writes, for standard output; refused for a weight that is not finite. */
+    public static String text(Model model) {
+        return Exports.text(model, m -> {
+            StringWriter table = new StringWriter();
+            try {
+                writeTo(m.network(), table);
+            } catch (IOException e) {
+                throw new UncheckedIOException("writing to a string failed", e);
+            }
+            return table.toString();
         });
     }
 

@@ -1,9 +1,11 @@
 package io.neuralplayground.io.export;
 
+import io.neuralplayground.PlaygroundException;
 import io.neuralplayground.io.Model;
 import io.neuralplayground.io.ModelLimits;
 import io.neuralplayground.io.files.AtomicFiles;
 import java.nio.file.Path;
+import java.util.function.Function;
 
 /**
  * What the exporters share: writing source text, and literals for source code (Python's
@@ -14,10 +16,22 @@ final class Exports {
     }
 
     /** Writes source text (ASCII) to {@code file}, atomically, for a model whose every parameter is finite. */
-    static void writeSource(Model model, Path file, java.util.function.Function<Model, String> source) {
+    static void writeSource(Model model, Path file, Function<Model, String> source) {
         ModelLimits.requireFinite(model, file);
         String text = source.apply(model);
         AtomicFiles.write(file, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    }
+
+    /**
+     * The text {@code source} makes of {@code model}, for standard output rather than a file: refused, as a file
+     * would be, for a weight or bias that is not finite.
+     */
+    static String text(Model model, Function<Model, String> source) {
+        String problem = ModelLimits.nonFiniteParameter(model.network());
+        if (problem != null) {
+            throw new PlaygroundException("Cannot save the model: " + problem);
+        }
+        return source.apply(model);
     }
 
     /**

@@ -35,6 +35,18 @@ public final class PythonKerasExport implements ModelWriter {
         Exports.writeSource(model, file, PythonKerasExport::source);
     }
 
+    /**
+     * The text {@link #write} writes, for standard output; refused, as the file is, for a weight that is not finite
+     * or beyond float32's range.
+     */
+    public static String text(Model model) {
+        String problem = KerasNetworks.float32Problem(model.network(), KerasNetworks.IN_KERAS);
+        if (problem != null) {
+            throw new PlaygroundException("Cannot save the model: " + problem);
+        }
+        return PythonKerasExport.source(model);
+    }
+
     /** The text of the file (ASCII); every parameter must be finite. */
     public static String source(Model model) {
         Network network = model.network();

@@ -23,6 +23,11 @@ public final class PythonNumpyExport implements ModelWriter {
         Exports.writeSource(model, file, PythonNumpyExport::source);
     }
 
+    /** The text {@link #write} writes, for standard output; refused for a weight that is not finite. */
+    public static String text(Model model) {
+        return Exports.text(model, PythonNumpyExport::source);
+    }
+
     /** The text of the file (ASCII); every parameter must be finite. */
     public static String source(Model model) {
         Network network = model.network();

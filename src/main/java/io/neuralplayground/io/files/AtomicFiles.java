@@ -26,6 +26,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>The temporary file lives in the target's own directory because a rename is atomic only within one file
  * system. Until the rename, any existing target stays exactly as it was; after a failure the temporary file is
  * deleted.
+ *
+ * <p>A rename replaces whatever the name held, so only a regular file (or nothing) is replaced: through a symbolic
+ * link the file it finally points to is written, the link staying a link; a directory, a device, a named pipe or a
+ * socket is refused before anything is written (see {@link WriteTarget}).
  */
 public final class AtomicFiles {
     private static final int BUFFER_SIZE = 1 << 16;
@@ -61,13 +65,10 @@ public final class AtomicFiles {
     public static void writeFile(Path target, FileBody body) {
         Path destination;
         try {
-            destination = resolve(target);
+            // Before anything is written: a refusal leaves no temporary file, even beside a device.
+            destination = WriteTarget.resolve(target);
         } catch (IOException e) {
             throw failure(target, e);
-        }
-        if (Files.isDirectory(destination)) {
-            // Checked first, or the failed rename would name the temporary file, which means nothing to a user.
-            throw new PlaygroundException("Cannot write " + target + ": it is a directory");
         }
         Path temp = null;
         boolean done = false;
@@ -82,6 +83,7 @@ public final class AtomicFiles {
             }
             // Only now: the permissions of a read-only target would have kept us from writing the content.
             copyPermissions(destination, temp);
+            WriteTarget.recheck(target, destination);
             move(temp, destination);
             done = true;
             syncDirectory(dir);
@@ -101,15 +103,18 @@ public final class AtomicFiles {
     }
 
     /**
-     * The file to replace: through a symbolic link, the file it points to, so that the link survives (renaming
-     * over the link itself would replace it by a plain file).
+     * Checks that {@link #write} could replace {@code target}, without writing anything: for a command that works a
+     * while before it writes (training, rendering), so that a bad name is refused before the work, not after it.
+     *
+     * @throws PlaygroundException as {@link #write} would for a target that is not a regular file, nothing, or a
+     *     symbolic link to one of them
      */
-    private static Path resolve(Path target) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        if (Files.isSymbolicLink(absolute) && Files.exists(absolute)) {
-            return absolute.toRealPath();
+    public static void checkTarget(Path target) {
+        try {
+            WriteTarget.resolve(target);
+        } catch (IOException e) {
+            throw failure(target, e);
         }
-        return absolute;
     }
 
     /**

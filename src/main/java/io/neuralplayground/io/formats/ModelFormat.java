@@ -17,6 +17,7 @@ import io.neuralplayground.io.numpy.NpzFormat;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -24,30 +25,37 @@ import java.util.stream.Collectors;
  * use.
  */
 public enum ModelFormat {
-    JSON("json", "Model JSON", ".json", (model, file) -> ModelFile.write(file, model), ModelFile::read),
-    NPZ("npz", "NumPy arrays", ".npz", new NpzFormat(), new NpzFormat()),
-    ONNX("onnx", "ONNX", ".onnx", new OnnxExport(), null),
-    KERAS("keras", "Keras 3 model", KerasArchive.EXTENSION, new KerasArchive(), new KerasArchive()),
+    JSON("json", "Model JSON", ".json", (model, file) -> ModelFile.write(file, model), ModelFile::read,
+            ModelFile::toJson),
+    NPZ("npz", "NumPy arrays", ".npz", new NpzFormat(), new NpzFormat(), null),
+    ONNX("onnx", "ONNX", ".onnx", new OnnxExport(), null, null),
+    KERAS("keras", "Keras 3 model", KerasArchive.EXTENSION, new KerasArchive(), new KerasArchive(), null),
     WEIGHTS_H5("weights-h5", "Keras 3 weights", KerasWeightsH5.EXTENSION, new KerasWeightsH5(),
-            new KerasWeightsH5()),
-    H5("h5", "Keras 2 model, legacy HDF5", KerasLegacyH5.EXTENSION, new KerasLegacyH5(), new KerasLegacyH5()),
-    CSV("csv", "CSV table of weights", ".csv", new CsvExport(), null),
-    PYTHON("python", "Python with NumPy", ".py", new PythonNumpyExport(), null),
-    KERAS_PYTHON("keras-python", "Python building a Keras model", ".py", new PythonKerasExport(), null),
-    JAVA("java", "Java source", ".java", new JavaExport(), null);
+            new KerasWeightsH5(), null),
+    H5("h5", "Keras 2 model, legacy HDF5", KerasLegacyH5.EXTENSION, new KerasLegacyH5(), new KerasLegacyH5(),
+            null),
+    CSV("csv", "CSV table of weights", ".csv", new CsvExport(), null, CsvExport::text),
+    PYTHON("python", "Python with NumPy", ".py", new PythonNumpyExport(), null, PythonNumpyExport::text),
+    KERAS_PYTHON("keras-python", "Python building a Keras model", ".py", new PythonKerasExport(), null,
+            PythonKerasExport::text),
+    // Not text for standard output: Java wants a public class in a file of its name, which comes from the file's.
+    JAVA("java", "Java source", ".java", new JavaExport(), null, null);
 
     private final String id;
     private final String title;
     private final String extension;
     private final ModelWriter writer;
     private final ModelReader reader;
+    private final Function<Model, String> text;
 
-    ModelFormat(String id, String title, String extension, ModelWriter writer, ModelReader reader) {
+    ModelFormat(String id, String title, String extension, ModelWriter writer, ModelReader reader,
+            Function<Model, String> text) {
         this.id = id;
         this.title = title;
         this.extension = extension;
         this.writer = writer;
         this.reader = reader;
+        this.text = text;
     }
 
     /** The name on the command line: json, npz, onnx … */
@@ -75,6 +83,28 @@ public enum ModelFormat {
 
     public boolean canRead() {
         return reader != null;
+    }
+
+    /**
+     * Whether the format is text that may go to standard output as well as to a file: model JSON, CSV and the
+     * Python scripts. The binary formats may not (a terminal shows them as noise), nor Java source, whose class is
+     * named after its file.
+     */
+    public boolean writesText() {
+        return text != null;
+    }
+
+    /**
+     * The text a file of this format holds for {@code model}, for standard output.
+     *
+     * @throws io.neuralplayground.PlaygroundException as {@link #write} would, for a model the format cannot hold
+     * @throws UnsupportedOperationException unless {@link #writesText()}
+     */
+    public String text(Model model) {
+        if (text == null) {
+            throw new UnsupportedOperationException(title + " is not text for standard output");
+        }
+        return text.apply(model);
     }
 
     public void write(Model model, Path file) {

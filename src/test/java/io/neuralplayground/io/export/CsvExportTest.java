@@ -177,7 +177,7 @@ class CsvExportTest {
         Path file = Files.createDirectory(dir.resolve("weights.csv"));
 
         assertThatThrownBy(() -> csv.write(small(), file)).isInstanceOf(PlaygroundException.class)
-                .hasMessage("Cannot write " + file + ": it is a directory");
+                .hasMessage("Cannot write " + file + ": it is a directory, not a regular file; choose a file name");
         assertThat(file).isEmptyDirectory();
     }
 

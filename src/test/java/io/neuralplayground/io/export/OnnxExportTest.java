@@ -257,7 +257,7 @@ class OnnxExportTest {
 
         assertThatThrownBy(() -> new OnnxExport().write(example(), target))
                 .isExactlyInstanceOf(PlaygroundException.class)
-                .hasMessage("Cannot write " + target + ": it is a directory");
+                .hasMessage("Cannot write " + target + ": it is a directory, not a regular file; choose a file name");
     }
 
     private static List<ProtobufReader> activationNodes(Activation activation) {

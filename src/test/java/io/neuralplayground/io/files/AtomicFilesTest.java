@@ -119,7 +119,7 @@ class AtomicFilesTest {
 
         assertThatThrownBy(() -> AtomicFiles.write(target, text("x")))
                 .isExactlyInstanceOf(PlaygroundException.class)
-                .hasMessage("Cannot write " + target + ": it is a directory");
+                .hasMessage("Cannot write " + target + ": it is a directory, not a regular file; choose a file name");
 
         assertThat(target.resolve("inside.txt")).hasContent("keep me");
         assertThat(namesIn(dir)).containsExactly("model.json");
