@@ -50,9 +50,18 @@ public final class ModelLimits {
 
     /** Refuses a model with a weight or bias that is not finite (a diverged training), naming the file. */
     public static void requireFinite(Model model, Path file) {
+        requireFinite(model, file.toString());
+    }
+
+    /** As {@link #requireFinite(Model, Path)}, for a model written as text (a string, standard output). */
+    public static void requireFinite(Model model) {
+        requireFinite(model, "the model");
+    }
+
+    private static void requireFinite(Model model, String what) {
         String problem = nonFiniteParameter(model.network());
         if (problem != null) {
-            throw new PlaygroundException("Cannot save " + file + ": " + problem);
+            throw new PlaygroundException("Cannot save " + what + ": " + problem);
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.neuralplayground.io.export;
 
-import io.neuralplayground.PlaygroundException;
 import io.neuralplayground.io.Model;
 import io.neuralplayground.io.ModelLimits;
 import io.neuralplayground.io.files.AtomicFiles;
@@ -27,10 +26,7 @@ final class Exports {
      * would be, for a weight or bias that is not finite.
      */
     static String text(Model model, Function<Model, String> source) {
-        String problem = ModelLimits.nonFiniteParameter(model.network());
-        if (problem != null) {
-            throw new PlaygroundException("Cannot save the model: " + problem);
-        }
+        ModelLimits.requireFinite(model);
         return source.apply(model);
     }
 

@@ -57,10 +57,7 @@ public final class ModelFile {
 
     /** The text {@link #write} would write. */
     public static String toJson(Model model) {
-        String problem = ModelLimits.nonFiniteParameter(model.network());
-        if (problem != null) {
-            throw new PlaygroundException("Cannot save the model: " + problem);
-        }
+        ModelLimits.requireFinite(model);
         StringWriter text = new StringWriter();
         try (JsonGenerator gen = JSON.createGenerator(text)) {
             ModelJsonWriter.write(model, gen);

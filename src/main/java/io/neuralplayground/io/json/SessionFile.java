@@ -70,10 +70,7 @@ public final class SessionFile {
      * line): the model inside is written by the model file's own writer, so it reads exactly like a model file.
      */
     public static String toJson(SessionDocument d) {
-        String nonFinite = ModelLimits.nonFiniteParameter(d.model().network());
-        if (nonFinite != null) {
-            throw new PlaygroundException("Cannot save the model: " + nonFinite);
-        }
+        ModelLimits.requireFinite(d.model());
         StringWriter text = new StringWriter();
         try (JsonGenerator gen = JSON.getFactory().createGenerator(text)) {
             gen.setPrettyPrinter(ModelJsonWriter.prettyPrinter());
