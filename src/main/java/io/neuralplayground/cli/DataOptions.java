@@ -10,9 +10,14 @@ import picocli.CommandLine.Option;
 /** Where the examples come from: a Playground generator or a CSV file; noise, split and seed. */
 final class DataOptions {
     @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "circle",
-            description = "Playground dataset: circle, xor, gauss, spiral (classification), plane, multigauss "
-                    + "(regression). Default: ${DEFAULT-VALUE}.")
+            description = "Generated dataset. Two classes: circle, xor, gauss, spiral (Playground's), moons, "
+                    + "checkerboard; 3 to 6 classes (see --classes): blobs, spirals, rings; regression: plane, "
+                    + "multigauss. Default: ${DEFAULT-VALUE}.")
     String dataset;
+
+    @Option(names = "--classes", paramLabel = "K",
+            description = "Number of classes of blobs, spirals and rings, 3 to 6. Default: 3.")
+    Integer classes;
 
     @Option(names = "--data", paramLabel = "FILE.csv",
             description = "Read examples from a CSV file with a header row instead (see --label).")
@@ -51,7 +56,11 @@ final class DataOptions {
         PlaygroundDataset kind = PlaygroundDataset.byName(dataset);
         double noise = noise(noisePercent);
         int count = samples != null ? samples : kind.defaultSize();
-        return new DataSource.Generated(kind, count, noise);
+        if (classes != null && !kind.isManyClass()) {
+            throw new IllegalArgumentException("--classes is for blobs, spirals and rings; " + kind.id() + " has "
+                    + (kind.isClassification() ? "two classes" : "no classes (regression)"));
+        }
+        return new DataSource.Generated(kind, count, noise, classes != null ? classes : kind.defaultClasses());
     }
 
     /** --noise in percent as a fraction, checked against Playground's slider (also the window's --noise). */

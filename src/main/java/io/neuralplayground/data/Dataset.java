@@ -2,6 +2,7 @@ package io.neuralplayground.data;
 
 import io.neuralplayground.PlaygroundException;
 import io.neuralplayground.engine.Rng;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -108,24 +109,49 @@ public final class Dataset {
     }
 
     /**
-     * A TF Playground dataset: columns "x1", "x2"; for the classification kinds, classes "-1" (index 0) and "+1"
-     * (index 1). Named like "Circle, 500 points, noise 25%".
+     * A playground dataset with its default number of classes: columns "x1", "x2"; for the two-class kinds,
+     * classes "-1" (index 0) and "+1" (index 1). Named like "Circle, 500 points, noise 25%".
      *
      * @throws PlaygroundException if the count or the noise is out of range (see
      *     {@link PlaygroundDataset#generate(int, double, Rng)})
      */
     public static Dataset playground(PlaygroundDataset kind, int numSamples, double noise, Rng rng) {
-        List<Point> points = kind.generate(numSamples, noise, rng);
-        String name = String.format(Locale.ROOT, "%s, %d points, noise %s%%", kind.displayName(), points.size(),
-                formatPercent(noise));
-        return ofPoints(name, points, kind.isClassification() ? PLAYGROUND_CLASSES : List.of());
+        return playground(kind, numSamples, noise, kind.defaultClasses(), rng);
     }
 
     /**
-     * Points of the plane as examples with columns "x1" and "x2". With class names, a point whose label is above 0
-     * is of class 1 and any other of class 0 (Playground's +1 and −1); with none, the labels are values to fit.
+     * A playground dataset of {@code classes} classes: for the many-class kinds classes "0" … "k−1", named like
+     * "Blobs, 4 classes, 500 points, noise 25%"; otherwise as {@link #playground(PlaygroundDataset, int, double,
+     * Rng)}.
      *
-     * @throws IllegalArgumentException as {@link #classification} and {@link #regression}
+     * @throws PlaygroundException if the count, the noise or the number of classes is out of range (see
+     *     {@link PlaygroundDataset#generate(int, double, int, Rng)})
+     */
+    public static Dataset playground(PlaygroundDataset kind, int numSamples, double noise, int classes, Rng rng) {
+        List<Point> points = kind.generate(numSamples, noise, classes, rng);
+        String classPart = kind.isManyClass() ? classes + " classes, " : "";
+        String name = String.format(Locale.ROOT, "%s, %s%d points, noise %s%%", kind.displayName(), classPart,
+                points.size(), formatPercent(noise));
+        return ofPoints(name, points, kind.isManyClass() ? indexClassNames(classes)
+                : kind.isClassification() ? PLAYGROUND_CLASSES : List.of());
+    }
+
+    /** The class names "0" … "k−1" of a many-class playground dataset. */
+    public static List<String> indexClassNames(int classes) {
+        List<String> names = new ArrayList<>(classes);
+        for (int k = 0; k < classes; k++) {
+            names.add(Integer.toString(k));
+        }
+        return List.copyOf(names);
+    }
+
+    /**
+     * Points of the plane as examples with columns "x1" and "x2". With two class names, a point whose label is
+     * above 0 is of class 1 and any other of class 0 (Playground's +1 and −1); with more, a point's label is its
+     * class index; with none, the labels are values to fit.
+     *
+     * @throws IllegalArgumentException as {@link #classification} and {@link #regression}, and when a label is not
+     *     a class index of more than two classes
      */
     public static Dataset ofPoints(String name, List<Point> points, List<String> classNames) {
         int n = points.size();
@@ -134,9 +160,14 @@ public final class Dataset {
             rows[r] = new double[] {points.get(r).x1(), points.get(r).x2()};
         }
         if (!classNames.isEmpty()) {
+            boolean signed = classNames.size() <= 2;
             int[] classes = new int[n];
             for (int r = 0; r < n; r++) {
-                classes[r] = points.get(r).label() > 0 ? 1 : 0;
+                double label = points.get(r).label();
+                if (!signed && label != Math.rint(label)) {
+                    throw new IllegalArgumentException("label " + label + " of point " + r + " is not a class index");
+                }
+                classes[r] = signed ? (label > 0 ? 1 : 0) : (int) label;
             }
             return classification(name, PLAYGROUND_COLUMNS, rows, classes, classNames);
         }

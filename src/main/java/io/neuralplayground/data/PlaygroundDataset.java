@@ -9,7 +9,9 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The six datasets of TF Playground, generated with the formulas of its {@code dataset.ts}.
+ * The six datasets of TF Playground, generated with the formulas of its {@code dataset.ts}, and five more of this
+ * playground's own: three with k classes (blobs, spirals, rings; k = 3 … 6) and two with two (moons,
+ * checkerboard).
  *
  * <p>Playground's {@code randUniform(a, b)} is {@link Rng#uniform(double, double) rng.uniform(a, b)} and its
  * {@code normalRandom} is {@link Rng#nextGaussian()} (both Marsaglia's polar method); the random numbers are drawn
@@ -18,6 +20,10 @@ import java.util.stream.Collectors;
  * <p>Playground's loops run {@code i < numSamples / 2} with a fractional bound, so an odd count gives one point
  * too many. Here every generator returns exactly {@code numSamples} points: the first class gets
  * ⌈numSamples/2⌉ and the second ⌊numSamples/2⌋ (for even counts, as in Playground, exactly half each).
+ *
+ * <p>A point's label is Playground's −1 or +1 for the two-class datasets and the class index 0 … k−1 for the
+ * many-class ones. The new datasets give every class ⌊n/k⌋ points and one more to the first n mod k classes,
+ * and keep every point inside [−6, 6]² (a noisy point is clamped to the square's edge).
  */
 public enum PlaygroundDataset {
     /**
@@ -53,7 +59,35 @@ public enum PlaygroundDataset {
      * p = (x + noiseX, y + noiseY) is the value of largest magnitude among sign·clamp(1 − |p − c|/2, 0, 1) over the
      * centres c (Playground's clamped scale [0, 2] → [1, 0]), 0 if p is farther than 2 from every centre.
      */
-    MULTIGAUSS("multigauss", "Multi Gaussian", false, 1200);
+    MULTIGAUSS("multigauss", "Multi Gaussian", false, 1200),
+    /**
+     * k Gaussian clusters, class c around (3.5·cos θ_c, 3.5·sin θ_c) with θ_c = π/2 + 2πc/k, standard deviation
+     * 0.6 + 2.4·noise (0.6 at noise 0, 1.8 at noise 0.5) in both directions.
+     */
+    BLOBS("blobs", "Blobs", 3, 6),
+    /**
+     * k interleaved spiral arms, Playground's spiral with arm c turned by 2πc/k: for i = 0 … n_c − 1,
+     * r = 5·i/n_c, t = 2π·1.75·i/n_c + 2πc/k, (x, y) = (r·sin t, r·cos t) + U(−1, 1)·noise·2 per coordinate (twice
+     * Playground's noise: the arms are closer together).
+     */
+    SPIRALS("spirals", "Spiral arms", 3, 6),
+    /**
+     * scikit-learn's two moons scaled by 3.5 and centred: class 0 (−1) on the upper arc (cos t, sin t), class 1
+     * (+1) on the lower arc (1 − cos t, 0.5 − sin t), t ~ U(0, π), both shifted by (−0.5, −0.25), then Gaussian
+     * noise of standard deviation noise·3.5/2 per coordinate.
+     */
+    MOONS("moons", "Two moons", 2, 2),
+    /**
+     * A 4×4 checkerboard of 3 × 3 cells over [−6, 6]²: a point is drawn uniformly in a uniformly chosen cell of its
+     * class's colour (class +1 where column + row is even), then moved by U(−3, 3)·noise per coordinate, keeping
+     * the label of the cell it was drawn in, so noise blurs the edges.
+     */
+    CHECKERBOARD("checkerboard", "Checkerboard", 2, 2),
+    /**
+     * k concentric rings, class c at radius r_c = 5.5·(c + 0.5)/k ± U(−w, w) with w = 5.5/(4k), plus Gaussian noise
+     * of standard deviation noise·5.5/k on the radius; angle ~ U(0, 2π). Class 0 is the disc in the middle.
+     */
+    RINGS("rings", "Rings", 3, 6);
 
     /** (cx, cy, sign) of the bumps of {@link #MULTIGAUSS}, in Playground's order (the order decides ties). */
     private static final double[][] GAUSSIANS = {
@@ -70,12 +104,27 @@ public enum PlaygroundDataset {
     private final String displayName;
     private final boolean classification;
     private final int defaultSize;
+    private final int minClasses;
+    private final int maxClasses;
 
+    /** One of Playground's six: two classes or regression. */
     PlaygroundDataset(String id, String displayName, boolean classification, int defaultSize) {
+        this(id, displayName, classification, defaultSize, classification ? 2 : 0, classification ? 2 : 0);
+    }
+
+    /** One of the new classification datasets, 500 points as Playground's, with k classes in the range given. */
+    PlaygroundDataset(String id, String displayName, int minClasses, int maxClasses) {
+        this(id, displayName, true, 500, minClasses, maxClasses);
+    }
+
+    PlaygroundDataset(String id, String displayName, boolean classification, int defaultSize, int minClasses,
+            int maxClasses) {
         this.id = id;
         this.displayName = displayName;
         this.classification = classification;
         this.defaultSize = defaultSize;
+        this.minClasses = minClasses;
+        this.maxClasses = maxClasses;
     }
 
     /** The short name used on the command line and in files: "circle", "xor" … */
@@ -90,6 +139,31 @@ public enum PlaygroundDataset {
 
     public boolean isClassification() {
         return classification;
+    }
+
+    /** Whether this dataset has more than two classes (then a point's label is its class index). */
+    public boolean isManyClass() {
+        return minClasses > 2;
+    }
+
+    /** The fewest classes this dataset can have: 2 for the two-class datasets, 0 for regression. */
+    public int minClasses() {
+        return minClasses;
+    }
+
+    /** The most classes this dataset can have. */
+    public int maxClasses() {
+        return maxClasses;
+    }
+
+    /** The number of classes when none is chosen: the fewest. */
+    public int defaultClasses() {
+        return minClasses;
+    }
+
+    /** {@code classes} if this dataset can have that many, otherwise the nearest number it can have. */
+    public int clampClasses(int classes) {
+        return Math.max(minClasses, Math.min(maxClasses, classes));
     }
 
     /** Playground's number of points: 500 for classification, 1200 for regression. */
@@ -121,6 +195,22 @@ public enum PlaygroundDataset {
      *     0 … 0.5
      */
     public List<Point> generate(int numSamples, double noise, Rng rng) {
+        return generate(numSamples, noise, defaultClasses(), rng);
+    }
+
+    /**
+     * {@code numSamples} points of {@code classes} classes drawn from {@code rng}.
+     *
+     * @param noise Playground's noise, 0 … 0.5
+     * @param classes from {@link #minClasses()} to {@link #maxClasses()}; ignored for regression
+     * @throws PlaygroundException if {@code numSamples} is not in 2 … {@link #MAX_SAMPLES}, the noise is not in
+     *     0 … 0.5, or this dataset cannot have that many classes
+     */
+    public List<Point> generate(int numSamples, double noise, int classes, Rng rng) {
+        if (classification && (classes < minClasses || classes > maxClasses)) {
+            throw new PlaygroundException("The " + id + " dataset cannot have " + classes + " classes: choose "
+                    + (minClasses == maxClasses ? "exactly " + minClasses : "from " + minClasses + " to " + maxClasses));
+        }
         if (numSamples < 2 || numSamples > MAX_SAMPLES) {
             throw new PlaygroundException("Cannot generate " + numSamples + " points for the " + id
                     + " dataset: choose a number of points from 2 to " + MAX_SAMPLES);
@@ -150,6 +240,11 @@ public enum PlaygroundDataset {
                 spiral(points, second, n, Math.PI, -1, noise, rng);
             }
             case PLANE, MULTIGAUSS -> regression(points, numSamples, noise, rng);
+            case BLOBS -> ManyClassGenerators.blobs(points, numSamples, classes, noise, rng);
+            case SPIRALS -> ManyClassGenerators.spirals(points, numSamples, classes, noise, rng);
+            case RINGS -> ManyClassGenerators.rings(points, numSamples, classes, noise, rng);
+            case MOONS -> ManyClassGenerators.moons(points, first, second, noise, rng);
+            case CHECKERBOARD -> ManyClassGenerators.checkerboard(points, first, second, noise, rng);
         }
         return List.copyOf(points);
     }

@@ -11,16 +11,28 @@ public sealed interface DataSource permits DataSource.Generated, DataSource.Load
     Dataset dataset(Rng rng);
 
     /**
-     * A Playground generator with its point count and noise (0 to 0.5, Playground's 0–50 %).
+     * A playground generator with its point count, noise (0 to 0.5, Playground's 0–50 %) and number of classes
+     * (see {@link PlaygroundDataset#minClasses()}).
      */
-    record Generated(PlaygroundDataset kind, int samples, double noise) implements DataSource {
+    record Generated(PlaygroundDataset kind, int samples, double noise, int classes) implements DataSource {
+        /** Playground's number of points and the kind's default number of classes. */
         public static Generated of(PlaygroundDataset kind, double noise) {
-            return new Generated(kind, kind.defaultSize(), noise);
+            return of(kind, noise, kind.defaultClasses());
+        }
+
+        /** Playground's number of points. */
+        public static Generated of(PlaygroundDataset kind, double noise, int classes) {
+            return new Generated(kind, kind.defaultSize(), noise, classes);
+        }
+
+        /** The kind's default number of classes. */
+        public Generated(PlaygroundDataset kind, int samples, double noise) {
+            this(kind, samples, noise, kind.defaultClasses());
         }
 
         @Override
         public Dataset dataset(Rng rng) {
-            return Dataset.playground(kind, samples, noise, rng);
+            return Dataset.playground(kind, samples, noise, classes, rng);
         }
     }
 

@@ -126,6 +126,22 @@ class CliTest {
     }
 
     @Test
+    void manyClassDatasetsTakeTheirNumberOfClassesAndTrainWithSoftmax() throws Exception {
+        Path model = dir.resolve("blobs.json");
+        Run run = run("train", "--dataset", "blobs", "--classes", "4", "--epochs", "3", "--out", model.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode file = JSON.readTree(model.toFile());
+        assertThat(file.toString()).contains("Blobs, 4 classes, 500 points").contains("categorical_crossentropy");
+        assertThat(ModelFile.read(model).network().outputs()).isEqualTo(4);
+
+        assertThat(run("train", "--dataset", "rings", "--classes", "3", "--epochs", "1").exit()).isZero();
+        assertUserError(run("train", "--dataset", "rings", "--classes", "9"), Cli.FAILED,
+                "cannot have 9 classes: choose from 3 to 6");
+        assertUserError(run("train", "--dataset", "moons", "--classes", "3"), Cli.FAILED,
+                "--classes is for blobs, spirals and rings; moons has two classes");
+    }
+
+    @Test
     void sameSeedSameOutput() {
         String[] args = {"train", "--dataset", "xor", "--epochs", "20", "--seed", "9", "--json"};
         assertThat(run(args).out()).isEqualTo(run(args).out());
@@ -209,7 +225,7 @@ class CliTest {
 
     @Test
     void userErrorsAreOneLineWithoutStackTrace() {
-        assertUserError(run("train", "--dataset", "moons"), Cli.FAILED, "Unknown dataset 'moons'");
+        assertUserError(run("train", "--dataset", "lunes"), Cli.FAILED, "Unknown dataset 'lunes'");
         assertUserError(run("train", "--lr", "fast"), Cli.USAGE, "'fast' is not a double");
         assertUserError(run("train", "--layers", "4,-1"), Cli.FAILED, "1 to 4096 neurons");
         assertUserError(run("train", "--noise", "80"), Cli.FAILED, "--noise must be between 0 and 50");

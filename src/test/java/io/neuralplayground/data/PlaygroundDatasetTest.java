@@ -24,10 +24,14 @@ class PlaygroundDatasetTest {
     @Test
     void idsNamesAndKinds() {
         assertThat(PlaygroundDataset.values()).extracting(PlaygroundDataset::id)
-                .containsExactly("circle", "xor", "gauss", "spiral", "plane", "multigauss");
+                .containsExactly("circle", "xor", "gauss", "spiral", "plane", "multigauss", "blobs", "spirals",
+                        "moons", "checkerboard", "rings");
         assertThat(PlaygroundDataset.values()).filteredOn(PlaygroundDataset::isClassification)
                 .containsExactly(PlaygroundDataset.CIRCLE, PlaygroundDataset.XOR, PlaygroundDataset.GAUSS,
-                        PlaygroundDataset.SPIRAL);
+                        PlaygroundDataset.SPIRAL, PlaygroundDataset.BLOBS, PlaygroundDataset.SPIRALS,
+                        PlaygroundDataset.MOONS, PlaygroundDataset.CHECKERBOARD, PlaygroundDataset.RINGS);
+        assertThat(PlaygroundDataset.values()).filteredOn(PlaygroundDataset::isManyClass)
+                .containsExactly(PlaygroundDataset.BLOBS, PlaygroundDataset.SPIRALS, PlaygroundDataset.RINGS);
         assertThat(PlaygroundDataset.CIRCLE.defaultSize()).isEqualTo(500);
         assertThat(PlaygroundDataset.SPIRAL.defaultSize()).isEqualTo(500);
         assertThat(PlaygroundDataset.PLANE.defaultSize()).isEqualTo(1200);
@@ -38,10 +42,10 @@ class PlaygroundDatasetTest {
     void byNameIgnoresCaseAndListsKnownNamesWhenUnknown() {
         assertThat(PlaygroundDataset.byName("Spiral")).isEqualTo(PlaygroundDataset.SPIRAL);
         assertThat(PlaygroundDataset.byName(" MULTIGAUSS ")).isEqualTo(PlaygroundDataset.MULTIGAUSS);
-        assertThatThrownBy(() -> PlaygroundDataset.byName("moons"))
+        assertThatThrownBy(() -> PlaygroundDataset.byName("lunes"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'moons'")
-                .hasMessageContaining("circle, xor, gauss, spiral, plane, multigauss");
+                .hasMessageContaining("'lunes'")
+                .hasMessageContaining("circle, xor, gauss, spiral, plane, multigauss, blobs, spirals, moons, checkerboard, rings");
     }
 
     @ParameterizedTest
