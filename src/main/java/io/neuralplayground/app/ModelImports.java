@@ -8,6 +8,7 @@ import io.neuralplayground.io.ImportedModel;
 import io.neuralplayground.io.Model;
 import io.neuralplayground.io.formats.ModelFormat;
 import io.neuralplayground.io.json.ModelFile;
+import io.neuralplayground.session.LossChoice;
 import io.neuralplayground.session.PlaygroundSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -109,10 +110,7 @@ public final class ModelImports {
             }
         }
         Network network = model.network();
-        if (network.outputs() != 1) {
-            throw new PlaygroundException(name + ": it has " + network.outputs() + " outputs, the playground's data "
-                    + "needs 1; open it in the backprop stepper instead");
-        }
+        PlaygroundSettings problem = problemFor(network, current, name);
         int hiddenCount = network.depth() - 1;
         if (hiddenCount > PlaygroundSettings.MAX_LAYERS) {
             throw new PlaygroundException(name + ": it has " + hiddenCount + " hidden layers, the playground shows "
@@ -130,13 +128,51 @@ public final class ModelImports {
             activations.add(network.layer(l).activation());
         }
         // The features go in Playground's order; the network's inputs must already be in it.
-        PlaygroundSettings next = current.withFeatures(features).withHidden(widths, activations)
-                .withOutputActivation(network.outputLayer().activation()).withPaintedPoints(List.of());
+        PlaygroundSettings next = problem.withFeatures(features).withHidden(widths, activations)
+                .withPaintedPoints(List.of());
         if (!next.features().equals(features)) {
             throw new PlaygroundException(name + ": its inputs " + model.inputs() + " are not in the playground's "
                     + "order (" + Feature.knownNames() + ")");
         }
         return next;
+    }
+
+    /**
+     * The playground's problem (classes and loss) for a network's output layer: one unit for two classes or
+     * regression, under the loss now chosen if it allows that output, else Playground's ½‖y − t‖² (any
+     * elementwise output) or, for a sigmoid on two classes, binary cross-entropy; k softmax units for k classes,
+     * under categorical cross-entropy, the generated data's number of classes set to k where it can have k.
+     */
+    static PlaygroundSettings problemFor(Network network, PlaygroundSettings current, String name) {
+        Activation output = network.outputLayer().activation();
+        int outputs = network.outputs();
+        if (output == Activation.SOFTMAX) {
+            PlaygroundSettings many = current.dataset().isManyClass() ? current.withClasses(outputs) : current;
+            if (many.problemClasses() != outputs) {
+                throw new PlaygroundException(name + ": it has " + outputs + " softmax outputs, the playground's data "
+                        + "has " + (many.problemClasses() == 0 ? "no classes" : many.problemClasses() + " classes")
+                        + "; choose data of " + outputs + " classes first, or open it in the backprop stepper");
+            }
+            LossChoice loss = many.loss().allowedOutputs().contains(output) ? many.loss()
+                    : LossChoice.CATEGORICAL_CROSSENTROPY;
+            return many.withLoss(loss);
+        }
+        if (outputs != 1) {
+            throw new PlaygroundException(name + ": it has " + outputs + " " + output.kerasName() + " outputs, the "
+                    + "playground's data needs 1 (or one softmax unit per class); open it in the backprop stepper "
+                    + "instead");
+        }
+        if (current.loss().allowedOutputs().contains(output)) {
+            return current.withOutputActivation(output);
+        }
+        LossChoice loss = output == Activation.SIGMOID && current.problemClasses() == 2
+                ? LossChoice.BINARY_CROSSENTROPY : LossChoice.PLAYGROUND;
+        if (!loss.fits(current.problemClasses())) {
+            throw new PlaygroundException(name + ": its one " + output.kerasName() + " output does not fit the "
+                    + current.problemClasses() + " classes of the playground's data; choose two-class data first, "
+                    + "or open it in the backprop stepper");
+        }
+        return current.withLoss(loss).withOutputActivation(output);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.neuralplayground.data.PlaygroundDataset;
 import io.neuralplayground.engine.Activation;
 import io.neuralplayground.engine.Optimizer;
 import io.neuralplayground.engine.Regularization;
+import io.neuralplayground.session.LossChoice;
 import io.neuralplayground.session.PlaygroundSettings;
 import io.neuralplayground.session.Speed;
 import io.neuralplayground.ui.LaunchPlan;
@@ -19,6 +20,17 @@ final class WindowOptions {
     @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "circle",
             description = "circle, xor, gauss, spiral, plane or multigauss. Default: ${DEFAULT-VALUE}.")
     String dataset;
+
+    @Option(names = "--classes", paramLabel = "K",
+            description = "Number of classes of blobs, spirals and rings, 3 to 6. Default: 3.")
+    Integer classes;
+
+    @Option(names = "--loss", paramLabel = "NAME",
+            description = "binary_crossentropy, half_squared_error (Playground's), categorical_crossentropy, "
+                    + "sparse_categorical_crossentropy, mean_squared_error or mean_absolute_error. Default: the "
+                    + "lecture's for the data (binary cross-entropy for two classes, sparse categorical for more, "
+                    + "mean squared error for regression).")
+    String loss;
 
     @Option(names = "--features", paramLabel = "LIST", defaultValue = "x1,x2",
             description = "Input features: x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2 or 'all'. Default: ${DEFAULT-VALUE}.")
@@ -88,7 +100,28 @@ final class WindowOptions {
         }
         Activation hidden = Activation.byName(activation);
         Regularization.Kind regKind = Regularization.Kind.byName(regularization);
-        PlaygroundSettings s = PlaygroundSettings.defaults().withDataset(kind)
+        if (classes != null && !kind.isManyClass()) {
+            throw new IllegalArgumentException("--classes is for blobs, spirals and rings; " + kind.id() + " has "
+                    + (kind.isClassification() ? "two classes" : "no classes (regression)"));
+        }
+        PlaygroundSettings problem = PlaygroundSettings.defaults().withDataset(kind);
+        if (classes != null) {
+            if (classes < kind.minClasses() || classes > kind.maxClasses()) {
+                throw new IllegalArgumentException("--classes: " + kind.id() + " has " + kind.minClasses() + " to "
+                        + kind.maxClasses() + " classes, got " + classes);
+            }
+            problem = problem.withClasses(classes);
+        }
+        if (loss != null) {
+            LossChoice choice = LossChoice.byName(loss);
+            if (!choice.fits(problem.problemClasses())) {
+                throw new IllegalArgumentException("--loss " + choice.id() + " does not fit " + kind.id()
+                        + ": choose one of " + LossChoice.choicesFor(problem.problemClasses()).stream()
+                                .map(LossChoice::id).toList());
+            }
+            problem = problem.withLoss(choice);
+        }
+        PlaygroundSettings s = problem
                 .withFeatures(Feature.parseList(features))
                 .withHidden(widths, Collections.nCopies(widths.size(), hidden))
                 .withLearningRate(learningRate)

@@ -26,7 +26,9 @@ import java.util.Objects;
  * in {@code showSettings}, and its widget; its codecs, a key in {@link SettingsCodec} and one in {@link ShareString}.
  * PlaygroundSettingsTest walks the components and fails until builder, plan, rebuild rule and codecs carry it.
  *
- * @param dataset          one of Playground's generators; it also decides classification or regression
+ * @param dataset          one of the playground's generators; it also decides classification or regression
+ * @param classes          the number of classes: for blobs, spirals and rings 3 to 6, otherwise the dataset's own
+ *                         (2, or 0 for regression)
  * @param noise            0 to 0.5
  * @param trainRatio       0.1 to 0.9
  * @param batchSize        1 to 30 in the window
@@ -37,16 +39,17 @@ import java.util.Objects;
  * @param features         the input features switched on, in Playground's order
  * @param hiddenLayers     widths of the hidden layers (0 to 6 layers of 1 to 8)
  * @param hiddenActivations one activation per hidden layer
- * @param outputActivation the output layer's activation
+ * @param outputActivation the output layer's activation, one of those {@code loss} allows
+ * @param loss             the loss with its kind of output (the lecture's table, see {@link LossChoice})
  * @param learningRate     live
  * @param optimizer        live
  * @param regularization   L1/L2 and rate
  * @param paintedPoints    points the user added, part of the training data
  */
-public record PlaygroundSettings(PlaygroundDataset dataset, double noise, double trainRatio, int batchSize,
+public record PlaygroundSettings(PlaygroundDataset dataset, int classes, double noise, double trainRatio, int batchSize,
         LeftoverExamples leftover, long seed, int weightDraw, List<Feature> features, List<Integer> hiddenLayers,
-        List<Activation> hiddenActivations, Activation outputActivation, double learningRate, Optimizer optimizer,
-        Regularization regularization, List<Point> paintedPoints) {
+        List<Activation> hiddenActivations, Activation outputActivation, LossChoice loss, double learningRate,
+        Optimizer optimizer, Regularization regularization, List<Point> paintedPoints) {
 
     public static final int MAX_LAYERS = 6;
     public static final int MAX_NEURONS = 8;
@@ -54,6 +57,7 @@ public record PlaygroundSettings(PlaygroundDataset dataset, double noise, double
     public PlaygroundSettings {
         Objects.requireNonNull(dataset);
         Objects.requireNonNull(leftover);
+        Objects.requireNonNull(loss);
         features = List.copyOf(features);
         hiddenLayers = List.copyOf(hiddenLayers);
         hiddenActivations = List.copyOf(hiddenActivations);
@@ -62,16 +66,40 @@ public record PlaygroundSettings(PlaygroundDataset dataset, double noise, double
             throw new IllegalArgumentException(hiddenLayers.size() + " hidden layers but " + hiddenActivations.size()
                     + " activations");
         }
+        int problemClasses = dataset.isClassification() ? classes : 0;
+        if (dataset.isClassification() && (classes < dataset.minClasses() || classes > dataset.maxClasses())) {
+            throw new IllegalArgumentException(dataset.id() + " cannot have " + classes + " classes");
+        }
+        if (!loss.fits(problemClasses)) {
+            throw new IllegalArgumentException(loss.label() + " does not fit " + (problemClasses == 0 ? "regression"
+                    : problemClasses + " classes"));
+        }
+        if (!loss.allowedOutputs().contains(outputActivation)) {
+            throw new IllegalArgumentException("a " + outputActivation.kerasName() + " output does not fit "
+                    + loss.label() + ": choose " + loss.allowedOutputs().stream().map(Activation::kerasName).toList());
+        }
     }
 
     /**
      * TF Playground's start: circle, x1 and x2, layers 4 and 2 with tanh, learning rate 0.03, batch 10, and its way
-     * with leftover examples (carried into the next epoch).
+     * with leftover examples (carried into the next epoch); the loss is the lecture's for two classes, a sigmoid
+     * output with binary cross-entropy ({@link #playgroundDefaults()} has Playground's own).
      */
     public static PlaygroundSettings defaults() {
-        return new PlaygroundSettings(PlaygroundDataset.CIRCLE, 0, 0.5, 10, LeftoverExamples.CARRY_OVER, 1, 0,
+        return new PlaygroundSettings(PlaygroundDataset.CIRCLE, 2, 0, 0.5, 10, LeftoverExamples.CARRY_OVER, 1, 0,
                 List.of(Feature.X1, Feature.X2), List.of(4, 2), List.of(Activation.TANH, Activation.TANH),
-                Activation.TANH, 0.03, Optimizer.sgd(), Regularization.NONE, List.of());
+                Activation.SIGMOID, LossChoice.BINARY_CROSSENTROPY, 0.03, Optimizer.sgd(), Regularization.NONE,
+                List.of());
+    }
+
+    /** TF Playground's start in every respect, its loss too: a tanh output with ½‖y − t‖². */
+    public static PlaygroundSettings playgroundDefaults() {
+        return defaults().withLoss(LossChoice.PLAYGROUND);
+    }
+
+    /** The number of classes of the problem: {@link #classes()} for classification, 0 for regression. */
+    public int problemClasses() {
+        return dataset.isClassification() ? classes : 0;
     }
 
     public boolean isClassification() {
@@ -84,7 +112,7 @@ public record PlaygroundSettings(PlaygroundDataset dataset, double noise, double
      * optimizer and the painted points.
      */
     public boolean needsRebuild(PlaygroundSettings next) {
-        return !dataset.equals(next.dataset) || noise != next.noise || trainRatio != next.trainRatio
+        return !dataset.equals(next.dataset) || classes != next.classes || loss != next.loss || noise != next.noise || trainRatio != next.trainRatio
                 || batchSize != next.batchSize || leftover != next.leftover || seed != next.seed
                 || weightDraw != next.weightDraw
                 || !features.equals(next.features) || !hiddenLayers.equals(next.hiddenLayers)
@@ -100,7 +128,7 @@ public record PlaygroundSettings(PlaygroundDataset dataset, double noise, double
     public TrainingPlan toPlan() {
         int[] widths = hiddenLayers.stream().mapToInt(Integer::intValue).toArray();
         return TrainingPlan.builder()
-                .data(DataSource.Generated.of(dataset, noise))
+                .data(DataSource.Generated.of(dataset, noise, dataset.isClassification() ? classes : 0))
                 .trainRatio(trainRatio)
                 .seed(seed)
                 .weightDraw(weightDraw)
@@ -108,6 +136,7 @@ public record PlaygroundSettings(PlaygroundDataset dataset, double noise, double
                 .hidden(widths)
                 .layerActivations(hiddenActivations)
                 .outputActivation(outputActivation)
+                .loss(loss.loss())
                 .learningRate(learningRate)
                 .optimizer(optimizer)
                 .batchSize(batchSize)
@@ -123,14 +152,38 @@ public record PlaygroundSettings(PlaygroundDataset dataset, double noise, double
         return new Builder(this);
     }
 
-    /** Another dataset; a switch between classification and regression also resets the output and the paint. */
+    /**
+     * Another dataset. A many-class dataset keeps the number of classes where it can; the loss stays within
+     * its kind of problem (two classes, many classes, regression; Playground's wherever it fits) and becomes the
+     * lecture's default across kinds; painted points stay only where the classes (or regression) stay the same.
+     */
     public PlaygroundSettings withDataset(PlaygroundDataset value) {
-        boolean sameKind = value.isClassification() == dataset.isClassification();
-        return toBuilder().dataset(value)
-                .outputActivation(sameKind ? outputActivation
-                        : value.isClassification() ? Activation.TANH : Activation.LINEAR)
-                .paintedPoints(sameKind ? paintedPoints : List.of())
+        int nextClasses = value.isManyClass() ? value.clampClasses(classes) : value.defaultClasses();
+        return withProblem(value, nextClasses);
+    }
+
+    /** Another number of classes of a many-class dataset (clamped to what it can have). */
+    public PlaygroundSettings withClasses(int value) {
+        return withProblem(dataset, dataset.clampClasses(value));
+    }
+
+    private PlaygroundSettings withProblem(PlaygroundDataset value, int nextClasses) {
+        int problem = value.isClassification() ? nextClasses : 0;
+        boolean sameProblem = problem == problemClasses();
+        // Playground's loss stays wherever it fits, as Playground keeps it; any other stays within its kind of
+        // problem (two classes, many, regression) and gives way to the lecture's default across kinds.
+        boolean sameKind = Math.min(problem, 3) == Math.min(problemClasses(), 3);
+        LossChoice nextLoss = loss.fits(problem) && (sameKind || loss == LossChoice.PLAYGROUND) ? loss
+                : LossChoice.defaultFor(problem, true);
+        Activation nextOutput = nextLoss == loss && sameProblem ? outputActivation : nextLoss.defaultOutput(problem);
+        return toBuilder().dataset(value).classes(nextClasses).loss(nextLoss).outputActivation(nextOutput)
+                .paintedPoints(sameProblem ? paintedPoints : List.of())
                 .build();
+    }
+
+    /** Another loss, with the output activation it starts with. */
+    public PlaygroundSettings withLoss(LossChoice value) {
+        return toBuilder().loss(value).outputActivation(value.defaultOutput(problemClasses())).build();
     }
 
     public PlaygroundSettings withNoise(double value) {
@@ -208,6 +261,7 @@ public record PlaygroundSettings(PlaygroundDataset dataset, double noise, double
      */
     public static final class Builder {
         private PlaygroundDataset dataset;
+        private int classes;
         private double noise;
         private double trainRatio;
         private int batchSize;
@@ -218,6 +272,7 @@ public record PlaygroundSettings(PlaygroundDataset dataset, double noise, double
         private List<Integer> hiddenLayers;
         private List<Activation> hiddenActivations;
         private Activation outputActivation;
+        private LossChoice loss;
         private double learningRate;
         private Optimizer optimizer;
         private Regularization regularization;
@@ -225,6 +280,7 @@ public record PlaygroundSettings(PlaygroundDataset dataset, double noise, double
 
         private Builder(PlaygroundSettings s) {
             dataset = s.dataset;
+            classes = s.classes;
             noise = s.noise;
             trainRatio = s.trainRatio;
             batchSize = s.batchSize;
@@ -235,6 +291,7 @@ public record PlaygroundSettings(PlaygroundDataset dataset, double noise, double
             hiddenLayers = s.hiddenLayers;
             hiddenActivations = s.hiddenActivations;
             outputActivation = s.outputActivation;
+            loss = s.loss;
             learningRate = s.learningRate;
             optimizer = s.optimizer;
             regularization = s.regularization;
@@ -243,6 +300,11 @@ public record PlaygroundSettings(PlaygroundDataset dataset, double noise, double
 
         public Builder dataset(PlaygroundDataset value) {
             dataset = value;
+            return this;
+        }
+
+        public Builder classes(int value) {
+            classes = value;
             return this;
         }
 
@@ -298,6 +360,11 @@ public record PlaygroundSettings(PlaygroundDataset dataset, double noise, double
             return this;
         }
 
+        public Builder loss(LossChoice value) {
+            loss = value;
+            return this;
+        }
+
         public Builder learningRate(double value) {
             learningRate = value;
             return this;
@@ -322,12 +389,13 @@ public record PlaygroundSettings(PlaygroundDataset dataset, double noise, double
          * The settings.
          *
          * @throws NullPointerException     without a dataset, a leftover choice or one of the lists
-         * @throws IllegalArgumentException when the hidden layers and their activations differ in number
+         * @throws IllegalArgumentException when the hidden layers and their activations differ in number, the dataset
+     *     cannot have that many classes, or the loss does not fit the problem or the output activation
          */
         public PlaygroundSettings build() {
-            return new PlaygroundSettings(dataset, noise, trainRatio, batchSize, leftover, seed, weightDraw, features,
-                    hiddenLayers, hiddenActivations, outputActivation, learningRate, optimizer, regularization,
-                    paintedPoints);
+            return new PlaygroundSettings(dataset, classes, noise, trainRatio, batchSize, leftover, seed, weightDraw,
+                    features, hiddenLayers, hiddenActivations, outputActivation, loss, learningRate, optimizer,
+                    regularization, paintedPoints);
         }
     }
 }

@@ -16,15 +16,17 @@ import java.util.Map;
 /**
  * {@link PlaygroundSettings} as a JSON-compatible map (strings, numbers, lists) and back, for session files:
  * <pre>
- *   dataset "circle" · noise 0.0 · train_ratio 0.5 · batch_size 10 · leftover_examples "carry-over" · seed 1
+ *   dataset "circle" · classes 2 · noise 0.0 · train_ratio 0.5 · batch_size 10 · leftover_examples "carry-over" · seed 1
  *   weight_draw 0
- *   features ["x1", "x2"] · hidden_layers [4, 2] · hidden_activations ["tanh", "tanh"] · output_activation "tanh"
+ *   features ["x1", "x2"] · hidden_layers [4, 2] · hidden_activations ["tanh", "tanh"]
+ *   output_activation "sigmoid" · loss "binary_crossentropy"
  *   learning_rate 0.03 · optimizer "sgd" · regularization "none" · regularization_rate 0.0
  *   painted_points [[x1, x2, label], …]
  * </pre>
- * Reading checks every value against what the window allows and names the field of a bad one. One field may be
- * missing: {@code leftover_examples}, which files written before it existed lack; they were trained with a smaller
- * last batch, so that is what a missing field reads as, and such a session goes on with the numbers it had.
+ * Reading checks every value against what the window allows and names the field of a bad one. Three fields may be
+ * missing, as files written before they existed lack them, and each reads as what such a file was trained with,
+ * so the session goes on with the numbers it had: {@code leftover_examples} as a smaller last batch,
+ * {@code classes} as the dataset's own number, {@code loss} as Playground's ½‖y − t‖².
  */
 public final class SettingsCodec {
     private SettingsCodec() {
@@ -33,6 +35,7 @@ public final class SettingsCodec {
     public static Map<String, Object> toMap(PlaygroundSettings s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("dataset", s.dataset().id());
+        m.put("classes", s.classes());
         m.put("noise", s.noise());
         m.put("train_ratio", s.trainRatio());
         m.put("batch_size", s.batchSize());
@@ -43,6 +46,7 @@ public final class SettingsCodec {
         m.put("hidden_layers", s.hiddenLayers());
         m.put("hidden_activations", s.hiddenActivations().stream().map(Activation::kerasName).toList());
         m.put("output_activation", s.outputActivation().kerasName());
+        m.put("loss", s.loss().id());
         m.put("learning_rate", s.learningRate());
         m.put("optimizer", s.optimizer().name());
         m.put("regularization", s.regularization().kind().toString());
@@ -64,6 +68,8 @@ public final class SettingsCodec {
     public static PlaygroundSettings fromMap(Map<String, Object> m, String where) {
         Fields f = new Fields(m, where);
         PlaygroundDataset dataset = f.choice("dataset", PlaygroundDataset::byName);
+        int classes = m.containsKey("classes") ? (int) f.whole("classes", dataset.minClasses(), dataset.maxClasses())
+                : dataset.defaultClasses();
         double noise = f.number("noise", 0, 0.5);
         double ratio = f.number("train_ratio", 0.01, 1);
         int batch = (int) f.whole("batch_size", 1, 100_000);
@@ -96,6 +102,17 @@ public final class SettingsCodec {
                     + activations.size() + " activations");
         }
         Activation output = f.choice("output_activation", Activation::byName);
+        LossChoice loss = m.containsKey("loss") ? f.choice("loss", LossChoice::byName) : LossChoice.PLAYGROUND;
+        if (!loss.fits(dataset.isClassification() ? classes : 0)) {
+            throw f.fail("loss", loss.id() + " does not fit the dataset " + dataset.id() + ": choose one of "
+                    + LossChoice.choicesFor(dataset.isClassification() ? classes : 0).stream().map(LossChoice::id)
+                            .toList());
+        }
+        if (!loss.allowedOutputs().contains(output)) {
+            throw f.fail("output_activation", "a " + output.kerasName() + " output does not fit the loss "
+                    + loss.id() + ": choose one of " + loss.allowedOutputs().stream().map(Activation::kerasName)
+                            .toList());
+        }
         double rate = f.number("learning_rate", Double.MIN_VALUE, 1e6);
         Optimizer optimizer = f.choice("optimizer", Optimizer::byName);
         Regularization.Kind kind = f.choice("regularization", Regularization.Kind::byName);
@@ -111,6 +128,7 @@ public final class SettingsCodec {
         }
         return PlaygroundSettings.defaults().toBuilder()
                 .dataset(dataset)
+                .classes(classes)
                 .noise(noise)
                 .trainRatio(ratio)
                 .batchSize(batch)
@@ -121,6 +139,7 @@ public final class SettingsCodec {
                 .hiddenLayers(hidden)
                 .hiddenActivations(activations)
                 .outputActivation(output)
+                .loss(loss)
                 .learningRate(rate)
                 .optimizer(optimizer)
                 .regularization(Regularization.of(kind, regRate))

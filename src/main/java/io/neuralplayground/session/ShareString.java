@@ -18,18 +18,20 @@ import java.util.stream.Collectors;
  * The settings as one short line of text, as TF Playground keeps them in its URL: to paste into a chat or onto a
  * slide, and back. Weights are not in it: the same seed gives the same initial weights.
  * <pre>
- *   dataset=spiral&amp;noise=10&amp;ratio=50&amp;batch=10&amp;leftover=carry-over&amp;seed=1&amp;draw=0
- *   &amp;features=x1,x2,sinx1&amp;layers=8,8&amp;activations=tanh,relu&amp;output=tanh&amp;lr=0.03&amp;optimizer=sgd
+ *   dataset=spiral&amp;classes=2&amp;noise=10&amp;ratio=50&amp;batch=10&amp;leftover=carry-over&amp;seed=1&amp;draw=0
+ *   &amp;features=x1,x2,sinx1&amp;layers=8,8&amp;activations=tanh,relu&amp;output=sigmoid
+ *   &amp;loss=binary_crossentropy&amp;lr=0.03&amp;optimizer=sgd
  *   &amp;reg=l2&amp;regRate=0.001
  * </pre>
- * Noise and ratio in percent, as the sliders show them. Painted points are not shared. {@code leftover} may be
- * missing: strings copied before it existed describe runs with a smaller last batch, and read so.
+ * Noise and ratio in percent, as the sliders show them. Painted points are not shared. {@code leftover},
+ * {@code classes} and {@code loss} may be missing: strings copied before they existed read as runs with a smaller
+ * last batch, the dataset's own number of classes and Playground's ½‖y − t‖².
  */
 public final class ShareString {
-    private static final List<String> KEYS = List.of("dataset", "noise", "ratio", "batch", "leftover", "seed", "draw",
-            "features", "layers", "activations", "output", "lr", "optimizer", "reg", "regRate");
+    private static final List<String> KEYS = List.of("dataset", "classes", "noise", "ratio", "batch", "leftover",
+            "seed", "draw", "features", "layers", "activations", "output", "loss", "lr", "optimizer", "reg", "regRate");
     /** Keys older share strings lack; what a missing one means is said where it is read. */
-    private static final List<String> OPTIONAL = List.of("leftover");
+    private static final List<String> OPTIONAL = List.of("leftover", "classes", "loss");
 
     private ShareString() {
     }
@@ -37,6 +39,7 @@ public final class ShareString {
     public static String of(PlaygroundSettings s) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("dataset", s.dataset().id());
+        m.put("classes", Integer.toString(s.classes()));
         m.put("noise", percent(s.noise()));
         m.put("ratio", percent(s.trainRatio()));
         m.put("batch", Integer.toString(s.batchSize()));
@@ -48,6 +51,7 @@ public final class ShareString {
         m.put("activations", s.hiddenActivations().stream().map(Activation::kerasName)
                 .collect(Collectors.joining(",")));
         m.put("output", s.outputActivation().kerasName());
+        m.put("loss", s.loss().id());
         m.put("lr", plain(s.learningRate()));
         m.put("optimizer", s.optimizer().name());
         m.put("reg", s.regularization().kind().toString());
@@ -112,6 +116,9 @@ public final class ShareString {
             }
             Map<String, Object> settings = new LinkedHashMap<>();
             settings.put("dataset", PlaygroundDataset.byName(m.get("dataset")).id());
+            if (m.containsKey("classes")) {
+                settings.put("classes", Integer.parseInt(m.get("classes").trim()));
+            }
             settings.put("noise", fraction(m.get("noise")));
             settings.put("train_ratio", fraction(m.get("ratio")));
             settings.put("batch_size", Integer.parseInt(m.get("batch")));
@@ -125,6 +132,9 @@ public final class ShareString {
             settings.put("hidden_layers", layers);
             settings.put("hidden_activations", activations.stream().map(Activation::kerasName).toList());
             settings.put("output_activation", Activation.byName(m.get("output")).kerasName());
+            if (m.containsKey("loss")) {
+                settings.put("loss", LossChoice.byName(m.get("loss")).id());
+            }
             settings.put("learning_rate", Double.parseDouble(m.get("lr")));
             settings.put("optimizer", Optimizer.byName(m.get("optimizer")).name());
             settings.put("regularization", Regularization.Kind.byName(m.get("reg")).toString());

@@ -175,7 +175,7 @@ public final class MainWindow {
         BorderPane pane = new BorderPane();
         pane.getStyleClass().add("playground");
         pane.setTop(new TopBar(vm));
-        pane.setLeft(new ScrollColumn(new DataPanel(vm), "data-column"));
+        pane.setLeft(new ScrollColumn(new DataPanel(vm), "data-column", true));
         pane.setCenter(new NetworkGraphView(vm));
         LossChartView loss = new LossChartView(vm);
         // Room a tall window has under the plot goes to the loss chart.

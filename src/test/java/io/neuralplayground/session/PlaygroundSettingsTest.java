@@ -32,6 +32,7 @@ class PlaygroundSettingsTest {
 
     static {
         CHANGES.put("dataset", b -> b.dataset(PlaygroundDataset.SPIRAL));
+        CHANGES.put("classes", b -> b.classes(4));
         CHANGES.put("noise", b -> b.noise(0.25));
         CHANGES.put("trainRatio", b -> b.trainRatio(0.7));
         CHANGES.put("batchSize", b -> b.batchSize(7));
@@ -42,17 +43,31 @@ class PlaygroundSettingsTest {
         CHANGES.put("hiddenLayers", b -> b.hiddenLayers(List.of(3, 5)));
         CHANGES.put("hiddenActivations", b -> b.hiddenActivations(List.of(Activation.RELU, Activation.TANH)));
         CHANGES.put("outputActivation", b -> b.outputActivation(Activation.SIGMOID));
+        CHANGES.put("loss", b -> b.loss(LossChoice.CATEGORICAL_CROSSENTROPY));
         CHANGES.put("learningRate", b -> b.learningRate(0.1));
         CHANGES.put("optimizer", b -> b.optimizer(Optimizer.adam()));
         CHANGES.put("regularization", b -> b.regularization(Regularization.l2(0.001)));
         CHANGES.put("paintedPoints", b -> b.paintedPoints(List.of(new Point(0.5, 0.5, 1))));
     }
 
+    /**
+     * Where each change starts from: the defaults, except for the components that only some problems let change
+     * alone (the classes of a many-class dataset, a loss with the same output, an output the loss allows).
+     */
+    private static final Map<String, PlaygroundSettings> BASES = Map.of(
+            "classes", DEFAULTS.withDataset(PlaygroundDataset.BLOBS),
+            "loss", DEFAULTS.withDataset(PlaygroundDataset.BLOBS),
+            "outputActivation", PlaygroundSettings.playgroundDefaults());
+
+    private static PlaygroundSettings base(String component) {
+        return BASES.getOrDefault(component, DEFAULTS);
+    }
+
     /** The components that change while training goes on; every other one rebuilds the network. */
     private static final List<String> LIVE = List.of("learningRate", "optimizer", "paintedPoints");
 
     private static PlaygroundSettings changed(String component) {
-        return CHANGES.get(component).apply(DEFAULTS.toBuilder()).build();
+        return CHANGES.get(component).apply(base(component).toBuilder()).build();
     }
 
     private static Object value(PlaygroundSettings s, RecordComponent c) {
@@ -75,8 +90,12 @@ class PlaygroundSettingsTest {
     @Test
     void theBuilderGivesBackTheSameSettings() {
         assertThat(DEFAULTS.toBuilder().build()).isEqualTo(DEFAULTS);
-        PlaygroundSettings.Builder all = DEFAULTS.toBuilder();
-        CHANGES.values().forEach(change -> change.apply(all));
+        PlaygroundSettings.Builder all = DEFAULTS.withDataset(PlaygroundDataset.BLOBS).toBuilder();
+        CHANGES.forEach((name, change) -> {
+            if (!name.equals("outputActivation") && !name.equals("dataset")) {
+                change.apply(all);
+            }
+        });
         PlaygroundSettings everythingChanged = all.build();
         assertThat(everythingChanged.toBuilder().build()).isEqualTo(everythingChanged);
     }
@@ -85,11 +104,12 @@ class PlaygroundSettingsTest {
     void eachSetterChangesItsComponentAndNoOther() {
         for (String name : CHANGES.keySet()) {
             PlaygroundSettings next = changed(name);
+            PlaygroundSettings from = base(name);
             for (RecordComponent c : PlaygroundSettings.class.getRecordComponents()) {
                 if (c.getName().equals(name)) {
-                    assertThat(value(next, c)).as(name).isNotEqualTo(value(DEFAULTS, c));
+                    assertThat(value(next, c)).as(name).isNotEqualTo(value(from, c));
                 } else {
-                    assertThat(value(next, c)).as(name + " leaves " + c.getName()).isEqualTo(value(DEFAULTS, c));
+                    assertThat(value(next, c)).as(name + " leaves " + c.getName()).isEqualTo(value(from, c));
                 }
             }
         }
@@ -130,8 +150,45 @@ class PlaygroundSettingsTest {
                 painted.paintedPoints()));
         PlaygroundSettings regression = painted.withDataset(PlaygroundDataset.PLANE);
         assertThat(regression.outputActivation()).isEqualTo(Activation.LINEAR);
+        assertThat(regression.loss()).isEqualTo(LossChoice.MEAN_SQUARED_ERROR);
         assertThat(regression.paintedPoints()).isEmpty();
-        assertThat(regression.withDataset(PlaygroundDataset.XOR).outputActivation()).isEqualTo(Activation.TANH);
+        assertThat(regression.withDataset(PlaygroundDataset.XOR).outputActivation()).isEqualTo(Activation.SIGMOID);
+        assertThat(regression.withDataset(PlaygroundDataset.XOR).loss()).isEqualTo(LossChoice.BINARY_CROSSENTROPY);
+        // Playground's loss fits regression too, and stays; its output becomes linear there and tanh again after.
+        PlaygroundSettings playground = PlaygroundSettings.playgroundDefaults();
+        assertThat(playground.withDataset(PlaygroundDataset.PLANE).loss()).isEqualTo(LossChoice.PLAYGROUND);
+        assertThat(playground.withDataset(PlaygroundDataset.PLANE).outputActivation()).isEqualTo(Activation.LINEAR);
+        assertThat(playground.withDataset(PlaygroundDataset.PLANE).withDataset(PlaygroundDataset.XOR)
+                .outputActivation()).isEqualTo(Activation.TANH);
+    }
+
+    @Test
+    void manyClassDatasetsKeepTheirClassesAndTakeTheLecturesLoss() {
+        PlaygroundSettings blobs = DEFAULTS.withPaintedPoints(List.of(new Point(0, 0, 1)))
+                .withDataset(PlaygroundDataset.BLOBS);
+        assertThat(blobs.classes()).isEqualTo(3);
+        assertThat(blobs.loss()).isEqualTo(LossChoice.SPARSE_CATEGORICAL_CROSSENTROPY);
+        assertThat(blobs.outputActivation()).isEqualTo(Activation.SOFTMAX);
+        assertThat(blobs.paintedPoints()).as("a point of −1/+1 is no class of three").isEmpty();
+        PlaygroundSettings five = blobs.withClasses(5).withDataset(PlaygroundDataset.RINGS);
+        assertThat(five.classes()).isEqualTo(5);
+        assertThat(five.withClasses(9).classes()).isEqualTo(6);
+        assertThat(five.toPlan().prepare().network().outputs()).isEqualTo(5);
+        PlaygroundSettings back = five.withDataset(PlaygroundDataset.CIRCLE);
+        assertThat(back.classes()).isEqualTo(2);
+        assertThat(back.loss()).as("across kinds of problem, the lecture's default").isEqualTo(
+                LossChoice.BINARY_CROSSENTROPY);
+        assertThat(back.toPlan().prepare().network().outputs()).isEqualTo(1);
+        PlaygroundSettings softmaxOnTwo = back.withLoss(LossChoice.CATEGORICAL_CROSSENTROPY);
+        assertThat(softmaxOnTwo.toPlan().prepare().network().outputs()).isEqualTo(2);
+        assertThat(softmaxOnTwo.withDataset(PlaygroundDataset.XOR).loss())
+                .isEqualTo(LossChoice.CATEGORICAL_CROSSENTROPY);
+        assertThatThrownBy(() -> DEFAULTS.toBuilder().outputActivation(Activation.TANH).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a tanh output does not fit Binary cross-entropy");
+        assertThatThrownBy(() -> DEFAULTS.toBuilder().loss(LossChoice.MEAN_SQUARED_ERROR).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Mean squared error does not fit 2 classes");
     }
 
     @Test
@@ -139,7 +196,8 @@ class PlaygroundSettingsTest {
         String defaults = fingerprint(DEFAULTS.toPlan().prepare());
         assertThat(fingerprint(DEFAULTS.toPlan().prepare())).as("the same settings, the same run").isEqualTo(defaults);
         for (String name : CHANGES.keySet()) {
-            assertThat(fingerprint(changed(name).toPlan().prepare())).as(name).isNotEqualTo(defaults);
+            assertThat(fingerprint(changed(name).toPlan().prepare())).as(name)
+                    .isNotEqualTo(fingerprint(base(name).toPlan().prepare()));
         }
     }
 
@@ -147,7 +205,7 @@ class PlaygroundSettingsTest {
     void everyComponentButTheLiveOnesRebuildsTheNetwork() {
         assertThat(componentNames()).containsAll(LIVE);
         for (String name : CHANGES.keySet()) {
-            assertThat(DEFAULTS.needsRebuild(changed(name))).as(name).isEqualTo(!LIVE.contains(name));
+            assertThat(base(name).needsRebuild(changed(name))).as(name).isEqualTo(!LIVE.contains(name));
         }
     }
 
@@ -157,7 +215,7 @@ class PlaygroundSettingsTest {
             PlaygroundSettings next = changed(name);
             assertThat(SettingsCodec.fromMap(SettingsCodec.toMap(next), "settings")).as(name).isEqualTo(next);
             PlaygroundSettings shared = ShareString.parse(ShareString.of(next));
-            assertThat(shared).as(name).isEqualTo(name.equals("paintedPoints") ? DEFAULTS : next);
+            assertThat(shared).as(name).isEqualTo(name.equals("paintedPoints") ? base(name) : next);
         }
     }
 

@@ -27,8 +27,9 @@ class ShareStringAndCodecTest {
     @Test
     void theShareStringIsShortReadableAndRoundTrips() {
         String text = ShareString.of(SETTINGS);
-        assertThat(text).isEqualTo("dataset=xor&noise=15&ratio=70&batch=7&leftover=carry-over&seed=42&draw=2"
-                + "&features=x1,x2,x1x2&layers=6,3&activations=relu,elu&output=sigmoid&lr=0.003&optimizer=rmsprop&reg=l2&regRate=0.001");
+        assertThat(text).isEqualTo("dataset=xor&classes=2&noise=15&ratio=70&batch=7&leftover=carry-over&seed=42&draw=2"
+                + "&features=x1,x2,x1x2&layers=6,3&activations=relu,elu&output=sigmoid&loss=binary_crossentropy"
+                + "&lr=0.003&optimizer=rmsprop&reg=l2&regRate=0.001");
         assertThat(ShareString.parse(text)).isEqualTo(SETTINGS);
         assertThat(ShareString.parse("https://example.org/play?" + text)).isEqualTo(SETTINGS);
     }
@@ -54,12 +55,38 @@ class ShareStringAndCodecTest {
     }
 
     @Test
+    void settingsFromBeforeClassesAndLossesReadAsPlaygroundsLossWithTheDatasetsClasses() {
+        PlaygroundSettings playground = SETTINGS.withLoss(LossChoice.PLAYGROUND);
+        String old = ShareString.of(playground).replace("&classes=2", "").replace("&loss=half_squared_error", "");
+        assertThat(ShareString.parse(old)).isEqualTo(playground);
+        Map<String, Object> m = new LinkedHashMap<>(SettingsCodec.toMap(playground));
+        m.remove("classes");
+        m.remove("loss");
+        assertThat(SettingsCodec.fromMap(m, "settings")).isEqualTo(playground);
+    }
+
+    @Test
+    void manyClassSettingsRoundTrip() {
+        PlaygroundSettings rings = SETTINGS.withDataset(PlaygroundDataset.RINGS).withClasses(5)
+                .withLoss(LossChoice.CATEGORICAL_CROSSENTROPY);
+        assertThat(ShareString.of(rings)).contains("dataset=rings&classes=5&").contains("&loss=categorical_crossentropy&");
+        assertThat(ShareString.parse(ShareString.of(rings))).isEqualTo(rings);
+        assertThat(SettingsCodec.fromMap(SettingsCodec.toMap(rings), "settings")).isEqualTo(rings);
+    }
+
+    @Test
     void badShareStringsSayWhatIsWrong() {
         String good = ShareString.of(SETTINGS);
         assertThatThrownBy(() -> ShareString.parse("")).isInstanceOf(PlaygroundException.class)
                 .hasMessageContaining("empty");
-        assertThatThrownBy(() -> ShareString.parse(good.replace("dataset=xor", "dataset=moons")))
-                .hasMessageContaining("moons");
+        assertThatThrownBy(() -> ShareString.parse(good.replace("dataset=xor", "dataset=lunes")))
+                .hasMessageContaining("lunes");
+        assertThatThrownBy(() -> ShareString.parse(good.replace("loss=binary_crossentropy", "loss=mean_squared_error")))
+                .hasMessageContaining("loss: mean_squared_error does not fit the dataset xor");
+        assertThatThrownBy(() -> ShareString.parse(good.replace("output=sigmoid", "output=tanh")))
+                .hasMessageContaining("a tanh output does not fit the loss binary_crossentropy");
+        assertThatThrownBy(() -> ShareString.parse(good.replace("dataset=xor&classes=2", "dataset=blobs&classes=8")))
+                .hasMessageContaining("classes");
         assertThatThrownBy(() -> ShareString.parse(good.replace("layers=6,3", "layers=6,x")))
                 .hasMessageStartingWith("Share string");
         assertThatThrownBy(() -> ShareString.parse(good.replace("layers=6,3", "layers=6,30")))

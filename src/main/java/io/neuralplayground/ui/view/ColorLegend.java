@@ -2,7 +2,9 @@ package io.neuralplayground.ui.view;
 
 import io.neuralplayground.data.Dataset;
 import io.neuralplayground.data.Split;
+import io.neuralplayground.ui.viewmodel.ClassColors;
 import io.neuralplayground.ui.viewmodel.ColorScale;
+import io.neuralplayground.ui.viewmodel.OutputColoring;
 import io.neuralplayground.ui.viewmodel.NumberTexts;
 import java.util.List;
 import javafx.geometry.BoundingBox;
@@ -24,6 +26,10 @@ import javafx.scene.text.TextAlignment;
  *
  * <p>When the plot is discretized the key shows what the plot then shows: two colours, blue from 0 up and orange
  * below 0, with the same values labelled.
+ *
+ * <p>For a sigmoid output the bar is the same and its labels are the probability of class 1 it stands for: 1, ½
+ * and 0 ({@link OutputColoring#onScale}). For one output per class the key is the classes instead: the bar cut
+ * into one band per class, class 0 at the bottom, each in its colour and named beside it.
  */
 final class ColorLegend {
     /** Between the plot's square and the bar; the regression bracket stands in it. */
@@ -66,8 +72,14 @@ final class ColorLegend {
         return new BoundingBox(right + GAP, top, BAR, side);
     }
 
-    /** The labels from the top down: the values 1, 0, −1; an end says "≥" or "≤" where the data go past it. */
-    static List<String> labels(Span span) {
+    /**
+     * The labels from the top down: the values 1, 0, −1, or for a sigmoid's probability 1, 0.5, 0; an end says "≥"
+     * or "≤" where the data go past it.
+     */
+    static List<String> labels(Span span, boolean probability) {
+        if (probability) {
+            return List.of("1", "0.5", "0");
+        }
         String top = span != null && span.max() > 1 ? "\u22651" : "1";
         String bottom = span != null && span.min() < -1 ? "\u2264" + NumberTexts.MINUS + "1" : NumberTexts.MINUS + "1";
         return List.of(top, "0", bottom);
@@ -78,7 +90,7 @@ final class ColorLegend {
      * when {@code discrete}.
      */
     static void draw(GraphicsContext gc, double right, double top, double side, Font font, Color text, Span span,
-            boolean discrete) {
+            boolean discrete, boolean probability) {
         Bounds bar = bar(right, top, side);
         int rows = (int) Math.round(side);
         for (int row = 0; row < rows; row++) {
@@ -93,7 +105,7 @@ final class ColorLegend {
         gc.setFont(font);
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setTextBaseline(VPos.CENTER);
-        List<String> labels = labels(span);
+        List<String> labels = labels(span, probability);
         double[] values = {1, 0, -1};
         for (int k = 0; k < values.length; k++) {
             double y = Math.round(yOf(values[k], top, rows)) + 0.5;
@@ -103,6 +115,36 @@ final class ColorLegend {
         if (span != null) {
             drawBracket(gc, right + GAP / 2, top, rows, span);
         }
+    }
+
+    /**
+     * The key of one output per class: the bar in {@code names.size()} bands, class 0 at the bottom, each band in
+     * its class's colour (at the heatmap's opacity, as the plot shows a sure class) and named beside it, cut to
+     * what the key's width holds.
+     */
+    static void drawClasses(GraphicsContext gc, double right, double top, double side, Font font, Color text,
+            List<String> names) {
+        Bounds bar = bar(right, top, side);
+        int k = names.size();
+        double band = side / k;
+        gc.setFont(font);
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.setTextBaseline(VPos.CENTER);
+        for (int c = 0; c < k; c++) {
+            double y = top + side - (c + 1) * band;
+            gc.setFill(overWhite(ClassColors.of(c)));
+            gc.fillRect(bar.getMinX(), y, BAR, band);
+            gc.setFill(text);
+            gc.fillText(shortName(names.get(c)), bar.getMaxX() + 2, y + band / 2, LABELS + TICK);
+        }
+        gc.setStroke(OUTLINE);
+        gc.setLineWidth(1);
+        gc.strokeRect(bar.getMinX() + 0.5, top + 0.5, BAR - 1, Math.round(side) - 1);
+    }
+
+    /** A class name as the narrow key shows it: whole up to four characters, else its first three and "…". */
+    static String shortName(String name) {
+        return name.length() <= 4 ? name : name.substring(0, 3) + "…";
     }
 
     /** A line beside the bar from the data's smallest value to its largest (clamped), with short ends. */

@@ -15,13 +15,15 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /**
- * Playground's data column: which dataset (as pictures, the problem type's four or two), how much of it trains,
+ * Playground's data column: which dataset (as pictures: for classification Playground's four, two more of two
+ * classes and three of 3 to 6 classes with a slider for their number; for regression two), how much of it trains,
  * how noisy, the batch size and what becomes of the examples beyond the last whole batch, and a new draw of the
  * data (Regenerate, or a seed of one's own).
  */
@@ -29,6 +31,8 @@ public final class DataPanel extends VBox {
     private final PlaygroundViewModel vm;
     private final Map<PlaygroundDataset, DatasetThumbnail> thumbnails = new EnumMap<>(PlaygroundDataset.class);
     private final TilePane choices = new TilePane();
+    private final ComboBox<ProblemType> problem = new ComboBox<>();
+    private final SettingSlider classes;
     private final SettingSlider ratio;
     private final SettingSlider noise;
     private final SettingSlider batch;
@@ -41,19 +45,44 @@ public final class DataPanel extends VBox {
         getStyleClass().add("data-panel");
         Label header = new Label("DATA");
         header.getStyleClass().add("section-header");
+        // Playground has the problem type in its top bar; here it sits with the pictures it chooses between, and
+        // the top bar has room for the loss.
+        problem.getItems().setAll(ProblemType.values());
+        problem.valueProperty().bindBidirectional(vm.problemProperty());
+        problem.setTooltip(new Tooltip("Classify points into classes, or fit a surface (regression)"));
+        problem.setFocusTraversable(false);
+        problem.getStyleClass().add("problem-choice");
+        problem.setMinWidth(Region.USE_PREF_SIZE);
+        Region headerGap = new Region();
+        HBox.setHgrow(headerGap, Priority.ALWAYS);
+        // In the header's row: the column stays as short as Playground's, which a 640-pixel window needs.
+        HBox headerRow = new HBox(6, header, headerGap, problem);
+        headerRow.setAlignment(Pos.CENTER_LEFT);
         Label question = new Label("Which dataset do you want to use?");
         question.getStyleClass().add("question");
         question.setWrapText(true);
 
         choices.getStyleClass().add("dataset-choices");
-        choices.setPrefColumns(2);
+        // Three columns: the nine classification datasets in three rows, the many-class ones the last row.
+        choices.setPrefColumns(3);
         choices.setPrefTileWidth(DatasetThumbnail.SIZE + 4);
         choices.setPrefTileHeight(DatasetThumbnail.SIZE + 4);
-        // Two columns as in Playground, not as many as the width would hold.
+        // Three columns, not as many as the width would hold.
         choices.setMaxWidth(Region.USE_PREF_SIZE);
         vm.problemProperty().addListener(o -> showChoices());
         vm.datasetProperty().addListener(o -> showSelection());
         showChoices();
+
+        classes = new SettingSlider("Classes: ", NumberTexts::setting, 3, 6, 1, vm.classesProperty(),
+                "How many classes the blobs, spiral arms or rings have");
+        classes.getStyleClass().add("classes-slider");
+        Runnable showClasses = () -> {
+            boolean many = vm.datasetProperty().get() != null && vm.datasetProperty().get().isManyClass();
+            classes.setVisible(many);
+            classes.setManaged(many);
+        };
+        vm.datasetProperty().addListener(o -> showClasses.run());
+        showClasses.run();
 
         ratio = new SettingSlider("Ratio of training to test data: ", v -> NumberTexts.setting(v) + "%", 10, 90, 10,
                 vm.trainPercentProperty(), "Share of the data used for training; the rest tests the network");
@@ -72,7 +101,7 @@ public final class DataPanel extends VBox {
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.getStyleClass().add("data-actions");
 
-        getChildren().addAll(header, question, choices, ratio, noise, batch, leftoverSetting, actions, seed.hint());
+        getChildren().addAll(headerRow, question, choices, classes, ratio, noise, batch, leftoverSetting, actions, seed.hint());
     }
 
     /** Under the batch size, since it decides how an epoch is cut into batches: Playground's way first. */
@@ -118,9 +147,12 @@ public final class DataPanel extends VBox {
     private void showChoices() {
         boolean classification = vm.problemProperty().get() != ProblemType.REGRESSION;
         List<DatasetThumbnail> shown = new ArrayList<>();
-        for (PlaygroundDataset kind : PlaygroundDataset.values()) {
-            if (kind.isClassification() == classification) {
-                shown.add(thumbnails.computeIfAbsent(kind, this::thumbnail));
+        // Two-class datasets first (Playground's four, then moons and the checkerboard), the many-class ones last.
+        for (boolean many : new boolean[] {false, true}) {
+            for (PlaygroundDataset kind : PlaygroundDataset.values()) {
+                if (kind.isClassification() == classification && kind.isManyClass() == many) {
+                    shown.add(thumbnails.computeIfAbsent(kind, this::thumbnail));
+                }
             }
         }
         choices.getChildren().setAll(shown);
@@ -140,6 +172,14 @@ public final class DataPanel extends VBox {
     /** The pictures on show, in order. */
     public List<DatasetThumbnail> shownThumbnails() {
         return choices.getChildren().stream().map(DatasetThumbnail.class::cast).toList();
+    }
+
+    ComboBox<ProblemType> problemChoice() {
+        return problem;
+    }
+
+    SettingSlider classesSlider() {
+        return classes;
     }
 
     SettingSlider ratioSlider() {

@@ -76,8 +76,9 @@ public final class NetworkGraphView extends Region {
         getChildren().add(canvas);
         getChildren().addAll(headers.nodes());
         getChildren().addAll(hoverCard, editor);
-        // What is left between the data and output columns of the smallest window (1024 wide).
-        setMinSize(420, 420);
+        // What is left between the data and output columns of the smallest window (1024 wide), the data column
+        // with its scroll bar.
+        setMinSize(410, 420);
         setPrefSize(700, 560);
 
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> pointAt(e.getX(), e.getY()));

@@ -1,10 +1,13 @@
 package io.neuralplayground.ui.view;
 
 import io.neuralplayground.data.Split;
+import io.neuralplayground.engine.Activation;
+import io.neuralplayground.engine.Network;
 import io.neuralplayground.session.Snapshot;
 import io.neuralplayground.ui.viewmodel.HeatmapFrame;
 import io.neuralplayground.ui.viewmodel.NodeRef;
 import io.neuralplayground.ui.viewmodel.NumberTexts;
+import io.neuralplayground.ui.viewmodel.OutputColoring;
 import io.neuralplayground.ui.viewmodel.PlaneGrid;
 import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
 import java.util.Objects;
@@ -67,6 +70,7 @@ public final class OutputPlot extends Region {
     private boolean overlayDirty = true;
     private Split shownSplit;
     private ColorLegend.Span legendSpan;
+    private java.util.List<String> legendLabels = java.util.List.of();
     /** Whether the key was drawn in the discretized plot's two colours. */
     private boolean legendDiscrete;
 
@@ -269,7 +273,15 @@ public final class OutputPlot extends Region {
         drawAxes(gc, grid, side);
         legendSpan = ColorLegend.Span.of(shownSplit);
         legendDiscrete = showsDiscrete();
-        ColorLegend.draw(gc, LEFT + side, TOP, side, tickFont, AXIS_TEXT, legendSpan, legendDiscrete);
+        Network network = snapshot == null ? null : snapshot.network();
+        if (network != null && OutputColoring.perClass(network.outputs())) {
+            legendLabels = snapshot.split().train().classNames();
+            ColorLegend.drawClasses(gc, LEFT + side, TOP, side, tickFont, AXIS_TEXT, legendLabels);
+        } else {
+            boolean probability = network != null && network.outputLayer().activation() == Activation.SIGMOID;
+            legendLabels = ColorLegend.labels(legendSpan, probability);
+            ColorLegend.draw(gc, LEFT + side, TOP, side, tickFont, AXIS_TEXT, legendSpan, legendDiscrete, probability);
+        }
     }
 
     /** The colour key's bar, in local coordinates. */
@@ -277,9 +289,9 @@ public final class OutputPlot extends Region {
         return ColorLegend.bar(LEFT + side(getWidth(), getHeight()), TOP, side(getWidth(), getHeight()));
     }
 
-    /** The colour key's labels from the top down, as drawn. */
+    /** The colour key's labels from the top down as drawn, or for one output per class the class names. */
     java.util.List<String> legendLabels() {
-        return ColorLegend.labels(legendSpan);
+        return legendLabels;
     }
 
     /** Whether the key shows the discretized plot's two colours, as drawn. */

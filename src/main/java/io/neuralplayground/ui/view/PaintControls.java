@@ -1,9 +1,12 @@
 package io.neuralplayground.ui.view;
 
 import io.neuralplayground.session.Snapshot;
+import io.neuralplayground.ui.viewmodel.ClassColors;
 import io.neuralplayground.ui.viewmodel.ColorScale;
 import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
 import io.neuralplayground.ui.viewmodel.ProblemType;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -18,12 +21,16 @@ import javafx.scene.layout.Region;
 import javafx.scene.shape.Circle;
 
 /**
- * What a click on the plot paints: for classification an orange or blue point, for regression a value on a
- * slider from −1 to 1; and a button that removes every painted point.
+ * What a click on the plot paints: for classification a point of one of the classes (orange or blue, and for
+ * more classes their colours), for regression a value on a slider from −1 to 1; and a button that removes every
+ * painted point.
  */
 public final class PaintControls extends HBox {
+    /** The most classes the generated data have; each gets a button. */
+    private static final int MAX_CLASSES = 6;
     private final ToggleButton orange = classButton("Orange (−1)", ColorScale.ORANGE);
     private final ToggleButton blue = classButton("Blue (+1)", ColorScale.BLUE);
+    private final List<ToggleButton> classButtons = new ArrayList<>(List.of(orange, blue));
     private final Slider value = new Slider(-1, 1, 0.5);
     private final Button clear = new Button("Clear painted");
 
@@ -36,22 +43,39 @@ public final class PaintControls extends HBox {
         caption.setTooltip(new Tooltip("A click on the plot adds a training point of the chosen colour"));
 
         ToggleGroup group = new ToggleGroup();
-        orange.setToggleGroup(group);
-        blue.setToggleGroup(group);
         orange.setTooltip(new Tooltip("A click on the plot adds an orange (−1) training point"));
         blue.setTooltip(new Tooltip("A click on the plot adds a blue (+1) training point"));
+        for (int k = 2; k < MAX_CLASSES; k++) {
+            ToggleButton more = classButton("Class " + k, ClassColors.of(k));
+            more.setTooltip(new Tooltip("A click on the plot adds a training point of class " + k));
+            classButtons.add(more);
+        }
+        classButtons.forEach(b -> b.setToggleGroup(group));
         selectClass(vm.paintClassProperty().get());
         group.selectedToggleProperty().addListener((o, was, now) -> {
             if (now == null) {
                 // One colour is always chosen: a second click on the chosen one keeps it.
                 group.selectToggle(was);
             } else {
-                vm.paintClassProperty().set(now == blue ? 1 : 0);
+                vm.paintClassProperty().set(classButtons.indexOf(now));
             }
         });
         vm.paintClassProperty().addListener((o, was, now) -> selectClass(now.intValue()));
-        HBox classes = new HBox(orange, blue);
+        HBox classes = new HBox();
+        classes.getChildren().setAll(classButtons);
         classes.getStyleClass().add("paint-classes");
+        Runnable showClasses = () -> {
+            int shown = Math.max(2, vm.classesProperty().get());
+            for (int k = 0; k < classButtons.size(); k++) {
+                classButtons.get(k).setVisible(k < shown);
+                classButtons.get(k).setManaged(k < shown);
+            }
+            // The two-class names say what Playground's colours stand for; with more, the classes' numbers.
+            orange.setAccessibleText(shown > 2 ? "Class 0" : "Orange (−1)");
+            blue.setAccessibleText(shown > 2 ? "Class 1" : "Blue (+1)");
+        };
+        vm.classesProperty().addListener(o -> showClasses.run());
+        showClasses.run();
 
         value.valueProperty().bindBidirectional(vm.paintValueProperty());
         value.setBlockIncrement(0.1);
@@ -95,7 +119,7 @@ public final class PaintControls extends HBox {
     }
 
     private void selectClass(int k) {
-        (k == 1 ? blue : orange).setSelected(true);
+        classButtons.get(Math.max(0, Math.min(classButtons.size() - 1, k))).setSelected(true);
     }
 
     private static ToggleButton classButton(String name, int argb) {
@@ -113,6 +137,11 @@ public final class PaintControls extends HBox {
 
     ToggleButton blueButton() {
         return blue;
+    }
+
+    /** The button of class {@code k}: 0 orange, 1 blue, then the other classes' colours. */
+    ToggleButton classButton(int k) {
+        return classButtons.get(k);
     }
 
     Slider valueSlider() {

@@ -1,6 +1,7 @@
 package io.neuralplayground.ui.view;
 
 import io.neuralplayground.data.Dataset;
+import io.neuralplayground.ui.viewmodel.ClassColors;
 import io.neuralplayground.ui.viewmodel.ColorScale;
 import io.neuralplayground.ui.viewmodel.PlaneGrid;
 import javafx.scene.canvas.GraphicsContext;
@@ -8,7 +9,8 @@ import javafx.scene.paint.Color;
 
 /**
  * Draws a dataset's examples as dots on a square picture of the plane, Playground's way: the colour says the
- * label (class 0 = −1 orange, class 1 = +1 blue; a regression value on the colour scale), the outline says
+ * label (the class's colour, {@link ClassColors}: class 0 = −1 orange, class 1 = +1 blue; a regression value on
+ * the colour scale), the outline says
  * training (white) or test (black). Positions come from {@link PlaneGrid}: x1 to the right, x2 upwards.
  */
 final class PointPainter {
@@ -28,13 +30,7 @@ final class PointPainter {
         if (!data.isClassification()) {
             return ColorScale.argb(data.label(r));
         }
-        int k = data.classIndex(r);
-        int classes = data.classCount();
-        if (classes <= 2) {
-            return k == 0 ? ColorScale.ORANGE : ColorScale.BLUE;
-        }
-        // More classes than Playground's two: spread them over the scale, first orange, last blue.
-        return ColorScale.argb(-1 + 2.0 * k / (classes - 1));
+        return ClassColors.of(data.classIndex(r));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.neuralplayground.ui.view;
 
 import io.neuralplayground.engine.Activation;
 import io.neuralplayground.engine.Regularization;
+import io.neuralplayground.session.LossChoice;
 import io.neuralplayground.session.Speed;
 import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
 import io.neuralplayground.ui.viewmodel.ProblemType;
@@ -85,14 +86,49 @@ public final class TopBar extends HBox {
         ComboBox<Double> regularizationRate = combo(PlaygroundViewModel.REGULARIZATION_RATES,
                 vm.regularizationRateProperty(), TopBar::plain, "Strength of the regularization");
         regularizationRate.disableProperty().bind(vm.regularizationProperty().isEqualTo(Regularization.Kind.NONE));
-        ComboBox<ProblemType> problem = combo(List.of(ProblemType.values()), vm.problemProperty(),
-                ProblemType::toString, "Classify points into two classes, or fit a surface (regression)");
+        ComboBox<LossChoice> loss = lossChoice(vm);
         ComboBox<String> optimizer = combo(PlaygroundViewModel.OPTIMIZERS, vm.optimizerProperty(),
                 TopBar::optimizerLabel, "The update rule (Keras' formulas); changes while training");
         controls.setMinWidth(Region.USE_PREF_SIZE);
         addSpaced(controls, epochBox, field("Learning rate", learningRate), field("Activation", activation),
                 field("Regularization", regularization), field("Regularization rate", regularizationRate),
-                field("Problem type", problem), field("Optimizer", optimizer));
+                field("Loss", loss), field("Optimizer", optimizer));
+    }
+
+    /**
+     * The loss: only those that fit the data (two classes, k classes, regression), the lecture's default first;
+     * the tooltip says why one would choose the loss on show.
+     */
+    private static ComboBox<LossChoice> lossChoice(PlaygroundViewModel vm) {
+        ComboBox<LossChoice> box = combo(List.of(), vm.lossProperty(), LossChoice::shortLabel, "");
+        box.getStyleClass().add("loss-choice");
+        // The field shows the short name; the open list the whole one, with what it is for.
+        box.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(LossChoice item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.label());
+                setTooltip(empty || item == null ? null : wrapped(item.why()));
+            }
+        });
+        Runnable fill = () -> {
+            List<LossChoice> fitting = LossChoice.choicesFor(vm.settings().problemClasses());
+            if (!box.getItems().equals(fitting)) {
+                box.getItems().setAll(fitting);
+                box.setVisibleRowCount(fitting.size());
+            }
+            box.setValue(vm.lossProperty().get());
+            LossChoice shown = vm.lossProperty().get();
+            box.getTooltip().setText(shown == null ? "" : shown.label() + ": " + shown.why()
+                    + "\n\nThe list offers the losses that fit the data; the first is the lecture's default.");
+        };
+        box.getTooltip().setWrapText(true);
+        box.getTooltip().setMaxWidth(380);
+        vm.lossProperty().addListener(o -> fill.run());
+        vm.classesProperty().addListener(o -> fill.run());
+        vm.problemProperty().addListener(o -> fill.run());
+        fill.run();
+        return box;
     }
 
     /**
@@ -162,6 +198,13 @@ public final class TopBar extends HBox {
         box.setFocusTraversable(false);
         box.getStyleClass().add("top-combo");
         return box;
+    }
+
+    private static Tooltip wrapped(String text) {
+        Tooltip tip = new Tooltip(text);
+        tip.setWrapText(true);
+        tip.setMaxWidth(380);
+        return tip;
     }
 
     private static String optimizerLabel(String name) {

@@ -10,9 +10,9 @@ import java.util.Map;
  * @param grid       the grid of the large pictures ({@code output}, {@code outputDiscrete}, {@code hovered})
  * @param thumbGrid  the grid of the thumbnails
  * @param thumbnails every node's picture on {@code thumbGrid}: inputs and neurons
- * @param output     the output neuron's picture on {@code grid} (for a network with several outputs: the
- *                   difference of the last two, as the decision between the last class and the others)
- * @param outputDiscrete the same, with each pixel the colour of its side of 0
+ * @param output     the output's picture on {@code grid} ({@link OutputColoring}: the decision of one unit, or for
+ *                   one unit per class the most probable class, pale where undecided)
+ * @param outputDiscrete the same, with each pixel the colour of its side of the boundary or of its class
  * @param hoveredNode    the node the pointer was over when this frame was asked for, or null
  * @param hovered        that node's picture on {@code grid}, or null
  */

@@ -2,6 +2,7 @@ package io.neuralplayground.ui.viewmodel;
 
 import io.neuralplayground.data.Feature;
 import io.neuralplayground.data.FeatureSet;
+import io.neuralplayground.engine.Activation;
 import io.neuralplayground.engine.ForwardPass;
 import io.neuralplayground.engine.Network;
 import io.neuralplayground.session.Snapshot;
@@ -91,21 +92,28 @@ public final class HeatmapService {
         int points = grid.size() * grid.size();
         double[][][] h = pass.run(network, inputs, points);
 
+        int last = network.depth() - 1;
+        Activation outputActivation = network.outputLayer().activation();
+        int outputs = network.outputs();
         Map<NodeRef, int[]> thumbnails = new LinkedHashMap<>(cachedInputThumbnails);
-        for (int l = 0; l < network.depth(); l++) {
+        for (int l = 0; l < last; l++) {
             for (int j = 0; j < network.layer(l).units(); j++) {
                 thumbnails.put(new NodeRef.Neuron(l, j), thumbnail(h[l][j], 1.0));
             }
         }
-        double[] output = outputValues(h[network.depth() - 1], points);
+        for (int j = 0; j < outputs; j++) {
+            int n = thumbGrid.size() * thumbGrid.size();
+            thumbnails.put(new NodeRef.Neuron(last, j), OutputColoring.unitPicture(sampled(h[last][j]), j,
+                    outputActivation, outputs, new int[n], n));
+        }
         int[] continuous = new int[points];
         int[] discrete = new int[points];
-        for (int p = 0; p < points; p++) {
-            continuous[p] = ColorScale.argb(output[p]);
-            discrete[p] = ColorScale.discrete(output[p]);
-        }
+        OutputColoring.paint(h[last], outputActivation, points, continuous, discrete);
         int[] hoveredPixels = null;
-        if (hovered instanceof NodeRef.Neuron n && n.layer() < network.depth()
+        if (hovered instanceof NodeRef.Neuron n && n.layer() == last && n.unit() < outputs) {
+            hoveredPixels = OutputColoring.unitPicture(h[last][n.unit()], n.unit(), outputActivation, outputs,
+                    new int[points], points);
+        } else if (hovered instanceof NodeRef.Neuron n && n.layer() < network.depth()
                 && n.unit() < network.layer(n.layer()).units()) {
             hoveredPixels = full(h[n.layer()][n.unit()], 1.0);
         } else if (hovered instanceof NodeRef.Input in && features.names().contains(in.feature().id())) {
@@ -118,25 +126,6 @@ public final class HeatmapService {
                 hovered, hoveredPixels);
     }
 
-    /**
-     * One value per grid point for the big picture: the single output, or for several outputs the last output
-     * minus the largest of the others (positive where the last class wins).
-     */
-    private static double[] outputValues(double[][] outputs, int points) {
-        if (outputs.length == 1) {
-            return outputs[0];
-        }
-        double[] values = new double[points];
-        int last = outputs.length - 1;
-        for (int p = 0; p < points; p++) {
-            double others = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < last; j++) {
-                others = Math.max(others, outputs[j][p]);
-            }
-            values[p] = outputs[last][p] - others;
-        }
-        return values;
-    }
 
     /** The feature values at every grid point, {@code [feature][point]}, cached per feature set. */
     private double[][] inputsFor(FeatureSet features) {
@@ -186,16 +175,26 @@ public final class HeatmapService {
         return pixels;
     }
 
-    /** Every k-th sample of the grid in each direction, k = grid / thumbnail grid. */
+    /** Every k-th sample of the grid in each direction, k = grid / thumbnail grid, coloured on the scale. */
     private int[] thumbnail(double[] values, double scale) {
-        int k = grid.size() / thumbGrid.size();
-        int n = thumbGrid.size();
-        int[] pixels = new int[n * n];
-        for (int row = 0; row < n; row++) {
-            for (int col = 0; col < n; col++) {
-                pixels[row * n + col] = ColorScale.argb(values[(row * k + k / 2) * grid.size() + col * k + k / 2] * scale);
-            }
+        double[] sampled = sampled(values);
+        int[] pixels = new int[sampled.length];
+        for (int i = 0; i < sampled.length; i++) {
+            pixels[i] = ColorScale.argb(sampled[i] * scale);
         }
         return pixels;
+    }
+
+    /** Every k-th value of the grid in each direction, k = grid / thumbnail grid: the thumbnail's samples. */
+    private double[] sampled(double[] values) {
+        int k = grid.size() / thumbGrid.size();
+        int n = thumbGrid.size();
+        double[] sampled = new double[n * n];
+        for (int row = 0; row < n; row++) {
+            for (int col = 0; col < n; col++) {
+                sampled[row * n + col] = values[(row * k + k / 2) * grid.size() + col * k + k / 2];
+            }
+        }
+        return sampled;
     }
 }

@@ -9,6 +9,7 @@ import io.neuralplayground.engine.Network;
 import io.neuralplayground.engine.Optimizer;
 import io.neuralplayground.engine.Regularization;
 import io.neuralplayground.session.EpochLog;
+import io.neuralplayground.session.LossChoice;
 import io.neuralplayground.session.PlaygroundSettings;
 import io.neuralplayground.session.SessionState;
 import io.neuralplayground.session.Snapshot;
@@ -71,6 +72,8 @@ public final class PlaygroundViewModel implements AutoCloseable {
     // Settings, writable.
     private final ObjectProperty<PlaygroundDataset> dataset = new SimpleObjectProperty<>(this, "dataset");
     private final ObjectProperty<ProblemType> problem = new SimpleObjectProperty<>(this, "problem");
+    private final IntegerProperty classes = new SimpleIntegerProperty(this, "classes");
+    private final ObjectProperty<LossChoice> loss = new SimpleObjectProperty<>(this, "loss");
     private final DoubleProperty noisePercent = new SimpleDoubleProperty(this, "noisePercent");
     private final DoubleProperty trainPercent = new SimpleDoubleProperty(this, "trainPercent");
     private final IntegerProperty batchSize = new SimpleIntegerProperty(this, "batchSize");
@@ -129,6 +132,12 @@ public final class PlaygroundViewModel implements AutoCloseable {
                 dataset.set(now == ProblemType.CLASSIFICATION ? PlaygroundDataset.CIRCLE : PlaygroundDataset.PLANE);
             }
         });
+        classes.addListener((o, was, now) -> change(s -> s.withClasses(now.intValue())));
+        loss.addListener((o, was, now) -> {
+            if (now != null && now.fits(settings.problemClasses())) {
+                change(s -> s.withLoss(now));
+            }
+        });
         noisePercent.addListener((o, was, now) -> change(s -> s.withNoise(now.doubleValue() / 100)));
         trainPercent.addListener((o, was, now) -> change(s -> s.withTrainRatio(now.doubleValue() / 100)));
         batchSize.addListener((o, was, now) -> change(s -> s.withBatchSize(now.intValue())));
@@ -172,6 +181,11 @@ public final class PlaygroundViewModel implements AutoCloseable {
         try {
             dataset.set(s.dataset());
             problem.set(s.isClassification() ? ProblemType.CLASSIFICATION : ProblemType.REGRESSION);
+            classes.set(s.classes());
+            loss.set(s.loss());
+            if (paintClass.get() >= Math.max(2, s.classes())) {
+                paintClass.set(1);
+            }
             noisePercent.set(s.noise() * 100);
             trainPercent.set(s.trainRatio() * 100);
             batchSize.set(s.batchSize());
@@ -348,7 +362,9 @@ public final class PlaygroundViewModel implements AutoCloseable {
     /** The activation of layer {@code layer} of the network (the last one is the output layer). */
     public void setLayerActivation(int layer, Activation value) {
         if (layer == settings.hiddenLayers().size()) {
-            change(s -> s.withOutputActivation(value));
+            if (settings.loss().allowedOutputs().contains(value)) {
+                change(s -> s.withOutputActivation(value));
+            }
             return;
         }
         List<Activation> activations = new ArrayList<>(settings.hiddenActivations());
@@ -397,7 +413,8 @@ public final class PlaygroundViewModel implements AutoCloseable {
 
     /** Adds a painted training point at (x1, x2): the chosen class, or for regression the chosen value. */
     public void paint(double x1, double x2) {
-        double label = settings.isClassification() ? (paintClass.get() == 1 ? 1 : -1) : paintValue.get();
+        double label = !settings.isClassification() ? paintValue.get()
+                : settings.dataset().isManyClass() ? paintClass.get() : paintClass.get() == 1 ? 1 : -1;
         List<Point> points = new ArrayList<>(settings.paintedPoints());
         points.add(new Point(x1, x2, label));
         change(s -> s.withPaintedPoints(points));
@@ -453,6 +470,16 @@ public final class PlaygroundViewModel implements AutoCloseable {
     }
 
     /** Noise in percent, 0 to 50. */
+    /** The number of classes of a many-class dataset (3 to 6); two-class and regression datasets keep their own. */
+    public IntegerProperty classesProperty() {
+        return classes;
+    }
+
+    /** The loss and its output ({@link LossChoice#choicesFor} lists what fits the data). */
+    public ObjectProperty<LossChoice> lossProperty() {
+        return loss;
+    }
+
     public DoubleProperty noisePercentProperty() {
         return noisePercent;
     }
@@ -522,7 +549,7 @@ public final class PlaygroundViewModel implements AutoCloseable {
         return hovered;
     }
 
-    /** The class painted points get: 1 (blue, +1) or 0 (orange, −1). */
+    /** The class painted points get: 0 … k−1; for two classes 1 (blue, +1) or 0 (orange, −1). */
     public IntegerProperty paintClassProperty() {
         return paintClass;
     }

@@ -44,9 +44,11 @@ class DataPanelTest {
     }
 
     @Test
-    void classificationShowsFourPicturesAndAClickChoosesOne(FxRobot robot) throws Exception {
+    void classificationShowsNinePicturesTwoClassFirstAndAClickChoosesOne(FxRobot robot) throws Exception {
         assertThat(panel.shownThumbnails()).extracting(DatasetThumbnail::kind).containsExactly(
-                PlaygroundDataset.CIRCLE, PlaygroundDataset.XOR, PlaygroundDataset.GAUSS, PlaygroundDataset.SPIRAL);
+                PlaygroundDataset.CIRCLE, PlaygroundDataset.XOR, PlaygroundDataset.GAUSS, PlaygroundDataset.SPIRAL,
+                PlaygroundDataset.MOONS, PlaygroundDataset.CHECKERBOARD, PlaygroundDataset.BLOBS,
+                PlaygroundDataset.SPIRALS, PlaygroundDataset.RINGS);
         assertThat(thumbnail(PlaygroundDataset.CIRCLE).isSelected()).isTrue();
         robot.clickOn(thumbnail(PlaygroundDataset.XOR));
         assertThat(vm.datasetProperty().get()).isEqualTo(PlaygroundDataset.XOR);
@@ -65,7 +67,30 @@ class DataPanelTest {
         robot.clickOn(thumbnail(PlaygroundDataset.MULTIGAUSS));
         assertThat(vm.datasetProperty().get()).isEqualTo(PlaygroundDataset.MULTIGAUSS);
         robot.interact(() -> vm.problemProperty().set(ProblemType.CLASSIFICATION));
-        assertThat(panel.shownThumbnails()).hasSize(4);
+        assertThat(panel.shownThumbnails()).hasSize(9);
+    }
+
+    @Test
+    void theClassesSliderShowsForManyClassDataOnlyAndSetsTheirNumber(FxRobot robot) throws Exception {
+        assertThat(ViewTesting.shown(panel.classesSlider())).isFalse();
+        robot.clickOn(thumbnail(PlaygroundDataset.BLOBS));
+        assertThat(ViewTesting.shown(panel.classesSlider())).isTrue();
+        assertThat(vm.settings().classes()).isEqualTo(3);
+        robot.interact(() -> vm.classesProperty().set(5));
+        frame(robot, vm);
+        assertThat(vm.snapshotProperty().get().settings().classes()).isEqualTo(5);
+        assertThat(vm.snapshotProperty().get().network().outputs()).isEqualTo(5);
+        assertThat(vm.snapshotProperty().get().split().train().classCount()).isEqualTo(5);
+        robot.clickOn(thumbnail(PlaygroundDataset.MOONS));
+        assertThat(ViewTesting.shown(panel.classesSlider())).isFalse();
+        assertThat(vm.settings().classes()).isEqualTo(2);
+    }
+
+    @Test
+    void theProblemTypeSitsInTheDataColumnsHeader(FxRobot robot) {
+        robot.interact(() -> panel.problemChoice().setValue(ProblemType.REGRESSION));
+        assertThat(vm.settings().dataset()).isEqualTo(PlaygroundDataset.PLANE);
+        assertThat(panel.shownThumbnails()).hasSize(2);
     }
 
     @Test

@@ -309,7 +309,7 @@ class NetworkGraphViewTest {
 
     @Test
     void afterTrainingTheLinksAreBlueAndOrange(FxRobot robot) throws InterruptedException {
-        fx.vm.session().trainEpochs(50);
+        fx.vm.session().trainEpochs(200);
         fx.frame(robot);
         WritableImage image = fx.render(robot);
         Network network = network();

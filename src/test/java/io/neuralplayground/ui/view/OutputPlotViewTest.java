@@ -409,7 +409,7 @@ class OutputPlotViewTest {
         assertThat(orangeish(bottom)).isTrue();
         assertThat(Math.min(red(middle), Math.min(green(middle), blue(middle)))).as("middle " + hex(middle))
                 .isGreaterThan(225);
-        assertThat(plot.legendLabels()).containsExactly("1", "0", "\u22121");
+        assertThat(plot.legendLabels()).as("a sigmoid output: the probability of class 1").containsExactly("1", "0.5", "0");
         assertThat(plot.legendSpan()).as("classification marks no span of values").isNull();
         assertThat(ViewTesting.shown(view.valueRange())).isFalse();
         // the three labels are drawn right of the bar
@@ -438,7 +438,7 @@ class OutputPlotViewTest {
                 .allMatch(c -> distance(c, ORANGE_GROUND) <= 2);
         // The boundary at the middle of the bar, where the 0 tick is (the column starts a pixel below the top).
         assertThat(change + 1.0).isCloseTo(colours.size() / 2.0 + 1, within(1.5));
-        assertThat(plot.legendLabels()).containsExactly("1", "0", "\u22121");
+        assertThat(plot.legendLabels()).containsExactly("1", "0.5", "0");
 
         // A hovered node's picture is never discretized: the key goes back to the scale while it is shown.
         robot.interact(() -> vm.hoveredProperty().set(new NodeRef.Input(Feature.X1)));
@@ -482,7 +482,7 @@ class OutputPlotViewTest {
         assertThat(plot.legendSpan()).isEqualTo(new ColorLegend.Span(min, max));
         // Playground's regression values lie within −1 … 1: the end labels are the scale's own
         assertThat(plot.legendLabels()).containsExactly("1", "0", "\u22121");
-        assertThat(ColorLegend.labels(new ColorLegend.Span(-3, 40))).containsExactly("\u22651", "0",
+        assertThat(ColorLegend.labels(new ColorLegend.Span(-3, 40), false)).containsExactly("\u22651", "0",
                 "\u2264\u22121");
         // the bracket stands between the plot and the bar, from the largest value down to the smallest
         Image image = picture(robot);

@@ -376,7 +376,7 @@ class DocumentViewModelTest {
         ModelFile.write(file, new Model(List.of("x1", "x2"), Network.of(2, new int[] {2}, Activation.TANH, 2,
                 Activation.SIGMOID)));
         docs.importModel(file);
-        assertThat(docs.noticeProperty().get().message()).contains("2 outputs", "stepper");
+        assertThat(docs.noticeProperty().get().message()).contains("2 sigmoid outputs", "stepper");
         Path other = dir.resolve("strange.json");
         ModelFile.write(other, new Model(List.of("a", "b"), Network.of(2, new int[0], Activation.TANH, 1,
                 Activation.TANH)));

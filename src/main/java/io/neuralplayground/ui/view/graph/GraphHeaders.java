@@ -14,6 +14,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -208,7 +209,9 @@ public final class GraphHeaders {
         ToggleGroup group = new ToggleGroup();
         Activation current = shown == null ? null : shown.layer(layer).activation();
         List<RadioMenuItem> items = new ArrayList<>();
-        for (Activation a : PlaygroundViewModel.ACTIVATIONS) {
+        boolean output = shown != null && layer == shown.depth() - 1;
+        List<Activation> offered = output ? vm.settings().loss().allowedOutputs() : PlaygroundViewModel.ACTIVATIONS;
+        for (Activation a : offered) {
             RadioMenuItem item = new RadioMenuItem(a.kerasName());
             item.setMnemonicParsing(false);
             item.setToggleGroup(group);
@@ -217,6 +220,13 @@ public final class GraphHeaders {
             items.add(item);
         }
         button.getItems().setAll(items);
+        if (output && offered.size() == 1) {
+            // Say why there is no other choice rather than offer one that would not fit the loss.
+            MenuItem why = new MenuItem(vm.settings().loss().label() + " needs " + offered.get(0).kerasName()
+                    + ": choose another loss in the top bar for another output");
+            why.setDisable(true);
+            button.getItems().add(why);
+        }
     }
 
     private static boolean setActivation(Labeled label, Activation activation) {
