@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import java.util.stream.DoubleStream;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,7 +42,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
             "  neural-playground train --epochs 200 --every 20",
             "  neural-playground train --dataset spiral --features all --layers 8,8,8 --activation relu --epochs 500",
-            "  neural-playground train --data datasets/moons.csv --label label --optimizer adam --lr 0.01 --out m.json"})
+            "  neural-playground train --data datasets/two-moons.csv --label label --optimizer adam --lr 0.01 --out m.json"})
 final class TrainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -59,6 +60,12 @@ final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     private TrainingOptions training = new TrainingOptions();
+
+    @Option(names = "--standardize",
+            description = "Z-score every input column, (x - mean) / sd, with the mean and standard deviation of the "
+                    + "training part only, applied to training and test examples alike; a column constant over the "
+                    + "training part gets sd 1 (it becomes 0). The model file keeps the means and sds.")
+    private boolean standardize;
 
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "100",
             description = "Epochs to train. Default: ${DEFAULT-VALUE}.")
@@ -138,6 +145,7 @@ final class TrainCommand implements Callable<Integer> {
                 .leftover(LeftoverExamples.byName(training.leftover))
                 .regularization(regularization())
                 .shuffle(!training.noShuffle)
+                .standardize(standardize)
                 .initializer(Initializer.byName(network.init));
         if (network.initModel != null) {
             if (spec.commandLine().getParseResult().hasMatchedOption("--layers")) {
@@ -187,6 +195,7 @@ final class TrainCommand implements Callable<Integer> {
         training.put("regularization_rate", config.regularization().rate());
         training.put("shuffle", config.shuffle());
         training.put("train_ratio", data.trainRatio());
+        training.put("standardize", standardize);
         if (source instanceof DataSource.Generated generated) {
             training.put("noise", generated.noise());
         }
@@ -195,6 +204,14 @@ final class TrainCommand implements Callable<Integer> {
         extras.put("seed", data.seed);
         extras.put("training", training);
         extras.put("history", history.toMap());
+        run.standardization().ifPresent(fitted -> {
+            // A network trained on z-scores needs them to read raw inputs: z = (x - mean) / sd per column.
+            Map<String, Object> z = new LinkedHashMap<>();
+            z.put("columns", fitted.columnNames());
+            z.put("mean", DoubleStream.of(fitted.means()).boxed().toList());
+            z.put("sd", DoubleStream.of(fitted.standardDeviations()).boxed().toList());
+            extras.put("standardization", z);
+        });
         return extras;
     }
 
