@@ -1,6 +1,7 @@
 package io.neuralplayground.cli;
 
 import io.neuralplayground.engine.Activation;
+import io.neuralplayground.engine.ConfusionMatrix;
 import io.neuralplayground.engine.EpochResult;
 import io.neuralplayground.engine.Initializer;
 import io.neuralplayground.engine.LeftoverExamples;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.DoubleStream;
@@ -75,7 +77,8 @@ final class TrainCommand implements Callable<Integer> {
             description = "Print every N-th epoch (and always the last). Default: ${DEFAULT-VALUE}.")
     private int every;
 
-    @Option(names = "--json", description = "Print one JSON object per epoch instead of text.")
+    @Option(names = "--json", description = "Print one JSON object per epoch instead of text, and for "
+            + "classification a last object with the confusion matrices and per-class measures.")
     private boolean json;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the trained model here (model JSON).")
@@ -117,6 +120,8 @@ final class TrainCommand implements Callable<Integer> {
                 printer.print(result);
             }
         }
+        // Also after a divergence: the trainer is back at the last good epoch's weights, which --out writes too.
+        printMetrics(printer, run);
         if (out != null) {
             ModelFile.write(out, new Model(run.features().names(), trainer.network(), extras(run, source, history)));
             if (!json) {
@@ -127,6 +132,17 @@ final class TrainCommand implements Callable<Integer> {
             throw diverged; // only now, so that the epochs before it are written; Cli reports it as any error
         }
         return Cli.OK;
+    }
+
+    /** For classification, how the final weights classify the training and the test examples. */
+    private static void printMetrics(EpochPrinter printer, PreparedRun run) {
+        Trainer trainer = run.trainer();
+        Optional<ConfusionMatrix> train = trainer.confusion(false);
+        if (train.isEmpty()) {
+            return;
+        }
+        ConfusionMatrix test = trainer.testSamples().isEmpty() ? null : trainer.confusion(true).orElseThrow();
+        printer.printMetrics(run.dataset().classNames(), train.get(), test);
     }
 
     private TrainingPlan plan(DataSource source) {
