@@ -44,7 +44,9 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
             "  neural-playground train --epochs 200 --every 20",
             "  neural-playground train --dataset spiral --features all --layers 8,8,8 --activation relu --epochs 500",
-            "  neural-playground train --data datasets/two-moons.csv --label label --optimizer adam --lr 0.01 --out m.json"})
+            "  neural-playground train --data datasets/two-moons.csv --label label --optimizer adam --lr 0.01 --out m.json",
+            "  neural-playground train --data datasets/iris.csv --label species --standardize --layers 8 "
+                    + "--activation relu --optimizer adam --lr 0.01 --epochs 200"})
 final class TrainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
