@@ -1,6 +1,7 @@
 package io.neuralplayground.cli;
 
 import io.neuralplayground.engine.Activation;
+import io.neuralplayground.engine.ConfusionMatrix;
 import io.neuralplayground.engine.EpochResult;
 import io.neuralplayground.engine.Initializer;
 import io.neuralplayground.engine.LeftoverExamples;
@@ -22,8 +23,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import java.util.stream.DoubleStream;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,7 +44,9 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
             "  neural-playground train --epochs 200 --every 20",
             "  neural-playground train --dataset spiral --features all --layers 8,8,8 --activation relu --epochs 500",
-            "  neural-playground train --data datasets/moons.csv --label label --optimizer adam --lr 0.01 --out m.json"})
+            "  neural-playground train --data datasets/two-moons.csv --label label --optimizer adam --lr 0.01 --out m.json",
+            "  neural-playground train --data datasets/iris.csv --label species --standardize --layers 8 "
+                    + "--activation relu --optimizer adam --lr 0.01 --epochs 200"})
 final class TrainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -60,6 +65,12 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     private TrainingOptions training = new TrainingOptions();
 
+    @Option(names = "--standardize",
+            description = "Z-score every input column, (x - mean) / sd, with the mean and standard deviation of the "
+                    + "training part only, applied to training and test examples alike; a column constant over the "
+                    + "training part gets sd 1 (it becomes 0). The model file keeps the means and sds.")
+    private boolean standardize;
+
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "100",
             description = "Epochs to train. Default: ${DEFAULT-VALUE}.")
     private int epochs;
@@ -68,7 +79,8 @@ final class TrainCommand implements Callable<Integer> {
             description = "Print every N-th epoch (and always the last). Default: ${DEFAULT-VALUE}.")
     private int every;
 
-    @Option(names = "--json", description = "Print one JSON object per epoch instead of text.")
+    @Option(names = "--json", description = "Print one JSON object per epoch instead of text, and for "
+            + "classification a last object with the confusion matrices and per-class measures.")
     private boolean json;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the trained model here (model JSON).")
@@ -110,6 +122,8 @@ final class TrainCommand implements Callable<Integer> {
                 printer.print(result);
             }
         }
+        // Also after a divergence: the trainer is back at the last good epoch's weights, which --out writes too.
+        printMetrics(printer, run);
         if (out != null) {
             ModelFile.write(out, new Model(run.features().names(), trainer.network(), extras(run, source, history)));
             if (!json) {
@@ -120,6 +134,17 @@ final class TrainCommand implements Callable<Integer> {
             throw diverged; // only now, so that the epochs before it are written; Cli reports it as any error
         }
         return Cli.OK;
+    }
+
+    /** For classification, how the final weights classify the training and the test examples. */
+    private static void printMetrics(EpochPrinter printer, PreparedRun run) {
+        Trainer trainer = run.trainer();
+        Optional<ConfusionMatrix> train = trainer.confusion(false);
+        if (train.isEmpty()) {
+            return;
+        }
+        ConfusionMatrix test = trainer.testSamples().isEmpty() ? null : trainer.confusion(true).orElseThrow();
+        printer.printMetrics(run.dataset().classNames(), train.get(), test);
     }
 
     private TrainingPlan plan(DataSource source) {
@@ -138,6 +163,7 @@ final class TrainCommand implements Callable<Integer> {
                 .leftover(LeftoverExamples.byName(training.leftover))
                 .regularization(regularization())
                 .shuffle(!training.noShuffle)
+                .standardize(standardize)
                 .initializer(Initializer.byName(network.init));
         if (network.initModel != null) {
             if (spec.commandLine().getParseResult().hasMatchedOption("--layers")) {
@@ -187,6 +213,7 @@ final class TrainCommand implements Callable<Integer> {
         training.put("regularization_rate", config.regularization().rate());
         training.put("shuffle", config.shuffle());
         training.put("train_ratio", data.trainRatio());
+        training.put("standardize", standardize);
         if (source instanceof DataSource.Generated generated) {
             training.put("noise", generated.noise());
         }
@@ -195,6 +222,14 @@ final class TrainCommand implements Callable<Integer> {
         extras.put("seed", data.seed);
         extras.put("training", training);
         extras.put("history", history.toMap());
+        run.standardization().ifPresent(fitted -> {
+            // A network trained on z-scores needs them to read raw inputs: z = (x - mean) / sd per column.
+            Map<String, Object> z = new LinkedHashMap<>();
+            z.put("columns", fitted.columnNames());
+            z.put("mean", DoubleStream.of(fitted.means()).boxed().toList());
+            z.put("sd", DoubleStream.of(fitted.standardDeviations()).boxed().toList());
+            extras.put("standardization", z);
+        });
         return extras;
     }
 

@@ -17,6 +17,9 @@ public enum TargetEncoding {
     /** K outputs, one target column holding the class index (sparse categorical cross-entropy). */
     CLASS_INDEX;
 
+    /** Examples per forward pass in {@link #predictedClasses}, as many as the trainer measures at once. */
+    private static final int PREDICTION_CHUNK = 1024;
+
     /**
      * The encoding a classification network needs: a class index for the sparse loss, one-hot targets for
      * two or more outputs, and for one output 0/1 targets after a sigmoid or with binary cross-entropy, −1/+1
@@ -34,6 +37,20 @@ public enum TargetEncoding {
 
     public boolean hasAccuracy() {
         return this != VALUE;
+    }
+
+    /**
+     * Number of classes K a network with {@code outputUnits} outputs tells apart: two for one thresholded output
+     * ({@link #SIGNED}, {@link #UNIT}), one per output otherwise.
+     *
+     * @throws IllegalStateException for {@link #VALUE}: regression has no classes
+     */
+    public int classCount(int outputUnits) {
+        return switch (this) {
+            case VALUE -> throw new IllegalStateException("regression has no classes");
+            case SIGNED, UNIT -> 2;
+            case ONE_HOT, CLASS_INDEX -> outputUnits;
+        };
     }
 
     /** Number of target columns for a network with {@code outputUnits} outputs. */
@@ -95,6 +112,50 @@ public enum TargetEncoding {
                 yield best;
             }
         };
+    }
+
+    /**
+     * The true class of every example of {@code samples}, in their order, by {@link #targetClass}: what a
+     * {@link ConfusionMatrix} takes as its rows.
+     */
+    public int[] trueClasses(Samples samples) {
+        double[][] t = samples.targetColumnsArray();
+        int[] classes = new int[samples.count()];
+        for (int r = 0; r < classes.length; r++) {
+            classes[r] = targetClass(t, r, t.length);
+        }
+        return classes;
+    }
+
+    /**
+     * The class {@code network} predicts for every example of {@code samples}, in their order, by
+     * {@link #predictedClass} (sign, threshold 0.5 or the largest output), the same rule accuracy counts by.
+     * Runs forward passes of at most {@value #PREDICTION_CHUNK} examples, so a large set needs no buffers its size.
+     */
+    public int[] predictedClasses(Network network, Samples samples) {
+        if (this == VALUE) {
+            throw new IllegalStateException("regression has no classes");
+        }
+        int n = samples.count();
+        int[] classes = new int[n];
+        if (n == 0) {
+            return classes;
+        }
+        int chunk = Math.min(n, PREDICTION_CHUNK);
+        ForwardPass pass = new ForwardPass(chunk);
+        double[][] x = new double[network.inputs()][chunk];
+        double[][] unusedTargets = new double[samples.targetColumns()][chunk];
+        int units = network.outputs();
+        for (int from = 0; from < n; from += chunk) {
+            int m = Math.min(chunk, n - from);
+            samples.slice(from, m, x, unusedTargets);
+            double[][][] h = pass.run(network, x, m);
+            double[][] y = h[h.length - 1];
+            for (int r = 0; r < m; r++) {
+                classes[from + r] = predictedClass(y, r, units);
+            }
+        }
+        return classes;
     }
 
     /** How many of the m examples are classified correctly. */

@@ -1,6 +1,7 @@
 package io.neuralplayground.engine;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Trains a network by epochs of minibatches and measures it after each epoch.
@@ -312,6 +313,19 @@ public final class Trainer {
         double[] trainMeasures = measure(train);
         double[] testMeasures = test.isEmpty() ? new double[] {Double.NaN, Double.NaN} : measure(test);
         return new EpochResult(epoch, trainMeasures[0], testMeasures[0], trainMeasures[1], testMeasures[1]);
+    }
+
+    /**
+     * How the current weights classify the training examples ({@code testPart} false) or the test examples (true):
+     * the {@link ConfusionMatrix} whose accuracy is the one {@link #evaluate()} reports. Empty for regression; a
+     * matrix of zeros when the test part has no examples. Meant for the end of a run or a user's request: it
+     * allocates its own buffers, and the training loop never calls it.
+     */
+    public Optional<ConfusionMatrix> confusion(boolean testPart) {
+        if (!config.encoding().hasAccuracy()) {
+            return Optional.empty();
+        }
+        return Optional.of(ConfusionMatrix.of(network, testPart ? test : train, config.encoding()));
     }
 
     /** {mean loss, accuracy} over {@code samples}. */

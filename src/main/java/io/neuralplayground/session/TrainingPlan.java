@@ -7,6 +7,7 @@ import io.neuralplayground.data.PlaygroundDataset;
 import io.neuralplayground.data.Point;
 import io.neuralplayground.data.SampleEncoder;
 import io.neuralplayground.data.Split;
+import io.neuralplayground.data.Standardization;
 import io.neuralplayground.engine.Activation;
 import io.neuralplayground.engine.Initializer;
 import io.neuralplayground.engine.LeftoverExamples;
@@ -21,6 +22,7 @@ import io.neuralplayground.engine.Trainer;
 import io.neuralplayground.engine.TrainingConfig;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Every choice that sets up a training run, with TF Playground's defaults, and the rules that fill in what the
@@ -84,6 +86,12 @@ public final class TrainingPlan {
         Rng dataRng = Rng.stream(c.seed, "data");
         Dataset dataset = c.data.dataset(dataRng);
         Split split = PaintedPoints.addToTraining(dataset.split(c.trainRatio, dataRng), c.paintedPoints);
+        Optional<Standardization> standardization = Optional.empty();
+        if (c.standardize) {
+            Standardization fitted = Standardization.fit(split.train());
+            split = new Split(fitted.apply(split.train()), fitted.apply(split.test()));
+            standardization = Optional.of(fitted);
+        }
         FeatureSet featureSet = c.features == null
                 ? FeatureSet.defaultFor(dataset) : FeatureSet.resolve(dataset, c.features);
 
@@ -105,7 +113,7 @@ public final class TrainingPlan {
         TrainingConfig config = new TrainingConfig(chosenLoss, c.optimizer, c.learningRate, c.batchSize,
                 c.regularization, c.shuffle, encoding, c.leftover);
         Trainer trainer = new Trainer(network, train, test, config, Rng.stream(c.seed, "shuffle"));
-        return new PreparedRun(dataset, split, featureSet, trainer);
+        return new PreparedRun(dataset, split, featureSet, trainer, standardization);
     }
 
 
@@ -184,6 +192,7 @@ public final class TrainingPlan {
         private List<Activation> layerActivations;
         private String weightStream = "init";
         private List<Point> paintedPoints = List.of();
+        private boolean standardize;
 
         private Builder() {
         }
@@ -224,6 +233,16 @@ public final class TrainingPlan {
         /** Points the user painted, added to the training examples. */
         public Builder paintedPoints(List<Point> value) {
             paintedPoints = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * Z-score every raw input column with the mean and standard deviation of the training part (painted points
+         * included), applied to both parts ({@link Standardization}); off by default, as in Playground. Derived
+         * features (x1², sin x1 …) are then computed from the standardized columns.
+         */
+        public Builder standardize(boolean value) {
+            standardize = value;
             return this;
         }
 

@@ -73,9 +73,11 @@ class CliTest {
         assertThat(run.exit()).isZero();
         assertThat(run.lines().get(0)).contains("Circle, 500 points", "features x1,x2", "2-4-2-1",
                 "half_squared_error", "sgd", "learning rate 0.03", "batch 10, leftover smaller-batch");
-        assertThat(run.lines()).hasSize(4);
         assertThat(run.lines().get(3)).matches(
                 "epoch +3 +train loss \\d\\.\\d{6} +test loss \\d\\.\\d{6} +train accuracy +[\\d.]+ % +test accuracy +[\\d.]+ %");
+        // Then, after the last epoch, how its weights classify (TrainCommandTest reads the block).
+        assertThat(run.lines().get(4)).isEmpty();
+        assertThat(run.lines().get(5)).startsWith("confusion, training examples");
     }
 
     @Test
@@ -91,7 +93,8 @@ class CliTest {
 
         Trainer expected = TrainingPlan.builder().batchSize(30).shuffle(false).leftover(LeftoverExamples.CARRY_OVER)
                 .build().prepare().trainer();
-        List<String> lines = playground.lines();
+        List<String> lines = playground.lines().stream().filter(line -> line.startsWith("{\"epoch\"")).toList();
+        assertThat(lines).hasSize(4);
         for (String line : lines) {
             assertThat(JSON.readTree(line).get("train_loss").asDouble()).isEqualTo(expected.runEpoch().trainLoss());
         }
@@ -117,12 +120,13 @@ class CliTest {
         Run run = run("train", "--epochs", "10", "--every", "4", "--json", "--seed", "3");
         assertThat(run.exit()).isZero();
         List<String> lines = run.lines();
-        assertThat(lines).hasSize(3);
+        assertThat(lines).hasSize(4);
         JsonNode last = JSON.readTree(lines.get(2));
         assertThat(last.get("epoch").asInt()).isEqualTo(10);
         assertThat(last.get("train_loss").isNumber()).isTrue();
         assertThat(last.get("test_accuracy").asDouble()).isBetween(0.0, 1.0);
         assertThat(JSON.readTree(lines.get(0)).get("epoch").asInt()).isEqualTo(4);
+        assertThat(JSON.readTree(lines.get(3)).has("confusion")).as("the last line, after the epochs").isTrue();
     }
 
     @Test

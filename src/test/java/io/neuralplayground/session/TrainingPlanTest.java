@@ -2,10 +2,12 @@ package io.neuralplayground.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.neuralplayground.PlaygroundException;
 import io.neuralplayground.data.Dataset;
 import io.neuralplayground.data.PlaygroundDataset;
+import io.neuralplayground.data.Standardization;
 import io.neuralplayground.engine.Activation;
 import io.neuralplayground.engine.LeftoverExamples;
 import io.neuralplayground.engine.Loss;
@@ -54,6 +56,36 @@ class TrainingPlanTest {
         Network start = settings.toPlan().prepare().network();
         assertThat(settings.toPlan().withInitialNetwork(start).prepare().trainer().config().leftover())
                 .isEqualTo(LeftoverExamples.CARRY_OVER);
+    }
+
+    @Test
+    void standardizingFitsTheTrainingPartAndAppliesItToBoth() {
+        TrainingPlan.Builder plan = TrainingPlan.builder().data(DataSource.Generated.of(PlaygroundDataset.GAUSS, 0.2))
+                .seed(4);
+        PreparedRun raw = plan.build().prepare();
+        assertThat(raw.standardization()).isEmpty();
+        PreparedRun run = plan.standardize(true).build().prepare();
+        Standardization fitted = run.standardization().orElseThrow();
+        assertThat(fitted.columnNames()).containsExactly("x1", "x2");
+        Dataset rawTrain = raw.split().train();
+        Dataset train = run.split().train();
+        assertThat(train.size()).isEqualTo(rawTrain.size());
+        for (int c = 0; c < 2; c++) {
+            double sum = 0;
+            for (int r = 0; r < rawTrain.size(); r++) {
+                sum += rawTrain.value(r, c);
+            }
+            assertThat(fitted.mean(c)).isCloseTo(sum / rawTrain.size(), within(1e-12));
+            double mean = 0;
+            for (int r = 0; r < train.size(); r++) {
+                mean += train.value(r, c) / train.size();
+            }
+            assertThat(mean).isCloseTo(0, within(1e-12));
+        }
+        Dataset rawTest = raw.split().test();
+        assertThat(run.split().test().row(0)).containsExactly(fitted.standardize(rawTest.row(0)));
+        assertThat(run.dataset().row(0)).as("the dataset stays raw").containsExactly(raw.dataset().row(0));
+        assertThat(run.trainer().trainSamples().input(0, 1)).isEqualTo(train.value(0, 1));
     }
 
     @Test
