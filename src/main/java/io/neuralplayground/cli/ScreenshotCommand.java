@@ -85,6 +85,14 @@ final class ScreenshotCommand implements Callable<Integer> {
             description = "A menu to show open, its titles separated by '/': \"File/Export network\".")
     private String menu;
 
+    @Option(names = "--confusion", description = "playground: show the confusion matrix under the plot.")
+    private boolean confusion;
+
+    @Option(names = "--mark", paramLabel = "TRUE,PREDICTED",
+            description = "playground: mark the training examples of this confusion-matrix cell in the plot, "
+                    + "e.g. 1,2 for class 1 taken for class 2 (implies --confusion).")
+    private String mark;
+
     @Mixin
     private WindowOptions window = new WindowOptions();
 
@@ -126,6 +134,9 @@ final class ScreenshotCommand implements Callable<Integer> {
         } else if (shown != MainWindow.View.PLAYGROUND) {
             prepareTeaching(driver, shown);
         }
+        if (confusion || mark != null) {
+            showConfusion(driver);
+        }
         if (menu != null) {
             // One level at a time: a submenu's entries exist once its parent menu has been laid out on screen.
             String[] titles = menu.split("/");
@@ -147,6 +158,50 @@ final class ScreenshotCommand implements Callable<Integer> {
                 throw new IOException("no PNG writer available");
             }
         });
+    }
+
+    /** The confusion matrix under the plot, and the marked cell if asked for, once the matrix is computed. */
+    private void showConfusion(WindowDriver driver) throws Exception {
+        int[] cell = mark == null ? null : markedCell(mark);
+        for (int wait = 0; wait < 200 && driver.onFxThread(() -> driver.viewModel().classReportProperty().get()
+                == null); wait++) {
+            driver.awaitFrames(2);
+        }
+        String problem = driver.onFxThread(() -> {
+            var report = driver.viewModel().classReportProperty().get();
+            if (report == null) {
+                return "--confusion: the data has no classes (regression)";
+            }
+            driver.window().outputDetails().showMatrix(true);
+            if (cell != null) {
+                int k = report.classNames().size();
+                if (cell[0] >= k || cell[1] >= k) {
+                    return "--mark: the classes are 0 to " + (k - 1) + ", got " + mark;
+                }
+                driver.viewModel().highlightedCellProperty().set(
+                        new io.neuralplayground.ui.viewmodel.ConfusionCell(false, cell[0], cell[1]));
+            }
+            return null;
+        });
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        driver.awaitFrames(6);
+    }
+
+    private static int[] markedCell(String text) {
+        String[] parts = text.split(",");
+        try {
+            if (parts.length == 2) {
+                int[] cell = {Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim())};
+                if (cell[0] >= 0 && cell[1] >= 0) {
+                    return cell;
+                }
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("--mark takes TRUE,PREDICTED, two class numbers from 0, got " + text);
     }
 
     /** The autodiff view with the expression, x and step asked for. */

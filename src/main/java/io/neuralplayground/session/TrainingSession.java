@@ -417,6 +417,8 @@ public final class TrainingSession implements AutoCloseable {
             prepared.trainer().setEpoch(trainer.epoch());
             run = prepared;
             trainer = prepared.trainer();
+            // The losses and accuracy shown count the painted points at once, not from the next epoch on.
+            editedSinceMeasured = true;
         }
         trainer.setConfig(trainer.config().withLearningRate(next.learningRate()).withOptimizer(next.optimizer()));
         settings = next;

@@ -5,8 +5,8 @@ import io.neuralplayground.app.BackgroundTask;
 import io.neuralplayground.app.ModelImports;
 import io.neuralplayground.app.TaskExecutor;
 import io.neuralplayground.ui.view.DataPanel;
-import io.neuralplayground.ui.view.LossChartView;
 import io.neuralplayground.ui.view.NetworkGraphView;
+import io.neuralplayground.ui.view.OutputDetails;
 import io.neuralplayground.ui.view.OutputPlotView;
 import io.neuralplayground.ui.view.ScrollColumn;
 import io.neuralplayground.ui.view.StatusBarView;
@@ -53,6 +53,7 @@ import javafx.stage.Window;
  * check, autodiff on a graph); the status bar. The playground's keys (Space, →, R) work on its tab.
  */
 public final class MainWindow {
+    private OutputDetails details;
     /** The window's views, one tab each. */
     public enum View {
         PLAYGROUND("Playground"),
@@ -171,16 +172,21 @@ public final class MainWindow {
         });
     }
 
+    /** The loss curve and the confusion matrix under the output plot. */
+    public OutputDetails outputDetails() {
+        return details;
+    }
+
     private Node playground() {
         BorderPane pane = new BorderPane();
         pane.getStyleClass().add("playground");
         pane.setTop(new TopBar(vm));
         pane.setLeft(new ScrollColumn(new DataPanel(vm), "data-column", true));
         pane.setCenter(new NetworkGraphView(vm));
-        LossChartView loss = new LossChartView(vm);
-        // Room a tall window has under the plot goes to the loss chart.
-        VBox.setVgrow(loss, Priority.ALWAYS);
-        VBox output = new VBox(new OutputPlotView(vm), loss);
+        details = new OutputDetails(vm);
+        // Room a tall window has under the plot goes to the loss chart (or the confusion matrix).
+        VBox.setVgrow(details, Priority.ALWAYS);
+        VBox output = new VBox(new OutputPlotView(vm), details);
         output.getStyleClass().add("output-column");
         ScrollColumn right = new ScrollColumn(output, "output-scroll");
         right.setMinWidth(OUTPUT_COLUMN_MIN_WIDTH);

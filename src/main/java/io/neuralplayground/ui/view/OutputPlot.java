@@ -4,6 +4,8 @@ import io.neuralplayground.data.Split;
 import io.neuralplayground.engine.Activation;
 import io.neuralplayground.engine.Network;
 import io.neuralplayground.session.Snapshot;
+import io.neuralplayground.ui.viewmodel.ClassReport;
+import io.neuralplayground.ui.viewmodel.ConfusionCell;
 import io.neuralplayground.ui.viewmodel.HeatmapFrame;
 import io.neuralplayground.ui.viewmodel.NodeRef;
 import io.neuralplayground.ui.viewmodel.NumberTexts;
@@ -60,6 +62,8 @@ public final class OutputPlot extends Region {
     private static final Color AXIS = Color.web("#999999");
     private static final Color AXIS_TEXT = Color.web("#666666");
     private static final Color EMPTY = Color.web("#f1f2f3");
+    /** The ring around a marked example: dark, to stand out on every class colour and on the pale ground. */
+    private static final Color MARK = Color.web("#111111");
 
     private final PlaygroundViewModel vm;
     private final Canvas canvas = new Canvas();
@@ -70,6 +74,7 @@ public final class OutputPlot extends Region {
     private boolean overlayDirty = true;
     private Split shownSplit;
     private ColorLegend.Span legendSpan;
+    private int markedCount;
     private java.util.List<String> legendLabels = java.util.List.of();
     /** Whether the key was drawn in the discretized plot's two colours. */
     private boolean legendDiscrete;
@@ -91,6 +96,13 @@ public final class OutputPlot extends Region {
             }
         });
         vm.showTestDataProperty().addListener(o -> invalidateOverlay());
+        vm.highlightedCellProperty().addListener(o -> invalidateOverlay());
+        vm.classReportProperty().addListener(o -> {
+            // The marked examples follow the predictions, which change as the network learns.
+            if (vm.highlightedCellProperty().get() != null) {
+                invalidateOverlay();
+            }
+        });
         vm.discretizeProperty().addListener(o -> invalidate());
         vm.hoveredProperty().addListener(o -> invalidate());
         setOnContextMenuRequested(e -> {
@@ -268,6 +280,7 @@ public final class OutputPlot extends Region {
                 PointPainter.draw(gc, split.test(), grid, LEFT, TOP, side, POINT_RADIUS, PointPainter.TEST_OUTLINE,
                         1);
             }
+            drawMarked(gc, grid, side, split);
             gc.restore();
         }
         drawAxes(gc, grid, side);
@@ -282,6 +295,43 @@ public final class OutputPlot extends Region {
             legendLabels = ColorLegend.labels(legendSpan, probability);
             ColorLegend.draw(gc, LEFT + side, TOP, side, tickFont, AXIS_TEXT, legendSpan, legendDiscrete, probability);
         }
+    }
+
+    /**
+     * Rings around the examples of the confusion matrix's chosen cell (true class i, predicted j): the examples a
+     * teacher wants to point at, such as the ones of class 2 taken for class 3.
+     */
+    private void drawMarked(GraphicsContext gc, PlaneGrid grid, double side, Split split) {
+        ConfusionCell cell = vm.highlightedCellProperty().get();
+        ClassReport report = vm.classReportProperty().get();
+        if (cell == null || report == null) {
+            markedCount = 0;
+            return;
+        }
+        io.neuralplayground.data.Dataset data = cell.testPart() ? split.test() : split.train();
+        int[] predicted = report.predicted(cell.testPart());
+        if (predicted.length != data.size() || data.columnCount() < 2) {
+            markedCount = 0;
+            return;
+        }
+        gc.setStroke(MARK);
+        gc.setLineWidth(2);
+        double r = POINT_RADIUS + 3;
+        int marked = 0;
+        for (int k = 0; k < data.size(); k++) {
+            if (cell.holds(data.classIndex(k), predicted[k])) {
+                double cx = LEFT + grid.toPixelX(data.value(k, 0), side);
+                double cy = TOP + grid.toPixelY(data.value(k, 1), side);
+                gc.strokeOval(cx - r, cy - r, 2 * r, 2 * r);
+                marked++;
+            }
+        }
+        markedCount = marked;
+    }
+
+    /** How many examples the last drawing marked for the confusion matrix's chosen cell. */
+    int markedCount() {
+        return markedCount;
     }
 
     /** The colour key's bar, in local coordinates. */

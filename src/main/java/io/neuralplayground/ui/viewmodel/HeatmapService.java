@@ -11,24 +11,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Computes the heatmaps of snapshots off the FX thread: one forward pass over the grid gives every neuron's
- * picture. Requests are latest-wins: while one frame is being computed, newer requests replace each other and
- * only the newest is computed next; the newest finished frame waits in a slot for the FX thread.
+ * picture. Requests are latest-wins ({@link LatestWins}): only the newest is computed, and the newest finished
+ * frame waits in a slot for the FX thread.
  *
  * <p>Inputs are coloured by their value divided by the largest magnitude they reach on the grid (x1 by 6, x1²
  * by 36, sin x1 by 1), so that each input's picture shows its shape; neurons by their output, as Playground.
  */
 public final class HeatmapService {
-    private final Executor executor;
     private final PlaneGrid grid;
     private final PlaneGrid thumbGrid;
-    private final AtomicReference<Request> pending = new AtomicReference<>();
-    private final AtomicReference<HeatmapFrame> finished = new AtomicReference<>();
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final LatestWins<Request, HeatmapFrame> worker;
 
     // Touched only by the computing task (one at a time).
     private final ForwardPass pass;
@@ -48,7 +43,7 @@ public final class HeatmapService {
         if (grid.size() % thumbGrid.size() != 0 || grid.extent() != thumbGrid.extent()) {
             throw new IllegalArgumentException("the thumbnail grid must divide the grid over the same extent");
         }
-        this.executor = executor;
+        this.worker = new LatestWins<>(executor, r -> compute(r.snapshot(), r.hovered()));
         this.grid = grid;
         this.thumbGrid = thumbGrid;
         this.pass = new ForwardPass(grid.size() * grid.size());
@@ -60,29 +55,12 @@ public final class HeatmapService {
 
     /** Asks for the pictures of {@code snapshot}; returns at once. */
     public void request(Snapshot snapshot, NodeRef hovered) {
-        pending.set(new Request(snapshot, hovered));
-        if (running.compareAndSet(false, true)) {
-            executor.execute(this::drain);
-        }
+        worker.request(new Request(snapshot, hovered));
     }
 
     /** The newest finished frame not taken yet, or null. */
     public HeatmapFrame take() {
-        return finished.getAndSet(null);
-    }
-
-    private void drain() {
-        try {
-            for (Request r = pending.getAndSet(null); r != null; r = pending.getAndSet(null)) {
-                finished.set(compute(r.snapshot(), r.hovered()));
-            }
-        } finally {
-            running.set(false);
-        }
-        // A request that came in between the last poll and the reset must not wait for the next one.
-        if (pending.get() != null && running.compareAndSet(false, true)) {
-            executor.execute(this::drain);
-        }
+        return worker.take();
     }
 
     private HeatmapFrame compute(Snapshot snapshot, NodeRef hovered) {

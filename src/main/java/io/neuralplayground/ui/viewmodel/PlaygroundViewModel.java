@@ -18,6 +18,7 @@ import io.neuralplayground.session.TrainingSession;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -65,6 +66,7 @@ public final class PlaygroundViewModel implements AutoCloseable {
 
     private final TrainingSession session;
     private final HeatmapService heatmaps;
+    private final LatestWins<Snapshot, Optional<ClassReport>> reports;
     private final List<LossHistoryListener> lossListeners = new CopyOnWriteArrayList<>();
     private PlaygroundSettings settings;
     private boolean syncing;
@@ -98,6 +100,8 @@ public final class PlaygroundViewModel implements AutoCloseable {
     // State from the session, read-only.
     private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
     private final ReadOnlyObjectWrapper<HeatmapFrame> heatmapFrame = new ReadOnlyObjectWrapper<>(this, "heatmaps");
+    private final ReadOnlyObjectWrapper<ClassReport> classReport = new ReadOnlyObjectWrapper<>(this, "classReport");
+    private final ObjectProperty<ConfusionCell> highlightedCell = new SimpleObjectProperty<>(this, "highlightedCell");
     private final ReadOnlyIntegerWrapper epoch = new ReadOnlyIntegerWrapper(this, "epoch");
     private final ReadOnlyDoubleWrapper trainLoss = new ReadOnlyDoubleWrapper(this, "trainLoss");
     private final ReadOnlyDoubleWrapper testLoss = new ReadOnlyDoubleWrapper(this, "testLoss");
@@ -112,6 +116,7 @@ public final class PlaygroundViewModel implements AutoCloseable {
     private int logIndex;
     private NodeRef requestedHover;
     private Snapshot requestedSnapshot;
+    private Snapshot reportedSnapshot;
     private long lastHeatmapRequest;
     /** How often heatmaps are recomputed while training flat out. */
     static final int FLAT_OUT_HEATMAPS_PER_SECOND = 30;
@@ -125,6 +130,8 @@ public final class PlaygroundViewModel implements AutoCloseable {
         this.settings = Objects.requireNonNull(initial);
         this.session = new TrainingSession(initial);
         this.heatmaps = new HeatmapService(heatmapExecutor);
+        ClassReports reportMaker = new ClassReports();
+        this.reports = new LatestWins<>(heatmapExecutor, s -> Optional.ofNullable(reportMaker.of(s)));
         showSettings(initial);
         dataset.addListener((o, was, now) -> change(s -> s.withDataset(now)));
         problem.addListener((o, was, now) -> {
@@ -225,10 +232,25 @@ public final class PlaygroundViewModel implements AutoCloseable {
             requestedHover = hovered.get();
             lastHeatmapRequest = System.nanoTime();
             heatmaps.request(newest, requestedHover);
+            if (reportedSnapshot != newest) {
+                reportedSnapshot = newest;
+                reports.request(newest);
+            }
         }
         HeatmapFrame frame = heatmaps.take();
         if (frame != null) {
             heatmapFrame.set(frame);
+        }
+        Optional<ClassReport> report = reports.take();
+        if (report != null) {
+            ClassReport now = report.orElse(null);
+            ClassReport was = classReport.get();
+            if (now == null || was == null || now.build() != was.build()
+                    || now.classNames().size() != was.classNames().size()) {
+                // Another network or other data: a cell picked in the old matrix means nothing in the new one.
+                highlightedCell.set(null);
+            }
+            classReport.set(now);
         }
     }
 
@@ -561,6 +583,19 @@ public final class PlaygroundViewModel implements AutoCloseable {
 
     public ReadOnlyObjectProperty<Snapshot> snapshotProperty() {
         return snapshot.getReadOnlyProperty();
+    }
+
+    /**
+     * The confusion matrices and predictions of the newest snapshot computed (off the FX thread, as often as the
+     * heatmaps); null for regression and before the first.
+     */
+    public ReadOnlyObjectProperty<ClassReport> classReportProperty() {
+        return classReport.getReadOnlyProperty();
+    }
+
+    /** The confusion matrix's cell whose examples the output plot marks, or null for none. */
+    public ObjectProperty<ConfusionCell> highlightedCellProperty() {
+        return highlightedCell;
     }
 
     public ReadOnlyObjectProperty<HeatmapFrame> heatmapsProperty() {

@@ -18,6 +18,7 @@ import io.neuralplayground.data.PlaygroundDataset;
 import io.neuralplayground.data.Point;
 import io.neuralplayground.session.PlaygroundSettings;
 import io.neuralplayground.ui.FxFixture;
+import io.neuralplayground.ui.viewmodel.ClassColors;
 import io.neuralplayground.ui.viewmodel.ColorScale;
 import io.neuralplayground.ui.viewmodel.NodeRef;
 import io.neuralplayground.ui.viewmodel.NumberTexts;
@@ -223,6 +224,34 @@ class OutputPlotViewTest {
         assertThat(orangeish(heatmapAt(image, -3, 3, dots))).as("top left").isTrue();
         assertThat(blueish(heatmapAt(image, -3, -3, dots))).as("bottom left").isTrue();
         assertThat(orangeish(heatmapAt(image, 3, -3, dots))).as("bottom right").isTrue();
+    }
+
+    @Test
+    void kClassesPaintEachRegionInItsClasssColourPaleWhereUndecidedAndDiscretizedPure(FxRobot robot)
+            throws Exception {
+        show(robot, PlaygroundSettings.defaults().withDataset(PlaygroundDataset.BLOBS).withClasses(4)
+                .withHidden(List.of(6), List.of(io.neuralplayground.engine.Activation.TANH)));
+        train(robot, vm, 200);
+        assertThat(vm.trainAccuracyProperty().get()).isGreaterThan(0.95);
+        List<Point2D> dots = dots(false);
+        // Blob c's centre is at 3.5·(cos θ, sin θ), θ = π/2 + 2πc/4: there the network is sure of class c.
+        double[][] centres = {{0, 3.5}, {-3.5, 0}, {0, -3.5}, {3.5, 0}};
+        Image image = picture(robot);
+        for (int c = 0; c < 4; c++) {
+            int seen = heatmapAt(image, centres[c][0], centres[c][1], dots);
+            assertThat(distance(seen, onWhite(ClassColors.of(c)))).as("blob %d: %s", c, hex(seen)).isLessThan(40);
+        }
+        // Where all four meet, the network is undecided: pale, near the grey of "no class".
+        int middle = heatmapAt(image, 0, 0, dots);
+        assertThat(distance(middle, onWhite(ColorScale.GREY))).as("middle %s", hex(middle))
+                .isLessThan(distance(middle, onWhite(ClassColors.of(0))));
+        assertThat(view.plot().legendLabels()).containsExactly("0", "1", "2", "3");
+
+        robot.clickOn(view.discretizeBox());
+        List<Integer> discrete = freePixels(picture(robot), dots);
+        long pure = discrete.stream().filter(p -> java.util.stream.IntStream.range(0, 4)
+                .anyMatch(c -> distance(p, onWhite(ClassColors.of(c))) <= 2)).count();
+        assertThat(pure).isGreaterThan(discrete.size() * 95L / 100);
     }
 
     @Test

@@ -196,4 +196,31 @@ class PlaygroundViewModelTest {
         vm.onFrame();
         assertThat(vm.snapshotProperty().get().split().train().size()).isEqualTo(before);
     }
+
+    @Test
+    void onManyClassDataAPaintedPointTakesTheChosenClassAndTheReportCountsIt() throws Exception {
+        vm.datasetProperty().set(io.neuralplayground.data.PlaygroundDataset.BLOBS);
+        vm.classesProperty().set(5);
+        vm.paintClassProperty().set(4);
+        vm.paint(1.5, -2);
+        vm.session().sync();
+        vm.onFrame();
+        var train = vm.snapshotProperty().get().split().train();
+        int last = train.size() - 1;
+        assertThat(train.classCount()).isEqualTo(5);
+        assertThat(train.classIndex(last)).isEqualTo(4);
+        assertThat(train.value(last, 0)).isEqualTo(1.5);
+        ClassReport report = vm.classReportProperty().get();
+        assertThat(report.classNames()).containsExactly("0", "1", "2", "3", "4");
+        assertThat(report.train().total()).isEqualTo(train.size());
+        assertThat(report.train().rowTotal(4)).isEqualTo(train.classCounts()[4]);
+        assertThat(report.train().accuracy()).isEqualTo(vm.snapshotProperty().get().trainAccuracy());
+        // Fewer classes: the chosen paint class falls back to one that exists, and regression has no report.
+        vm.datasetProperty().set(io.neuralplayground.data.PlaygroundDataset.MOONS);
+        assertThat(vm.paintClassProperty().get()).isEqualTo(1);
+        vm.datasetProperty().set(io.neuralplayground.data.PlaygroundDataset.PLANE);
+        vm.session().sync();
+        vm.onFrame();
+        assertThat(vm.classReportProperty().get()).isNull();
+    }
 }
