@@ -6,8 +6,10 @@ import picocli.CommandLine.Option;
 final class TrainingOptions {
     @Option(names = "--loss", paramLabel = "NAME",
             description = "half_squared_error, mean_squared_error, mean_absolute_error, binary_crossentropy, "
-                    + "categorical_crossentropy, sparse_categorical_crossentropy. Default: half_squared_error "
-                    + "(categorical_crossentropy for more than two classes).")
+                    + "categorical_crossentropy, sparse_categorical_crossentropy. Default: the lecture's table: "
+                    + "binary_crossentropy for two classes, mean_squared_error for regression, for more classes "
+                    + "sparse_categorical_crossentropy (classes named by numbers) or categorical_crossentropy; "
+                    + "half_squared_error is TF Playground's.")
     String loss;
 
     @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "sgd",

@@ -37,7 +37,9 @@ import java.util.Optional;
  * epoch and leftover examples make a smaller last batch ({@link PlaygroundSettings#toPlan()} asks for Playground's
  * fixed order, and for carry-over unless the settings say otherwise). What follows from the data when not chosen:
  * <ul>
- *   <li>loss: half squared error for regression and two classes; categorical cross-entropy for more classes;</li>
+ *   <li>loss: the lecture's table ({@link LossChoice}): binary cross-entropy for two classes, mean squared error
+ *       for regression, sparse categorical cross-entropy for more classes named by whole numbers, categorical
+ *       cross-entropy for more classes named otherwise (TF Playground's own ½‖y − t‖² when asked for);</li>
  *   <li>output units: 1 for regression and two classes, one per class for more classes or a categorical loss;</li>
  *   <li>output activation: linear for regression, tanh for one class output (binary cross-entropy: sigmoid),
  *       softmax for one output per class.</li>
@@ -97,7 +99,7 @@ public final class TrainingPlan {
 
         boolean classification = dataset.isClassification();
         int classes = classification ? dataset.classCount() : 0;
-        Loss chosenLoss = c.loss != null ? c.loss : defaultLoss(classification, classes);
+        Loss chosenLoss = c.loss != null ? c.loss : defaultLoss(dataset);
         if (!classification && chosenLoss.isCrossEntropy()) {
             throw new PlaygroundException(chosenLoss + " needs classes, but " + dataset.name()
                     + " is a regression dataset: choose half_squared_error, mean_squared_error or mean_absolute_error");
@@ -149,8 +151,16 @@ public final class TrainingPlan {
         return network;
     }
 
-    static Loss defaultLoss(boolean classification, int classes) {
-        return classification && classes > 2 ? Loss.CATEGORICAL_CROSSENTROPY : Loss.HALF_SQUARED_ERROR;
+    /**
+     * The lecture's loss for {@code data} ({@link LossChoice#defaultFor}): binary cross-entropy for two classes,
+     * mean squared error for regression, for more classes sparse categorical cross-entropy when the class names
+     * are whole numbers and categorical cross-entropy otherwise.
+     */
+    static Loss defaultLoss(Dataset data) {
+        boolean classification = data.isClassification();
+        int classes = classification ? data.classCount() : 0;
+        boolean integerLabels = data.classNames().stream().allMatch(n -> n.matches("[+-]?\\d+"));
+        return LossChoice.defaultFor(classes, integerLabels).loss();
     }
 
     static int outputUnits(boolean classification, int classes, Loss loss) {

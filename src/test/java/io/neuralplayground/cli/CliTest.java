@@ -68,11 +68,11 @@ class CliTest {
     }
 
     @Test
-    void trainPrintsOneLinePerEpochWithPlaygroundDefaults() {
+    void trainPrintsOneLinePerEpochWithPlaygroundsSetupAndTheLecturesLoss() {
         Run run = run("train", "--epochs", "3");
         assertThat(run.exit()).isZero();
         assertThat(run.lines().get(0)).contains("Circle, 500 points", "features x1,x2", "2-4-2-1",
-                "half_squared_error", "sgd", "learning rate 0.03", "batch 10, leftover smaller-batch");
+                "binary_crossentropy", "sgd", "learning rate 0.03", "batch 10, leftover smaller-batch");
         assertThat(run.lines().get(3)).matches(
                 "epoch +3 +train loss \\d\\.\\d{6} +test loss \\d\\.\\d{6} +train accuracy +[\\d.]+ % +test accuracy +[\\d.]+ %");
         // Then, after the last epoch, how its weights classify (TrainCommandTest reads the block).

@@ -25,19 +25,19 @@ class TrainingPlanTest {
     }
 
     @Test
-    void defaultsAreTfPlaygrounds() {
+    void defaultsAreTfPlaygroundsButTheLossIsTheLectures() {
         PreparedRun run = TrainingPlan.builder().build().prepare();
         assertThat(run.dataset().size()).isEqualTo(500);
         assertThat(run.split().train().size()).isEqualTo(250);
         assertThat(run.features().names()).containsExactly("x1", "x2");
         assertThat(run.network().describe()).isEqualTo("2-4-2-1");
         assertThat(run.network().layer(0).activation()).isEqualTo(Activation.TANH);
-        assertThat(run.network().outputLayer().activation()).isEqualTo(Activation.TANH);
+        assertThat(run.network().outputLayer().activation()).isEqualTo(Activation.SIGMOID);
         assertThat(run.network().layer(0).bias(0)).isEqualTo(0.1);
-        assertThat(run.trainer().config().loss()).isEqualTo(Loss.HALF_SQUARED_ERROR);
+        assertThat(run.trainer().config().loss()).isEqualTo(Loss.BINARY_CROSSENTROPY);
         assertThat(run.trainer().config().learningRate()).isEqualTo(0.03);
         assertThat(run.trainer().config().batchSize()).isEqualTo(10);
-        assertThat(run.trainer().config().encoding()).isEqualTo(TargetEncoding.SIGNED);
+        assertThat(run.trainer().config().encoding()).isEqualTo(TargetEncoding.UNIT);
     }
 
     @Test
