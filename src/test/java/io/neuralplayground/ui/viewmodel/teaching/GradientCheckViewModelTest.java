@@ -191,4 +191,23 @@ class GradientCheckViewModelTest {
         assertThat(vm.worstProperty().get().textbook()).isEqualTo("b(1)[0]");
         assertThat(vm.largestErrorProperty().get()).isEqualTo(0.5);
     }
+
+    @Test
+    void aManyClassPlaygroundIsCheckedThroughItsSoftmaxAndSparseCrossEntropy() throws Exception {
+        playground.datasetProperty().set(io.neuralplayground.data.PlaygroundDataset.SPIRALS);
+        playground.classesProperty().set(4);
+        playground.session().trainEpochs(5);
+        playground.session().sync();
+        playground.onFrame();
+        context.followPlayground();
+        vm.minibatchSizeProperty().set(10);
+        vm.exampleChoiceProperty().set(ExampleChoice.PLAYGROUND_MINIBATCH);
+        vm.run();
+        TeachingNetwork n = context.network();
+        assertThat(n.network().outputs()).isEqualTo(4);
+        assertThat(n.network().outputLayer().activation()).isEqualTo(io.neuralplayground.engine.Activation.SOFTMAX);
+        assertThat(n.loss()).isEqualTo(io.neuralplayground.engine.Loss.SPARSE_CATEGORICAL_CROSSENTROPY);
+        assertThat(vm.resultProperty().get().entries()).hasSize(n.network().parameterCount());
+        assertThat(vm.largestErrorProperty().get()).isLessThan(GradientCheckViewModel.GOOD_BELOW);
+    }
 }
