@@ -18,6 +18,10 @@ shot --out screenshots/playground-xor-discretized.png --dataset xor --noise 15 -
 shot --out screenshots/playground-multigauss.png --dataset multigauss --features all --layers 8,8,4 --epochs 300
 shot --out screenshots/playground-small-window.png --dataset spiral --features all --layers 8,8,8,8,8,8 \
   --epochs 100 --show-test-data --width 1024 --height 640
+shot --out screenshots/playground-blobs-confusion.png --dataset blobs --classes 4 --noise 40 --layers 6,6 \
+  --epochs 150 --show-test-data --mark 3,2
+shot --out screenshots/playground-spirals-discretized.png --dataset spirals --classes 3 --features all \
+  --layers 8,8,8 --activation relu --optimizer adam --lr 0.003 --epochs 500 --discretize --show-test-data
 shot --out screenshots/stepper.png --view stepper --textbook --step 12
 shot --out screenshots/stepper-minibatch.png --view stepper --epochs 100 --minibatch 4 --step 10
 shot --out screenshots/gradcheck.png --view gradcheck --epochs 300 --minibatch 10
