@@ -101,6 +101,35 @@ class DocumentViewModelTest {
     }
 
     @Test
+    void aManyClassSessionOpensWithItsClassesLossAndPaintAndGoesOnWithTheSameNumbers() throws Exception {
+        PlaygroundSettings settings = PlaygroundSettings.defaults().withDataset(PlaygroundDataset.RINGS)
+                .withClasses(4).withLoss(io.neuralplayground.session.LossChoice.CATEGORICAL_CROSSENTROPY)
+                .withOptimizer(Optimizer.adam()).withLearningRate(0.01)
+                .withPaintedPoints(List.of(new io.neuralplayground.data.Point(1, 1, 3)));
+        PlaygroundViewModel first = playground(settings);
+        DocumentViewModel firstDocs = documents(first, RecentFiles.inMemory());
+        first.session().trainEpochs(15);
+        Frames.afterCommandsUntil(first, "epoch 15 shown", () -> first.epochProperty().get() == 15);
+        Path file = dir.resolve("rings.session.json");
+        firstDocs.saveAs(file);
+        Frames.afterCommandsUntil(first, "the window's file being " + file.getFileName(),
+                () -> file.equals(firstDocs.fileProperty().get()));
+        first.session().trainEpochs(10);
+        Frames.afterCommandsUntil(first, "epoch 25 shown", () -> first.epochProperty().get() == 25);
+        List<Long> expected = losses(first);
+
+        PlaygroundViewModel second = playground(PlaygroundSettings.defaults());
+        DocumentViewModel secondDocs = documents(second, RecentFiles.inMemory());
+        secondDocs.open(file);
+        Frames.afterCommandsUntil(second, "epoch 15 shown", () -> second.epochProperty().get() == 15);
+        assertThat(second.settings()).isEqualTo(settings);
+        assertThat(second.snapshotProperty().get().network().outputs()).isEqualTo(4);
+        second.session().trainEpochs(10);
+        Frames.afterCommandsUntil(second, "epoch 25 shown", () -> second.epochProperty().get() == 25);
+        assertThat(losses(second)).isEqualTo(expected);
+    }
+
+    @Test
     void aSessionKeepsHowTheWindowShowedIt() throws Exception {
         PlaygroundViewModel first = playground(PlaygroundSettings.defaults());
         DocumentViewModel firstDocs = documents(first, RecentFiles.inMemory());
