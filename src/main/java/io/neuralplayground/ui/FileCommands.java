@@ -1,5 +1,6 @@
 package io.neuralplayground.ui;
 
+import io.neuralplayground.data.DatasetCsvWriter;
 import io.neuralplayground.io.formats.ModelFormat;
 import io.neuralplayground.ui.viewmodel.DocumentViewModel;
 import java.nio.file.Path;
@@ -60,6 +61,16 @@ final class FileCommands {
         String name = (format == ModelFormat.JAVA ? "Network" : "network") + format.extension();
         dialogs.exportTarget("Export the network as " + format.title(), name)
                 .ifPresent(file -> documents.exportModel(format, file));
+    }
+
+    /** Asks where to write the playground's examples as CSV, and writes them. */
+    void chooseAndExportData(DatasetCsvWriter.Parts parts) {
+        String name = switch (parts) {
+            case BOTH -> "data.csv";
+            case TRAINING -> "training-data.csv";
+            case TEST -> "test-data.csv";
+        };
+        dialogs.exportTarget("Export the data as CSV", name).ifPresent(file -> documents.exportData(parts, file));
     }
 
     /** Asks for a model file and opens it in the teaching views. */

@@ -1,5 +1,6 @@
 package io.neuralplayground.ui;
 
+import io.neuralplayground.data.DatasetCsvWriter;
 import io.neuralplayground.io.formats.ModelFormat;
 import io.neuralplayground.ui.viewmodel.DocumentViewModel;
 import java.nio.file.Path;
@@ -44,6 +45,16 @@ final class MainMenus {
             item.setOnAction(e -> files.chooseAndExport(format));
             export.getItems().add(item);
         }
+        Menu exportData = new Menu("Export data");
+        for (DatasetCsvWriter.Parts parts : DatasetCsvWriter.Parts.values()) {
+            MenuItem item = new MenuItem(switch (parts) {
+                case BOTH -> "Training and test points, with a part column (.csv)…";
+                case TRAINING -> "Training points (.csv)…";
+                case TEST -> "Test points (.csv)…";
+            });
+            item.setOnAction(e -> files.chooseAndExportData(parts));
+            exportData.getItems().add(item);
+        }
         MenuItem modelInStepper = new MenuItem("Open model in the stepper…");
         modelInStepper.setOnAction(e -> files.chooseModel());
         MenuItem textbook = new MenuItem("Textbook 2-2-2 network (sigmoid, step by step)");
@@ -52,7 +63,7 @@ final class MainMenus {
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> files.quit());
-        Menu file = new Menu("File", null, open, recent, save, saveAs, new SeparatorMenuItem(), importModel, export,
+        Menu file = new Menu("File", null, open, recent, save, saveAs, new SeparatorMenuItem(), importModel, export, exportData,
                 new SeparatorMenuItem(), modelInStepper, examples, new SeparatorMenuItem(), quit);
 
         MenuItem copyShare = new MenuItem("Copy share string");

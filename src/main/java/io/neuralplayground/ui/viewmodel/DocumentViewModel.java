@@ -1,5 +1,11 @@
 package io.neuralplayground.ui.viewmodel;
 
+import io.neuralplayground.data.DatasetCsvWriter;
+import io.neuralplayground.data.Split;
+import io.neuralplayground.io.files.AtomicFiles;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import io.neuralplayground.PlaygroundException;
 import io.neuralplayground.app.BackgroundTask;
 import io.neuralplayground.app.ModelImports.PlaygroundImport;
@@ -205,6 +211,24 @@ public final class DocumentViewModel {
         }).onSuccess(written -> status.set("Exported the network (" + format.title() + ") to "
                 + target.toAbsolutePath()))
                 .onFailure(e -> error("The network could not be exported", e.getMessage()))
+                .run(tasks);
+    }
+
+    /**
+     * Writes the playground's examples now (generated, loaded and painted) as CSV: the training part, the test
+     * part, or both with a part column ({@link DatasetCsvWriter}).
+     */
+    public CompletableFuture<Boolean> exportData(DatasetCsvWriter.Parts parts, Path target) {
+        Split split = vm.snapshotProperty().get().split();
+        return BackgroundTask.of(() -> {
+            AtomicFiles.write(target, out -> {
+                Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                DatasetCsvWriter.write(split, parts, writer);
+                writer.flush();
+            });
+            return target;
+        }).onSuccess(written -> status.set("Exported the data to " + target.toAbsolutePath()))
+                .onFailure(e -> error("The data could not be exported", e.getMessage()))
                 .run(tasks);
     }
 

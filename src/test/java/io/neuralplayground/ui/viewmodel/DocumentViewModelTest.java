@@ -320,6 +320,30 @@ class DocumentViewModelTest {
     }
 
     @Test
+    void thePlaygroundsPointsAreExportedAsCsvThatReadsBackAndABadTargetSaysWhy() throws Exception {
+        PlaygroundViewModel vm = playground(PlaygroundSettings.defaults().withDataset(PlaygroundDataset.SPIRALS)
+                .withClasses(4).withPaintedPoints(List.of(new io.neuralplayground.data.Point(0.5, -0.5, 2))));
+        DocumentViewModel docs = documents(vm, RecentFiles.inMemory());
+        vm.session().sync();
+        vm.onFrame();
+        var split = vm.snapshotProperty().get().split();
+        Path file = dir.resolve("training.csv");
+        docs.exportData(io.neuralplayground.data.DatasetCsvWriter.Parts.TRAINING, file);
+        assertThat(docs.noticeProperty().get()).as("no error").isNull();
+        assertThat(docs.statusProperty().get()).isEqualTo("Exported the data to " + file.toAbsolutePath());
+        var read = io.neuralplayground.data.CsvDatasetReader.read(file, "label");
+        assertThat(read.size()).as("the painted point too").isEqualTo(split.train().size());
+        assertThat(read.row(read.size() - 1)).containsExactly(0.5, -0.5);
+        assertThat(read.classNames().get(read.classIndex(read.size() - 1))).isEqualTo("2");
+
+        Path notAFolder = dir.resolve("plain");
+        Files.writeString(notAFolder, "x");
+        docs.exportData(io.neuralplayground.data.DatasetCsvWriter.Parts.BOTH, notAFolder.resolve("data.csv"));
+        assertThat(docs.noticeProperty().get().header()).isEqualTo("The data could not be exported");
+        assertThat(docs.noticeProperty().get().message()).contains("plain");
+    }
+
+    @Test
     void anExportThatCannotBeWrittenSaysWhereAndLeavesNothingBehind() throws Exception {
         PlaygroundViewModel vm = playground(PlaygroundSettings.defaults());
         DocumentViewModel docs = documents(vm, RecentFiles.inMemory());
