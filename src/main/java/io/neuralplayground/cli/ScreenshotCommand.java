@@ -93,6 +93,10 @@ final class ScreenshotCommand implements Callable<Integer> {
                     + "e.g. 1,2 for class 1 taken for class 2 (implies --confusion).")
     private String mark;
 
+    @Option(names = "--axes", paramLabel = "X,Y",
+            description = "playground with --data: the two columns the plot shows across and up.")
+    private String axes;
+
     @Mixin
     private WindowOptions window = new WindowOptions();
 
@@ -133,6 +137,26 @@ final class ScreenshotCommand implements Callable<Integer> {
             prepareAutodiff(driver);
         } else if (shown != MainWindow.View.PLAYGROUND) {
             prepareTeaching(driver, shown);
+        }
+        if (axes != null) {
+            String[] xy = axes.split(",");
+            if (xy.length != 2) {
+                throw new IllegalArgumentException("--axes takes two column names, X,Y, got " + axes);
+            }
+            String problem = driver.onFxThread(() -> {
+                var s = driver.viewModel().settings();
+                if (!s.hasDataFile() || !s.data().dataset().hasColumn(xy[0].trim())
+                        || !s.data().dataset().hasColumn(xy[1].trim())) {
+                    return "--axes: columns of the --data file, got " + axes;
+                }
+                driver.viewModel().plotAxesProperty().set(
+                        new io.neuralplayground.ui.viewmodel.PlotAxes(xy[0].trim(), xy[1].trim()));
+                return null;
+            });
+            if (problem != null) {
+                throw new IllegalArgumentException(problem);
+            }
+            driver.awaitFrames(6);
         }
         if (confusion || mark != null) {
             showConfusion(driver);

@@ -1,10 +1,12 @@
 package io.neuralplayground.cli;
 
 import io.neuralplayground.data.Feature;
+import io.neuralplayground.data.LabelKind;
 import io.neuralplayground.data.PlaygroundDataset;
 import io.neuralplayground.engine.Activation;
 import io.neuralplayground.engine.Optimizer;
 import io.neuralplayground.engine.Regularization;
+import io.neuralplayground.session.DataFile;
 import io.neuralplayground.session.LossChoice;
 import io.neuralplayground.session.PlaygroundSettings;
 import io.neuralplayground.session.Speed;
@@ -20,6 +22,18 @@ final class WindowOptions {
     @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "circle",
             description = "circle, xor, gauss, spiral, plane or multigauss. Default: ${DEFAULT-VALUE}.")
     String dataset;
+
+    @Option(names = "--data", paramLabel = "FILE.csv",
+            description = "Train on a CSV file instead of generated data (example:iris.csv and "
+                    + "example:two-moons.csv are the bundled examples); see --label.")
+    String data;
+
+    @Option(names = "--label", paramLabel = "COLUMN", defaultValue = "label",
+            description = "The CSV column holding the labels. Default: ${DEFAULT-VALUE}.")
+    String label;
+
+    @Option(names = "--no-standardize", description = "Feed the CSV's columns as they are, not as z-scores.")
+    boolean noStandardize;
 
     @Option(names = "--classes", paramLabel = "K",
             description = "Number of classes of blobs, spirals and rings, 3 to 6. Default: 3.")
@@ -112,6 +126,9 @@ final class WindowOptions {
             }
             problem = problem.withClasses(classes);
         }
+        if (data != null) {
+            problem = problem.withData(DataFile.read(data, label, LabelKind.AUTO, !noStandardize));
+        }
         if (loss != null) {
             LossChoice choice = LossChoice.byName(loss);
             if (!choice.fits(problem.problemClasses())) {
@@ -122,7 +139,7 @@ final class WindowOptions {
             problem = problem.withLoss(choice);
         }
         PlaygroundSettings s = problem
-                .withFeatures(Feature.parseList(features))
+                .withFeatures(data != null ? problem.features() : Feature.parseList(features))
                 .withHidden(widths, Collections.nCopies(widths.size(), hidden))
                 .withLearningRate(learningRate)
                 .withOptimizer(Optimizer.byName(optimizer))

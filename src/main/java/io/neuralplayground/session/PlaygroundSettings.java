@@ -45,11 +45,14 @@ import java.util.Objects;
  * @param optimizer        live
  * @param regularization   L1/L2 and rate
  * @param paintedPoints    points the user added, part of the training data
+ * @param data             the user's own data (a CSV file) in place of the generated {@code dataset}, or null;
+ *                         then the classes are the file's, its chosen columns are the inputs instead of
+ *                         {@code features}, and nothing can be painted
  */
 public record PlaygroundSettings(PlaygroundDataset dataset, int classes, double noise, double trainRatio, int batchSize,
         LeftoverExamples leftover, long seed, int weightDraw, List<Feature> features, List<Integer> hiddenLayers,
         List<Activation> hiddenActivations, Activation outputActivation, LossChoice loss, double learningRate,
-        Optimizer optimizer, Regularization regularization, List<Point> paintedPoints) {
+        Optimizer optimizer, Regularization regularization, List<Point> paintedPoints, DataFile data) {
 
     public static final int MAX_LAYERS = 6;
     public static final int MAX_NEURONS = 8;
@@ -66,7 +69,10 @@ public record PlaygroundSettings(PlaygroundDataset dataset, int classes, double 
             throw new IllegalArgumentException(hiddenLayers.size() + " hidden layers but " + hiddenActivations.size()
                     + " activations");
         }
-        int problemClasses = dataset.isClassification() ? classes : 0;
+        int problemClasses = data != null ? data.classes() : dataset.isClassification() ? classes : 0;
+        if (data != null && !paintedPoints.isEmpty()) {
+            throw new IllegalArgumentException("points can be painted on generated data only");
+        }
         if (dataset.isClassification() && (classes < dataset.minClasses() || classes > dataset.maxClasses())) {
             throw new IllegalArgumentException(dataset.id() + " cannot have " + classes + " classes");
         }
@@ -89,7 +95,7 @@ public record PlaygroundSettings(PlaygroundDataset dataset, int classes, double 
         return new PlaygroundSettings(PlaygroundDataset.CIRCLE, 2, 0, 0.5, 10, LeftoverExamples.CARRY_OVER, 1, 0,
                 List.of(Feature.X1, Feature.X2), List.of(4, 2), List.of(Activation.TANH, Activation.TANH),
                 Activation.SIGMOID, LossChoice.BINARY_CROSSENTROPY, 0.03, Optimizer.sgd(), Regularization.NONE,
-                List.of());
+                List.of(), null);
     }
 
     /** TF Playground's start in every respect, its loss too: a tanh output with ½‖y − t‖². */
@@ -99,11 +105,16 @@ public record PlaygroundSettings(PlaygroundDataset dataset, int classes, double 
 
     /** The number of classes of the problem: {@link #classes()} for classification, 0 for regression. */
     public int problemClasses() {
-        return dataset.isClassification() ? classes : 0;
+        return data != null ? data.classes() : dataset.isClassification() ? classes : 0;
+    }
+
+    /** Whether the examples come from the user's file rather than a generator. */
+    public boolean hasDataFile() {
+        return data != null;
     }
 
     public boolean isClassification() {
-        return dataset.isClassification();
+        return data != null ? data.classes() > 0 : dataset.isClassification();
     }
 
     /**
@@ -117,7 +128,8 @@ public record PlaygroundSettings(PlaygroundDataset dataset, int classes, double 
                 || weightDraw != next.weightDraw
                 || !features.equals(next.features) || !hiddenLayers.equals(next.hiddenLayers)
                 || !hiddenActivations.equals(next.hiddenActivations) || outputActivation != next.outputActivation
-                || !regularization.equals(next.regularization);
+                || !regularization.equals(next.regularization)
+                || !Objects.equals(data, next.data) || data != null && data.dataset() != next.data.dataset();
     }
 
     /**
@@ -128,11 +140,13 @@ public record PlaygroundSettings(PlaygroundDataset dataset, int classes, double 
     public TrainingPlan toPlan() {
         int[] widths = hiddenLayers.stream().mapToInt(Integer::intValue).toArray();
         return TrainingPlan.builder()
-                .data(DataSource.Generated.of(dataset, noise, dataset.isClassification() ? classes : 0))
+                .data(data != null ? new DataSource.Loaded(data.dataset())
+                        : DataSource.Generated.of(dataset, noise, dataset.isClassification() ? classes : 0))
+                .standardize(data != null && data.standardize())
                 .trainRatio(trainRatio)
                 .seed(seed)
                 .weightDraw(weightDraw)
-                .features(features.stream().map(Feature::id).toList())
+                .features(data != null ? data.columns() : features.stream().map(Feature::id).toList())
                 .hidden(widths)
                 .layerActivations(hiddenActivations)
                 .outputActivation(outputActivation)
@@ -177,8 +191,22 @@ public record PlaygroundSettings(PlaygroundDataset dataset, int classes, double 
                 : LossChoice.defaultFor(problem, true);
         Activation nextOutput = nextLoss == loss && sameProblem ? outputActivation : nextLoss.defaultOutput(problem);
         return toBuilder().dataset(value).classes(nextClasses).loss(nextLoss).outputActivation(nextOutput)
-                .paintedPoints(sameProblem ? paintedPoints : List.of())
+                .paintedPoints(sameProblem && data == null ? paintedPoints : List.of()).data(null)
                 .build();
+    }
+
+    /**
+     * The user's own data in place of the generated: the lecture's loss for its labels (unless the loss now fits
+     * them and is of the same kind), no painted points.
+     */
+    public PlaygroundSettings withData(DataFile value) {
+        int problem = value.classes();
+        boolean sameKind = Math.min(problem, 3) == Math.min(problemClasses(), 3);
+        LossChoice nextLoss = loss.fits(problem) && sameKind ? loss : LossChoice.defaultFor(problem,
+                value.integerLabels());
+        Activation nextOutput = nextLoss == loss && problem == problemClasses() ? outputActivation
+                : nextLoss.defaultOutput(problem);
+        return toBuilder().data(value).loss(nextLoss).outputActivation(nextOutput).paintedPoints(List.of()).build();
     }
 
     /** Another loss, with the output activation it starts with. */
@@ -277,6 +305,7 @@ public record PlaygroundSettings(PlaygroundDataset dataset, int classes, double 
         private Optimizer optimizer;
         private Regularization regularization;
         private List<Point> paintedPoints;
+        private DataFile data;
 
         private Builder(PlaygroundSettings s) {
             dataset = s.dataset;
@@ -296,6 +325,7 @@ public record PlaygroundSettings(PlaygroundDataset dataset, int classes, double 
             optimizer = s.optimizer;
             regularization = s.regularization;
             paintedPoints = s.paintedPoints;
+            data = s.data;
         }
 
         public Builder dataset(PlaygroundDataset value) {
@@ -385,6 +415,12 @@ public record PlaygroundSettings(PlaygroundDataset dataset, int classes, double 
             return this;
         }
 
+        /** The user's data, or null for the generated dataset. */
+        public Builder data(DataFile value) {
+            data = value;
+            return this;
+        }
+
         /**
          * The settings.
          *
@@ -395,7 +431,7 @@ public record PlaygroundSettings(PlaygroundDataset dataset, int classes, double 
         public PlaygroundSettings build() {
             return new PlaygroundSettings(dataset, classes, noise, trainRatio, batchSize, leftover, seed, weightDraw,
                     features, hiddenLayers, hiddenActivations, outputActivation, loss, learningRate, optimizer,
-                    regularization, paintedPoints);
+                    regularization, paintedPoints, data);
         }
     }
 }

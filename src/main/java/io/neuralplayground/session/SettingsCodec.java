@@ -2,6 +2,7 @@ package io.neuralplayground.session;
 
 import io.neuralplayground.PlaygroundException;
 import io.neuralplayground.data.Feature;
+import io.neuralplayground.data.LabelKind;
 import io.neuralplayground.data.PlaygroundDataset;
 import io.neuralplayground.data.Point;
 import io.neuralplayground.engine.Activation;
@@ -22,11 +23,15 @@ import java.util.Map;
  *   output_activation "sigmoid" · loss "binary_crossentropy"
  *   learning_rate 0.03 · optimizer "sgd" · regularization "none" · regularization_rate 0.0
  *   painted_points [[x1, x2, label], …]
+ *   data_file {source, label, label_kind, columns, standardize}   (only with the user's own data)
  * </pre>
  * Reading checks every value against what the window allows and names the field of a bad one. Three fields may be
  * missing, as files written before they existed lack them, and each reads as what such a file was trained with,
  * so the session goes on with the numbers it had: {@code leftover_examples} as a smaller last batch,
- * {@code classes} as the dataset's own number, {@code loss} as Playground's ½‖y − t‖².
+ * {@code classes} as the dataset's own number, {@code loss} as Playground's ½‖y − t‖². {@code data_file} is there
+ * only when the examples come from the user's CSV file: its path (or {@code example:NAME}) and how it was read;
+ * reading the settings reads the file again, and a file that is gone or changed so that it no longer fits is
+ * refused naming the path.
  */
 public final class SettingsCodec {
     private SettingsCodec() {
@@ -56,6 +61,15 @@ public final class SettingsCodec {
             points.add(List.of(p.x1(), p.x2(), p.label()));
         }
         m.put("painted_points", points);
+        if (s.data() != null) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("source", s.data().source());
+            data.put("label", s.data().labelColumn());
+            data.put("label_kind", s.data().labelKind().name().toLowerCase(java.util.Locale.ROOT));
+            data.put("columns", s.data().columns());
+            data.put("standardize", s.data().standardize());
+            m.put("data_file", data);
+        }
         return m;
     }
 
@@ -68,6 +82,7 @@ public final class SettingsCodec {
     public static PlaygroundSettings fromMap(Map<String, Object> m, String where) {
         Fields f = new Fields(m, where);
         PlaygroundDataset dataset = f.choice("dataset", PlaygroundDataset::byName);
+        DataFile data = m.containsKey("data_file") ? dataFile(f) : null;
         int classes = m.containsKey("classes") ? (int) f.whole("classes", dataset.minClasses(), dataset.maxClasses())
                 : dataset.defaultClasses();
         double noise = f.number("noise", 0, 0.5);
@@ -103,10 +118,11 @@ public final class SettingsCodec {
         }
         Activation output = f.choice("output_activation", Activation::byName);
         LossChoice loss = m.containsKey("loss") ? f.choice("loss", LossChoice::byName) : LossChoice.PLAYGROUND;
-        if (!loss.fits(dataset.isClassification() ? classes : 0)) {
-            throw f.fail("loss", loss.id() + " does not fit the dataset " + dataset.id() + ": choose one of "
-                    + LossChoice.choicesFor(dataset.isClassification() ? classes : 0).stream().map(LossChoice::id)
-                            .toList());
+        int problemClasses = data != null ? data.classes() : dataset.isClassification() ? classes : 0;
+        if (!loss.fits(problemClasses)) {
+            throw f.fail("loss", loss.id() + " does not fit " + (data != null ? data.displayName()
+                    : "the dataset " + dataset.id()) + ": choose one of "
+                    + LossChoice.choicesFor(problemClasses).stream().map(LossChoice::id).toList());
         }
         if (!loss.allowedOutputs().contains(output)) {
             throw f.fail("output_activation", "a " + output.kerasName() + " output does not fit the loss "
@@ -144,7 +160,32 @@ public final class SettingsCodec {
                 .optimizer(optimizer)
                 .regularization(Regularization.of(kind, regRate))
                 .paintedPoints(painted)
+                .data(data)
                 .build();
+    }
+
+    /** The user's data file: read again from its source, with the columns and options saved. */
+    private static DataFile dataFile(Fields f) {
+        Object value = f.value("data_file");
+        if (!(value instanceof Map<?, ?> raw)) {
+            throw f.fail("data_file", "must be an object, got " + value);
+        }
+        @SuppressWarnings("unchecked")
+        Fields d = new Fields((Map<String, Object>) raw, f.where + ".data_file");
+        String source = String.valueOf(d.value("source"));
+        String label = String.valueOf(d.value("label"));
+        LabelKind kind = d.choice("label_kind", n -> LabelKind.valueOf(n.toUpperCase(java.util.Locale.ROOT)));
+        List<String> columns = d.list("columns").stream().map(String::valueOf).toList();
+        Object standardize = d.value("standardize");
+        if (!(standardize instanceof Boolean on)) {
+            throw d.fail("standardize", "must be true or false, got " + standardize);
+        }
+        DataFile read = d.convert("source", source, s -> DataFile.read(source, label, kind, on));
+        if (columns.isEmpty() || !read.dataset().columnNames().containsAll(columns)) {
+            throw d.fail("columns", columns + " are not input columns of " + read.displayName() + " (it has "
+                    + read.dataset().columnNames() + ")");
+        }
+        return read.withColumns(columns);
     }
 
     /** Reading of one map with messages naming the field. */

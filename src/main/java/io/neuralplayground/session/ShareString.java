@@ -25,13 +25,18 @@ import java.util.stream.Collectors;
  * </pre>
  * Noise and ratio in percent, as the sliders show them. Painted points are not shared. {@code leftover},
  * {@code classes} and {@code loss} may be missing: strings copied before they existed read as runs with a smaller
- * last batch, the dataset's own number of classes and Playground's ½‖y − t‖².
+ * last batch, the dataset's own number of classes and Playground's ½‖y − t‖². With the user's own data, five keys
+ * more say where it is and how it is read ({@code data=example%3Airis.csv&dataLabel=species&dataKind=auto
+ * &dataColumns=sepal_length,petal_length&standardize=true}), URL-encoded; pasted elsewhere, the string opens the
+ * same file if it is there (the bundled examples always are).
  */
 public final class ShareString {
     private static final List<String> KEYS = List.of("dataset", "classes", "noise", "ratio", "batch", "leftover",
-            "seed", "draw", "features", "layers", "activations", "output", "loss", "lr", "optimizer", "reg", "regRate");
+            "seed", "draw", "features", "layers", "activations", "output", "loss", "lr", "optimizer", "reg", "regRate",
+            "data", "dataLabel", "dataKind", "dataColumns", "standardize");
     /** Keys older share strings lack; what a missing one means is said where it is read. */
-    private static final List<String> OPTIONAL = List.of("leftover", "classes", "loss");
+    private static final List<String> OPTIONAL = List.of("leftover", "classes", "loss", "data", "dataLabel",
+            "dataKind", "dataColumns", "standardize");
 
     private ShareString() {
     }
@@ -56,6 +61,13 @@ public final class ShareString {
         m.put("optimizer", s.optimizer().name());
         m.put("reg", s.regularization().kind().toString());
         m.put("regRate", plain(s.regularization().rate()));
+        if (s.data() != null) {
+            m.put("data", encode(s.data().source()));
+            m.put("dataLabel", encode(s.data().labelColumn()));
+            m.put("dataKind", s.data().labelKind().name().toLowerCase(java.util.Locale.ROOT));
+            m.put("dataColumns", s.data().columns().stream().map(ShareString::encode).collect(Collectors.joining(",")));
+            m.put("standardize", Boolean.toString(s.data().standardize()));
+        }
         return m.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
     }
 
@@ -140,6 +152,21 @@ public final class ShareString {
             settings.put("regularization", Regularization.Kind.byName(m.get("reg")).toString());
             settings.put("regularization_rate", Double.parseDouble(m.get("regRate")));
             settings.put("painted_points", List.of());
+            if (m.containsKey("data")) {
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("source", decode(m.get("data")));
+                data.put("label", decode(m.getOrDefault("dataLabel", "label")));
+                data.put("label_kind", m.getOrDefault("dataKind", "auto"));
+                List<String> columns = new ArrayList<>();
+                for (String c : m.getOrDefault("dataColumns", "").split(",")) {
+                    if (!c.isEmpty()) {
+                        columns.add(decode(c));
+                    }
+                }
+                data.put("columns", columns);
+                data.put("standardize", Boolean.parseBoolean(m.getOrDefault("standardize", "true")));
+                settings.put("data_file", data);
+            }
             PlaygroundSettings parsed = SettingsCodec.fromMap(settings, "Share string");
             // Settings that are each fine may still not make a run (no features at all): say so now, as the
             // share string's fault, rather than when the playground rebuilds.
@@ -151,6 +178,14 @@ public final class ShareString {
             throw e.getMessage().startsWith("Share string") ? e
                     : new PlaygroundException("Share string: " + e.getMessage(), e);
         }
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static String decode(String text) {
+        return java.net.URLDecoder.decode(text, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** A fraction in percent, exactly: 0.15 is "15", not 15.000000000000002. */

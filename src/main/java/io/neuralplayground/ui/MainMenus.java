@@ -59,7 +59,11 @@ final class MainMenus {
         modelInStepper.setOnAction(e -> files.chooseModel());
         MenuItem textbook = new MenuItem("Textbook 2-2-2 network (sigmoid, step by step)");
         textbook.setOnAction(e -> window.openTextbookExample());
-        Menu examples = new Menu("Open example", null, textbook);
+        MenuItem iris = new MenuItem("Iris (150 flowers, 4 measurements, 3 species)");
+        iris.setOnAction(e -> documents.openExampleData("iris.csv", "species"));
+        MenuItem moons = new MenuItem("Two moons (200 points, 2 classes)");
+        moons.setOnAction(e -> documents.openExampleData("two-moons.csv", "label"));
+        Menu examples = new Menu("Open example", null, iris, moons, new SeparatorMenuItem(), textbook);
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> files.quit());

@@ -48,6 +48,7 @@ class PlaygroundSettingsTest {
         CHANGES.put("optimizer", b -> b.optimizer(Optimizer.adam()));
         CHANGES.put("regularization", b -> b.regularization(Regularization.l2(0.001)));
         CHANGES.put("paintedPoints", b -> b.paintedPoints(List.of(new Point(0.5, 0.5, 1))));
+        CHANGES.put("data", b -> b.data(DataFile.example("two-moons.csv", "label")));
     }
 
     /**
@@ -92,7 +93,8 @@ class PlaygroundSettingsTest {
         assertThat(DEFAULTS.toBuilder().build()).isEqualTo(DEFAULTS);
         PlaygroundSettings.Builder all = DEFAULTS.withDataset(PlaygroundDataset.BLOBS).toBuilder();
         CHANGES.forEach((name, change) -> {
-            if (!name.equals("outputActivation") && !name.equals("dataset")) {
+            // The generator's components and the file's exclude each other: this one changes the generator's.
+            if (!name.equals("outputActivation") && !name.equals("dataset") && !name.equals("data")) {
                 change.apply(all);
             }
         });
@@ -160,6 +162,28 @@ class PlaygroundSettingsTest {
         assertThat(playground.withDataset(PlaygroundDataset.PLANE).outputActivation()).isEqualTo(Activation.LINEAR);
         assertThat(playground.withDataset(PlaygroundDataset.PLANE).withDataset(PlaygroundDataset.XOR)
                 .outputActivation()).isEqualTo(Activation.TANH);
+    }
+
+    @Test
+    void theUsersDataReplacesTheGeneratedUntilADatasetIsChosenAgain() {
+        DataFile iris = DataFile.example("iris.csv", "species");
+        PlaygroundSettings s = DEFAULTS.withPaintedPoints(List.of(new Point(0, 0, 1))).withData(iris);
+        assertThat(s.problemClasses()).isEqualTo(3);
+        assertThat(s.loss()).as("species are named, not numbered").isEqualTo(LossChoice.CATEGORICAL_CROSSENTROPY);
+        assertThat(s.outputActivation()).isEqualTo(Activation.SOFTMAX);
+        assertThat(s.paintedPoints()).isEmpty();
+        PreparedRun run = s.toPlan().prepare();
+        assertThat(run.features().names()).containsExactly("sepal_length", "sepal_width", "petal_length",
+                "petal_width");
+        assertThat(run.network().outputs()).isEqualTo(3);
+        assertThat(run.standardization()).isPresent();
+        PreparedRun two = s.withData(iris.withColumns(List.of("petal_width", "petal_length"))).toPlan().prepare();
+        assertThat(two.features().names()).containsExactly("petal_length", "petal_width");
+        PlaygroundSettings back = s.withDataset(PlaygroundDataset.XOR);
+        assertThat(back.data()).isNull();
+        assertThat(back.loss()).isEqualTo(LossChoice.BINARY_CROSSENTROPY);
+        assertThatThrownBy(() -> s.toBuilder().paintedPoints(List.of(new Point(0, 0, 1))).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("generated data only");
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.neuralplayground.ui.view.graph.GraphTexts;
 import io.neuralplayground.ui.view.graph.ThumbnailImages;
 import io.neuralplayground.ui.view.graph.ValueEditor;
 import io.neuralplayground.ui.viewmodel.HeatmapFrame;
+import io.neuralplayground.ui.viewmodel.InputNode;
 import io.neuralplayground.ui.viewmodel.NodeRef;
 import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
 import java.util.List;
@@ -40,6 +41,8 @@ import javafx.scene.text.Text;
  * Style classes: {@code network-graph} on the view, see {@link #STYLESHEET} for the rest.
  */
 public final class NetworkGraphView extends Region {
+    /** A column name longer than this is drawn narrower, so the graph keeps its room. */
+    static final double MAX_LABEL_WIDTH = 96;
     /** The view's stylesheet (resource {@code /css/network-graph.css}), for the scene or a parent to add. */
     public static final String STYLESHEET = Styles.stylesheet("/css/network-graph.css");
     /** Gap between the pointer and the hover card. */
@@ -52,7 +55,6 @@ public final class NetworkGraphView extends Region {
     private final ThumbnailImages thumbnails = new ThumbnailImages();
     private final Label hoverCard = new Label();
     private final ValueEditor editor = new ValueEditor();
-    private final double labelWidth;
 
     private Snapshot snapshot;
     private GraphShape shape;
@@ -65,7 +67,6 @@ public final class NetworkGraphView extends Region {
     public NetworkGraphView(PlaygroundViewModel vm) {
         this.vm = Objects.requireNonNull(vm);
         this.headers = new GraphHeaders(vm);
-        this.labelWidth = widestLabel();
         getStyleClass().add("network-graph");
         hoverCard.getStyleClass().add("graph-hover-card");
         hoverCard.setMouseTransparent(true);
@@ -188,7 +189,7 @@ public final class NetworkGraphView extends Region {
     /** Whether {@code node} is a node of the network shown: an enabled feature or an existing neuron. */
     private boolean exists(NodeRef node) {
         if (node instanceof NodeRef.Input in) {
-            return shape.inputs().contains(in.feature());
+            return shape.inputs().contains(in.id());
         }
         NodeRef.Neuron n = (NodeRef.Neuron) node;
         return n.layer() < shape.depth() && n.unit() < shape.units(n.layer());
@@ -213,7 +214,7 @@ public final class NetworkGraphView extends Region {
         canvas.setWidth(w);
         canvas.setHeight(h);
         if (layout == null || !layout.fits(w, h, shape)) {
-            layout = GraphLayout.compute(w, h, shape, labelWidth);
+            layout = GraphLayout.compute(w, h, shape, widestLabel(shape));
             hitTester = new GraphHitTester(layout);
         }
         headers.layout(layout, this);
@@ -290,8 +291,8 @@ public final class NetworkGraphView extends Region {
 
     /** The node the output plot should show for a hit: an enabled input or a neuron. */
     private NodeRef nodeOf(GraphHit hit) {
-        if (hit instanceof GraphHit.Input in && shape.inputs().contains(in.feature())) {
-            return new NodeRef.Input(in.feature());
+        if (hit instanceof GraphHit.Input in && shape.inputs().contains(in.id())) {
+            return new NodeRef.Input(in.id());
         }
         if (hit instanceof GraphHit.Neuron n) {
             return new NodeRef.Neuron(n.layer(), n.unit());
@@ -312,8 +313,8 @@ public final class NetworkGraphView extends Region {
                     + "\nClick to edit";
         }
         if (hit instanceof GraphHit.Input in) {
-            boolean on = shape.inputs().contains(in.feature());
-            return in.feature().label() + (on ? " is on: click to switch it off" : " is off: click to switch it on");
+            boolean on = shape.inputs().contains(in.id());
+            return shape.label(in.id()) + (on ? " is on: click to switch it off" : " is off: click to switch it on");
         }
         return null;
     }
@@ -324,7 +325,7 @@ public final class NetworkGraphView extends Region {
         }
         GraphHit hit = hitAt(e.getX(), e.getY());
         if (hit instanceof GraphHit.Input in) {
-            vm.toggleFeature(in.feature());
+            vm.toggleInput(in.id());
         } else if (hit instanceof GraphHit.Link link) {
             double value = snapshot.network().layer(link.layer()).weight(link.input(), link.unit());
             openEditor(hit, e.getX(), e.getY(), value);
@@ -357,13 +358,18 @@ public final class NetworkGraphView extends Region {
         redraw();
     }
 
-    private static double widestLabel() {
+    /**
+     * The room the input labels need: the widest of Playground's features at least (so that switching features
+     * keeps the layout), a data file's column names up to {@link #MAX_LABEL_WIDTH}.
+     */
+    private static double widestLabel(GraphShape shape) {
         double widest = 0;
-        for (Feature f : Feature.values()) {
-            Text text = new Text(f.label());
+        for (InputNode input : InputNode.FEATURES.equals(shape.offered()) ? InputNode.FEATURES
+                : java.util.stream.Stream.concat(InputNode.FEATURES.stream(), shape.offered().stream()).toList()) {
+            Text text = new Text(input.label());
             text.setFont(GraphPainter.LABEL_FONT);
             widest = Math.max(widest, text.getLayoutBounds().getWidth());
         }
-        return Math.ceil(widest);
+        return Math.min(MAX_LABEL_WIDTH, Math.ceil(widest));
     }
 }

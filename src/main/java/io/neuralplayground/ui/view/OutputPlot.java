@@ -75,6 +75,8 @@ public final class OutputPlot extends Region {
     private Split shownSplit;
     private ColorLegend.Span legendSpan;
     private int markedCount;
+    /** The plane the points and ticks were last drawn on. */
+    private PlaneGrid overlayGrid;
     private java.util.List<String> legendLabels = java.util.List.of();
     /** Whether the key was drawn in the discretized plot's two colours. */
     private boolean legendDiscrete;
@@ -89,7 +91,14 @@ public final class OutputPlot extends Region {
         // The pointer rests on the plot a lot: the hint waits longer than usual before it covers the picture.
         hint.setShowDelay(Duration.seconds(2));
         Tooltip.install(this, hint);
-        vm.heatmapsProperty().addListener(o -> invalidate());
+        vm.heatmapsProperty().addListener((o, was, now) -> {
+            invalidate();
+            // The user's data: another plane (axes or extent) moves the points and the ticks too.
+            if (now != null && !now.grid().equals(overlayGrid)) {
+                invalidateOverlay();
+            }
+        });
+        vm.plotAxesProperty().addListener(o -> invalidateOverlay());
         vm.snapshotProperty().addListener((o, was, now) -> {
             if (now != null && now.split() != shownSplit) {
                 invalidateOverlay();
@@ -135,6 +144,10 @@ public final class OutputPlot extends Region {
         Snapshot snapshot = vm.snapshotProperty().get();
         Bounds b = plotBounds();
         if (snapshot == null || b.getWidth() <= 0) {
+            return null;
+        }
+        if (snapshot.settings().hasDataFile()) {
+            // An example of the user's data has more inputs than the plane's two: the stepper takes it from there.
             return null;
         }
         PlaneGrid grid = grid();
@@ -267,6 +280,7 @@ public final class OutputPlot extends Region {
             return;
         }
         PlaneGrid grid = grid();
+        overlayGrid = grid;
         Snapshot snapshot = vm.snapshotProperty().get();
         shownSplit = snapshot == null ? null : snapshot.split();
         if (snapshot != null) {
@@ -275,10 +289,12 @@ public final class OutputPlot extends Region {
             gc.beginPath();
             gc.rect(LEFT, TOP, side, side);
             gc.clip();
-            PointPainter.draw(gc, split.train(), grid, LEFT, TOP, side, POINT_RADIUS, PointPainter.TRAIN_OUTLINE, 1);
+            int[] axes = axisColumns(split.train());
+            PointPainter.draw(gc, split.train(), grid, LEFT, TOP, side, POINT_RADIUS, PointPainter.TRAIN_OUTLINE, 1,
+                    axes[0], axes[1]);
             if (vm.showTestDataProperty().get()) {
                 PointPainter.draw(gc, split.test(), grid, LEFT, TOP, side, POINT_RADIUS, PointPainter.TEST_OUTLINE,
-                        1);
+                        1, axes[0], axes[1]);
             }
             drawMarked(gc, grid, side, split);
             gc.restore();
@@ -320,13 +336,23 @@ public final class OutputPlot extends Region {
         int marked = 0;
         for (int k = 0; k < data.size(); k++) {
             if (cell.holds(data.classIndex(k), predicted[k])) {
-                double cx = LEFT + grid.toPixelX(data.value(k, 0), side);
-                double cy = TOP + grid.toPixelY(data.value(k, 1), side);
+                int[] axes = axisColumns(data);
+                double cx = LEFT + grid.toPixelX(data.value(k, axes[0]), side);
+                double cy = TOP + grid.toPixelY(data.value(k, axes[1]), side);
                 gc.strokeOval(cx - r, cy - r, 2 * r, 2 * r);
                 marked++;
             }
         }
         markedCount = marked;
+    }
+
+    /** The columns of {@code data} on the plot's axes: x1 and x2, or the user's chosen two. */
+    private int[] axisColumns(io.neuralplayground.data.Dataset data) {
+        io.neuralplayground.ui.viewmodel.PlotAxes axes = vm.plotAxesProperty().get();
+        if (axes == null || !data.hasColumn(axes.x()) || !data.hasColumn(axes.y())) {
+            return new int[] {0, 1};
+        }
+        return new int[] {data.columnIndex(axes.x()), data.columnIndex(axes.y())};
     }
 
     /** How many examples the last drawing marked for the confusion matrix's chosen cell. */
@@ -398,8 +424,10 @@ public final class OutputPlot extends Region {
     }
 
     private void drawAxes(GraphicsContext gc, PlaneGrid grid, double side) {
-        int extent = (int) Math.floor(grid.extent());
-        int every = side / (2 * grid.extent()) >= 22 ? 1 : 2;
+        // Playground's plane: a tick at every whole number; the user's data: a round step that gives about a dozen.
+        double step = grid.extent() == PlaneGrid.PLAYGROUND.extent() ? 1 : roundStep(2 * grid.extent() / 12);
+        int extent = (int) Math.floor(grid.extent() / step);
+        int every = side / (2 * grid.extent() / step) >= 22 ? 1 : 2;
         gc.setStroke(AXIS);
         gc.setLineWidth(1);
         gc.setFill(AXIS_TEXT);
@@ -408,8 +436,12 @@ public final class OutputPlot extends Region {
         // Half-pixel offsets put one-pixel lines on pixel centres, so they stay crisp.
         gc.strokeLine(LEFT, bottom + 0.5, LEFT + side, bottom + 0.5);
         gc.strokeLine(LEFT - 0.5, TOP, LEFT - 0.5, bottom);
-        for (int v = -extent; v <= extent; v++) {
-            boolean labelled = v % every == 0;
+        for (int k = -extent; k <= extent; k++) {
+            boolean labelled = k % every == 0;
+            double v = k * step;
+            String text = NumberTexts.withMinus(step >= 1 ? Long.toString(Math.round(v))
+                    : java.math.BigDecimal.valueOf(v).setScale(stepDecimals(step), java.math.RoundingMode.HALF_UP)
+                            .stripTrailingZeros().toPlainString());
             double x = Math.round(LEFT + grid.toPixelX(v, side)) + 0.5;
             double y = Math.round(TOP + grid.toPixelY(v, side)) + 0.5;
             double tick = labelled ? 4 : 2;
@@ -418,11 +450,26 @@ public final class OutputPlot extends Region {
             if (labelled) {
                 gc.setTextAlign(TextAlignment.CENTER);
                 gc.setTextBaseline(VPos.TOP);
-                gc.fillText(NumberTexts.withMinus(Integer.toString(v)), x, bottom + 6);
+                gc.fillText(text, x, bottom + 6);
                 gc.setTextAlign(TextAlignment.RIGHT);
                 gc.setTextBaseline(VPos.CENTER);
-                gc.fillText(NumberTexts.withMinus(Integer.toString(v)), LEFT - 6, y);
+                gc.fillText(text, LEFT - 6, y, LEFT - 7);
             }
         }
+    }
+
+    /** The round step (1, 2 or 5 times a power of ten) nearest above {@code rough}. */
+    static double roundStep(double rough) {
+        double power = Math.pow(10, Math.floor(Math.log10(rough)));
+        for (double m : new double[] {1, 2, 5}) {
+            if (m * power >= rough) {
+                return m * power;
+            }
+        }
+        return 10 * power;
+    }
+
+    private static int stepDecimals(double step) {
+        return Math.max(0, (int) Math.ceil(-Math.log10(step) - 1e-9));
     }
 }

@@ -22,6 +22,7 @@ public final class OutputPlotView extends VBox {
     private final CheckBox discretize = new CheckBox("Discretize output");
     private final PaintControls paint;
     private final ValueRangeLabel valueRange;
+    private final AxisPickers axes;
 
     public OutputPlotView(PlaygroundViewModel vm) {
         getStyleClass().add("output-plot");
@@ -44,7 +45,16 @@ public final class OutputPlotView extends VBox {
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox numbers = new HBox(readout, gap, valueRange);
-        getChildren().addAll(header, numbers, plot, checks, paint);
+        axes = new AxisPickers(vm);
+        // Nothing to paint on the user's data: a point would need a value in every column.
+        Runnable showPaint = () -> {
+            boolean generated = !vm.settings().hasDataFile();
+            paint.setVisible(generated);
+            paint.setManaged(generated);
+        };
+        vm.snapshotProperty().addListener(o -> showPaint.run());
+        showPaint.run();
+        getChildren().addAll(header, numbers, axes, plot, checks, paint);
     }
 
     /** The plot itself (its plane coordinates: {@link OutputPlot#plotBounds()}, {@link OutputPlot#grid()}). */
@@ -66,6 +76,10 @@ public final class OutputPlotView extends VBox {
 
     LossReadout readout() {
         return readout;
+    }
+
+    AxisPickers axisPickers() {
+        return axes;
     }
 
     ValueRangeLabel valueRange() {

@@ -40,7 +40,14 @@ final class PointPainter {
      */
     static void draw(GraphicsContext gc, Dataset data, PlaneGrid grid, double left, double top, double side,
             double radius, Color outline, double outlineWidth) {
-        if (data == null || data.columnCount() < 2) {
+        draw(gc, data, grid, left, top, side, radius, outline, outlineWidth, 0, 1);
+    }
+
+    /** As {@link #draw(GraphicsContext, Dataset, PlaneGrid, double, double, double, double, Color, double)}, the
+     * points at their values in columns {@code xColumn} (to the right) and {@code yColumn} (upwards). */
+    static void draw(GraphicsContext gc, Dataset data, PlaneGrid grid, double left, double top, double side,
+            double radius, Color outline, double outlineWidth, int xColumn, int yColumn) {
+        if (data == null || data.columnCount() <= Math.max(xColumn, yColumn) || Math.min(xColumn, yColumn) < 0) {
             return;
         }
         gc.setLineWidth(outlineWidth);
@@ -49,8 +56,8 @@ final class PointPainter {
         }
         double d = 2 * radius;
         for (int r = 0; r < data.size(); r++) {
-            double x1 = data.value(r, 0);
-            double x2 = data.value(r, 1);
+            double x1 = data.value(r, xColumn);
+            double x2 = data.value(r, yColumn);
             double cx = left + grid.toPixelX(x1, side);
             double cy = top + grid.toPixelY(x2, side);
             gc.setFill(color(argb(data, r)));

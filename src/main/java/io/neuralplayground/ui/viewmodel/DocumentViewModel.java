@@ -1,11 +1,5 @@
 package io.neuralplayground.ui.viewmodel;
 
-import io.neuralplayground.data.DatasetCsvWriter;
-import io.neuralplayground.data.Split;
-import io.neuralplayground.io.files.AtomicFiles;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import io.neuralplayground.PlaygroundException;
 import io.neuralplayground.app.BackgroundTask;
 import io.neuralplayground.app.ModelImports.PlaygroundImport;
@@ -13,12 +7,19 @@ import io.neuralplayground.app.ModelImports;
 import io.neuralplayground.app.SessionFiles.OpenedSession;
 import io.neuralplayground.app.SessionFiles;
 import io.neuralplayground.app.TaskExecutor;
+import io.neuralplayground.data.DatasetCsvWriter;
+import io.neuralplayground.data.Split;
 import io.neuralplayground.io.Model;
+import io.neuralplayground.io.files.AtomicFiles;
 import io.neuralplayground.io.formats.ModelFormat;
 import io.neuralplayground.io.json.SessionDocument;
+import io.neuralplayground.session.DataFile;
 import io.neuralplayground.session.PlaygroundSettings;
 import io.neuralplayground.session.ShareString;
 import io.neuralplayground.session.Snapshot;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -229,6 +230,20 @@ public final class DocumentViewModel {
             return target;
         }).onSuccess(written -> status.set("Exported the data to " + target.toAbsolutePath()))
                 .onFailure(e -> error("The data could not be exported", e.getMessage()))
+                .run(tasks);
+    }
+
+    /**
+     * Trains the playground on one of the examples that ship with the application ({@code iris.csv},
+     * {@code two-moons.csv}), read off the FX thread.
+     */
+    public CompletableFuture<Boolean> openExampleData(String fileName, String labelColumn) {
+        return BackgroundTask.of(() -> DataFile.example(fileName, labelColumn))
+                .onSuccess(data -> {
+                    vm.openData(data);
+                    status.set("Opened the example data " + fileName + ": " + data.dataset().size() + " examples");
+                })
+                .onFailure(e -> error("The example data could not be opened", e.getMessage()))
                 .run(tasks);
     }
 

@@ -1,7 +1,7 @@
 package io.neuralplayground.ui.viewmodel;
 
-import io.neuralplayground.data.Feature;
 import io.neuralplayground.data.FeatureSet;
+import io.neuralplayground.data.Split;
 import io.neuralplayground.engine.Activation;
 import io.neuralplayground.engine.ForwardPass;
 import io.neuralplayground.engine.Network;
@@ -27,12 +27,16 @@ public final class HeatmapService {
 
     // Touched only by the computing task (one at a time).
     private final ForwardPass pass;
-    private FeatureSet cachedFeatures;
+    private Object cachedPlane;
     private double[][] cachedInputs;
     private Map<NodeRef, int[]> cachedInputThumbnails;
 
-    /** One request: a snapshot and the node under the pointer. */
-    private record Request(Snapshot snapshot, NodeRef hovered) {
+    /** One request: a snapshot, the node under the pointer, the plot's axes. */
+    private record Request(Snapshot snapshot, NodeRef hovered, PlotAxes axes) {
+    }
+
+    /** What the inputs over the plane depend on: equal keys, the same inputs (the weights do not matter). */
+    private record PlaneKey(FeatureSet features, PlotAxes axes, PlaneGrid grid, Split split, boolean dataFile) {
     }
 
     public HeatmapService(Executor executor) {
@@ -43,7 +47,7 @@ public final class HeatmapService {
         if (grid.size() % thumbGrid.size() != 0 || grid.extent() != thumbGrid.extent()) {
             throw new IllegalArgumentException("the thumbnail grid must divide the grid over the same extent");
         }
-        this.worker = new LatestWins<>(executor, r -> compute(r.snapshot(), r.hovered()));
+        this.worker = new LatestWins<>(executor, r -> compute(r.snapshot(), r.hovered(), r.axes()));
         this.grid = grid;
         this.thumbGrid = thumbGrid;
         this.pass = new ForwardPass(grid.size() * grid.size());
@@ -55,7 +59,12 @@ public final class HeatmapService {
 
     /** Asks for the pictures of {@code snapshot}; returns at once. */
     public void request(Snapshot snapshot, NodeRef hovered) {
-        worker.request(new Request(snapshot, hovered));
+        request(snapshot, hovered, PlotAxes.PLAYGROUND);
+    }
+
+    /** Asks for the pictures of {@code snapshot} over the plane of {@code axes}; returns at once. */
+    public void request(Snapshot snapshot, NodeRef hovered, PlotAxes axes) {
+        worker.request(new Request(snapshot, hovered, axes.fittedTo(snapshot.settings())));
     }
 
     /** The newest finished frame not taken yet, or null. */
@@ -63,9 +72,12 @@ public final class HeatmapService {
         return worker.take();
     }
 
-    private HeatmapFrame compute(Snapshot snapshot, NodeRef hovered) {
+    private HeatmapFrame compute(Snapshot snapshot, NodeRef hovered, PlotAxes axes) {
         FeatureSet features = snapshot.features();
-        double[][] inputs = inputsFor(features);
+        double extent = PlaneInputs.extent(snapshot, axes, this.grid.extent());
+        PlaneGrid grid = new PlaneGrid(this.grid.size(), extent);
+        PlaneGrid thumbGrid = new PlaneGrid(this.thumbGrid.size(), extent);
+        double[][] inputs = inputsFor(snapshot, axes, grid);
         Network network = snapshot.network();
         int points = grid.size() * grid.size();
         double[][][] h = pass.run(network, inputs, points);
@@ -94,8 +106,8 @@ public final class HeatmapService {
         } else if (hovered instanceof NodeRef.Neuron n && n.layer() < network.depth()
                 && n.unit() < network.layer(n.layer()).units()) {
             hoveredPixels = full(h[n.layer()][n.unit()], 1.0);
-        } else if (hovered instanceof NodeRef.Input in && features.names().contains(in.feature().id())) {
-            int f = features.names().indexOf(in.feature().id());
+        } else if (hovered instanceof NodeRef.Input in && features.names().contains(in.id())) {
+            int f = features.names().indexOf(in.id());
             hoveredPixels = full(inputs[f], scaleOf(inputs[f], points));
         } else {
             hovered = null;
@@ -105,32 +117,21 @@ public final class HeatmapService {
     }
 
 
-    /** The feature values at every grid point, {@code [feature][point]}, cached per feature set. */
-    private double[][] inputsFor(FeatureSet features) {
-        if (features.equals(cachedFeatures)) {
+    /** The inputs at every grid point, {@code [input][point]}, cached while the plane stays the same. */
+    private double[][] inputsFor(Snapshot snapshot, PlotAxes axes, PlaneGrid grid) {
+        PlaneKey key = new PlaneKey(snapshot.features(), axes, grid,
+                snapshot.settings().hasDataFile() ? snapshot.split() : null, snapshot.settings().hasDataFile());
+        if (key.equals(cachedPlane)) {
             return cachedInputs;
         }
-        if (!features.isFunctionOfX1X2()) {
-            throw new IllegalArgumentException("heatmaps need features computed from x1 and x2");
-        }
+        double[][] inputs = PlaneInputs.of(snapshot, axes, grid);
         int points = grid.size() * grid.size();
-        double[][] inputs = new double[features.size()][points];
-        double[] values = new double[features.size()];
-        for (int row = 0; row < grid.size(); row++) {
-            for (int col = 0; col < grid.size(); col++) {
-                features.valuesAt(grid.x1(col), grid.x2(row), values);
-                int p = row * grid.size() + col;
-                for (int f = 0; f < values.length; f++) {
-                    inputs[f][p] = values[f];
-                }
-            }
-        }
         Map<NodeRef, int[]> thumbs = new HashMap<>();
-        List<String> names = features.names();
+        List<String> names = snapshot.features().names();
         for (int f = 0; f < names.size(); f++) {
-            thumbs.put(new NodeRef.Input(Feature.byName(names.get(f))), thumbnail(inputs[f], scaleOf(inputs[f], points)));
+            thumbs.put(new NodeRef.Input(names.get(f)), thumbnail(inputs[f], scaleOf(inputs[f], points)));
         }
-        cachedFeatures = features;
+        cachedPlane = key;
         cachedInputs = inputs;
         cachedInputThumbnails = thumbs;
         return inputs;

@@ -8,6 +8,7 @@ import io.neuralplayground.engine.LeftoverExamples;
 import io.neuralplayground.engine.Network;
 import io.neuralplayground.engine.Optimizer;
 import io.neuralplayground.engine.Regularization;
+import io.neuralplayground.session.DataFile;
 import io.neuralplayground.session.EpochLog;
 import io.neuralplayground.session.LossChoice;
 import io.neuralplayground.session.PlaygroundSettings;
@@ -101,6 +102,8 @@ public final class PlaygroundViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
     private final ReadOnlyObjectWrapper<HeatmapFrame> heatmapFrame = new ReadOnlyObjectWrapper<>(this, "heatmaps");
     private final ReadOnlyObjectWrapper<ClassReport> classReport = new ReadOnlyObjectWrapper<>(this, "classReport");
+    private final ObjectProperty<PlotAxes> plotAxes = new SimpleObjectProperty<>(this, "plotAxes",
+            PlotAxes.PLAYGROUND);
     private final ObjectProperty<ConfusionCell> highlightedCell = new SimpleObjectProperty<>(this, "highlightedCell");
     private final ReadOnlyIntegerWrapper epoch = new ReadOnlyIntegerWrapper(this, "epoch");
     private final ReadOnlyDoubleWrapper trainLoss = new ReadOnlyDoubleWrapper(this, "trainLoss");
@@ -117,6 +120,7 @@ public final class PlaygroundViewModel implements AutoCloseable {
     private NodeRef requestedHover;
     private Snapshot requestedSnapshot;
     private Snapshot reportedSnapshot;
+    private PlotAxes requestedAxes;
     private long lastHeatmapRequest;
     /** How often heatmaps are recomputed while training flat out. */
     static final int FLAT_OUT_HEATMAPS_PER_SECOND = 30;
@@ -186,6 +190,7 @@ public final class PlaygroundViewModel implements AutoCloseable {
     private void showSettings(PlaygroundSettings s) {
         syncing = true;
         try {
+            plotAxes.set(plotAxes.get() == null ? PlotAxes.defaultFor(s) : plotAxes.get().fittedTo(s));
             dataset.set(s.dataset());
             problem.set(s.isClassification() ? ProblemType.CLASSIFICATION : ProblemType.REGRESSION);
             classes.set(s.classes());
@@ -226,12 +231,14 @@ public final class PlaygroundViewModel implements AutoCloseable {
             updateFrom(newest);
         }
         drainLog();
-        boolean hoverMoved = !Objects.equals(hovered.get(), requestedHover);
+        boolean hoverMoved = !Objects.equals(hovered.get(), requestedHover)
+                || !Objects.equals(plotAxes.get(), requestedAxes);
         if (hoverMoved || newest != requestedSnapshot && heatmapsDue(newest)) {
             requestedSnapshot = newest;
             requestedHover = hovered.get();
             lastHeatmapRequest = System.nanoTime();
-            heatmaps.request(newest, requestedHover);
+            requestedAxes = plotAxes.get();
+            heatmaps.request(newest, requestedHover, requestedAxes);
             if (reportedSnapshot != newest) {
                 reportedSnapshot = newest;
                 reports.request(newest);
@@ -327,6 +334,24 @@ public final class PlaygroundViewModel implements AutoCloseable {
     /** New data: the next seed (new weights too, as the seed drives both). */
     public void regenerate() {
         seed.set(seed.get() + 1);
+    }
+
+    /**
+     * Switches input {@code id} on or off: one of Playground's features, or a column of the user's data (at
+     * least one stays on).
+     */
+    public void toggleInput(String id) {
+        if (settings.hasDataFile()) {
+            List<String> next = new ArrayList<>(settings.data().columns());
+            if (!next.remove(id)) {
+                next.add(id);
+            }
+            if (!next.isEmpty()) {
+                change(s -> s.withData(s.data().withColumns(next)));
+            }
+            return;
+        }
+        toggleFeature(Feature.byName(id));
     }
 
     public void toggleFeature(Feature feature) {
@@ -435,6 +460,10 @@ public final class PlaygroundViewModel implements AutoCloseable {
 
     /** Adds a painted training point at (x1, x2): the chosen class, or for regression the chosen value. */
     public void paint(double x1, double x2) {
+        if (settings.hasDataFile()) {
+            // A point of the user's data would need a value for every column, not only the plane's two.
+            return;
+        }
         double label = !settings.isClassification() ? paintValue.get()
                 : settings.dataset().isManyClass() ? paintClass.get() : paintClass.get() == 1 ? 1 : -1;
         List<Point> points = new ArrayList<>(settings.paintedPoints());
@@ -591,6 +620,24 @@ public final class PlaygroundViewModel implements AutoCloseable {
      */
     public ReadOnlyObjectProperty<ClassReport> classReportProperty() {
         return classReport.getReadOnlyProperty();
+    }
+
+    /**
+     * The two columns of the user's data the output plot shows as its axes ({@link PlotAxes}); always x1 and x2
+     * for generated data.
+     */
+    public ObjectProperty<PlotAxes> plotAxesProperty() {
+        return plotAxes;
+    }
+
+    /**
+     * Trains on the user's data from now on: a new network for it, the lecture's loss for its labels, the plot
+     * on its first two input columns.
+     */
+    public void openData(DataFile data) {
+        PlaygroundSettings next = settings.withData(data);
+        plotAxes.set(PlotAxes.defaultFor(next));
+        change(s -> next);
     }
 
     /** The confusion matrix's cell whose examples the output plot marks, or null for none. */

@@ -5,8 +5,12 @@ import io.neuralplayground.data.Feature;
 /** What lies under a point of the graph. */
 public sealed interface GraphHit {
 
-    /** A feature's square (on or off). */
-    record Input(Feature feature) implements GraphHit {
+    /** An input's square (on or off), by the input's id. */
+    record Input(String id) implements GraphHit {
+        /** The square of one of Playground's features. */
+        public Input(Feature feature) {
+            this(feature.id());
+        }
     }
 
     /** Unit {@code unit} of network layer {@code layer}'s square. */

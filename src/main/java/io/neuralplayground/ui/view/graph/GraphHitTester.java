@@ -3,6 +3,7 @@ package io.neuralplayground.ui.view.graph;
 import io.neuralplayground.data.Feature;
 import io.neuralplayground.engine.DenseLayer;
 import io.neuralplayground.engine.Network;
+import io.neuralplayground.ui.viewmodel.InputNode;
 
 /**
  * Finds what is under a point of a {@link GraphLayout}: a bias square first (it is small and sits on the links),
@@ -57,9 +58,9 @@ public final class GraphHitTester {
                 }
             }
         }
-        for (Feature f : Feature.values()) {
-            if (layout.input(f).contains(x, y, 0)) {
-                return new GraphHit.Input(f);
+        for (InputNode input : shape.offered()) {
+            if (layout.input(input.id()).contains(x, y, 0)) {
+                return new GraphHit.Input(input.id());
             }
         }
         for (int l = 0; l < shape.depth(); l++) {

@@ -40,7 +40,7 @@ public final class GraphLayout {
     public static final double MIN_NODE = 20;
     /** Big enough to read a neuron's picture from the back of a room (a projector's 1600 × 1000 window). */
     public static final double MAX_NODE = 64;
-    /** Rows every column has room for. */
+    /** Rows every column has room for, at least: Playground's seven features and eight neurons. */
     public static final int ROWS = Math.max(Feature.values().length, PlaygroundSettings.MAX_NEURONS);
     /** Half the width the output column's header needs ("OUTPUT", "sigmoid ▾"). */
     static final double OUTPUT_HEADER_HALF = 34;
@@ -77,7 +77,8 @@ public final class GraphLayout {
         int columns = layers + 2;
 
         double rowSpace = Math.max(0, height - NODES_TOP - PAD - BIAS_OVERHANG);
-        double pitch = rowSpace / (ROWS - 1 + NODE_FRACTION);
+        int rows = rows(shape);
+        double pitch = rowSpace / (rows - 1 + NODE_FRACTION);
         double side = clamp(Math.round(pitch * NODE_FRACTION), MIN_NODE, MAX_NODE);
         // The node must also fit between columns: shrink it if the columns are close.
         double firstX = firstColumnX(side);
@@ -89,16 +90,15 @@ public final class GraphLayout {
             columnPitch = (lastX - firstX) / (columns - 1);
         }
         this.node = side;
-        this.rowPitch = Math.min(MAX_ROW_PITCH, Math.max(side + 4, (rowSpace - side) / (ROWS - 1)));
+        this.rowPitch = Math.min(MAX_ROW_PITCH, Math.max(side + 4, (rowSpace - side) / (rows - 1)));
 
         columnX = new double[columns];
         for (int c = 0; c < columns; c++) {
             columnX[c] = firstX + c * columnPitch;
         }
-        Feature[] features = Feature.values();
-        inputs = new Box[features.length];
-        for (Feature f : features) {
-            inputs[f.ordinal()] = square(0, f.ordinal());
+        inputs = new Box[shape.offered().size()];
+        for (int r = 0; r < inputs.length; r++) {
+            inputs[r] = square(0, r);
         }
         nodes = new Box[shape.depth()][];
         biases = new Box[shape.depth()][];
@@ -210,7 +210,17 @@ public final class GraphLayout {
 
     /** The square of feature {@code f} (every feature has one, on or off). */
     public Box input(Feature f) {
-        return inputs[f.ordinal()];
+        return input(f.id());
+    }
+
+    /** The square of the offered input {@code id} (each has one, on or off). */
+    public Box input(String id) {
+        return inputs[shape.row(id)];
+    }
+
+    /** The rows the columns are laid out for: {@link #ROWS}, or more when more inputs are offered (a wide file). */
+    static int rows(GraphShape shape) {
+        return Math.max(ROWS, shape.offered().size());
     }
 
     /** The square of unit {@code unit} of network layer {@code layer} (the last layer is the output). */

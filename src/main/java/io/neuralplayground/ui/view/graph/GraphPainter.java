@@ -4,6 +4,7 @@ import io.neuralplayground.data.Feature;
 import io.neuralplayground.engine.DenseLayer;
 import io.neuralplayground.engine.Network;
 import io.neuralplayground.ui.viewmodel.ColorScale;
+import io.neuralplayground.ui.viewmodel.InputNode;
 import io.neuralplayground.ui.viewmodel.NodeRef;
 import java.util.List;
 import javafx.geometry.VPos;
@@ -81,7 +82,7 @@ public final class GraphPainter {
      * @param build the snapshot's build, to tell current pictures from those of an older network
      * @param scale the screen's pixels per unit of length (2 on a high-density screen): links are drawn at it
      */
-    public void paint(GraphicsContext gc, GraphLayout layout, Network network, List<Feature> enabled,
+    public void paint(GraphicsContext gc, GraphLayout layout, Network network, List<String> enabled,
             ThumbnailImages thumbnails, long build, Highlights highlights, double scale) {
         gc.setGlobalAlpha(1);
         gc.setFill(BACKGROUND);
@@ -213,18 +214,19 @@ public final class GraphPainter {
         raster.link(curves[layer][k], width * scale, argb, dashed);
     }
 
-    private static void drawInputs(GraphicsContext gc, GraphLayout layout, List<Feature> enabled,
+    private static void drawInputs(GraphicsContext gc, GraphLayout layout, List<String> enabled,
             ThumbnailImages thumbnails, NodeRef hovered) {
         gc.setFont(LABEL_FONT);
         gc.setTextAlign(TextAlignment.RIGHT);
         gc.setTextBaseline(VPos.CENTER);
-        for (Feature f : Feature.values()) {
-            Box box = layout.input(f);
-            boolean on = enabled.contains(f);
+        for (InputNode input : layout.shape().offered()) {
+            Box box = layout.input(input.id());
+            boolean on = enabled.contains(input.id());
             gc.setFill(on ? LABEL : OFF_LABEL);
-            gc.fillText(f.label(), layout.labelRight(), box.centerY());
+            // A long column name is drawn narrower rather than over the squares.
+            gc.fillText(input.label(), layout.labelRight(), box.centerY(), layout.labelRight() - layout.labelLeft());
             if (on) {
-                NodeRef ref = new NodeRef.Input(f);
+                NodeRef ref = new NodeRef.Input(input.id());
                 square(gc, box, thumbnails.get(ref, 0), ref.equals(hovered));
             } else {
                 gc.setFill(OFF_NODE);

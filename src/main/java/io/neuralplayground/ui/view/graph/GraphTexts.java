@@ -49,7 +49,7 @@ public final class GraphTexts {
 
     /** The name of input {@code input} of layer {@code layer}: a feature's label, or a neuron. */
     public static String source(GraphShape shape, int layer, int input) {
-        return layer == 0 ? shape.inputs().get(input).label() : node(shape, layer - 1, input);
+        return layer == 0 ? shape.label(shape.inputs().get(input)) : node(shape, layer - 1, input);
     }
 
     /** "Weight 0.4312 (X₁ → neuron 2 of layer 1)". */

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 import io.neuralplayground.data.Feature;
 import java.util.Collections;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** The geometry alone, without the FX thread, at the sizes the window gives the graph. */
 class GraphLayoutTest {
@@ -111,11 +111,11 @@ class GraphLayoutTest {
     void nodesKeepTheirPlaceWhenNeuronsOrLayersAreAdded() {
         GraphLayout before = GraphLayout.compute(700, 560, DEFAULT, LABEL);
         GraphLayout wider = GraphLayout.compute(700, 560,
-                new GraphShape(DEFAULT.inputs(), List.of(5, 2), 1), LABEL);
+                new GraphShape(DEFAULT.offered(), DEFAULT.inputs(), List.of(5, 2), 1), LABEL);
         assertThat(wider.node(0, 3)).isEqualTo(before.node(0, 3));
         assertThat(wider.input(Feature.X1)).isEqualTo(before.input(Feature.X1));
         GraphLayout deeper = GraphLayout.compute(700, 560,
-                new GraphShape(DEFAULT.inputs(), List.of(4, 2, 2), 1), LABEL);
+                new GraphShape(DEFAULT.offered(), DEFAULT.inputs(), List.of(4, 2, 2), 1), LABEL);
         assertThat(deeper.columns()).isEqualTo(before.columns() + 1);
         assertThat(deeper.node(0, 0).y()).isEqualTo(before.node(0, 0).y());
         assertThat(deeper.input(Feature.X1)).isEqualTo(before.input(Feature.X1));
