@@ -79,7 +79,14 @@ class LossChartViewTest {
             train[i] = loss.applyAsDouble(start + i);
             test[i] = loss.applyAsDouble(start + i) * 1.1;
         }
-        return new EpochLog.Slice(start, epochs, train, test);
+        return losses(start, epochs, train, test);
+    }
+
+    /** A slice of losses only, as regression gives: no accuracy at any epoch. */
+    private static EpochLog.Slice losses(int start, int[] epochs, double[] train, double[] test) {
+        double[] none = new double[epochs.length];
+        Arrays.fill(none, Double.NaN);
+        return new EpochLog.Slice(start, epochs, train, test, none, none.clone());
     }
 
     @Test
@@ -162,7 +169,7 @@ class LossChartViewTest {
             view.reset(7);
             double[] nan = new double[5];
             Arrays.fill(nan, Double.NaN);
-            view.append(new EpochLog.Slice(0, new int[] {0, 1, 2, 3, 4}, new double[] {1, 0.8, 0.6, 0.5, 0.4}, nan));
+            view.append(losses(0, new int[] {0, 1, 2, 3, 4}, new double[] {1, 0.8, 0.6, 0.5, 0.4}, nan));
         });
         assertThat(view.trainingSeries().getItemCount()).isEqualTo(5);
         assertThat(view.testSeries().getItemCount()).isZero();
@@ -173,7 +180,7 @@ class LossChartViewTest {
         show(robot, 100);
         robot.interact(() -> {
             view.reset(3);
-            view.append(new EpochLog.Slice(0, new int[] {0, 1, 2}, new double[] {0.5, 0.01, 0}, new double[] {0.6, 0.02,
+            view.append(losses(0, new int[] {0, 1, 2}, new double[] {0.5, 0.01, 0}, new double[] {0.6, 0.02,
                 0.001}));
         });
         XYPlot plot = view.chart().getXYPlot();
@@ -267,7 +274,7 @@ class LossChartViewTest {
         show(robot, 100);
         robot.interact(() -> {
             view.reset(3);
-            view.append(new EpochLog.Slice(0, new int[] {0}, new double[] {0.5}, new double[] {0.55}));
+            view.append(losses(0, new int[] {0}, new double[] {0.5}, new double[] {0.55}));
         });
         robot.clickOn(view.logScaleToggle());
         Image picture = ViewTesting.snapshot(robot, view.viewer());
