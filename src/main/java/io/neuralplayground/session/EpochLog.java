@@ -6,8 +6,8 @@ import java.util.Arrays;
 /**
  * Every epoch's losses and accuracies since a build, appended by the training thread and read in pieces by the
  * window: the curves get every epoch even when many epochs pass between two frames. An accuracy is the fraction of
- * examples classified correctly, NaN where there is none (regression; no test data), as in {@link EpochResult}.
- * Thread-safe; reads copy.
+ * examples classified correctly, {@code accuracy = #{i : predicted(xᵢ) = yᵢ} / n}, NaN where there is none
+ * (regression; no test data), as in {@link EpochResult}. Thread-safe; reads copy.
  */
 public final class EpochLog {
     private final long build;
