@@ -37,7 +37,8 @@ public final class SessionDocuments {
                 new SessionDocument.Progress(state.epoch(), state.order(), state.shuffleState(),
                         state.settings().optimizer().name(), state.optimizerSteps(), state.optimizerSlots(),
                         state.carried().examples(), state.carried().sums()),
-                new SessionDocument.History(state.historyEpochs(), state.historyTrain(), state.historyTest()), view);
+                new SessionDocument.History(state.historyEpochs(), state.historyTrain(), state.historyTest(),
+                        state.historyTrainAccuracy(), state.historyTestAccuracy()), view);
     }
 
     /**
@@ -71,6 +72,7 @@ public final class SessionDocuments {
         }
         return new SessionState(settings, network, d.progress().epoch(), d.progress().order(),
                 d.progress().shuffleState(), d.progress().optimizerSlots(), d.progress().optimizerSteps(), carried,
-                d.history().epochs(), d.history().trainLoss(), d.history().testLoss());
+                d.history().epochs(), d.history().trainLoss(), d.history().testLoss(), d.history().trainAccuracy(),
+                d.history().testAccuracy());
     }
 }

@@ -8,9 +8,9 @@ import java.util.Objects;
 /**
  * Everything a training session needs to go on exactly where it was: its settings (which regenerate the data
  * bit for bit), the network with its frozen links, the trainer's progress (epoch, order of the examples, the
- * shuffling generator's state, the optimizer's memory, the gradients carried into the next epoch) and the loss
- * history. Saving and opening this gives the same numbers in the epochs that follow as if the session had never
- * stopped.
+ * shuffling generator's state, the optimizer's memory, the gradients carried into the next epoch) and the history
+ * of losses and accuracies. Saving and opening this gives the same numbers in the epochs that follow as if the
+ * session had never stopped.
  *
  * @param settings        the playground's settings
  * @param network         the weights (a private copy), frozen links included
@@ -20,19 +20,24 @@ import java.util.Objects;
  * @param optimizerSlots  the optimizer's memory, {@code [slot][parameter array][value]} (see OptimizerState)
  * @param optimizerSteps  the optimizer's step count
  * @param carried         the leftover examples' gradients waiting for the next epoch's first update (carry-over)
- * @param historyEpochs   the epochs of the loss history, from 0
+ * @param historyEpochs   the epochs of the history, from 0
  * @param historyTrain    training loss of each
  * @param historyTest     test loss of each (NaN without test data)
+ * @param historyTrainAccuracy fraction of the training examples classified correctly after each (NaN for
+ *                        regression, and in files saved before accuracies were kept)
+ * @param historyTestAccuracy  the same on the test examples (NaN also without test data)
  */
 public record SessionState(PlaygroundSettings settings, Network network, int epoch, int[] order, long shuffleState,
         double[][][] optimizerSlots, long optimizerSteps, CarriedGradient carried, int[] historyEpochs,
-        double[] historyTrain, double[] historyTest) {
+        double[] historyTrain, double[] historyTest, double[] historyTrainAccuracy, double[] historyTestAccuracy) {
 
     public SessionState {
         network = network.copy();
         Objects.requireNonNull(carried);
-        if (historyEpochs.length != historyTrain.length || historyEpochs.length != historyTest.length) {
-            throw new IllegalArgumentException("the loss history's columns differ in length");
+        int n = historyEpochs.length;
+        if (historyTrain.length != n || historyTest.length != n || historyTrainAccuracy.length != n
+                || historyTestAccuracy.length != n) {
+            throw new IllegalArgumentException("the history's columns differ in length");
         }
     }
 

@@ -26,8 +26,8 @@ import java.util.function.Supplier;
  * training thread applies commands between epochs (edits of weights, the learning rate and the optimizer even
  * between minibatches). After each epoch, and after each command that no epoch follows at once, the thread
  * publishes an immutable {@link Snapshot} into a slot where the newest one replaces the older ({@link #latest()}),
- * and appends the epoch's losses to the {@link EpochLog}. The training thread never waits for the caller and the
- * caller never waits for training, never touches the live network.
+ * and appends the epoch's losses and accuracies to the {@link EpochLog}. The training thread never waits for the
+ * caller and the caller never waits for training, never touches the live network.
  *
  * <p>Speed: {@link Speed#FLAT_OUT} trains as fast as it can; {@link Speed#ONE_PER_FRAME} trains one epoch for
  * each {@link #grantFrame()}, which the window calls once a frame.
@@ -76,7 +76,7 @@ public final class TrainingSession implements AutoCloseable {
         return latest.get();
     }
 
-    /** The losses of every epoch of the current build. */
+    /** The losses and accuracies of every epoch of the current build. */
     public EpochLog log() {
         return log;
     }
@@ -226,7 +226,8 @@ public final class TrainingSession implements AutoCloseable {
                 EpochLog.Slice history = log.since(0);
                 result.complete(new SessionState(settings, trainer.network(), trainer.epoch(), trainer.order(),
                         trainer.shuffleRng().state(), trainer.optimizerSlots(), trainer.optimizerState().steps(),
-                        trainer.carriedGradient(), history.epochs(), history.trainLoss(), history.testLoss()));
+                        trainer.carriedGradient(), history.epochs(), history.trainLoss(), history.testLoss(),
+                        history.trainAccuracy(), history.testAccuracy()));
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
             }
@@ -236,8 +237,8 @@ public final class TrainingSession implements AutoCloseable {
 
     /**
      * Goes on from a saved state (paused): the same data, weights, optimizer memory, carried gradients, order and
-     * loss history, so that training continues with the numbers it would have had. A state that does not fit leaves
-     * the session as it was, with a message.
+     * history of losses and accuracies, so that training continues with the numbers it would have had. A state that
+     * does not fit leaves the session as it was, with a message.
      */
     public void restore(SessionState state) {
         Objects.requireNonNull(state);
@@ -254,7 +255,8 @@ public final class TrainingSession implements AutoCloseable {
             install(state.settings(), prepared);
             playing = false;
             for (int i = 0; i < state.historyEpochs().length; i++) {
-                log.add(state.historyEpochs()[i], state.historyTrain()[i], state.historyTest()[i]);
+                log.add(state.historyEpochs()[i], state.historyTrain()[i], state.historyTest()[i],
+                        state.historyTrainAccuracy()[i], state.historyTestAccuracy()[i]);
             }
         });
     }
@@ -372,7 +374,7 @@ public final class TrainingSession implements AutoCloseable {
         try {
             last = run.trainer().runEpoch(this::applyLiveEdits);
             editedSinceMeasured = false;
-            log.add(last.epoch(), last.trainLoss(), last.testLoss());
+            log.add(last);
             rate.count();
         } catch (TrainingDivergedException e) {
             playing = false;
@@ -427,7 +429,8 @@ public final class TrainingSession implements AutoCloseable {
     /** Makes {@code prepared}, made from {@code next}, the run of a new build, at its losses before training. */
     private void startBuild(PlaygroundSettings next, PreparedRun prepared) {
         install(next, prepared);
-        log.add(0, last.trainLoss(), last.testLoss());
+        // A new build's trainer stands at epoch 0: this is the entry before any training.
+        log.add(last);
         publish();
     }
 

@@ -10,6 +10,7 @@ import io.neuralplayground.engine.CarriedGradient;
 import io.neuralplayground.engine.Optimizer;
 import io.neuralplayground.engine.Regularization;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,8 @@ class SessionStateTest {
         for (int i = 0; i < all.length(); i++) {
             bits.add(Double.doubleToRawLongBits(all.trainLoss()[i]));
             bits.add(Double.doubleToRawLongBits(all.testLoss()[i]));
+            bits.add(Double.doubleToRawLongBits(all.trainAccuracy()[i]));
+            bits.add(Double.doubleToRawLongBits(all.testAccuracy()[i]));
         }
         for (var layer : session.latest().network().layers()) {
             for (double[] row : layer.kernelCopy()) {
@@ -52,6 +55,10 @@ class SessionStateTest {
             SessionState saved = original.capture().get();
             // 250 generated and 2 painted points in batches of 10: Playground's loop carries the last 2.
             assertThat(saved.carried().examples()).isEqualTo(2);
+            // The accuracy history is captured with the losses, up to the epoch shown.
+            assertThat(saved.historyTrainAccuracy()).hasSize(41);
+            assertThat(Arrays.stream(saved.historyTrainAccuracy())).allSatisfy(a -> assertThat(a).isBetween(0.0, 1.0));
+            assertThat(saved.historyTestAccuracy()[40]).isEqualTo(original.latest().testAccuracy());
             List<Long> expected = trainAndRecord(original, 25);
 
             restored.restore(saved);
@@ -59,6 +66,10 @@ class SessionStateTest {
             assertThat(restored.latest().epoch()).isEqualTo(40);
             assertThat(restored.latest().settings()).isEqualTo(settings);
             assertThat(restored.log().size()).isEqualTo(41);
+            EpochLog.Slice history = restored.log().since(0);
+            assertThat(history.trainAccuracy()).isEqualTo(saved.historyTrainAccuracy());
+            assertThat(history.testAccuracy()).isEqualTo(saved.historyTestAccuracy());
+            assertThat(history.trainAccuracy()[40]).isEqualTo(restored.latest().trainAccuracy());
             List<Long> actual = trainAndRecord(restored, 25);
             assertThat(actual).isEqualTo(expected);
         }
@@ -73,7 +84,8 @@ class SessionStateTest {
             SessionState saved = a.capture().get();
             SessionState broken = new SessionState(saved.settings().withHidden(List.of(4), List.of(Activation.TANH)),
                     saved.network(), saved.epoch(), saved.order(), saved.shuffleState(), saved.optimizerSlots(),
-                    saved.optimizerSteps(), saved.carried(), saved.historyEpochs(), saved.historyTrain(), saved.historyTest());
+                    saved.optimizerSteps(), saved.carried(), saved.historyEpochs(), saved.historyTrain(),
+                    saved.historyTest(), saved.historyTrainAccuracy(), saved.historyTestAccuracy());
             long build = b.latest().build();
             b.restore(broken);
             b.sync();
@@ -93,7 +105,7 @@ class SessionStateTest {
             SessionState broken = new SessionState(saved.settings(), saved.network(), saved.epoch(), saved.order(),
                     saved.shuffleState(), saved.optimizerSlots(), saved.optimizerSteps(),
                     new CarriedGradient(3, new double[][] {{1, 2}}), saved.historyEpochs(), saved.historyTrain(),
-                    saved.historyTest());
+                    saved.historyTest(), saved.historyTrainAccuracy(), saved.historyTestAccuracy());
             long build = b.latest().build();
             b.restore(broken);
             b.sync();

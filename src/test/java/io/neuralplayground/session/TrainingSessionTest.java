@@ -9,6 +9,7 @@ import io.neuralplayground.data.Point;
 import io.neuralplayground.engine.Activation;
 import io.neuralplayground.testing.SessionThread;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -69,6 +70,33 @@ class TrainingSessionTest {
         watched.awaitIdle();
         assertThat(session.latest().epoch()).isEqualTo(paused.epoch());
         assertThat(session.log().size()).isEqualTo(paused.epoch() + 1);
+    }
+
+    @Test
+    void theLogKeepsEachEpochsAccuracyBesideItsLosses() throws Exception {
+        session = new TrainingSession(PlaygroundSettings.defaults().withDataset(PlaygroundDataset.XOR));
+        session.trainEpochs(12);
+        session.sync();
+        Snapshot s = session.latest();
+        EpochLog.Slice all = session.log().since(0);
+        assertThat(all.length()).isEqualTo(13);
+        assertThat(Arrays.stream(all.trainAccuracy())).allSatisfy(a -> assertThat(a).isBetween(0.0, 1.0));
+        assertThat(Arrays.stream(all.testAccuracy())).allSatisfy(a -> assertThat(a).isBetween(0.0, 1.0));
+        assertThat(all.trainAccuracy()[12]).isEqualTo(s.trainAccuracy());
+        assertThat(all.testAccuracy()[12]).isEqualTo(s.testAccuracy());
+        assertThat(all.trainLoss()[12]).isEqualTo(s.trainLoss());
+    }
+
+    @Test
+    void regressionLogsNoAccuracy() throws Exception {
+        session = new TrainingSession(PlaygroundSettings.defaults().withDataset(PlaygroundDataset.PLANE));
+        session.trainEpochs(3);
+        session.sync();
+        EpochLog.Slice all = session.log().since(0);
+        assertThat(all.length()).isEqualTo(4);
+        assertThat(all.trainAccuracy()).containsOnly(Double.NaN);
+        assertThat(all.testAccuracy()).containsOnly(Double.NaN);
+        assertThat(Arrays.stream(all.trainLoss())).allSatisfy(l -> assertThat(l).isFinite());
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.Map;
  * @param model     the inputs and the network's weights and activations
  * @param frozen    per layer, the links frozen at 0 by L1 regularization, as {input, unit} pairs
  * @param progress  how far training got and the trainer's memory
- * @param history   the loss of every epoch so far
+ * @param history   the losses and accuracies of every epoch so far
  * @param view      how the window showed it
  */
 public record SessionDocument(Map<String, Object> settings, Model model, List<List<int[]>> frozen,
@@ -44,10 +44,16 @@ public record SessionDocument(Map<String, Object> settings, Model model, List<Li
             double[][][] optimizerSlots, int carriedExamples, double[][] carriedGradient) {
     }
 
-    /** Epochs and their losses; a missing test loss (no test data) is NaN. */
-    public record History(int[] epochs, double[] trainLoss, double[] testLoss) {
+    /**
+     * Epochs with their losses and accuracies (fractions classified correctly, 0 to 1). A missing value is NaN: a
+     * test loss without test data, an accuracy for regression or in a file written before accuracies were kept.
+     */
+    public record History(int[] epochs, double[] trainLoss, double[] testLoss, double[] trainAccuracy,
+            double[] testAccuracy) {
         public History {
-            if (epochs.length != trainLoss.length || epochs.length != testLoss.length) {
+            int n = epochs.length;
+            if (trainLoss.length != n || testLoss.length != n || trainAccuracy.length != n
+                    || testAccuracy.length != n) {
                 throw new IllegalArgumentException("the history's columns differ in length");
             }
         }

@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,6 +133,10 @@ public final class SessionFile {
         gen.writeRawValue(numbersOrNull(h.trainLoss()));
         gen.writeFieldName("test_loss");
         gen.writeRawValue(numbersOrNull(h.testLoss()));
+        gen.writeFieldName("train_accuracy");
+        gen.writeRawValue(numbersOrNull(h.trainAccuracy()));
+        gen.writeFieldName("test_accuracy");
+        gen.writeRawValue(numbersOrNull(h.testAccuracy()));
         gen.writeEndObject();
     }
 
@@ -184,7 +189,10 @@ public final class SessionFile {
         return sb.append(']').toString();
     }
 
-    /** Like {@link ModelJsonWriter#numbers}, with null for a loss that was not finite (a diverged epoch). */
+    /**
+     * Like {@link ModelJsonWriter#numbers}, with null for a value that was not finite (a diverged epoch's loss, the
+     * test loss without test data, regression's accuracy).
+     */
     private static String numbersOrNull(double[] values) {
         StringBuilder sb = new StringBuilder().append('[');
         for (int i = 0; i < values.length; i++) {
@@ -414,7 +422,36 @@ public final class SessionFile {
             if (train.length != epochs.length || test.length != epochs.length) {
                 throw fail("history", "epoch, train_loss and test_loss must have the same length");
             }
-            return new SessionDocument.History(epochs, train, test);
+            // Files written before accuracies were kept have neither column: their accuracies are unknown.
+            double[] trainAccuracy = new double[epochs.length];
+            double[] testAccuracy = new double[epochs.length];
+            Arrays.fill(trainAccuracy, Double.NaN);
+            Arrays.fill(testAccuracy, Double.NaN);
+            if (h.has("train_accuracy") || h.has("test_accuracy")) {
+                trainAccuracy = accuracies(h, "train_accuracy", "test_accuracy");
+                testAccuracy = accuracies(h, "test_accuracy", "train_accuracy");
+                if (trainAccuracy.length != epochs.length || testAccuracy.length != epochs.length) {
+                    throw fail("history", "train_accuracy and test_accuracy must have as many entries as epoch ("
+                            + epochs.length + ")");
+                }
+            }
+            return new SessionDocument.History(epochs, train, test, trainAccuracy, testAccuracy);
+        }
+
+        /** The history's column {@code field}: fractions from 0 to 1 (null for none); it comes with {@code other}. */
+        private double[] accuracies(JsonNode history, String field, String other) {
+            String path = "history." + field;
+            JsonNode node = history.get(field);
+            if (node == null || node.isNull()) {
+                throw fail(path, "missing (it comes with history." + other + ")");
+            }
+            double[] values = numbers(node, path, true);
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] < 0 || values[i] > 1) {
+                    throw fail(path + "[" + i + "]", "must be a fraction from 0 to 1 (or null), got " + values[i]);
+                }
+            }
+            return values;
         }
 
         /** A list of whole numbers; {@code what} says what the list must be ("a list of example indices"). */

@@ -34,6 +34,14 @@ final class ChartTickFormats {
     }
 
     /**
+     * Ticks of {@code size} (a fraction: 0.2) on an axis of fractions, labelled in percent as the window writes
+     * accuracies ("20 %", a space before the sign).
+     */
+    static NumberTickUnit percentUnit(double size) {
+        return new NumberTickUnit(size, pattern("0 %"));
+    }
+
+    /**
      * The tick units of a {@code NumberAxis} (JFreeChart's {@code NumberTickUnitSource}): 1, 2 and 5 times a power
      * of ten, with its minor ticks and its labels (four to one decimals for 0.0001 to 0.1, whole numbers with
      * thousands separators up to 5,000,000, scientific beyond), in {@link Locale#ROOT}.

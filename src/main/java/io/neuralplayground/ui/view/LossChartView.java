@@ -9,9 +9,13 @@ import java.awt.Font;
 import java.util.List;
 import javafx.animation.PauseTransition;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -31,16 +35,23 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * Training and test loss per epoch. Keeps every epoch of the build in primitive arrays and shows a bounded,
- * decimated copy ({@link DecimatedSeries}), so a run of a million epochs draws as fast as one of a hundred. The
- * chart's data changes only here, on the FX thread, once per frame: JFreeChart-FX redraws on the thread that
- * changes the data.
+ * Training and test loss per epoch, or, for classification, training and test accuracy per epoch: a choice in the
+ * title row ("LOSS | ACCURACY") switches what the chart shows. Accuracy is the share of the examples classified
+ * correctly, on an axis from 0 to 100 %; regression has none, and then the choice is not offered.
+ *
+ * <p>Keeps every epoch of the build in primitive arrays and shows a bounded, decimated copy
+ * ({@link DecimatedSeries}), so a run of a million epochs draws as fast as one of a hundred. The chart's data
+ * changes only here, on the FX thread, once per frame: JFreeChart-FX redraws on the thread that changes the data.
  */
 public final class LossChartView extends VBox implements LossHistoryListener {
     /** Points per series at most: enough for a smooth curve at any chart width. */
     public static final int DEFAULT_MAX_POINTS = 1600;
     /** A log axis shows losses below this at this (a loss can be exactly 0). */
     public static final double LOG_FLOOR = 1e-6;
+    /** The state of LOSS when it is the only thing the chart can show (regression). */
+    private static final PseudoClass ALONE = PseudoClass.getPseudoClass("alone");
+    /** The accuracy axis ends here, a little above 100 %. */
+    static final double ACCURACY_AXIS_TOP = 1.03;
     /** The chart redraws at most this often while epochs stream in (JFreeChart draws the whole chart each time). */
     static final long REFRESH_INTERVAL_NANOS = 100_000_000L;
 
@@ -55,18 +66,36 @@ public final class LossChartView extends VBox implements LossHistoryListener {
     /** Room around the plot; on the right, for half the label of a tick at the axis' end. */
     private static final RectangleInsets PADDING = new RectangleInsets(4, 2, 2, 8);
 
-    private final LossHistory history = new LossHistory();
+    private static final String LOSS_TIP = "Loss on the training data (grey) and the test data (black) after each"
+            + " epoch";
+    private static final String ACCURACY_TIP = "Accuracy, the share of points classified correctly, on the training"
+            + " data (grey) and the test data (black) after each epoch";
+
+    private final EpochHistory history = new EpochHistory();
     private final XYSeries trainSeries = new XYSeries("Training", false, true);
     private final XYSeries testSeries = new XYSeries("Test", false, true);
+    private final XYSeries trainAccuracySeries = new XYSeries("Training accuracy", false, true);
+    private final XYSeries testAccuracySeries = new XYSeries("Test accuracy", false, true);
     private final DecimatedSeries train;
     private final DecimatedSeries test;
+    private final DecimatedSeries trainAccuracy;
+    private final DecimatedSeries testAccuracy;
+    private final XYSeriesCollection lossData = new XYSeriesCollection();
+    private final XYSeriesCollection accuracyData = new XYSeriesCollection();
     private final JFreeChart chart;
     private final XYPlot plot;
     private final ChartViewer viewer;
+    private final Tooltip chartTip = new Tooltip(LOSS_TIP);
     private final CheckBox logScale = new CheckBox("Log scale");
-    // The loss axes have no label of their own: the section's title, LOSS, is right above them.
+    // The axes have no label of their own: the section's title, LOSS or ACCURACY, is right above them.
     private final NumberAxis linearAxis = axis(new NumberAxis(null));
     private final LogAxis logAxis = axis(new DecadeLogAxis(null));
+    private final NumberAxis percentAxis = axis(new NumberAxis(null));
+    private final ToggleGroup shown = new ToggleGroup();
+    private final ToggleButton lossChoice = choice("LOSS", "Show the loss of each epoch");
+    private final ToggleButton accuracyChoice = choice("ACCURACY",
+            "Show the accuracy of each epoch: the share of points classified correctly");
+    private final Label choiceBar = new Label("|");
     private final List<Label> legend;
     private long build = -1;
     private final ObservableBooleanValue playing;
@@ -84,9 +113,13 @@ public final class LossChartView extends VBox implements LossHistoryListener {
         getStyleClass().add("loss-chart");
         train = new DecimatedSeries(trainSeries, maxPoints);
         test = new DecimatedSeries(testSeries, maxPoints);
-        XYSeriesCollection data = new XYSeriesCollection();
-        data.addSeries(trainSeries);
-        data.addSeries(testSeries);
+        trainAccuracy = new DecimatedSeries(trainAccuracySeries, maxPoints);
+        testAccuracy = new DecimatedSeries(testAccuracySeries, maxPoints);
+        // Training first, test second in both: the renderer's colours and the legend hold for either.
+        lossData.addSeries(trainSeries);
+        lossData.addSeries(testSeries);
+        accuracyData.addSeries(trainAccuracySeries);
+        accuracyData.addSeries(testAccuracySeries);
 
         NumberAxis epochs = axis(new EpochAxis("epoch", PADDING.getRight()));
         linearAxis.setAutoRangeIncludesZero(true);
@@ -99,6 +132,15 @@ public final class LossChartView extends VBox implements LossHistoryListener {
         }
         logAxis.setStandardTickUnits(decades);
         logAxis.setMinorTickMarksVisible(true);
+        // Always 0 to 100 %: how far from perfect a run is shows at a glance, and 50 % reads as guessing. A little
+        // room above 100 % keeps a perfect run's line whole instead of half cut by the plot's edge.
+        percentAxis.setAutoRange(false);
+        percentAxis.setRange(0, ACCURACY_AXIS_TOP);
+        TickUnits percents = new TickUnits();
+        for (double step : new double[] {0.1, 0.2, 0.25, 0.5, 1}) {
+            percents.add(ChartTickFormats.percentUnit(step));
+        }
+        percentAxis.setStandardTickUnits(percents);
 
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         renderer.setSeriesPaint(0, TRAIN_COLOR);
@@ -107,7 +149,7 @@ public final class LossChartView extends VBox implements LossHistoryListener {
         renderer.setSeriesStroke(1, new BasicStroke(1.5f));
         renderer.setDrawSeriesLineAsPath(true);
 
-        plot = new XYPlot(data, epochs, linearAxis, renderer);
+        plot = new XYPlot(lossData, epochs, linearAxis, renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setOutlineVisible(false);
         plot.setDomainGridlinePaint(GRID);
@@ -130,24 +172,40 @@ public final class LossChartView extends VBox implements LossHistoryListener {
         // Short enough that the plot's smallest square and this fit a 1100 × 700 window without scrolling.
         viewer.setMinSize(200, 100);
         viewer.getStyleClass().add("loss-chart-viewer");
-        Tooltip.install(viewer, new Tooltip("Loss on the training data (grey) and the test data (black) after each epoch"));
+        Tooltip.install(viewer, chartTip);
         VBox.setVgrow(viewer, Priority.ALWAYS);
 
+        logScale.getStyleClass().add("loss-log-scale");
         logScale.setTooltip(new Tooltip("Logarithmic loss axis: shows small losses and their progress"));
         logScale.selectedProperty().addListener((o, was, now) -> setLogScale(now));
         // The choice lives in the view model, so that a session keeps it.
         logScale.selectedProperty().bindBidirectional(vm.logScaleProperty());
-        Label header = new Label("LOSS");
-        header.getStyleClass().add("section-header");
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
+        lossChoice.setSelected(true);
+        shown.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                // A click on the choice already made keeps it: the chart always shows one of the two.
+                was.setSelected(true);
+            } else {
+                showAccuracy(now == accuracyChoice);
+            }
+        });
+        choiceBar.getStyleClass().add("chart-choice-bar");
+        HBox header = new HBox(lossChoice, choiceBar, accuracyChoice);
+        header.getStyleClass().add("chart-choices");
+        header.setAlignment(Pos.CENTER_LEFT);
+        // Regression has no accuracy: LOSS alone stays, as a plain title.
+        offerAccuracy(Double.isFinite(vm.trainAccuracyProperty().get()));
+        vm.trainAccuracyProperty().addListener((o, was, now) -> offerAccuracy(Double.isFinite(now.doubleValue())));
         // The legend sits in the title row, outside the curves: inside the chart it covered them in a small window.
         legend = List.of(legendItem(trainSeries, TRAIN_COLOR), legendItem(testSeries, TEST_COLOR));
         HBox key = new HBox();
         key.getChildren().addAll(legend);
         key.getStyleClass().add("loss-legend");
         key.setAlignment(Pos.CENTER_LEFT);
-        HBox top = new HBox(header, key, gap, logScale);
+        // The legend takes the room left and so puts the log scale at the right end: a blank region between them
+        // cost a spacing more, which the smallest window lacks.
+        HBox.setHgrow(key, Priority.ALWAYS);
+        HBox top = new HBox(header, key, logScale);
         top.setAlignment(Pos.CENTER_LEFT);
         top.getStyleClass().add("loss-chart-bar");
         getChildren().addAll(top, viewer);
@@ -162,9 +220,34 @@ public final class LossChartView extends VBox implements LossHistoryListener {
         vm.addLossListener(this);
     }
 
+    /** One of the title row's choices of what the chart shows, written as a section's title. */
+    private ToggleButton choice(String text, String tip) {
+        ToggleButton button = new ToggleButton(text);
+        button.setToggleGroup(shown);
+        button.getStyleClass().add("chart-choice");
+        button.setTooltip(new Tooltip(tip));
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        return button;
+    }
+
+    /** Shows or hides the choice of accuracy; without it, the loss shows. */
+    private void offerAccuracy(boolean offered) {
+        if (!offered) {
+            lossChoice.setSelected(true);
+        }
+        for (Node node : List.of(choiceBar, accuracyChoice)) {
+            node.setVisible(offered);
+            node.setManaged(offered);
+        }
+        // Alone, LOSS is a title, not a choice: not clickable, not underlined as the choice made.
+        lossChoice.setMouseTransparent(!offered);
+        lossChoice.setFocusTraversable(offered);
+        lossChoice.pseudoClassStateChanged(ALONE, !offered);
+    }
+
     /** "── Training": a short line in the series' colour and its name. */
     private static Label legendItem(XYSeries series, Color color) {
-        Line line = new Line(0, 0, 14, 0);
+        Line line = new Line(0, 0, 12, 0);
         line.setStroke(javafx.scene.paint.Color.rgb(color.getRed(), color.getGreen(), color.getBlue()));
         line.setStrokeWidth(1.5);
         Label item = new Label(series.getKey().toString(), line);
@@ -192,6 +275,8 @@ public final class LossChartView extends VBox implements LossHistoryListener {
         changeChart(() -> {
             train.clear();
             test.clear();
+            trainAccuracy.clear();
+            testAccuracy.clear();
         });
     }
 
@@ -218,31 +303,61 @@ public final class LossChartView extends VBox implements LossHistoryListener {
         changeChart(this::refreshSeries);
     }
 
+    /**
+     * Brings the pair of series on show up to the history. The other pair waits: {@link DecimatedSeries} catches
+     * up from where it stopped when it shows again, and the FX thread does half the work while training.
+     */
     private void refreshSeries() {
-        train.update(history.epochs(), history.train(), history.size());
-        test.update(history.epochs(), history.test(), history.size());
+        if (showsAccuracy()) {
+            trainAccuracy.update(history.epochs(), history.trainAccuracy(), history.size());
+            testAccuracy.update(history.epochs(), history.testAccuracy(), history.size());
+        } else {
+            train.update(history.epochs(), history.trainLoss(), history.size());
+            test.update(history.epochs(), history.testLoss(), history.size());
+        }
     }
 
+    /** The log scale is the loss axis' alone; chosen while the accuracy shows, it waits for the loss. */
     private void setLogScale(boolean on) {
         changeChart(() -> {
             double floor = on ? LOG_FLOOR : Double.NEGATIVE_INFINITY;
             train.setFloor(floor);
             test.setFloor(floor);
-            plot.setRangeAxis(on ? logAxis : linearAxis);
+            if (!showsAccuracy()) {
+                plot.setRangeAxis(lossAxis());
+            }
             refreshSeries();
         });
     }
 
+    private ValueAxis lossAxis() {
+        return logScale.isSelected() ? logAxis : linearAxis;
+    }
+
+    private void showAccuracy(boolean accuracy) {
+        changeChart(() -> {
+            plot.setDataset(accuracy ? accuracyData : lossData);
+            plot.setRangeAxis(accuracy ? percentAxis : lossAxis());
+            refreshSeries();
+        });
+        logScale.setDisable(accuracy);
+        chartTip.setText(accuracy ? ACCURACY_TIP : LOSS_TIP);
+    }
+
+    /** Whether the chart shows the accuracy (otherwise the loss). */
+    public boolean showsAccuracy() {
+        return accuracyChoice.isSelected();
+    }
+
     /** One redraw for a batch of changes: nothing is told until the end. */
     private void changeChart(Runnable change) {
+        List<XYSeries> all = List.of(trainSeries, testSeries, trainAccuracySeries, testAccuracySeries);
         chart.setNotify(false);
-        trainSeries.setNotify(false);
-        testSeries.setNotify(false);
+        all.forEach(series -> series.setNotify(false));
         try {
             change.run();
         } finally {
-            trainSeries.setNotify(true);
-            testSeries.setNotify(true);
+            all.forEach(series -> series.setNotify(true));
             chart.setNotify(true);
         }
     }
@@ -271,6 +386,28 @@ public final class LossChartView extends VBox implements LossHistoryListener {
 
     XYSeries testSeries() {
         return testSeries;
+    }
+
+    XYSeries trainingAccuracySeries() {
+        return trainAccuracySeries;
+    }
+
+    XYSeries testAccuracySeries() {
+        return testAccuracySeries;
+    }
+
+    /** The title row's choice of the loss (LOSS). */
+    ToggleButton lossChoice() {
+        return lossChoice;
+    }
+
+    /** The title row's choice of the accuracy (ACCURACY); hidden for regression. */
+    ToggleButton accuracyChoice() {
+        return accuracyChoice;
+    }
+
+    Tooltip chartTooltip() {
+        return chartTip;
     }
 
     ChartViewer viewer() {

@@ -2,7 +2,7 @@ package io.neuralplayground.ui.viewmodel;
 
 import io.neuralplayground.session.EpochLog;
 
-/** Receives every epoch's losses, in order, on the FX thread (the loss chart). */
+/** Receives every epoch's losses and accuracies, in order, on the FX thread (the loss chart). */
 public interface LossHistoryListener {
     /** A new build began: forget the history. */
     void reset(long build);

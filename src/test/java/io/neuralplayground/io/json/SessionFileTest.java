@@ -28,7 +28,8 @@ class SessionFileTest {
         SessionDocument.Progress progress = new SessionDocument.Progress(2, new int[] {2, 0, 1}, 0x1234L, "sgd", 4,
                 new double[0][][], 0, new double[0][]);
         SessionDocument.History history = new SessionDocument.History(new int[] {0, 1, 2},
-                new double[] {0.5, 0.25, Double.NaN}, new double[] {0.75, 0.5, 0.375});
+                new double[] {0.5, 0.25, Double.NaN}, new double[] {0.75, 0.5, 0.375}, new double[] {0.5, 0.75, 1.0},
+                new double[] {Double.NaN, 0.625, 0.875});
         return new SessionDocument(settings, MODEL, List.of(List.of(), List.of(new int[] {1, 0})), progress,
                 history, SessionDocument.View.DEFAULT);
     }
@@ -51,6 +52,45 @@ class SessionFileTest {
         assertThat(back.model().network().layer(0).weight(1, 1)).isEqualTo(3.0);
         assertThat(back.settings()).containsEntry("dataset", "xor");
         assertThat(SessionFile.toJson(back)).isEqualTo(text);
+    }
+
+    @Test
+    void theHistoryKeepsTheAccuraciesBesideTheLosses() {
+        String text = SessionFile.toJson(document());
+        assertThat(text).contains("\"train_accuracy\": [0.5, 0.75, 1.0]", "\"test_accuracy\": [null, 0.625, 0.875]");
+        SessionDocument.History back = SessionFile.fromJson(text, "s.json").history();
+        assertThat(back.trainAccuracy()).containsExactly(0.5, 0.75, 1.0);
+        assertThat(back.testAccuracy()).containsExactly(Double.NaN, 0.625, 0.875);
+    }
+
+    @Test
+    void aFileWrittenBeforeAccuraciesWereKeptOpensWithoutThem() {
+        String text = withoutAccuracies(SessionFile.toJson(document()));
+        assertThat(text).doesNotContain("accuracy");
+        SessionDocument.History back = SessionFile.fromJson(text, "old.json").history();
+        assertThat(back.trainLoss()).containsExactly(0.5, 0.25, Double.NaN);
+        assertThat(back.trainAccuracy()).hasSize(3).containsOnly(Double.NaN);
+        assertThat(back.testAccuracy()).hasSize(3).containsOnly(Double.NaN);
+    }
+
+    @Test
+    void anAccuracyColumnThatDoesNotFitIsNamed() {
+        String text = SessionFile.toJson(document());
+        assertThatThrownBy(() -> SessionFile.fromJson(text.replace("[0.5, 0.75, 1.0]", "[0.5, 1.5, 1.0]"), "s.json"))
+                .isInstanceOf(PlaygroundException.class)
+                .hasMessageContaining("s.json: history.train_accuracy[1]: must be a fraction from 0 to 1");
+        assertThatThrownBy(() -> SessionFile.fromJson(text.replace("[0.5, 0.75, 1.0]", "[0.5, 0.75]"), "s.json"))
+                .isInstanceOf(PlaygroundException.class)
+                .hasMessageContaining("train_accuracy and test_accuracy must have as many entries as epoch (3)");
+        String onlyTrain = text.replaceAll(",\\s*\"test_accuracy\": \\[[^\\]]*\\]", "");
+        assertThatThrownBy(() -> SessionFile.fromJson(onlyTrain, "s.json"))
+                .isInstanceOf(PlaygroundException.class)
+                .hasMessageContaining("s.json: history.test_accuracy: missing (it comes with history.train_accuracy)");
+    }
+
+    /** The text as version 1 wrote it before the history had accuracies. */
+    private static String withoutAccuracies(String text) {
+        return text.replaceAll(",\\s*\"(train|test)_accuracy\": \\[[^\\]]*\\]", "");
     }
 
     @Test

@@ -57,6 +57,10 @@ class ChartTickFormatsTest {
             assertThat(ChartTickFormats.pattern("0.0").format(0.5)).isEqualTo("0.5");
             assertThat(ChartTickFormats.unit(1).valueToString(-3)).isEqualTo("-3");
             assertThat(ChartTickFormats.unit(1).valueToString(2.5)).isEqualTo("2.5");
+            // accuracies, fractions on the axis, read as the window writes them: "60 %"
+            assertThat(ChartTickFormats.percentUnit(0.2).valueToString(0.6)).isEqualTo("60 %");
+            assertThat(ChartTickFormats.percentUnit(0.2).valueToString(1)).isEqualTo("100 %");
+            assertThat(ChartTickFormats.percentUnit(0.25).valueToString(0)).isEqualTo("0 %");
         } finally {
             Locale.setDefault(before);
         }

@@ -4,6 +4,7 @@ import static io.neuralplayground.ui.view.ViewTesting.frame;
 import static io.neuralplayground.ui.view.ViewTesting.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.neuralplayground.data.PlaygroundDataset;
 import io.neuralplayground.session.EpochLog;
 import io.neuralplayground.session.PlaygroundSettings;
 import io.neuralplayground.testing.Performance;
@@ -57,8 +58,13 @@ class LossChartViewTest {
     }
 
     private void show(FxRobot robot, int maxPoints, double width, double height) throws InterruptedException {
+        show(robot, PlaygroundSettings.defaults(), maxPoints, width, height);
+    }
+
+    private void show(FxRobot robot, PlaygroundSettings settings, int maxPoints, double width, double height)
+            throws InterruptedException {
         robot.interact(() -> {
-            vm = fx.playground(PlaygroundSettings.defaults());
+            vm = fx.playground(settings);
             view = new LossChartView(vm, maxPoints);
             fx.show(view, width, height, Styles.outputCss());
         });
@@ -79,7 +85,14 @@ class LossChartViewTest {
             train[i] = loss.applyAsDouble(start + i);
             test[i] = loss.applyAsDouble(start + i) * 1.1;
         }
-        return new EpochLog.Slice(start, epochs, train, test);
+        return losses(start, epochs, train, test);
+    }
+
+    /** A slice of losses only, as regression gives: no accuracy at any epoch. */
+    private static EpochLog.Slice losses(int start, int[] epochs, double[] train, double[] test) {
+        double[] none = new double[epochs.length];
+        Arrays.fill(none, Double.NaN);
+        return new EpochLog.Slice(start, epochs, train, test, none, none.clone());
     }
 
     @Test
@@ -102,6 +115,148 @@ class LossChartViewTest {
         frame(robot, vm);
         assertThat(view.historySize()).isEqualTo(1);
         assertThat(training.getItemCount()).isEqualTo(1);
+    }
+
+    /** The values of {@code series}, in order. */
+    private static List<Double> values(XYSeries series) {
+        List<Double> values = new java.util.ArrayList<>();
+        for (int i = 0; i < series.getItemCount(); i++) {
+            values.add(series.getY(i).doubleValue());
+        }
+        return values;
+    }
+
+    private static List<Comparable<?>> keys(XYPlot plot) {
+        List<Comparable<?>> keys = new java.util.ArrayList<>();
+        for (int s = 0; s < plot.getDataset().getSeriesCount(); s++) {
+            keys.add(plot.getDataset().getSeriesKey(s));
+        }
+        return keys;
+    }
+
+    @Test
+    void aClassificationShowsTheAccuracyOfEachEpochWhenAccuracyIsChosen(FxRobot robot) throws Exception {
+        show(robot, PlaygroundSettings.defaults().withDataset(PlaygroundDataset.XOR), LossChartView.DEFAULT_MAX_POINTS,
+                400, 220);
+        train(robot, vm, 40);
+        XYPlot plot = view.chart().getXYPlot();
+        assertThat(view.showsAccuracy()).isFalse();
+        assertThat(keys(plot)).containsExactly("Training", "Test");
+        assertThat(ViewTesting.shown(view.accuracyChoice())).isTrue();
+
+        robot.clickOn(view.accuracyChoice());
+        assertThat(view.showsAccuracy()).isTrue();
+        assertThat(keys(plot)).containsExactly("Training accuracy", "Test accuracy");
+        XYSeries training = view.trainingAccuracySeries();
+        XYSeries test = view.testAccuracySeries();
+        assertThat(training.getItemCount()).isEqualTo(41);
+        assertThat(test.getItemCount()).isEqualTo(41);
+        assertThat(values(training)).allSatisfy(a -> assertThat(a).isBetween(0.0, 1.0));
+        assertThat(values(test)).allSatisfy(a -> assertThat(a).isBetween(0.0, 1.0));
+        assertThat(training.getX(40).intValue()).isEqualTo(40);
+        assertThat(training.getY(40).doubleValue()).isEqualTo(vm.trainAccuracyProperty().get());
+        assertThat(test.getY(40).doubleValue()).isEqualTo(vm.testAccuracyProperty().get());
+        // on an axis from 0 to 100 %, which the log scale leaves alone
+        assertThat(plot.getRangeAxis().getRange().getLowerBound()).isZero();
+        assertThat(plot.getRangeAxis().getRange().getUpperBound()).isEqualTo(LossChartView.ACCURACY_AXIS_TOP)
+                .isBetween(1.0, 1.05);
+        assertThat(view.logScaleToggle().isDisabled()).isTrue();
+        assertThat(view.chartTooltip().getText()).startsWith("Accuracy, the share of points classified correctly");
+        assertThat(view.legendItems()).extracting(javafx.scene.control.Label::getText)
+                .containsExactly("Training", "Test");
+
+        // epochs that come while the accuracy shows arrive there
+        train(robot, vm, 10);
+        assertThat(training.getItemCount()).isEqualTo(51);
+        assertThat(training.getY(50).doubleValue()).isEqualTo(vm.trainAccuracyProperty().get());
+
+        robot.clickOn(view.lossChoice());
+        assertThat(view.showsAccuracy()).isFalse();
+        assertThat(keys(plot)).containsExactly("Training", "Test");
+        assertThat(view.trainingSeries().getItemCount()).isEqualTo(51);
+        assertThat(view.trainingSeries().getY(50).doubleValue()).isEqualTo(vm.trainLossProperty().get());
+        assertThat(view.logScaleToggle().isDisabled()).isFalse();
+        assertThat(view.chartTooltip().getText()).startsWith("Loss on the training data");
+        // a click on the choice shown keeps it
+        robot.clickOn(view.lossChoice());
+        assertThat(view.lossChoice().isSelected()).isTrue();
+    }
+
+    @Test
+    void theLogScaleChosenWhileTheAccuracyShowsIsTheLossAxis(FxRobot robot) throws Exception {
+        show(robot, PlaygroundSettings.defaults().withDataset(PlaygroundDataset.XOR), 100, 400, 220);
+        train(robot, vm, 5);
+        XYPlot plot = view.chart().getXYPlot();
+        robot.clickOn(view.accuracyChoice());
+        ValueAxis percent = plot.getRangeAxis();
+        // a session opened with a log scale sets it whatever the chart shows
+        robot.interact(() -> vm.logScaleProperty().set(true));
+        assertThat(plot.getRangeAxis()).isSameAs(percent);
+        assertThat(view.trainingAccuracySeries().getItemCount()).isEqualTo(6);
+        robot.clickOn(view.lossChoice());
+        assertThat(plot.getRangeAxis()).isInstanceOf(LogAxis.class);
+    }
+
+    @Test
+    void regressionShowsNoAccuracy(FxRobot robot) throws Exception {
+        show(robot, PlaygroundSettings.defaults().withDataset(PlaygroundDataset.PLANE),
+                LossChartView.DEFAULT_MAX_POINTS, 400, 220);
+        train(robot, vm, 20);
+        assertThat(vm.trainAccuracyProperty().get()).isNaN();
+        assertThat(view.accuracyChoice().isVisible()).isFalse();
+        assertThat(view.accuracyChoice().isManaged()).isFalse();
+        assertThat(view.lossChoice().isSelected()).isTrue();
+        assertThat(ViewTesting.shown(view.lossChoice())).as("LOSS, the title").isTrue();
+        assertThat(view.showsAccuracy()).isFalse();
+        assertThat(keys(view.chart().getXYPlot())).containsExactly("Training", "Test");
+        assertThat(view.trainingSeries().getItemCount()).isEqualTo(21);
+        assertThat(view.trainingAccuracySeries().getItemCount()).isZero();
+        assertThat(view.testAccuracySeries().getItemCount()).isZero();
+    }
+
+    @Test
+    void turningToRegressionWhileTheAccuracyShowsShowsTheLoss(FxRobot robot) throws Exception {
+        show(robot, 100);
+        train(robot, vm, 5);
+        robot.clickOn(view.accuracyChoice());
+        assertThat(view.showsAccuracy()).isTrue();
+        robot.interact(() -> vm.datasetProperty().set(PlaygroundDataset.MULTIGAUSS));
+        frame(robot, vm);
+        assertThat(view.showsAccuracy()).isFalse();
+        assertThat(view.accuracyChoice().isVisible()).isFalse();
+        assertThat(keys(view.chart().getXYPlot())).containsExactly("Training", "Test");
+        assertThat(view.chart().getXYPlot().getRangeAxis()).isInstanceOf(NumberAxis.class);
+        assertThat(view.logScaleToggle().isDisabled()).isFalse();
+        // and back to a classification, the choice is offered again
+        robot.interact(() -> vm.datasetProperty().set(PlaygroundDataset.GAUSS));
+        frame(robot, vm);
+        assertThat(view.accuracyChoice().isVisible()).isTrue();
+    }
+
+    @Test
+    void aLongAccuracyHistoryIsDecimatedAsTheLossesAre(FxRobot robot) throws Exception {
+        show(robot, 1000);
+        robot.interact(() -> {
+            view.reset(11);
+            for (int from = 0; from < 200_000; from += 10_000) {
+                EpochLog.Slice losses = slice(from, 10_000, e -> 1.0 / (1 + e));
+                double[] accuracy = new double[10_000];
+                for (int i = 0; i < accuracy.length; i++) {
+                    int e = from + i;
+                    // rising towards 1, with one dip to 0.25 at epoch 123 457
+                    accuracy[i] = e == 123_457 ? 0.25 : 1 - 0.5 / (1 + e);
+                }
+                view.append(new EpochLog.Slice(from, losses.epochs(), losses.trainLoss(), losses.testLoss(),
+                        accuracy, accuracy.clone()));
+            }
+        });
+        robot.clickOn(view.accuracyChoice());
+        XYSeries training = view.trainingAccuracySeries();
+        assertThat(training.getItemCount()).isBetween(500, 1001);
+        assertThat(training.getMinY()).isEqualTo(0.25);
+        assertThat(training.getX(0).intValue()).isZero();
+        assertThat(training.getX(training.getItemCount() - 1).intValue()).isEqualTo(199_999);
+        assertThat(training.getY(training.getItemCount() - 1).doubleValue()).isEqualTo(1 - 0.5 / 200_000);
     }
 
     @Test
@@ -162,7 +317,7 @@ class LossChartViewTest {
             view.reset(7);
             double[] nan = new double[5];
             Arrays.fill(nan, Double.NaN);
-            view.append(new EpochLog.Slice(0, new int[] {0, 1, 2, 3, 4}, new double[] {1, 0.8, 0.6, 0.5, 0.4}, nan));
+            view.append(losses(0, new int[] {0, 1, 2, 3, 4}, new double[] {1, 0.8, 0.6, 0.5, 0.4}, nan));
         });
         assertThat(view.trainingSeries().getItemCount()).isEqualTo(5);
         assertThat(view.testSeries().getItemCount()).isZero();
@@ -173,7 +328,7 @@ class LossChartViewTest {
         show(robot, 100);
         robot.interact(() -> {
             view.reset(3);
-            view.append(new EpochLog.Slice(0, new int[] {0, 1, 2}, new double[] {0.5, 0.01, 0}, new double[] {0.6, 0.02,
+            view.append(losses(0, new int[] {0, 1, 2}, new double[] {0.5, 0.01, 0}, new double[] {0.6, 0.02,
                 0.001}));
         });
         XYPlot plot = view.chart().getXYPlot();
@@ -267,7 +422,7 @@ class LossChartViewTest {
         show(robot, 100);
         robot.interact(() -> {
             view.reset(3);
-            view.append(new EpochLog.Slice(0, new int[] {0}, new double[] {0.5}, new double[] {0.55}));
+            view.append(losses(0, new int[] {0}, new double[] {0.5}, new double[] {0.55}));
         });
         robot.clickOn(view.logScaleToggle());
         Image picture = ViewTesting.snapshot(robot, view.viewer());
@@ -311,6 +466,8 @@ class LossChartViewTest {
             List<String> epochs = tickLabels(plot.getDomainAxis(), area, RectangleEdge.BOTTOM);
             robot.interact(() -> vm.logScaleProperty().set(true));
             List<String> decades = tickLabels(plot.getRangeAxis(), dataArea(), RectangleEdge.LEFT);
+            robot.interact(() -> view.accuracyChoice().setSelected(true));
+            List<String> percents = tickLabels(plot.getRangeAxis(), dataArea(), RectangleEdge.LEFT);
 
             assertThat(losses).as("the loss axis' labels").isNotEmpty().allMatch(l -> l.matches("\\d\\.\\d+"))
                     .contains("0.1");
@@ -319,6 +476,8 @@ class LossChartViewTest {
             // LogAxis writes 10 and the exponent (drawn as a superscript) one after the other: 10-1 is 10⁻¹.
             assertThat(decades).as("the log axis' labels").isNotEmpty().allMatch(l -> l.matches("10-?\\d+"))
                     .contains("10-1");
+            assertThat(percents).as("the accuracy axis' labels").isNotEmpty().allMatch(l -> l.matches("\\d{1,3} %"))
+                    .contains("0 %", "100 %");
         } finally {
             Locale.setDefault(before);
         }

@@ -70,9 +70,12 @@ class ViewPicturesTest {
         Path all = save(snapshot(robot, output[0].getScene()), "playground-views.png");
         Path plot = save(snapshot(robot, output[0]), "output-plot.png");
         Path loss = save(snapshot(robot, chart[0]), "loss-chart.png");
+        robot.interact(() -> chart[0].accuracyChoice().setSelected(true));
+        Path accuracy = save(snapshot(robot, chart[0]), "accuracy-chart.png");
+        robot.interact(() -> chart[0].lossChoice().setSelected(true));
         Image panel = snapshot(robot, data[0]);
         Path dataPng = save(panel, "data-panel.png");
-        for (Path p : List.of(all, plot, loss, log, dataPng)) {
+        for (Path p : List.of(all, plot, loss, accuracy, log, dataPng)) {
             assertThat(Files.size(p)).isGreaterThan(1000);
         }
         System.out.printf("spiral after %d epochs: test loss %.4f, test accuracy %.3f%n", vm.epochProperty().get(),

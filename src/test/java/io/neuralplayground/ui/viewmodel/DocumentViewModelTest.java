@@ -55,12 +55,15 @@ class DocumentViewModelTest {
         return new DocumentViewModel(vm, Runnable::run, Runnable::run, recent);
     }
 
-    private static List<Long> losses(PlaygroundViewModel vm) {
+    /** The bits of every epoch's losses and accuracies in the session's log. */
+    private static List<Long> history(PlaygroundViewModel vm) {
         List<Long> bits = new ArrayList<>();
         EpochLog.Slice log = vm.session().log().since(0);
         for (int i = 0; i < log.length(); i++) {
             bits.add(Double.doubleToRawLongBits(log.trainLoss()[i]));
             bits.add(Double.doubleToRawLongBits(log.testLoss()[i]));
+            bits.add(Double.doubleToRawLongBits(log.trainAccuracy()[i]));
+            bits.add(Double.doubleToRawLongBits(log.testAccuracy()[i]));
         }
         return bits;
     }
@@ -85,7 +88,7 @@ class DocumentViewModelTest {
         first.session().trainEpochs(20);
         Frames.afterCommandsUntil(first, "epoch 50 shown", () -> first.epochProperty().get() == 50);
         assertThat(firstDocs.titleProperty().get()).startsWith("*xor.session.json");
-        List<Long> expected = losses(first);
+        List<Long> expected = history(first);
 
         PlaygroundViewModel second = playground(PlaygroundSettings.defaults());
         DocumentViewModel secondDocs = documents(second, RecentFiles.inMemory());
@@ -97,7 +100,7 @@ class DocumentViewModelTest {
         Frames.afterCommandsUntil(second, "the session shown as saved", () -> !secondDocs.dirtyProperty().get());
         second.session().trainEpochs(20);
         Frames.afterCommandsUntil(second, "epoch 50 shown", () -> second.epochProperty().get() == 50);
-        assertThat(losses(second)).isEqualTo(expected);
+        assertThat(history(second)).isEqualTo(expected);
     }
 
     @Test
@@ -171,7 +174,7 @@ class DocumentViewModelTest {
         assertThat(saved.at("/progress/carried_gradient").size()).isEqualTo(6);
         first.session().trainEpochs(5);
         Frames.afterCommandsUntil(first, "epoch 12 shown", () -> first.epochProperty().get() == 12);
-        List<Long> expected = losses(first);
+        List<Long> expected = history(first);
 
         PlaygroundViewModel second = playground(PlaygroundSettings.defaults());
         DocumentViewModel secondDocs = documents(second, RecentFiles.inMemory());
@@ -180,7 +183,7 @@ class DocumentViewModelTest {
         assertThat(second.settings()).isEqualTo(settings);
         second.session().trainEpochs(5);
         Frames.afterCommandsUntil(second, "epoch 12 shown", () -> second.epochProperty().get() == 12);
-        assertThat(losses(second)).isEqualTo(expected);
+        assertThat(history(second)).isEqualTo(expected);
     }
 
     @Test
@@ -197,7 +200,7 @@ class DocumentViewModelTest {
                 () -> file.equals(firstDocs.fileProperty().get()));
         first.session().trainEpochs(3);
         Frames.afterCommandsUntil(first, "epoch 7 shown", () -> first.epochProperty().get() == 7);
-        List<Long> expected = losses(first);
+        List<Long> expected = history(first);
         // The file as the version before wrote it: neither the setting nor the carried gradient.
         ObjectMapper json = new ObjectMapper();
         ObjectNode tree = (ObjectNode) json.readTree(file.toFile());
@@ -212,7 +215,7 @@ class DocumentViewModelTest {
         assertThat(second.settings()).isEqualTo(keras);
         second.session().trainEpochs(3);
         Frames.afterCommandsUntil(second, "epoch 7 shown", () -> second.epochProperty().get() == 7);
-        assertThat(losses(second)).isEqualTo(expected);
+        assertThat(history(second)).isEqualTo(expected);
     }
 
     @Test
