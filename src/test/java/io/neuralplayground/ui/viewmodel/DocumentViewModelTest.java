@@ -119,7 +119,7 @@ class DocumentViewModelTest {
                 () -> file.equals(firstDocs.fileProperty().get()));
         first.session().trainEpochs(10);
         Frames.afterCommandsUntil(first, "epoch 25 shown", () -> first.epochProperty().get() == 25);
-        List<Long> expected = losses(first);
+        List<Long> expected = history(first);
 
         PlaygroundViewModel second = playground(PlaygroundSettings.defaults());
         DocumentViewModel secondDocs = documents(second, RecentFiles.inMemory());
@@ -129,7 +129,7 @@ class DocumentViewModelTest {
         assertThat(second.snapshotProperty().get().network().outputs()).isEqualTo(4);
         second.session().trainEpochs(10);
         Frames.afterCommandsUntil(second, "epoch 25 shown", () -> second.epochProperty().get() == 25);
-        assertThat(losses(second)).isEqualTo(expected);
+        assertThat(history(second)).isEqualTo(expected);
     }
 
     @Test
