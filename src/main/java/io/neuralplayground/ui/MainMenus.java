@@ -63,7 +63,7 @@ final class MainMenus {
         iris.setOnAction(e -> documents.openExampleData("iris.csv", "species"));
         MenuItem moons = new MenuItem("Two moons (200 points, 2 classes)");
         moons.setOnAction(e -> documents.openExampleData("two-moons.csv", "label"));
-        Menu examples = new Menu("Open example", null, iris, moons, new SeparatorMenuItem(), textbook);
+        Menu examples = new Menu("Open example", null, textbook, new SeparatorMenuItem(), iris, moons);
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> files.quit());

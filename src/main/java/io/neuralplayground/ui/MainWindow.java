@@ -186,7 +186,9 @@ public final class MainWindow {
         details = new OutputDetails(vm);
         // Room a tall window has under the plot goes to the loss chart (or the confusion matrix).
         VBox.setVgrow(details, Priority.ALWAYS);
-        VBox output = new VBox(new OutputPlotView(vm), details);
+        OutputPlotView plotView = new OutputPlotView(vm);
+        plotView.putInHeader(details.switches());
+        VBox output = new VBox(plotView, details);
         output.getStyleClass().add("output-column");
         ScrollColumn right = new ScrollColumn(output, "output-scroll");
         right.setMinWidth(OUTPUT_COLUMN_MIN_WIDTH);

@@ -11,6 +11,7 @@ import java.util.Locale;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -75,7 +76,10 @@ public final class ConfusionMatrixView extends VBox {
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         accuracy.getStyleClass().add("readout-value");
-        HBox top = new HBox(8, header, parts, gap, accuracy);
+        header.setMinWidth(Region.USE_PREF_SIZE);
+        trainButton.setMinWidth(Region.USE_PREF_SIZE);
+        testButton.setMinWidth(Region.USE_PREF_SIZE);
+        HBox top = new HBox(8, header, parts, gap);
         top.setAlignment(Pos.CENTER_LEFT);
 
         grid.getStyleClass().add("confusion-grid");
@@ -83,7 +87,17 @@ public final class ConfusionMatrixView extends VBox {
         grid.setVgap(2);
         empty.setWrapText(true);
         empty.getStyleClass().add("question");
-        getChildren().addAll(top, grid, empty);
+        // Many classes, or a narrow column: the matrix scrolls sideways inside the column, never past the window.
+        ScrollPane sideways = new ScrollPane(grid);
+        sideways.getStyleClass().add("confusion-scroll");
+        sideways.setFitToHeight(true);
+        sideways.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        sideways.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        sideways.setMinWidth(0);
+        sideways.setFocusTraversable(false);
+        sideways.visibleProperty().bind(grid.visibleProperty());
+        sideways.managedProperty().bind(grid.managedProperty());
+        getChildren().addAll(top, sideways, empty);
         setSpacing(6);
         vm.classReportProperty().addListener((o, was, now) -> show(now));
         vm.highlightedCellProperty().addListener(o -> showHighlight());
@@ -183,7 +197,11 @@ public final class ConfusionMatrixView extends VBox {
                 grid.add(measures[i][q], k + 1 + q, i + 1);
             }
         }
-        grid.add(small("macro avg"), 0, k + 1, k + 1, 1);
+        grid.add(small("macro avg"), 0, k + 1);
+        // The accuracy under the matrix, where it is read with it (the title's row has no room at 1024 pixels).
+        accuracy.getStyleClass().setAll("label", "confusion-measure");
+        grid.add(accuracy, 1, k + 1, k, 1);
+        GridPane.setHalignment(accuracy, HPos.LEFT);
         averages = new Label[MEASURES.size()];
         for (int q = 0; q < MEASURES.size(); q++) {
             averages[q] = small("");

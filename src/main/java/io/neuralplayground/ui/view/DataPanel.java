@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -33,6 +34,8 @@ public final class DataPanel extends VBox {
     private final TilePane choices = new TilePane();
     private final ComboBox<ProblemType> problem = new ComboBox<>();
     private final SettingSlider classes;
+    private final Label dataFile = new Label();
+    private final CheckBox standardize = new CheckBox("Standardize inputs (z-scores of the training part)");
     private final SettingSlider ratio;
     private final SettingSlider noise;
     private final SettingSlider batch;
@@ -101,7 +104,15 @@ public final class DataPanel extends VBox {
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.getStyleClass().add("data-actions");
 
-        getChildren().addAll(headerRow, question, choices, classes, ratio, noise, batch, leftoverSetting, actions, seed.hint());
+        dataFile.getStyleClass().add("data-file");
+        dataFile.setWrapText(true);
+        standardize.setWrapText(true);
+        standardize.setTooltip(new Tooltip("Feed each column as (value − mean) / standard deviation, both measured "
+                + "on the training examples; off: the values as they are in the file"));
+        standardize.setOnAction(e -> vm.setStandardize(standardize.isSelected()));
+        vm.snapshotProperty().addListener(o -> showDataFile());
+        showDataFile();
+        getChildren().addAll(headerRow, dataFile, standardize, question, choices, classes, ratio, noise, batch, leftoverSetting, actions, seed.hint());
     }
 
     /** Under the batch size, since it decides how an epoch is cut into batches: Playground's way first. */
@@ -161,12 +172,33 @@ public final class DataPanel extends VBox {
 
     private DatasetThumbnail thumbnail(PlaygroundDataset kind) {
         DatasetThumbnail t = new DatasetThumbnail(kind);
-        t.setOnMouseClicked(e -> vm.datasetProperty().set(kind));
+        t.setOnMouseClicked(e -> vm.chooseDataset(kind));
         return t;
     }
 
     private void showSelection() {
-        thumbnails.forEach((kind, t) -> t.setSelected(kind == vm.datasetProperty().get()));
+        boolean generated = !vm.settings().hasDataFile();
+        thumbnails.forEach((kind, t) -> t.setSelected(generated && kind == vm.datasetProperty().get()));
+    }
+
+    /** The user's data, when it is what trains: its name and size above the pictures (a click on one goes back). */
+    private void showDataFile() {
+        var settings = vm.settings();
+        boolean file = settings.hasDataFile();
+        dataFile.setVisible(file);
+        dataFile.setManaged(file);
+        standardize.setVisible(file);
+        standardize.setManaged(file);
+        noise.setDisable(file);
+        if (file) {
+            var data = settings.data();
+            int k = data.classes();
+            dataFile.setText("Your data: " + data.displayName() + ", " + data.dataset().size() + " examples, "
+                    + (k == 0 ? "regression" : k + " classes") + ", " + data.columns().size() + " of "
+                    + data.dataset().columnCount() + " columns on. Click a picture for generated data.");
+            standardize.setSelected(data.standardize());
+        }
+        showSelection();
     }
 
     /** The pictures on show, in order. */

@@ -11,14 +11,16 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * Under the output plot, one of two: the loss curve or the confusion matrix, switched by two buttons. Both stay
- * live while hidden, so switching shows the present at once. For regression only the loss curve is offered.
+ * Under the output plot, one of two: the loss curve or the confusion matrix, switched by two buttons that the
+ * window places in the OUTPUT title's row ({@link #switches()}). Both stay live while hidden, so switching shows
+ * the present at once. For regression only the loss curve is offered.
  */
 public final class OutputDetails extends VBox {
     private final ToggleButton lossButton = new ToggleButton("Loss curve");
     private final ToggleButton matrixButton = new ToggleButton("Confusion matrix");
     private final LossChartView loss;
     private final ConfusionMatrixView matrix;
+    private final HBox switches;
 
     public OutputDetails(PlaygroundViewModel vm) {
         getStyleClass().add("output-details");
@@ -40,13 +42,13 @@ public final class OutputDetails extends VBox {
                 showSelected();
             }
         });
-        HBox switches = new HBox(lossButton, matrixButton);
+        switches = new HBox(lossButton, matrixButton);
         switches.getStyleClass().add("output-details-switch");
         switches.setAlignment(Pos.CENTER_RIGHT);
         StackPane shown = new StackPane(loss, matrix);
         shown.setAlignment(Pos.TOP_LEFT);
         VBox.setVgrow(shown, Priority.ALWAYS);
-        getChildren().addAll(switches, shown);
+        getChildren().add(shown);
         vm.classReportProperty().addListener(o -> offerMatrix(vm));
         vm.problemProperty().addListener(o -> offerMatrix(vm));
         offerMatrix(vm);
@@ -64,8 +66,17 @@ public final class OutputDetails extends VBox {
 
     private void showSelected() {
         boolean showMatrix = matrixButton.isSelected();
+        // The hidden one is unmanaged too: its size must not count, or the matrix's height would make the
+        // column scroll while the loss curve shows.
         matrix.setVisible(showMatrix);
+        matrix.setManaged(showMatrix);
         loss.setVisible(!showMatrix);
+        loss.setManaged(!showMatrix);
+    }
+
+    /** The two buttons that switch between the curve and the matrix, for the window to place (above the plot). */
+    public HBox switches() {
+        return switches;
     }
 
     public LossChartView loss() {

@@ -23,6 +23,7 @@ public final class OutputPlotView extends VBox {
     private final PaintControls paint;
     private final ValueRangeLabel valueRange;
     private final AxisPickers axes;
+    private final HBox headerRow;
 
     public OutputPlotView(PlaygroundViewModel vm) {
         getStyleClass().add("output-plot");
@@ -54,7 +55,20 @@ public final class OutputPlotView extends VBox {
         };
         vm.snapshotProperty().addListener(o -> showPaint.run());
         showPaint.run();
-        getChildren().addAll(header, numbers, axes, plot, checks, paint);
+        Region headerGap = new Region();
+        HBox.setHgrow(headerGap, Priority.ALWAYS);
+        headerRow = new HBox(header, headerGap);
+        headerRow.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(headerRow, numbers, axes, plot, checks, paint);
+    }
+
+    /**
+     * Puts {@code node} at the right end of the OUTPUT title's row, where it takes no height of its own (the
+     * switch between the loss curve and the confusion matrix: a row of its own would make a 1100 × 700 window
+     * scroll).
+     */
+    public void putInHeader(javafx.scene.Node node) {
+        headerRow.getChildren().add(node);
     }
 
     /** The plot itself (its plane coordinates: {@link OutputPlot#plotBounds()}, {@link OutputPlot#grid()}). */

@@ -640,6 +640,22 @@ public final class PlaygroundViewModel implements AutoCloseable {
         change(s -> next);
     }
 
+    /** Generated data of {@code kind}, also in place of the user's data when {@code kind} was the last shown. */
+    public void chooseDataset(PlaygroundDataset kind) {
+        if (settings.hasDataFile() && kind == settings.dataset()) {
+            change(s -> s.withDataset(kind));
+        } else {
+            dataset.set(kind);
+        }
+    }
+
+    /** With the user's data: whether its inputs are z-scored on the training part (a new network either way). */
+    public void setStandardize(boolean on) {
+        if (settings.hasDataFile() && settings.data().standardize() != on) {
+            change(s -> s.withData(s.data().withStandardize(on)));
+        }
+    }
+
     /** The confusion matrix's cell whose examples the output plot marks, or null for none. */
     public ObjectProperty<ConfusionCell> highlightedCellProperty() {
         return highlightedCell;
