@@ -223,4 +223,55 @@ class PlaygroundViewModelTest {
         vm.onFrame();
         assertThat(vm.classReportProperty().get()).isNull();
     }
+
+    @Test
+    void theUsersDataTrainsWithItsColumnsAsInputsAndThePlotOnTwoOfThem() throws Exception {
+        vm.openData(io.neuralplayground.session.DataFile.example("iris.csv", "species"));
+        vm.session().sync();
+        vm.onFrame();
+        var snapshot = vm.snapshotProperty().get();
+        assertThat(snapshot.features().names()).containsExactly("sepal_length", "sepal_width", "petal_length",
+                "petal_width");
+        assertThat(snapshot.network().outputs()).isEqualTo(3);
+        assertThat(vm.plotAxesProperty().get()).isEqualTo(new PlotAxes("sepal_length", "sepal_width"));
+        assertThat(InputNode.offeredBy(vm.settings())).extracting(InputNode::id)
+                .containsExactly("sepal_length", "sepal_width", "petal_length", "petal_width");
+
+        // The plane holds every example's z-scores in the two columns; the other two inputs sit at their mean.
+        vm.plotAxesProperty().set(new PlotAxes("petal_length", "petal_width"));
+        vm.onFrame();
+        HeatmapFrame frame = vm.heatmapsProperty().get();
+        var train = snapshot.split().train();
+        double largest = 0;
+        for (var data : java.util.List.of(train, snapshot.split().test())) {
+            for (int r = 0; r < data.size(); r++) {
+                largest = Math.max(largest, Math.max(Math.abs(data.value(r, 2)), Math.abs(data.value(r, 3))));
+            }
+        }
+        assertThat(frame.grid().extent()).isGreaterThan(largest).isLessThan(largest * 1.2);
+        assertThat(frame.thumbnails()).containsKeys(new NodeRef.Input("petal_length"), new NodeRef.Input("sepal_width"));
+
+        vm.toggleInput("sepal_width");
+        vm.session().sync();
+        vm.onFrame();
+        assertThat(vm.snapshotProperty().get().features().names()).containsExactly("sepal_length", "petal_length",
+                "petal_width");
+        assertThat(vm.plotAxesProperty().get()).as("the chosen axes stay").isEqualTo(
+                new PlotAxes("petal_length", "petal_width"));
+
+        vm.setStandardize(false);
+        vm.session().sync();
+        vm.onFrame();
+        assertThat(vm.snapshotProperty().get().split().train().value(0, 0)).as("raw centimetres")
+                .isGreaterThan(4);
+        vm.paint(0, 0);
+        assertThat(vm.settings().paintedPoints()).as("nothing is painted on the user's data").isEmpty();
+
+        vm.chooseDataset(vm.settings().dataset());
+        vm.session().sync();
+        vm.onFrame();
+        assertThat(vm.settings().hasDataFile()).isFalse();
+        assertThat(vm.plotAxesProperty().get()).isEqualTo(PlotAxes.PLAYGROUND);
+        assertThat(vm.heatmapsProperty().get().grid()).isEqualTo(PlaneGrid.PLAYGROUND);
+    }
 }
