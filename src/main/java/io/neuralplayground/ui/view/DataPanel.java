@@ -80,11 +80,13 @@ public final class DataPanel extends VBox {
                 "How many classes the blobs, spiral arms or rings have");
         classes.getStyleClass().add("classes-slider");
         Runnable showClasses = () -> {
-            boolean many = vm.datasetProperty().get() != null && vm.datasetProperty().get().isManyClass();
+            boolean many = vm.datasetProperty().get() != null && vm.datasetProperty().get().isManyClass()
+                    && !vm.settings().hasDataFile();
             classes.setVisible(many);
             classes.setManaged(many);
         };
         vm.datasetProperty().addListener(o -> showClasses.run());
+        vm.snapshotProperty().addListener(o -> showClasses.run());
         showClasses.run();
 
         ratio = new SettingSlider("Ratio of training to test data: ", v -> NumberTexts.setting(v) + "%", 10, 90, 10,
