@@ -240,8 +240,13 @@ public final class DocumentViewModel {
     public CompletableFuture<Boolean> openExampleData(String fileName, String labelColumn) {
         return BackgroundTask.of(() -> DataFile.example(fileName, labelColumn))
                 .onSuccess(data -> {
-                    vm.openData(data);
-                    status.set("Opened the example data " + fileName + ": " + data.dataset().size() + " examples");
+                    try {
+                        vm.openData(data);
+                        status.set("Opened the example data " + fileName + ": " + data.dataset().size()
+                                + " examples");
+                    } catch (PlaygroundException e) {
+                        error("The example data could not be opened", e.getMessage());
+                    }
                 })
                 .onFailure(e -> error("The example data could not be opened", e.getMessage()))
                 .run(tasks);

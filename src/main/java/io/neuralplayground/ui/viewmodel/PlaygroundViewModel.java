@@ -1,5 +1,6 @@
 package io.neuralplayground.ui.viewmodel;
 
+import io.neuralplayground.PlaygroundException;
 import io.neuralplayground.data.Feature;
 import io.neuralplayground.data.PlaygroundDataset;
 import io.neuralplayground.data.Point;
@@ -633,8 +634,16 @@ public final class PlaygroundViewModel implements AutoCloseable {
     /**
      * Trains on the user's data from now on: a new network for it, the lecture's loss for its labels, the plot
      * on its first two input columns.
+     *
+     * @throws PlaygroundException when more columns are on than the graph can draw ({@link InputNode#MAX_SHOWN});
+     *     nothing changes then
      */
     public void openData(DataFile data) {
+        if (data.columns().size() > InputNode.MAX_SHOWN) {
+            throw new PlaygroundException(data.displayName() + " has " + data.columns().size() + " input columns "
+                    + "switched on; the playground's graph shows at most " + InputNode.MAX_SHOWN + ": choose which "
+                    + "in File ▸ Open data…, or train on all of them with the command line's train --data");
+        }
         PlaygroundSettings next = settings.withData(data);
         plotAxes.set(PlotAxes.defaultFor(next));
         change(s -> next);

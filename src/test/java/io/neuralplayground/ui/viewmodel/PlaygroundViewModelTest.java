@@ -274,4 +274,34 @@ class PlaygroundViewModelTest {
         assertThat(vm.plotAxesProperty().get()).isEqualTo(PlotAxes.PLAYGROUND);
         assertThat(vm.heatmapsProperty().get().grid()).isEqualTo(PlaneGrid.PLAYGROUND);
     }
+
+    @Test
+    void dataWithMoreColumnsOnThanTheGraphDrawsIsRefusedAndNothingChanges(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder();
+        int columns = InputNode.MAX_SHOWN + 6;
+        for (int c = 0; c < columns; c++) {
+            csv.append("c").append(c).append(',');
+        }
+        csv.append("label\n");
+        for (int r = 0; r < 20; r++) {
+            for (int c = 0; c < columns; c++) {
+                csv.append(r * c % 7).append(',');
+            }
+            csv.append(r % 2 == 0 ? "a" : "b").append('\n');
+        }
+        java.nio.file.Path file = dir.resolve("wide.csv");
+        java.nio.file.Files.writeString(file, csv);
+        var wide = io.neuralplayground.session.DataFile.read(file.toString(), "label",
+                io.neuralplayground.data.LabelKind.AUTO, true);
+        var before = vm.settings();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> vm.openData(wide))
+                .isInstanceOf(io.neuralplayground.PlaygroundException.class)
+                .hasMessageContaining("wide.csv has " + columns + " input columns")
+                .hasMessageContaining("at most " + InputNode.MAX_SHOWN);
+        assertThat(vm.settings()).isEqualTo(before);
+        // With no more than that many on, it opens, and the graph offers just those.
+        vm.openData(wide.withColumns(wide.columns().subList(0, 3)));
+        assertThat(InputNode.offeredBy(vm.settings())).extracting(InputNode::id).containsExactly("c0", "c1", "c2");
+    }
 }
