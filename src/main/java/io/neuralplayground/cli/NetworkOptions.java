@@ -14,8 +14,9 @@ final class NetworkOptions {
     String activation;
 
     @Option(names = "--output-activation", paramLabel = "NAME",
-            description = "Output activation. Default: tanh for two classes (sigmoid with binary_crossentropy), "
-                    + "softmax for more, linear for regression.")
+            description = "Output activation. Default: the loss's: sigmoid for binary_crossentropy (two classes), "
+                    + "tanh for half_squared_error on two classes, softmax for the categorical losses, linear for "
+                    + "regression.")
     String outputActivation;
 
     @Option(names = "--init", paramLabel = "NAME", defaultValue = "playground",

@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 /** The window's starting state for the commands that open it (screenshot, perf). */
 final class WindowOptions {
     @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "circle",
-            description = "circle, xor, gauss, spiral, plane or multigauss. Default: ${DEFAULT-VALUE}.")
+            description = "circle, xor, gauss, spiral, moons, checkerboard (two classes), blobs, spirals, rings "
+                    + "(3 to 6, see --classes), plane or multigauss (regression). Default: ${DEFAULT-VALUE}.")
     String dataset;
 
     @Option(names = "--data", paramLabel = "FILE.csv",
