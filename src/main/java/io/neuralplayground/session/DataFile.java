@@ -104,15 +104,15 @@ public record DataFile(String source, String labelColumn, LabelKind labelKind, L
     }
 
     /**
-     * The same source read the same way and used the same way, the same examples by count and columns: two reads
-     * of one file are equal, which is what a session that saved the file's path and options promises.
+     * The same source read the same way and used the same way, the same number of examples and classes: two
+     * reads of one file are equal (also when one read only the columns switched on, as the Open data dialog
+     * does), which is what a session that saved the file's path and options promises.
      */
     @Override
     public boolean equals(Object o) {
         return o instanceof DataFile d && source.equals(d.source) && labelColumn.equals(d.labelColumn)
                 && labelKind == d.labelKind && columns.equals(d.columns) && standardize == d.standardize
-                && dataset.size() == d.dataset.size() && dataset.columnNames().equals(d.dataset.columnNames())
-                && dataset.classNames().equals(d.dataset.classNames());
+                && dataset.size() == d.dataset.size() && dataset.classNames().equals(d.dataset.classNames());
     }
 
     @Override

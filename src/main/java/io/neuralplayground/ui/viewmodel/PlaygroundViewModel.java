@@ -639,12 +639,23 @@ public final class PlaygroundViewModel implements AutoCloseable {
      *     nothing changes then
      */
     public void openData(DataFile data) {
+        openData(data, settings.trainRatio(), settings.seed());
+    }
+
+    /**
+     * {@link #openData(DataFile)} with the split's ratio and seed (a new seed starts the weight draws again).
+     *
+     * @throws PlaygroundException as {@link #openData(DataFile)}; nothing changes then
+     */
+    public void openData(DataFile data, double trainRatio, long seed) {
         if (data.columns().size() > InputNode.MAX_SHOWN) {
             throw new PlaygroundException(data.displayName() + " has " + data.columns().size() + " input columns "
                     + "switched on; the playground's graph shows at most " + InputNode.MAX_SHOWN + ": choose which "
                     + "in File ▸ Open data…, or train on all of them with the command line's train --data");
         }
-        PlaygroundSettings next = settings.withData(data);
+        PlaygroundSettings withData = settings.withData(data);
+        PlaygroundSettings next = (seed == withData.seed() ? withData : withData.withSeed(seed)).withTrainRatio(
+                trainRatio);
         plotAxes.set(PlotAxes.defaultFor(next));
         change(s -> next);
     }
