@@ -126,6 +126,14 @@ public final class CsvImportViewModel {
     private final ObservableList<String> columns = FXCollections.observableArrayList();
     private final ObservableList<List<String>> previewRows = FXCollections.observableArrayList();
     private final ObservableList<FeatureChoice> features = FXCollections.observableArrayList();
+    /**
+     * The read-only views handed out, made once: such a view follows its list through a weak listener, so a view
+     * made afresh per call could be collected with the listeners added to it.
+     */
+    private final ObservableList<String> columnsView = FXCollections.unmodifiableObservableList(columns);
+    private final ObservableList<List<String>> previewRowsView = FXCollections.unmodifiableObservableList(
+            previewRows);
+    private final ObservableList<FeatureChoice> featuresView = FXCollections.unmodifiableObservableList(features);
     private final ObjectProperty<String> labelColumn = new SimpleObjectProperty<>(this, "labelColumn");
     private final ReadOnlyIntegerWrapper selectedFeatures = new ReadOnlyIntegerWrapper(this, "selectedFeatures");
     private final ReadOnlyStringWrapper leftOut = new ReadOnlyStringWrapper(this, "leftOut", "");
@@ -510,12 +518,12 @@ public final class CsvImportViewModel {
 
     /** Every column's name, in the file's order. */
     public ObservableList<String> columns() {
-        return FXCollections.unmodifiableObservableList(columns);
+        return columnsView;
     }
 
     /** The first rows' values as text, one list per row, one value per column. */
     public ObservableList<List<String>> previewRows() {
-        return FXCollections.unmodifiableObservableList(previewRows);
+        return previewRowsView;
     }
 
     /** The label column's name, one of {@link #columns()}; the guess until the user chooses. */
@@ -525,7 +533,7 @@ public final class CsvImportViewModel {
 
     /** The numeric columns but the label, in the file's order, each with its tick. */
     public ObservableList<FeatureChoice> features() {
-        return FXCollections.unmodifiableObservableList(features);
+        return featuresView;
     }
 
     /** How many of {@link #features()} are ticked. */

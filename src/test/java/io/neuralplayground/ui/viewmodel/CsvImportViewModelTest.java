@@ -398,4 +398,12 @@ class CsvImportViewModelTest {
         assertThat(vm.previewRows()).hasSize(2);
         assertThat(vm.leftOutProperty().get()).isEmpty();
     }
+
+    @Test
+    void theListsHandedOutAreTheSameEachTimeSoTheirListenersLast() {
+        // A read-only view made per call follows its list weakly: listeners on it would go with it.
+        assertThat(vm.columns()).isSameAs(vm.columns());
+        assertThat(vm.features()).isSameAs(vm.features());
+        assertThat(vm.previewRows()).isSameAs(vm.previewRows());
+    }
 }
