@@ -97,8 +97,13 @@ public final class CsvImportDialog extends Dialog<CsvImport> {
                 }
             }
         });
-        // Escape, Cancel or the window's close button: a read going on must not go on unseen.
-        setOnHidden(e -> vm.cancel());
+        // Escape, Cancel or the window's close button: a read going on must not go on unseen. Watched through the
+        // showing property, so that whoever shows the dialog keeps onHidden for its own use.
+        showingProperty().addListener((o, was, now) -> {
+            if (!now) {
+                vm.cancel();
+            }
+        });
     }
 
     private VBox content() {
