@@ -1,7 +1,10 @@
 package io.neuralplayground.data;
 
 import io.neuralplayground.PlaygroundException;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
@@ -19,7 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -42,7 +48,10 @@ import java.util.regex.Pattern;
  *
  * <p>Nothing is half-loaded: a call returns a complete dataset or throws a {@link PlaygroundException} (a
  * {@link DataFileException} when the content is at fault) whose message names the file, line and column and says
- * what to do.
+ * what to do. A read that reports its progress can be cancelled; it then throws {@link ReadCancelledException}.
+ *
+ * <p>{@link #preview(Path, int)} reads only the header and the first rows, as text, for a window to show before the
+ * whole file is read.
  */
 public final class CsvDatasetReader {
     /** Integer labels with at most this many distinct values are read as classes under {@link LabelKind#AUTO}. */
@@ -68,6 +77,16 @@ public final class CsvDatasetReader {
     /** The label column used when none is named and the file has a column of this name. */
     public static final String DEFAULT_LABEL_COLUMN = "label";
 
+    /**
+     * A read with progress checks its cancellation and reports how far it is after this many rows, or sooner once
+     * {@link #CHECK_EVERY_BYTES} more bytes have been read (a row may be 16 Mi characters long). Checking every row
+     * would cost little more, but the progress callback may post to another thread each time.
+     */
+    static final int CHECK_EVERY_ROWS = 1000;
+
+    /** See {@link #CHECK_EVERY_ROWS}. */
+    static final long CHECK_EVERY_BYTES = 1 << 20;
+
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern NON_FINITE = Pattern.compile("[+-]?(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
     private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?\\d+,\\d+");
@@ -88,13 +107,81 @@ public final class CsvDatasetReader {
      * @throws PlaygroundException if the file cannot be read or its content is not usable
      */
     public static Dataset read(Path file, String labelColumn, LabelKind kind) {
+        return read(file, labelColumn, kind, null, fraction -> { }, () -> false);
+    }
+
+    /**
+     * Reads {@code file} as {@link #read(Path, String, LabelKind)} does, but only the input columns named in
+     * {@code inputColumns}, and with progress and cancellation: every {@value #CHECK_EVERY_ROWS} rows (or
+     * {@value #CHECK_EVERY_BYTES} bytes) it asks {@code cancelled} whether to stop and tells {@code progress} the
+     * fraction of the file's bytes read so far. The fractions never decrease and the last one, once the dataset is
+     * complete, is 1. Both callbacks run on the reading thread.
+     *
+     * <p>Columns not named are skipped unread: they may hold text, or nothing at all, as long as every row has a
+     * value for every column of the header.
+     *
+     * @param inputColumns the input columns' names (exact, or up to case if only one column matches); the dataset
+     *     has them in the file's order. Null means every column but the label column
+     * @throws ReadCancelledException once {@code cancelled} says so; no dataset, not even a part of one, is kept
+     * @throws PlaygroundException if the file cannot be read or its content is not usable, among it an input column
+     *     that is not in the file, the label column named as an input too, or an empty {@code inputColumns}
+     */
+    public static Dataset read(Path file, String labelColumn, LabelKind kind, List<String> inputColumns,
+            DoubleConsumer progress, BooleanSupplier cancelled) {
         String source = file.toString();
-        Path fileName = file.getFileName();
-        String name = fileName == null ? source : fileName.toString();
-        // newBufferedReader's decoder refuses bytes that are not UTF-8 rather than replacing them; it decodes ahead
-        // of the tokenizer, so the line it fails on is not known.
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(tokenizer(in), source, name, labelColumn, kind);
+        return withFile(file, (in, size) -> {
+            Watch watch = new Watch(source, in::count, size, progress, cancelled);
+            Dataset data = parse(tokenizer(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder())), source,
+                    fileName(file), labelColumn, kind, inputColumns, watch);
+            watch.finished();
+            return data;
+        });
+    }
+
+    /**
+     * The header and the first {@code maxRows} rows of {@code file}, as text, without reading further. The rows
+     * are checked as the reader checks them (quotes, one value per column); their values are not.
+     *
+     * @throws PlaygroundException if the file cannot be read, its header is not usable, it has no data rows, or
+     *     one of the rows read is not well formed
+     */
+    public static CsvPreview preview(Path file, int maxRows) {
+        if (maxRows < 1) {
+            throw new IllegalArgumentException("a preview needs at least one row, not " + maxRows);
+        }
+        String source = file.toString();
+        return withFile(file, (in, size) -> {
+            CsvTokenizer tokenizer = tokenizer(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()));
+            CsvTokenizer.Record header = header(tokenizer, source);
+            List<String> columns = columnNames(header, source);
+            List<List<String>> rows = new ArrayList<>();
+            List<Integer> lines = new ArrayList<>();
+            CsvTokenizer.Record record = next(tokenizer, source, columns);
+            for (; record != null && rows.size() < maxRows; record = next(tokenizer, source, columns)) {
+                checkWidth(record, columns, source);
+                rows.add(record.fields());
+                lines.add(record.line());
+            }
+            if (rows.isEmpty()) {
+                throw noDataRows(source, header.line());
+            }
+            return new CsvPreview(source, columns, rows, lines, record == null);
+        });
+    }
+
+    /** What is done with an open file: its bytes as a stream that counts them, and its size then. */
+    @FunctionalInterface
+    private interface FileWork<T> {
+        T apply(CountingStream in, long size) throws IOException;
+    }
+
+    /** {@code work} on {@code file}'s bytes, with what can go wrong in opening and reading it said for the user. */
+    private static <T> T withFile(Path file, FileWork<T> work) {
+        String source = file.toString();
+        // The decoder refuses bytes that are not UTF-8 rather than replacing them (newDecoder() reports them, as
+        // Files.newBufferedReader does); it decodes ahead of the tokenizer, so the line it fails on is not known.
+        try (CountingStream in = new CountingStream(Files.newInputStream(file))) {
+            return work.apply(in, Files.size(file));
         } catch (NoSuchFileException e) {
             throw new PlaygroundException("Data file " + source + " does not exist: check the path", e);
         } catch (AccessDeniedException e) {
@@ -108,6 +195,11 @@ public final class CsvDatasetReader {
         }
     }
 
+    private static String fileName(Path file) {
+        Path name = file.getFileName();
+        return name == null ? file.toString() : name.toString();
+    }
+
     /**
      * Reads CSV text from {@code in} (not closed); {@code sourceName} names it in messages and names the dataset.
      *
@@ -115,7 +207,7 @@ public final class CsvDatasetReader {
      */
     public static Dataset read(Reader in, String sourceName, String labelColumn, LabelKind kind) {
         try {
-            return parse(tokenizer(in), sourceName, sourceName, labelColumn, kind);
+            return parse(tokenizer(in), sourceName, sourceName, labelColumn, kind, null, null);
         } catch (IOException e) {
             throw new PlaygroundException("Data " + sourceName + " cannot be read (" + e.getMessage() + ")", e);
         }
@@ -125,21 +217,23 @@ public final class CsvDatasetReader {
         return new CsvTokenizer(in, MAX_INPUT_COLUMNS + 1, MAX_ROW_CHARS);
     }
 
+    /** @param watch checks for cancellation and reports progress, or null for a read that does neither */
     private static Dataset parse(CsvTokenizer tokenizer, String source, String name, String labelColumn,
-            LabelKind kind) throws IOException {
-        CsvTokenizer.Record header = next(tokenizer, source, null);
-        if (header == null) {
-            throw new DataFileException(source, 0, null, "the file is empty: it needs a header row of column names, "
-                    + "then one row per example");
-        }
+            LabelKind kind, List<String> inputColumns, Watch watch) throws IOException {
+        CsvTokenizer.Record header = header(tokenizer, source);
         List<String> columns = columnNames(header, source);
         int label = labelIndex(columns, labelColumn, header.line(), source);
         if (columns.size() == 1) {
             throw new DataFileException(source, header.line(), columns.get(0), "the label column is the only column: "
                     + "add at least one numeric input column");
         }
-        List<String> featureNames = new ArrayList<>(columns);
-        featureNames.remove(label);
+        boolean[] input = inputs(columns, label, inputColumns, header.line(), source);
+        List<String> featureNames = new ArrayList<>();
+        for (int c = 0; c < columns.size(); c++) {
+            if (input[c]) {
+                featureNames.add(columns.get(c));
+            }
+        }
 
         List<double[]> rows = new ArrayList<>();
         List<String> labels = new ArrayList<>();
@@ -150,6 +244,9 @@ public final class CsvDatasetReader {
             double[] row = new double[featureNames.size()];
             int f = 0;
             for (int c = 0; c < columns.size(); c++) {
+                if (c != label && !input[c]) {
+                    continue;
+                }
                 String value = record.fields().get(c);
                 if (value.isBlank()) {
                     throw new DataFileException(source, record.line(), columns.get(c), "the value is missing: "
@@ -163,13 +260,63 @@ public final class CsvDatasetReader {
             }
             rows.add(row);
             lines.add(record.line());
+            if (watch != null) {
+                watch.row();
+            }
         }
         if (rows.isEmpty()) {
-            throw new DataFileException(source, header.line(), null, "the file has a header row but no data rows: "
-                    + "add one row per example");
+            throw noDataRows(source, header.line());
         }
         double[][] table = rows.toArray(new double[0][]);
         return labelled(name, featureNames, table, labels, lines, columns.get(label), source, kind);
+    }
+
+    private static CsvTokenizer.Record header(CsvTokenizer tokenizer, String source) throws IOException {
+        CsvTokenizer.Record header = next(tokenizer, source, null);
+        if (header == null) {
+            throw new DataFileException(source, 0, null, "the file is empty: it needs a header row of column names, "
+                    + "then one row per example");
+        }
+        return header;
+    }
+
+    private static DataFileException noDataRows(String source, int headerLine) {
+        return new DataFileException(source, headerLine, null, "the file has a header row but no data rows: "
+                + "add one row per example");
+    }
+
+    /** Which columns are read as inputs: those named, or every column but the label when none are. */
+    private static boolean[] inputs(List<String> columns, int label, List<String> inputColumns, int line,
+            String source) {
+        boolean[] input = new boolean[columns.size()];
+        if (inputColumns == null) {
+            Arrays.fill(input, true);
+            input[label] = false;
+            return input;
+        }
+        if (inputColumns.isEmpty()) {
+            throw new DataFileException(source, line, null, "no input column is chosen: choose at least one of the "
+                    + "columns " + NameLists.forMessage(without(columns, label)));
+        }
+        for (String wanted : inputColumns) {
+            int c = Dataset.findColumn(columns, wanted.trim());
+            if (c < 0) {
+                throw new DataFileException(source, line, null, "there is no input column named '" + wanted
+                        + "': choose among the columns " + NameLists.forMessage(without(columns, label)));
+            }
+            if (c == label) {
+                throw new DataFileException(source, line, columns.get(c), "this is the label column, so it cannot be "
+                        + "an input column as well: leave it out of the inputs, or choose another label column");
+            }
+            input[c] = true;
+        }
+        return input;
+    }
+
+    private static List<String> without(List<String> columns, int index) {
+        List<String> rest = new ArrayList<>(columns);
+        rest.remove(index);
+        return rest;
     }
 
     /** The next record, with a syntax error turned into a located message. */
@@ -251,6 +398,39 @@ public final class CsvDatasetReader {
         return parsed;
     }
 
+    /**
+     * Whether the reader takes {@code text} for a number, finite or not: a column of such values is an input column
+     * the reader can read, or whose NaN or infinity it refuses with the line and column.
+     */
+    static boolean looksNumeric(String text) {
+        String value = text.trim();
+        return NUMBER.matcher(value).matches() || NON_FINITE.matcher(value).matches();
+    }
+
+    /**
+     * What {@link LabelKind#AUTO} makes of these labels, the rule the reader follows: {@link Task#CLASSIFICATION}
+     * if any label is not a finite number, or if every label is an integer and there are at most
+     * {@value #MAX_AUTO_CLASSES} distinct ones; {@link Task#REGRESSION} otherwise. No labels at all count as classes.
+     * A window can guess from a file's first rows what reading all of it will decide.
+     */
+    public static Task autoTask(List<String> labels) {
+        double[] numbers = new double[labels.size()];
+        for (int r = 0; r < numbers.length; r++) {
+            String value = labels.get(r).trim();
+            double d = NUMBER.matcher(value).matches() ? Double.parseDouble(value) : Double.NaN;
+            if (!Double.isFinite(d)) {
+                return Task.CLASSIFICATION;
+            }
+            numbers[r] = d;
+        }
+        return autoClassification(true, numbers) ? Task.CLASSIFICATION : Task.REGRESSION;
+    }
+
+    /** {@link LabelKind#AUTO}'s rule, on labels that are all numbers ({@code numbers}) or not. */
+    private static boolean autoClassification(boolean numeric, double[] numbers) {
+        return !numeric || fewIntegers(numbers);
+    }
+
     /** The value as a finite number; null if it is not a number; an error for NaN, infinities and overflow. */
     private static Double parseNumber(String text, String source, int line, String column) {
         // Quoting keeps a class name's spaces, but a number means the same with or without them.
@@ -295,7 +475,7 @@ public final class CsvDatasetReader {
         boolean classification = switch (kind) {
             case CLASSIFICATION -> true;
             case REGRESSION -> false;
-            case AUTO -> !numeric || fewIntegers(numbers);
+            case AUTO -> autoClassification(numeric, numbers);
         };
         if (!classification) {
             return Dataset.regression(name, featureNames, rows, numbers);
@@ -345,6 +525,98 @@ public final class CsvDatasetReader {
             classIndices[r] = index.get(keys.get(r));
         }
         return Dataset.classification(name, featureNames, rows, classIndices, classNames);
+    }
+
+    /** A file's bytes, counted as they are read: how far a read is. */
+    private static final class CountingStream extends FilterInputStream {
+        private long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count += skipped;
+            return skipped;
+        }
+    }
+
+    /**
+     * A read's progress and cancellation, looked at every {@link #CHECK_EVERY_ROWS} rows or {@link #CHECK_EVERY_BYTES}
+     * bytes. The bytes counted run ahead of the rows parsed by the decoder's and the tokenizer's buffers (a few
+     * hundred kilobytes at most), so a fraction is a little ahead too, and 1 is said only once the dataset is made.
+     */
+    private static final class Watch {
+        private final String source;
+        private final LongSupplier bytesRead;
+        private final long size;
+        private final DoubleConsumer progress;
+        private final BooleanSupplier cancelled;
+        private int rowsSinceCheck;
+        private long bytesAtCheck;
+        private double reported;
+
+        Watch(String source, LongSupplier bytesRead, long size, DoubleConsumer progress,
+                BooleanSupplier cancelled) {
+            this.source = source;
+            this.bytesRead = bytesRead;
+            this.size = size;
+            this.progress = progress;
+            this.cancelled = cancelled;
+            check();
+            progress.accept(0);
+        }
+
+        /** After each row: a check now and then. */
+        void row() {
+            if (++rowsSinceCheck >= CHECK_EVERY_ROWS || bytesRead.getAsLong() - bytesAtCheck >= CHECK_EVERY_BYTES) {
+                rowsSinceCheck = 0;
+                bytesAtCheck = bytesRead.getAsLong();
+                check();
+                // A file that grows while it is read could count past its size; short of 1 until the end.
+                double fraction = size <= 0 ? 0 : Math.min(Math.nextDown(1.0), (double) bytesAtCheck / size);
+                if (fraction > reported) {
+                    reported = fraction;
+                    progress.accept(fraction);
+                }
+            }
+        }
+
+        /** Once the dataset is made: a last check, then 1. */
+        void finished() {
+            check();
+            progress.accept(1);
+        }
+
+        private void check() {
+            if (cancelled.getAsBoolean()) {
+                throw new ReadCancelledException(source);
+            }
+        }
     }
 
     /** A numeric class's name: "-1", "3", "0.5" (no trailing ".0", no exponent for ordinary sizes). */

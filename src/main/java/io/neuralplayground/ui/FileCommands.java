@@ -17,15 +17,18 @@ final class FileCommands {
     private final SaveBeforeLeaving leaving;
     /** Opens a model file in the teaching views. */
     private final Consumer<Path> openInStepper;
+    /** Shows a data file in the Open data… dialog. */
+    private final Consumer<Path> openData;
     /** What quitting does once nothing unsaved is in the way (tests count it instead of exiting). */
     private Runnable quitAction = Platform::exit;
 
     FileCommands(DocumentViewModel documents, FileDialogs dialogs, SaveBeforeLeaving leaving,
-            Consumer<Path> openInStepper) {
+            Consumer<Path> openInStepper, Consumer<Path> openData) {
         this.documents = documents;
         this.dialogs = dialogs;
         this.leaving = leaving;
         this.openInStepper = openInStepper;
+        this.openData = openData;
     }
 
     DocumentViewModel documents() {
@@ -76,6 +79,14 @@ final class FileCommands {
     /** Asks for a model file and opens it in the teaching views. */
     void chooseModel() {
         dialogs.networkToOpen("Open a model in the stepper").ifPresent(openInStepper);
+    }
+
+    /**
+     * Asks for a CSV file and shows it in the Open data… dialog. Nothing of the session is left yet (the dialog
+     * only reads), so unsaved changes are not asked about here.
+     */
+    void chooseData() {
+        dialogs.dataToOpen().ifPresent(openData);
     }
 
     /** Quits once the session's unsaved changes are saved or let go; Cancel keeps the window open. */

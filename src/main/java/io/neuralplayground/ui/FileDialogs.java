@@ -23,6 +23,12 @@ final class FileDialogs {
                 new FileChooser.ExtensionFilter("All files", "*.*"));
     }
 
+    /** A CSV data file, for File ▸ Open data…. */
+    Optional<Path> dataToOpen() {
+        return open("Open data", new FileChooser.ExtensionFilter("CSV data (*.csv)", "*.csv", "*.CSV"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+    }
+
     /** Where to save the session. */
     Optional<Path> sessionToSave() {
         return save("Save the session", "playground.session.json",

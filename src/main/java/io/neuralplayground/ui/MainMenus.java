@@ -27,6 +27,10 @@ final class MainMenus {
         MenuItem open = new MenuItem("Open…");
         open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
         open.setOnAction(e -> files.chooseAndOpen());
+        MenuItem openData = new MenuItem("Open data…");
+        openData.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN));
+        openData.setOnAction(e -> files.chooseData());
         Menu recent = new Menu("Open recent");
         fillRecent(recent, files);
         documents.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecent(recent, files));
@@ -67,7 +71,8 @@ final class MainMenus {
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> files.quit());
-        Menu file = new Menu("File", null, open, recent, save, saveAs, new SeparatorMenuItem(), importModel, export, exportData,
+        Menu file = new Menu("File", null, open, openData, recent, save, saveAs, new SeparatorMenuItem(), importModel,
+                export, exportData,
                 new SeparatorMenuItem(), modelInStepper, examples, new SeparatorMenuItem(), quit);
 
         MenuItem copyShare = new MenuItem("Copy share string");
@@ -93,8 +98,8 @@ final class MainMenus {
         keys.setOnAction(e -> window.alert(AlertType.INFORMATION, "Keyboard shortcuts", """
                 Playground: Space plays and pauses, → trains one epoch, R resets.
                 Backprop stepper and autodiff: → next step, ← previous, Home back to the start, End to the end.
-                Ctrl+1 … Ctrl+4 switch views; Ctrl+O opens a session or a network, Ctrl+S saves the session.
-                A file dropped on the window opens too."""));
+                Ctrl+1 … Ctrl+4 switch views; Ctrl+O opens a session or a network, Shift+Ctrl+O a CSV data
+                file; Ctrl+S saves the session. A file dropped on the window opens too (a .csv file as data)."""));
         Menu help = new Menu("Help", null, keys);
         MenuBar bar = new MenuBar(file, edit, view, help);
         bar.getStyleClass().add("main-menu");

@@ -4,6 +4,8 @@ import io.neuralplayground.PlaygroundException;
 import io.neuralplayground.app.BackgroundTask;
 import io.neuralplayground.app.ModelImports;
 import io.neuralplayground.app.TaskExecutor;
+import io.neuralplayground.session.DataFile;
+import io.neuralplayground.ui.view.CsvImportDialog;
 import io.neuralplayground.ui.view.DataPanel;
 import io.neuralplayground.ui.view.NetworkGraphView;
 import io.neuralplayground.ui.view.OutputDetails;
@@ -15,6 +17,8 @@ import io.neuralplayground.ui.view.TopBar;
 import io.neuralplayground.ui.view.teaching.AutodiffView;
 import io.neuralplayground.ui.view.teaching.GradientCheckView;
 import io.neuralplayground.ui.view.teaching.StepperView;
+import io.neuralplayground.ui.viewmodel.CsvImport;
+import io.neuralplayground.ui.viewmodel.CsvImportViewModel;
 import io.neuralplayground.ui.viewmodel.DocumentViewModel;
 import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
 import io.neuralplayground.ui.viewmodel.RecentFiles;
@@ -26,7 +30,10 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -98,6 +105,8 @@ public final class MainWindow {
     private final Scene scene;
     private final MenuBar menuBar;
     private final FileCommands files;
+    /** What becomes of a data file read in the Open data… dialog. */
+    private Consumer<CsvImport> dataImportHandler = this::trainOn;
 
     /**
      * @param vm         the playground's view model
@@ -122,7 +131,8 @@ public final class MainWindow {
         this.stepper = new StepperViewModel(teaching);
         FileDialogs dialogs = new FileDialogs(this::owner);
         this.files = new FileCommands(documents, dialogs,
-                new SaveBeforeLeaving(documents, this::owner, dialogs::sessionToSave), this::openModel);
+                new SaveBeforeLeaving(documents, this::owner, dialogs::sessionToSave), this::openModel,
+                this::openData);
 
         tabs.getStyleClass().add("main-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -281,7 +291,7 @@ public final class MainWindow {
         return menuBar;
     }
 
-    /** A file dropped on the window is opened as from File ▸ Open. */
+    /** A file dropped on the window is opened as from File ▸ Open; a {@code .csv} file as from File ▸ Open data…. */
     private void installFileDrop() {
         scene.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
@@ -294,7 +304,7 @@ public final class MainWindow {
             if (e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty()) {
                 Path dropped = e.getDragboard().getFiles().get(0).toPath();
                 // Asked after the drop has finished: a dialog inside the drop handler would hold up the drag.
-                Platform.runLater(() -> files.openAfterAsking(dropped));
+                Platform.runLater(isDataFile(dropped) ? () -> openData(dropped) : () -> files.openAfterAsking(dropped));
                 done = true;
             }
             e.setDropCompleted(done);
@@ -319,6 +329,58 @@ public final class MainWindow {
             }
         }).onFailure(e -> alert(AlertType.ERROR, "The model could not be opened", e.getMessage()))
                 .run(new TaskExecutor(background, fxThread));
+    }
+
+    /** Whether {@code file} is a data file for the Open data… dialog rather than a session or a network: by name. */
+    static boolean isDataFile(Path file) {
+        Path name = file.getFileName();
+        return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+    }
+
+    /**
+     * Shows the Open data… dialog on {@code file}: its first rows, the guesses and the choices. Its files are read
+     * on the background executor. When the user opens the file and it is read, the result goes to the
+     * {@link #setDataImportHandler data import handler}; Cancel gives it nothing. The session is not touched here.
+     *
+     * @return completes on the FX thread when the dialog closes: with what was read, or empty
+     */
+    public CompletableFuture<Optional<CsvImport>> openData(Path file) {
+        CsvImportViewModel model = new CsvImportViewModel(new TaskExecutor(background, fxThread),
+                vm.seedProperty().get());
+        CsvImportDialog dialog = new CsvImportDialog(model);
+        dialog.initOwner(owner());
+        CompletableFuture<Optional<CsvImport>> closed = new CompletableFuture<>();
+        dialog.setOnHidden(e -> {
+            Optional<CsvImport> result = Optional.ofNullable(dialog.getResult());
+            result.ifPresent(dataImportHandler);
+            closed.complete(result);
+        });
+        model.load(file);
+        dialog.show();
+        return closed;
+    }
+
+    /**
+     * What becomes of a data file the Open data… dialog read (on the FX thread). Until the playground trains on
+     * loaded data, the default only says what was read.
+     */
+    public void setDataImportHandler(Consumer<CsvImport> handler) {
+        dataImportHandler = Objects.requireNonNull(handler);
+    }
+
+    /**
+     * Makes a file read in the Open data… dialog the playground's data, with its split and standardization; a
+     * file the playground cannot show (too many columns on) changes nothing and says why.
+     */
+    private void trainOn(CsvImport read) {
+        DataFile data = new DataFile(read.path().toString(), read.labelColumn(), read.labelKind(),
+                read.featureColumns(), read.standardize(), read.dataset());
+        try {
+            vm.openData(data, read.trainRatio(), read.seed());
+            select(View.PLAYGROUND);
+        } catch (PlaygroundException e) {
+            alert(AlertType.ERROR, "The data could not be opened", e.getMessage());
+        }
     }
 
     /** Opens the bundled textbook example (Matt Mazur's 2-2-2 sigmoid network) in the stepper. */
