@@ -20,7 +20,7 @@ public final class SessionDocuments {
     /** The document of {@code state} as the window shows it with {@code view}. */
     public static SessionDocument toDocument(SessionState state, SessionDocument.View view) {
         Network network = state.network();
-        List<String> inputs = state.settings().features().stream().map(f -> f.id()).toList();
+        List<String> inputs = state.settings().inputNames();
         List<List<int[]>> frozen = new ArrayList<>();
         for (DenseLayer layer : network.layers()) {
             List<int[]> links = new ArrayList<>();
@@ -49,7 +49,7 @@ public final class SessionDocuments {
      */
     public static SessionState fromDocument(SessionDocument d, String source) {
         PlaygroundSettings settings = SettingsCodec.fromMap(d.settings(), source + ": settings");
-        List<String> features = settings.features().stream().map(f -> f.id()).toList();
+        List<String> features = settings.inputNames();
         if (!d.model().inputs().equals(features)) {
             throw new PlaygroundException(source + ": the model's inputs " + d.model().inputs()
                     + " are not the settings' features " + features);

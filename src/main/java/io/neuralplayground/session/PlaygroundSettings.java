@@ -108,6 +108,11 @@ public record PlaygroundSettings(PlaygroundDataset dataset, int classes, double 
         return data != null ? data.classes() : dataset.isClassification() ? classes : 0;
     }
 
+    /** The network's input names: the data file's columns switched on, or the features' ids. */
+    public List<String> inputNames() {
+        return data != null ? data.columns() : features.stream().map(Feature::id).toList();
+    }
+
     /** Whether the examples come from the user's file rather than a generator. */
     public boolean hasDataFile() {
         return data != null;

@@ -24,10 +24,23 @@ public record SessionDocument(Map<String, Object> settings, Model model, List<Li
      * @param showTestData whether the output plot shows the test points
      * @param discretize   whether the output plot shows only the sign of the output
      * @param logScale     whether the loss chart's loss axis is logarithmic
+     * @param plotAxes     with the user's data, the two columns the plot shows (across, up); empty otherwise
      */
-    public record View(boolean showTestData, boolean discretize, boolean logScale) {
+    public record View(boolean showTestData, boolean discretize, boolean logScale, List<String> plotAxes) {
         /** What a window shows before anything is chosen, and what files without a "view" get. */
         public static final View DEFAULT = new View(false, false, false);
+
+        public View {
+            plotAxes = List.copyOf(plotAxes);
+            if (!plotAxes.isEmpty() && plotAxes.size() != 2) {
+                throw new IllegalArgumentException("the plot has two axes, not " + plotAxes.size());
+            }
+        }
+
+        /** A view of generated data: no axes to choose. */
+        public View(boolean showTestData, boolean discretize, boolean logScale) {
+            this(showTestData, discretize, logScale, List.of());
+        }
     }
 
     /**

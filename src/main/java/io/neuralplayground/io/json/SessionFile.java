@@ -98,6 +98,13 @@ public final class SessionFile {
             gen.writeBooleanField("show_test_data", v.showTestData());
             gen.writeBooleanField("discretize", v.discretize());
             gen.writeBooleanField("log_scale", v.logScale());
+            if (!v.plotAxes().isEmpty()) {
+                gen.writeArrayFieldStart("plot_axes");
+                for (String axis : v.plotAxes()) {
+                    gen.writeString(axis);
+                }
+                gen.writeEndArray();
+            }
             gen.writeEndObject();
             gen.writeEndObject();
         } catch (IOException e) {
@@ -303,8 +310,17 @@ public final class SessionFile {
             if (!node.isObject()) {
                 throw fail("view", "must be an object");
             }
+            JsonNode axes = node.get("plot_axes");
+            List<String> plotAxes = new ArrayList<>();
+            if (axes != null && !axes.isNull()) {
+                if (!axes.isArray() || axes.size() != 2 || !axes.get(0).isTextual() || !axes.get(1).isTextual()) {
+                    throw fail("view.plot_axes", "must be two column names, [across, up]");
+                }
+                plotAxes.add(axes.get(0).asText());
+                plotAxes.add(axes.get(1).asText());
+            }
             return new SessionDocument.View(flag(node, "show_test_data"), flag(node, "discretize"),
-                    flag(node, "log_scale"));
+                    flag(node, "log_scale"), plotAxes);
         }
 
         /** A true/false field of the view; absent is false. */

@@ -80,6 +80,7 @@ public final class DocumentViewModel {
         for (var choice : List.of(vm.showTestDataProperty(), vm.discretizeProperty(), vm.logScaleProperty())) {
             choice.addListener(o -> updateDirty(vm.snapshotProperty().get()));
         }
+        vm.plotAxesProperty().addListener(o -> updateDirty(vm.snapshotProperty().get()));
         file.addListener(o -> updateTitle());
         dirty.addListener(o -> updateTitle());
     }
@@ -323,14 +324,20 @@ public final class DocumentViewModel {
 
     /** How the window shows the session now (read on the FX thread). */
     private SessionDocument.View view() {
+        PlotAxes axes = vm.plotAxesProperty().get();
         return new SessionDocument.View(vm.showTestDataProperty().get(), vm.discretizeProperty().get(),
-                vm.logScaleProperty().get());
+                vm.logScaleProperty().get(), vm.settings().hasDataFile() && axes != null
+                        ? List.of(axes.x(), axes.y()) : List.of());
     }
 
     private void showView(SessionDocument.View view) {
         vm.showTestDataProperty().set(view.showTestData());
         vm.discretizeProperty().set(view.discretize());
         vm.logScaleProperty().set(view.logScale());
+        if (view.plotAxes().size() == 2) {
+            vm.plotAxesProperty().set(new PlotAxes(view.plotAxes().get(0), view.plotAxes().get(1))
+                    .fittedTo(vm.settings()));
+        }
     }
 
     /** Whether the window shows something else than {@code saved}: another build, epoch, settings or weights. */

@@ -133,6 +133,34 @@ class DocumentViewModelTest {
     }
 
     @Test
+    void aSessionOnTheUsersDataReopensWithItsColumnsAxesAndNumbers() throws Exception {
+        PlaygroundViewModel first = playground(PlaygroundSettings.defaults());
+        DocumentViewModel firstDocs = documents(first, RecentFiles.inMemory());
+        var iris = io.neuralplayground.session.DataFile.example("iris.csv", "species");
+        first.openData(iris.withColumns(List.of("sepal_length", "petal_length", "petal_width")), 0.7, 3);
+        first.plotAxesProperty().set(new PlotAxes("petal_length", "petal_width"));
+        first.session().trainEpochs(12);
+        Frames.afterCommandsUntil(first, "epoch 12 shown", () -> first.epochProperty().get() == 12);
+        Path file = dir.resolve("iris.session.json");
+        firstDocs.saveAs(file);
+        Frames.afterCommandsUntil(first, "the window's file being " + file.getFileName(),
+                () -> file.equals(firstDocs.fileProperty().get()));
+        List<Long> expected = history(first);
+
+        PlaygroundViewModel second = playground(PlaygroundSettings.defaults());
+        DocumentViewModel secondDocs = documents(second, RecentFiles.inMemory());
+        secondDocs.open(file);
+        Frames.afterCommandsUntil(second, "epoch 12 shown", () -> second.epochProperty().get() == 12);
+        assertThat(second.settings()).isEqualTo(first.settings());
+        assertThat(second.settings().data().columns()).containsExactly("sepal_length", "petal_length", "petal_width");
+        assertThat(second.plotAxesProperty().get()).isEqualTo(new PlotAxes("petal_length", "petal_width"));
+        assertThat(history(second)).isEqualTo(expected);
+        Frames.afterCommandsUntil(second, "the session shown as saved", () -> !secondDocs.dirtyProperty().get());
+        second.plotAxesProperty().set(new PlotAxes("sepal_length", "petal_width"));
+        assertThat(secondDocs.dirtyProperty().get()).as("other axes are a change to save").isTrue();
+    }
+
+    @Test
     void aSessionKeepsHowTheWindowShowedIt() throws Exception {
         PlaygroundViewModel first = playground(PlaygroundSettings.defaults());
         DocumentViewModel firstDocs = documents(first, RecentFiles.inMemory());
