@@ -32,6 +32,9 @@ public final class Dataset {
      */
     private static final double SPLIT_EPSILON = 1e-9;
 
+    /** A class name that is a whole number. */
+    private static final java.util.regex.Pattern NUMBERED = java.util.regex.Pattern.compile("[+-]?\\d+");
+
     private final String name;
     private final List<String> columnNames;
     /**
@@ -279,6 +282,14 @@ public final class Dataset {
 
     public boolean isClassification() {
         return task == Task.CLASSIFICATION;
+    }
+
+    /**
+     * Whether every class is named by a whole number ("0", "-1", "+1"): labels that were numbers, for which the
+     * lecture's loss is the sparse categorical cross-entropy. True for regression (no class names).
+     */
+    public boolean hasNumberedClasses() {
+        return classNames.stream().allMatch(n -> NUMBERED.matcher(n).matches());
     }
 
     /** Class names in class-index order; empty for regression. */

@@ -91,11 +91,6 @@ public record DataFile(String source, String labelColumn, LabelKind labelKind, L
         return dataset.isClassification() ? dataset.classCount() : 0;
     }
 
-    /** Whether the class names are whole numbers (then the lecture's loss is the sparse categorical one). */
-    public boolean integerLabels() {
-        return dataset.classNames().stream().allMatch(n -> n.matches("[+-]?\\d+"));
-    }
-
     /** The name the window shows: the file's name. */
     public String displayName() {
         String name = source.startsWith(EXAMPLE) ? source.substring(EXAMPLE.length()) : source;

@@ -189,29 +189,35 @@ public record PlaygroundSettings(PlaygroundDataset dataset, int classes, double 
     private PlaygroundSettings withProblem(PlaygroundDataset value, int nextClasses) {
         int problem = value.isClassification() ? nextClasses : 0;
         boolean sameProblem = problem == problemClasses();
-        // Playground's loss stays wherever it fits, as Playground keeps it; any other stays within its kind of
-        // problem (two classes, many, regression) and gives way to the lecture's default across kinds.
-        boolean sameKind = Math.min(problem, 3) == Math.min(problemClasses(), 3);
-        LossChoice nextLoss = loss.fits(problem) && (sameKind || loss == LossChoice.PLAYGROUND) ? loss
-                : LossChoice.defaultFor(problem, true);
-        Activation nextOutput = nextLoss == loss && sameProblem ? outputActivation : nextLoss.defaultOutput(problem);
-        return toBuilder().dataset(value).classes(nextClasses).loss(nextLoss).outputActivation(nextOutput)
+        return forProblem(problem, true).dataset(value).classes(nextClasses)
                 .paintedPoints(sameProblem && data == null ? paintedPoints : List.of()).data(null)
                 .build();
     }
 
     /**
-     * The user's own data in place of the generated: the lecture's loss for its labels (unless the loss now fits
-     * them and is of the same kind), no painted points.
+     * A builder with the loss and output for a problem of {@code problem} classes (0: regression). Playground's
+     * loss stays wherever it fits, as Playground keeps it; any other stays within its kind of problem (two classes,
+     * many, regression) and gives way to the lecture's default across kinds; the output stays with the loss on
+     * the same number of classes.
+     *
+     * @param numbered whether the classes are named by numbers (the lecture's default is then the sparse loss)
      */
-    public PlaygroundSettings withData(DataFile value) {
-        int problem = value.classes();
+    private Builder forProblem(int problem, boolean numbered) {
         boolean sameKind = Math.min(problem, 3) == Math.min(problemClasses(), 3);
-        LossChoice nextLoss = loss.fits(problem) && sameKind ? loss : LossChoice.defaultFor(problem,
-                value.integerLabels());
+        LossChoice nextLoss = loss.fits(problem) && (sameKind || loss == LossChoice.PLAYGROUND) ? loss
+                : LossChoice.defaultFor(problem, numbered);
         Activation nextOutput = nextLoss == loss && problem == problemClasses() ? outputActivation
                 : nextLoss.defaultOutput(problem);
-        return toBuilder().data(value).loss(nextLoss).outputActivation(nextOutput).paintedPoints(List.of()).build();
+        return toBuilder().loss(nextLoss).outputActivation(nextOutput);
+    }
+
+    /**
+     * The user's own data in place of the generated: the loss as for another dataset ({@link #forProblem}), the
+     * lecture's default for its labels where it changes, no painted points.
+     */
+    public PlaygroundSettings withData(DataFile value) {
+        return forProblem(value.classes(), value.dataset().hasNumberedClasses()).data(value)
+                .paintedPoints(List.of()).build();
     }
 
     /** Another loss, with the output activation it starts with. */

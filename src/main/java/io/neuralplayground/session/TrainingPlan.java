@@ -159,8 +159,7 @@ public final class TrainingPlan {
     static Loss defaultLoss(Dataset data) {
         boolean classification = data.isClassification();
         int classes = classification ? data.classCount() : 0;
-        boolean integerLabels = data.classNames().stream().allMatch(n -> n.matches("[+-]?\\d+"));
-        return LossChoice.defaultFor(classes, integerLabels).loss();
+        return LossChoice.defaultFor(classes, data.hasNumberedClasses()).loss();
     }
 
     static int outputUnits(boolean classification, int classes, Loss loss) {

@@ -15,6 +15,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Background;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -37,6 +38,7 @@ import javafx.scene.shape.Circle;
 public final class ConfusionMatrixView extends VBox {
     /** The shade of a cell holding its whole row. */
     private static final Color FULL = Color.web("#0877bd");
+    private static final Color TEXT = Color.web("#333333");
     private static final List<String> MEASURES = List.of("precision", "recall", "F1", "support");
 
     private final PlaygroundViewModel vm;
@@ -135,9 +137,9 @@ public final class ConfusionMatrixView extends VBox {
                 Label cell = cells[i][j];
                 cell.setText(m.count(i, j) + "\n" + (Double.isNaN(share) ? "–" : percent(share)));
                 double t = Double.isNaN(share) ? 0 : share;
-                Color fill = Color.WHITE.interpolate(FULL, 0.85 * t);
-                cell.setStyle("-fx-background-color: " + web(fill) + "; -fx-text-fill: "
-                        + (t > 0.55 ? "white" : "#333333") + ";");
+                // Set as properties, not as a style string: a style string makes CSS run again on every update.
+                cell.setBackground(Background.fill(Color.WHITE.interpolate(FULL, 0.85 * t)));
+                cell.setTextFill(t > 0.55 ? Color.WHITE : TEXT);
             }
             measures[i][0].setText(fixed(m.precision(i)));
             measures[i][1].setText(fixed(m.recall(i)));
@@ -246,11 +248,6 @@ public final class ConfusionMatrixView extends VBox {
 
     private static String fixed(double value) {
         return String.format(Locale.ROOT, "%.2f", value);
-    }
-
-    private static String web(Color c) {
-        return String.format(Locale.ROOT, "#%02x%02x%02x", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255),
-                Math.round(c.getBlue() * 255));
     }
 
     /** The cell of true class i and predicted class j, as shown (for tests). */

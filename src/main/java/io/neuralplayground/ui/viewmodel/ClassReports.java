@@ -1,6 +1,5 @@
 package io.neuralplayground.ui.viewmodel;
 
-import io.neuralplayground.data.Dataset;
 import io.neuralplayground.data.SampleEncoder;
 import io.neuralplayground.data.Split;
 import io.neuralplayground.engine.ConfusionMatrix;
@@ -38,15 +37,7 @@ final class ClassReports {
         int[] trainPredicted = encoding.predictedClasses(network, train);
         int[] testPredicted = encoding.predictedClasses(network, test);
         return new ClassReport(snapshot.build(), snapshot.epoch(), split.train().classNames(),
-                ConfusionMatrix.of(classesOf(split.train()), trainPredicted, classes),
-                ConfusionMatrix.of(classesOf(split.test()), testPredicted, classes), trainPredicted, testPredicted);
-    }
-
-    private static int[] classesOf(Dataset data) {
-        int[] classes = new int[data.size()];
-        for (int r = 0; r < classes.length; r++) {
-            classes[r] = data.classIndex(r);
-        }
-        return classes;
+                ConfusionMatrix.of(encoding.trueClasses(train), trainPredicted, classes),
+                ConfusionMatrix.of(encoding.trueClasses(test), testPredicted, classes), trainPredicted, testPredicted);
     }
 }

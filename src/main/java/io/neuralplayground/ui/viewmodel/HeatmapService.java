@@ -35,8 +35,11 @@ public final class HeatmapService {
     private record Request(Snapshot snapshot, NodeRef hovered, PlotAxes axes) {
     }
 
-    /** What the inputs over the plane depend on: equal keys, the same inputs (the weights do not matter). */
-    private record PlaneKey(FeatureSet features, PlotAxes axes, PlaneGrid grid, Split split, boolean dataFile) {
+    /**
+     * What the inputs over the plane depend on: equal keys, the same inputs (the weights do not matter). The split
+     * only for the user's data (its training means hold the other inputs), null for generated data.
+     */
+    private record PlaneKey(FeatureSet features, PlotAxes axes, PlaneGrid grid, Split split) {
     }
 
     public HeatmapService(Executor executor) {
@@ -120,7 +123,7 @@ public final class HeatmapService {
     /** The inputs at every grid point, {@code [input][point]}, cached while the plane stays the same. */
     private double[][] inputsFor(Snapshot snapshot, PlotAxes axes, PlaneGrid grid) {
         PlaneKey key = new PlaneKey(snapshot.features(), axes, grid,
-                snapshot.settings().hasDataFile() ? snapshot.split() : null, snapshot.settings().hasDataFile());
+                snapshot.settings().hasDataFile() ? snapshot.split() : null);
         if (key.equals(cachedPlane)) {
             return cachedInputs;
         }
