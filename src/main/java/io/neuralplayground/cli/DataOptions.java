@@ -56,11 +56,24 @@ final class DataOptions {
         PlaygroundDataset kind = PlaygroundDataset.byName(dataset);
         double noise = noise(noisePercent);
         int count = samples != null ? samples : kind.defaultSize();
-        if (classes != null && !kind.isManyClass()) {
+        return new DataSource.Generated(kind, count, noise, classes(kind, classes));
+    }
+
+    /**
+     * --classes for {@code kind}: the number given, checked, or the kind's default (also the window's --classes).
+     *
+     * @throws IllegalArgumentException for a two-class or regression dataset
+     * @throws io.neuralplayground.PlaygroundException for a number the dataset cannot have
+     */
+    static int classes(PlaygroundDataset kind, Integer classes) {
+        if (classes == null) {
+            return kind.defaultClasses();
+        }
+        if (!kind.isManyClass()) {
             throw new IllegalArgumentException("--classes is for blobs, spirals and rings; " + kind.id() + " has "
                     + (kind.isClassification() ? "two classes" : "no classes (regression)"));
         }
-        return new DataSource.Generated(kind, count, noise, classes != null ? classes : kind.defaultClasses());
+        return kind.checkClasses(classes);
     }
 
     /** --noise in percent as a fraction, checked against Playground's slider (also the window's --noise). */

@@ -115,17 +115,9 @@ final class WindowOptions {
         }
         Activation hidden = Activation.byName(activation);
         Regularization.Kind regKind = Regularization.Kind.byName(regularization);
-        if (classes != null && !kind.isManyClass()) {
-            throw new IllegalArgumentException("--classes is for blobs, spirals and rings; " + kind.id() + " has "
-                    + (kind.isClassification() ? "two classes" : "no classes (regression)"));
-        }
         PlaygroundSettings problem = PlaygroundSettings.defaults().withDataset(kind);
         if (classes != null) {
-            if (classes < kind.minClasses() || classes > kind.maxClasses()) {
-                throw new IllegalArgumentException("--classes: " + kind.id() + " has " + kind.minClasses() + " to "
-                        + kind.maxClasses() + " classes, got " + classes);
-            }
-            problem = problem.withClasses(classes);
+            problem = problem.withClasses(DataOptions.classes(kind, classes));
         }
         if (data != null) {
             problem = problem.withData(DataFile.read(data, label, LabelKind.AUTO, !noStandardize));
@@ -133,7 +125,8 @@ final class WindowOptions {
         if (loss != null) {
             LossChoice choice = LossChoice.byName(loss);
             if (!choice.fits(problem.problemClasses())) {
-                throw new IllegalArgumentException("--loss " + choice.id() + " does not fit " + kind.id()
+                throw new IllegalArgumentException("--loss " + choice.id() + " does not fit "
+                        + (problem.hasDataFile() ? problem.data().displayName() : kind.id())
                         + ": choose one of " + LossChoice.choicesFor(problem.problemClasses()).stream()
                                 .map(LossChoice::id).toList());
             }

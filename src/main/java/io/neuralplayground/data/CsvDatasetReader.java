@@ -298,8 +298,14 @@ public final class CsvDatasetReader {
             throw new DataFileException(source, line, null, "no input column is chosen: choose at least one of the "
                     + "columns " + NameLists.forMessage(without(columns, label)));
         }
+        // Each name's index by one map, not a pass over the header per name: a wide file may name every column.
+        Map<String, Integer> exact = new HashMap<>();
+        for (int c = columns.size() - 1; c >= 0; c--) {
+            exact.put(columns.get(c), c);
+        }
         for (String wanted : inputColumns) {
-            int c = Dataset.findColumn(columns, wanted.trim());
+            Integer found = exact.get(wanted.trim());
+            int c = found != null ? found : Dataset.findColumn(columns, wanted.trim());
             if (c < 0) {
                 throw new DataFileException(source, line, null, "there is no input column named '" + wanted
                         + "': choose among the columns " + NameLists.forMessage(without(columns, label)));
@@ -423,7 +429,7 @@ public final class CsvDatasetReader {
             }
             numbers[r] = d;
         }
-        return autoClassification(true, numbers) ? Task.CLASSIFICATION : Task.REGRESSION;
+        return fewIntegers(numbers) ? Task.CLASSIFICATION : Task.REGRESSION;
     }
 
     /** {@link LabelKind#AUTO}'s rule, on labels that are all numbers ({@code numbers}) or not. */

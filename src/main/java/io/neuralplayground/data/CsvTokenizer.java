@@ -3,6 +3,7 @@ package io.neuralplayground.data;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -112,7 +113,8 @@ final class CsvTokenizer {
             }
             boolean blank = !anyQuoted && fields.size() == 1 && fields.get(0).isEmpty();
             if (!blank) {
-                return new Record(recordLine, List.copyOf(fields));
+                // The list is made anew for every record and never touched again: no copy of a wide row needed.
+                return new Record(recordLine, Collections.unmodifiableList(fields));
             }
         }
         return null;

@@ -102,26 +102,24 @@ public enum PlaygroundDataset {
 
     private final String id;
     private final String displayName;
-    private final boolean classification;
     private final int defaultSize;
     private final int minClasses;
     private final int maxClasses;
 
     /** One of Playground's six: two classes or regression. */
     PlaygroundDataset(String id, String displayName, boolean classification, int defaultSize) {
-        this(id, displayName, classification, defaultSize, classification ? 2 : 0, classification ? 2 : 0);
+        this(id, displayName, defaultSize, classification ? 2 : 0, classification ? 2 : 0);
     }
 
     /** One of the new classification datasets, 500 points as Playground's, with k classes in the range given. */
     PlaygroundDataset(String id, String displayName, int minClasses, int maxClasses) {
-        this(id, displayName, true, 500, minClasses, maxClasses);
+        this(id, displayName, 500, minClasses, maxClasses);
     }
 
-    PlaygroundDataset(String id, String displayName, boolean classification, int defaultSize, int minClasses,
-            int maxClasses) {
+    /** Regression where {@code maxClasses} is 0, classification otherwise. */
+    PlaygroundDataset(String id, String displayName, int defaultSize, int minClasses, int maxClasses) {
         this.id = id;
         this.displayName = displayName;
-        this.classification = classification;
         this.defaultSize = defaultSize;
         this.minClasses = minClasses;
         this.maxClasses = maxClasses;
@@ -138,7 +136,7 @@ public enum PlaygroundDataset {
     }
 
     public boolean isClassification() {
-        return classification;
+        return maxClasses > 0;
     }
 
     /** Whether this dataset has more than two classes (then a point's label is its class index). */
@@ -159,6 +157,19 @@ public enum PlaygroundDataset {
     /** The number of classes when none is chosen: the fewest. */
     public int defaultClasses() {
         return minClasses;
+    }
+
+    /**
+     * {@code classes}, checked.
+     *
+     * @throws PlaygroundException if this dataset cannot have that many classes, saying how many it can
+     */
+    public int checkClasses(int classes) {
+        if (classes < minClasses || classes > maxClasses) {
+            throw new PlaygroundException("The " + id + " dataset cannot have " + classes + " classes: choose "
+                    + (minClasses == maxClasses ? "exactly " + minClasses : "from " + minClasses + " to " + maxClasses));
+        }
+        return classes;
     }
 
     /** {@code classes} if this dataset can have that many, otherwise the nearest number it can have. */
@@ -207,9 +218,8 @@ public enum PlaygroundDataset {
      *     0 … 0.5, or this dataset cannot have that many classes
      */
     public List<Point> generate(int numSamples, double noise, int classes, Rng rng) {
-        if (classification && (classes < minClasses || classes > maxClasses)) {
-            throw new PlaygroundException("The " + id + " dataset cannot have " + classes + " classes: choose "
-                    + (minClasses == maxClasses ? "exactly " + minClasses : "from " + minClasses + " to " + maxClasses));
+        if (isClassification()) {
+            checkClasses(classes);
         }
         if (numSamples < 2 || numSamples > MAX_SAMPLES) {
             throw new PlaygroundException("Cannot generate " + numSamples + " points for the " + id

@@ -143,12 +143,16 @@ public enum TargetEncoding {
         }
         int chunk = Math.min(n, PREDICTION_CHUNK);
         ForwardPass pass = new ForwardPass(chunk);
-        double[][] x = new double[network.inputs()][chunk];
-        double[][] unusedTargets = new double[samples.targetColumns()][chunk];
+        // A set that fits one pass is read in place, as Trainer.measure does; a larger one is sliced into buffers.
+        boolean whole = n == chunk;
+        double[][] x = whole ? samples.inputColumns() : new double[network.inputs()][chunk];
+        double[][] targets = whole ? null : new double[samples.targetColumns()][chunk];
         int units = network.outputs();
         for (int from = 0; from < n; from += chunk) {
             int m = Math.min(chunk, n - from);
-            samples.slice(from, m, x, unusedTargets);
+            if (!whole) {
+                samples.slice(from, m, x, targets);
+            }
             double[][][] h = pass.run(network, x, m);
             double[][] y = h[h.length - 1];
             for (int r = 0; r < m; r++) {

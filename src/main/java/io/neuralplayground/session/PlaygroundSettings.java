@@ -177,8 +177,7 @@ public record PlaygroundSettings(PlaygroundDataset dataset, int classes, double 
      * lecture's default across kinds; painted points stay only where the classes (or regression) stay the same.
      */
     public PlaygroundSettings withDataset(PlaygroundDataset value) {
-        int nextClasses = value.isManyClass() ? value.clampClasses(classes) : value.defaultClasses();
-        return withProblem(value, nextClasses);
+        return withProblem(value, value.clampClasses(classes));
     }
 
     /** Another number of classes of a many-class dataset (clamped to what it can have). */

@@ -232,9 +232,10 @@ public final class PlaygroundViewModel implements AutoCloseable {
             updateFrom(newest);
         }
         drainLog();
-        boolean hoverMoved = !Objects.equals(hovered.get(), requestedHover)
+        // Another node under the pointer or another plane: the pictures are asked for at once, training or not.
+        boolean viewMoved = !Objects.equals(hovered.get(), requestedHover)
                 || !Objects.equals(plotAxes.get(), requestedAxes);
-        if (hoverMoved || newest != requestedSnapshot && heatmapsDue(newest)) {
+        if (viewMoved || newest != requestedSnapshot && heatmapsDue(newest)) {
             requestedSnapshot = newest;
             requestedHover = hovered.get();
             lastHeatmapRequest = System.nanoTime();
@@ -521,7 +522,6 @@ public final class PlaygroundViewModel implements AutoCloseable {
         return problem;
     }
 
-    /** Noise in percent, 0 to 50. */
     /** The number of classes of a many-class dataset (3 to 6); two-class and regression datasets keep their own. */
     public IntegerProperty classesProperty() {
         return classes;
@@ -532,6 +532,7 @@ public final class PlaygroundViewModel implements AutoCloseable {
         return loss;
     }
 
+    /** Noise in percent, 0 to 50. */
     public DoubleProperty noisePercentProperty() {
         return noisePercent;
     }
@@ -660,13 +661,12 @@ public final class PlaygroundViewModel implements AutoCloseable {
         change(s -> next);
     }
 
-    /** Generated data of {@code kind}, also in place of the user's data when {@code kind} was the last shown. */
+    /**
+     * Generated data of {@code kind}, also in place of the user's data when {@code kind} is the dataset shown last
+     * (setting the dataset property to the value it has would change nothing).
+     */
     public void chooseDataset(PlaygroundDataset kind) {
-        if (settings.hasDataFile() && kind == settings.dataset()) {
-            change(s -> s.withDataset(kind));
-        } else {
-            dataset.set(kind);
-        }
+        change(s -> s.withDataset(kind));
     }
 
     /** With the user's data: whether its inputs are z-scored on the training part (a new network either way). */
