@@ -24,6 +24,8 @@ shot --out screenshots/playground-spirals-discretized.png --dataset spirals --cl
   --layers 8,8,8 --activation relu --optimizer adam --lr 0.003 --epochs 500 --discretize --show-test-data
 shot --out screenshots/playground-iris-axes.png --data example:iris.csv --label species --layers 8 \
   --activation relu --optimizer adam --lr 0.01 --epochs 100 --show-test-data --axes petal_length,petal_width
+shot --out screenshots/playground-breast-cancer.png --data example:breast-cancer.csv --label diagnosis --layers 8 \
+  --activation relu --optimizer adam --lr 0.01 --epochs 60 --show-test-data --axes worst_radius,worst_concave_points
 shot --out screenshots/stepper.png --view stepper --textbook --step 12
 shot --out screenshots/stepper-minibatch.png --view stepper --epochs 100 --minibatch 4 --step 10
 shot --out screenshots/gradcheck.png --view gradcheck --epochs 300 --minibatch 10

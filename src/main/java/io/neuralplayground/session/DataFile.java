@@ -17,7 +17,8 @@ import java.util.Objects;
  * The playground's own data: examples read from a CSV file, and how they were read and are used.
  *
  * @param source       the file's path, or {@code example:NAME} for one of the examples that ship in the
- *                     application ({@code example:iris.csv}, {@code example:two-moons.csv})
+ *                     application ({@code example:iris.csv}, {@code example:two-moons.csv},
+ *                     {@code example:breast-cancer.csv})
  * @param labelColumn  the label column's name
  * @param labelKind    how the labels were read
  * @param columns      the input columns switched on, in the file's order; at least one

@@ -67,7 +67,9 @@ final class MainMenus {
         iris.setOnAction(e -> documents.openExampleData("iris.csv", "species"));
         MenuItem moons = new MenuItem("Two moons (200 points, 2 classes)");
         moons.setOnAction(e -> documents.openExampleData("two-moons.csv", "label"));
-        Menu examples = new Menu("Open example", null, textbook, new SeparatorMenuItem(), iris, moons);
+        MenuItem cancer = new MenuItem("Breast cancer (569 tumours, 30 measurements, 2 diagnoses)");
+        cancer.setOnAction(e -> documents.openExampleData("breast-cancer.csv", "diagnosis"));
+        Menu examples = new Menu("Open example", null, textbook, new SeparatorMenuItem(), iris, moons, cancer);
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> files.quit());

@@ -369,8 +369,8 @@ public final class MainWindow {
     }
 
     /**
-     * Makes a file read in the Open data… dialog the playground's data, with its split and standardization; a
-     * file the playground cannot show (too many columns on) changes nothing and says why.
+     * Makes a file read in the Open data… dialog the playground's data, with its split and standardization; data
+     * the playground refuses changes nothing and says why.
      */
     private void trainOn(CsvImport read) {
         DataFile data = new DataFile(read.path().toString(), read.labelColumn(), read.labelKind(),

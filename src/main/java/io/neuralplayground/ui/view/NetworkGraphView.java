@@ -25,6 +25,7 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
 
@@ -63,6 +64,8 @@ public final class NetworkGraphView extends Region {
     /** The link or bias under the pointer, or being edited: drawn picked out. */
     private GraphHit pointed;
     private GraphHit editing;
+    /** The first input the input column shows, when a data file has more columns than rows fit. */
+    private int firstInput;
 
     public NetworkGraphView(PlaygroundViewModel vm) {
         this.vm = Objects.requireNonNull(vm);
@@ -91,6 +94,7 @@ public final class NetworkGraphView extends Region {
             }
         });
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, this::click);
+        canvas.addEventHandler(ScrollEvent.SCROLL, this::scroll);
         editor.visibleProperty().addListener((o, was, now) -> {
             if (!now) {
                 editing = null;
@@ -163,6 +167,10 @@ public final class NetworkGraphView extends Region {
         }
         GraphShape nextShape = GraphShape.of(next);
         boolean reshaped = !nextShape.equals(shape);
+        if (shape == null || !nextShape.offered().equals(shape.offered())) {
+            // Other inputs to show: from the first. Switching one on or off keeps the column where it was.
+            firstInput = 0;
+        }
         shape = nextShape;
         if (reshaped) {
             pointed = null;
@@ -213,8 +221,10 @@ public final class NetworkGraphView extends Region {
         }
         canvas.setWidth(w);
         canvas.setHeight(h);
-        if (layout == null || !layout.fits(w, h, shape)) {
-            layout = GraphLayout.compute(w, h, shape, widestLabel(shape));
+        if (layout == null || !layout.fits(w, h, shape, firstInput)) {
+            layout = GraphLayout.compute(w, h, shape, widestLabel(shape), firstInput);
+            // The layout keeps the column within its inputs (a taller view may show them all).
+            firstInput = layout.firstInput();
             hitTester = new GraphHitTester(layout);
         }
         headers.layout(layout, this);
@@ -316,7 +326,38 @@ public final class NetworkGraphView extends Region {
             boolean on = shape.inputs().contains(in.id());
             return shape.label(in.id()) + (on ? " is on: click to switch it off" : " is off: click to switch it on");
         }
+        if (hit instanceof GraphHit.MoreInputs more) {
+            int away = more.rows() < 0 ? layout.inputsAbove() : layout.inputsBelow();
+            return away + (away == 1 ? " input" : " inputs") + (more.rows() < 0 ? " above" : " below")
+                    + ": click here, or scroll over the graph, to show them";
+        }
         return null;
+    }
+
+    /** Scrolls the input column by {@code rows} (negative: up), when it has more inputs than rows fit. */
+    public void scrollInputs(int rows) {
+        if (layout == null || !layout.scrollsInputs()) {
+            return;
+        }
+        int next = Math.max(0, Math.min(firstInput + rows, shape.offered().size() - layout.shownInputs()));
+        if (next != firstInput) {
+            firstInput = next;
+            pointed = null;
+            hoverCard.setVisible(false);
+            placeEverything();
+            redraw();
+        }
+    }
+
+    /** The wheel or the touchpad over the graph scrolls a long input column, three rows a notch. */
+    private void scroll(ScrollEvent e) {
+        if (layout == null || !layout.scrollsInputs() || e.getDeltaY() == 0) {
+            return;
+        }
+        double notches = -e.getDeltaY() / (e.getMultiplierY() > 0 ? e.getMultiplierY() : 40);
+        int rows = (int) Math.signum(notches) * Math.max(1, (int) Math.round(Math.abs(notches) * 3));
+        scrollInputs(rows);
+        e.consume();
     }
 
     private void click(MouseEvent e) {
@@ -326,6 +367,8 @@ public final class NetworkGraphView extends Region {
         GraphHit hit = hitAt(e.getX(), e.getY());
         if (hit instanceof GraphHit.Input in) {
             vm.toggleInput(in.id());
+        } else if (hit instanceof GraphHit.MoreInputs more) {
+            scrollInputs(more.rows());
         } else if (hit instanceof GraphHit.Link link) {
             double value = snapshot.network().layer(link.layer()).weight(link.input(), link.unit());
             openEditor(hit, e.getX(), e.getY(), value);

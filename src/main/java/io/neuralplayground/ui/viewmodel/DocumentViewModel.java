@@ -236,7 +236,7 @@ public final class DocumentViewModel {
 
     /**
      * Trains the playground on one of the examples that ship with the application ({@code iris.csv},
-     * {@code two-moons.csv}), read off the FX thread.
+     * {@code two-moons.csv}, {@code breast-cancer.csv}), read off the FX thread.
      */
     public CompletableFuture<Boolean> openExampleData(String fileName, String labelColumn) {
         return BackgroundTask.of(() -> DataFile.example(fileName, labelColumn))

@@ -17,8 +17,10 @@ import java.util.concurrent.Executor;
  * picture. Requests are latest-wins ({@link LatestWins}): only the newest is computed, and the newest finished
  * frame waits in a slot for the FX thread.
  *
- * <p>Inputs are coloured by their value divided by the largest magnitude they reach on the grid (x1 by 6, x1²
- * by 36, sin x1 by 1), so that each input's picture shows its shape; neurons by their output, as Playground.
+ * <p>Inputs are coloured by their value divided by the largest magnitude they reach ({@link PlaneInputs#scales}:
+ * on the grid, x1 by 6, x1² by 36, sin x1 by 1; for the user's data also over its training examples, so that a
+ * column held at its mean is pale, not full colour), so that each input's picture shows its shape; neurons by
+ * their output, as Playground.
  */
 public final class HeatmapService {
     private final PlaneGrid grid;
@@ -29,6 +31,7 @@ public final class HeatmapService {
     private final ForwardPass pass;
     private Object cachedPlane;
     private double[][] cachedInputs;
+    private double[] cachedScales;
     private Map<NodeRef, int[]> cachedInputThumbnails;
 
     /** One request: a snapshot, the node under the pointer, the plot's axes. */
@@ -111,7 +114,7 @@ public final class HeatmapService {
             hoveredPixels = full(h[n.layer()][n.unit()], 1.0);
         } else if (hovered instanceof NodeRef.Input in && features.names().contains(in.id())) {
             int f = features.names().indexOf(in.id());
-            hoveredPixels = full(inputs[f], scaleOf(inputs[f], points));
+            hoveredPixels = full(inputs[f], cachedScales[f]);
         } else {
             hovered = null;
         }
@@ -128,24 +131,17 @@ public final class HeatmapService {
             return cachedInputs;
         }
         double[][] inputs = PlaneInputs.of(snapshot, axes, grid);
-        int points = grid.size() * grid.size();
+        double[] scales = PlaneInputs.scales(snapshot, inputs);
         Map<NodeRef, int[]> thumbs = new HashMap<>();
         List<String> names = snapshot.features().names();
         for (int f = 0; f < names.size(); f++) {
-            thumbs.put(new NodeRef.Input(names.get(f)), thumbnail(inputs[f], scaleOf(inputs[f], points)));
+            thumbs.put(new NodeRef.Input(names.get(f)), thumbnail(inputs[f], scales[f]));
         }
         cachedPlane = key;
         cachedInputs = inputs;
+        cachedScales = scales;
         cachedInputThumbnails = thumbs;
         return inputs;
-    }
-
-    private static double scaleOf(double[] values, int n) {
-        double max = 0;
-        for (int p = 0; p < n; p++) {
-            max = Math.max(max, Math.abs(values[p]));
-        }
-        return max == 0 ? 1 : 1 / max;
     }
 
     private int[] full(double[] values, double scale) {

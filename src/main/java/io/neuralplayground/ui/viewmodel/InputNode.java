@@ -17,19 +17,11 @@ public record InputNode(String id, String label) {
     public static final List<InputNode> FEATURES = Arrays.stream(Feature.values())
             .map(f -> new InputNode(f.id(), f.label())).toList();
 
-    /** The most inputs the graph draws: a row each, still big enough to see in a 640-pixel window. */
-    public static final int MAX_SHOWN = 24;
-
-    /**
-     * The inputs {@code settings} offer: the features, or the data file's columns; of a file wider than
-     * {@link #MAX_SHOWN} columns only those switched on (the rest are chosen in the Open data dialog).
-     */
+    /** The inputs {@code settings} offer: the features, or every column of the data file (on or off). */
     public static List<InputNode> offeredBy(PlaygroundSettings settings) {
         if (!settings.hasDataFile()) {
             return FEATURES;
         }
-        List<String> all = settings.data().dataset().columnNames();
-        List<String> shown = all.size() <= MAX_SHOWN ? all : settings.data().columns();
-        return shown.stream().map(c -> new InputNode(c, c)).toList();
+        return settings.data().dataset().columnNames().stream().map(c -> new InputNode(c, c)).toList();
     }
 }

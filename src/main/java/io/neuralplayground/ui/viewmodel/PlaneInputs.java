@@ -75,6 +75,35 @@ final class PlaneInputs {
         return inputs;
     }
 
+    /**
+     * What each input's picture multiplies its values by to colour them, {@code 1 / max |value|}: the largest over
+     * the plane, and for the user's data also over its training examples. Over the plane alone an input held at
+     * its mean would always reach ±1 (full colour, however close to 0 its mean is); against the examples it shows
+     * where its mean lies in its range.
+     *
+     * @param inputs the inputs over the plane, as {@link #of} made them
+     */
+    static double[] scales(Snapshot snapshot, double[][] inputs) {
+        boolean data = snapshot.settings().hasDataFile();
+        Dataset train = data ? snapshot.split().train() : null;
+        List<String> names = snapshot.features().names();
+        double[] scales = new double[inputs.length];
+        for (int f = 0; f < inputs.length; f++) {
+            double largest = 0;
+            for (double v : inputs[f]) {
+                largest = Math.max(largest, Math.abs(v));
+            }
+            if (data) {
+                int column = train.columnIndex(names.get(f));
+                for (int r = 0; r < train.size(); r++) {
+                    largest = Math.max(largest, Math.abs(train.value(r, column)));
+                }
+            }
+            scales[f] = largest == 0 ? 1 : 1 / largest;
+        }
+        return scales;
+    }
+
     private static double mean(Dataset data, int column) {
         double sum = 0;
         for (int r = 0; r < data.size(); r++) {

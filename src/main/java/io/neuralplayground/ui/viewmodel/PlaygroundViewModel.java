@@ -1,6 +1,5 @@
 package io.neuralplayground.ui.viewmodel;
 
-import io.neuralplayground.PlaygroundException;
 import io.neuralplayground.data.Feature;
 import io.neuralplayground.data.PlaygroundDataset;
 import io.neuralplayground.data.Point;
@@ -635,25 +634,13 @@ public final class PlaygroundViewModel implements AutoCloseable {
     /**
      * Trains on the user's data from now on: a new network for it, the lecture's loss for its labels, the plot
      * on its first two input columns.
-     *
-     * @throws PlaygroundException when more columns are on than the graph can draw ({@link InputNode#MAX_SHOWN});
-     *     nothing changes then
      */
     public void openData(DataFile data) {
         openData(data, settings.trainRatio(), settings.seed());
     }
 
-    /**
-     * {@link #openData(DataFile)} with the split's ratio and seed (a new seed starts the weight draws again).
-     *
-     * @throws PlaygroundException as {@link #openData(DataFile)}; nothing changes then
-     */
+    /** {@link #openData(DataFile)} with the split's ratio and seed (a new seed starts the weight draws again). */
     public void openData(DataFile data, double trainRatio, long seed) {
-        if (data.columns().size() > InputNode.MAX_SHOWN) {
-            throw new PlaygroundException(data.displayName() + " has " + data.columns().size() + " input columns "
-                    + "switched on; the playground's graph shows at most " + InputNode.MAX_SHOWN + ": choose which "
-                    + "in File ▸ Open data…, or train on all of them with the command line's train --data");
-        }
         PlaygroundSettings withData = settings.withData(data);
         PlaygroundSettings next = (seed == withData.seed() ? withData : withData.withSeed(seed)).withTrainRatio(
                 trainRatio);

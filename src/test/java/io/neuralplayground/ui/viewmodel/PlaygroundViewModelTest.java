@@ -276,10 +276,10 @@ class PlaygroundViewModelTest {
     }
 
     @Test
-    void dataWithMoreColumnsOnThanTheGraphDrawsIsRefusedAndNothingChanges(@org.junit.jupiter.api.io.TempDir
+    void dataWithMoreColumnsThanTheGraphHasRowsOpensWithEveryColumnOffered(@org.junit.jupiter.api.io.TempDir
             java.nio.file.Path dir) throws Exception {
         StringBuilder csv = new StringBuilder();
-        int columns = InputNode.MAX_SHOWN + 6;
+        int columns = 60;
         for (int c = 0; c < columns; c++) {
             csv.append("c").append(c).append(',');
         }
@@ -294,14 +294,17 @@ class PlaygroundViewModelTest {
         java.nio.file.Files.writeString(file, csv);
         var wide = io.neuralplayground.session.DataFile.read(file.toString(), "label",
                 io.neuralplayground.data.LabelKind.AUTO, true);
-        var before = vm.settings();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> vm.openData(wide))
-                .isInstanceOf(io.neuralplayground.PlaygroundException.class)
-                .hasMessageContaining("wide.csv has " + columns + " input columns")
-                .hasMessageContaining("at most " + InputNode.MAX_SHOWN);
-        assertThat(vm.settings()).isEqualTo(before);
-        // With no more than that many on, it opens, and the graph offers just those.
-        vm.openData(wide.withColumns(wide.columns().subList(0, 3)));
-        assertThat(InputNode.offeredBy(vm.settings())).extracting(InputNode::id).containsExactly("c0", "c1", "c2");
+        vm.openData(wide);
+        vm.session().sync();
+        vm.onFrame();
+        assertThat(InputNode.offeredBy(vm.settings())).hasSize(columns);
+        assertThat(vm.snapshotProperty().get().network().inputs()).as("all of them feed the network")
+                .isEqualTo(columns);
+        // Switched off, a column is still offered, to be switched on again.
+        vm.toggleInput("c7");
+        vm.session().sync();
+        vm.onFrame();
+        assertThat(vm.snapshotProperty().get().network().inputs()).isEqualTo(columns - 1);
+        assertThat(InputNode.offeredBy(vm.settings())).extracting(InputNode::id).contains("c7").hasSize(columns);
     }
 }

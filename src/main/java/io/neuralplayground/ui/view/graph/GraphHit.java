@@ -21,6 +21,13 @@ public sealed interface GraphHit {
     record Bias(int layer, int unit) implements GraphHit {
     }
 
+    /**
+     * The marker of the inputs scrolled out of view above or below, in a column with more inputs than fit: a click
+     * scrolls it by {@code rows} (negative: up).
+     */
+    record MoreInputs(int rows) implements GraphHit {
+    }
+
     /** The link from input {@code input} of layer {@code layer} to its unit {@code unit}. */
     record Link(int layer, int input, int unit) implements GraphHit {
     }

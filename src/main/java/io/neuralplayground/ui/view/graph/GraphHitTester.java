@@ -59,9 +59,16 @@ public final class GraphHitTester {
             }
         }
         for (InputNode input : shape.offered()) {
-            if (layout.input(input.id()).contains(x, y, 0)) {
+            Box box = layout.input(input.id());
+            if (box != null && box.contains(x, y, 0)) {
                 return new GraphHit.Input(input.id());
             }
+        }
+        if (layout.moreAbove() != null && layout.moreAbove().contains(x, y, 0)) {
+            return new GraphHit.MoreInputs(-page());
+        }
+        if (layout.moreBelow() != null && layout.moreBelow().contains(x, y, 0)) {
+            return new GraphHit.MoreInputs(page());
         }
         for (int l = 0; l < shape.depth(); l++) {
             for (int j = 0; j < shape.units(l); j++) {
@@ -71,6 +78,11 @@ public final class GraphHitTester {
             }
         }
         return network != null && shape.matches(network) ? nearestLink(x, y, network) : null;
+    }
+
+    /** How far a click on a marker scrolls: the rows in view, less one kept for continuity. */
+    private int page() {
+        return Math.max(1, layout.shownInputs() - 1);
     }
 
     private GraphHit nearestLink(double x, double y, Network network) {
@@ -88,6 +100,10 @@ public final class GraphHitTester {
                     double tolerance = tolerance(layer, i, j);
                     // The curve stays inside the box of its ends: skip links far from the point cheaply.
                     double x0 = ends[4 * k];
+                    if (Double.isNaN(x0)) {
+                        // A link of an input out of view.
+                        continue;
+                    }
                     double x1 = ends[4 * k + 2];
                     double yMin = Math.min(ends[4 * k + 1], ends[4 * k + 3]);
                     double yMax = Math.max(ends[4 * k + 1], ends[4 * k + 3]);

@@ -15,6 +15,12 @@ import io.neuralplayground.session.PlaygroundSettings;
  * <p>Rows always leave room for eight nodes (seven features, at most eight neurons), so nodes keep their place
  * and size while neurons are added. Above the nodes are the header rows: the layer count with its buttons, each
  * layer's buttons, its neuron count and its activation.
+ *
+ * <p>A data file may have more columns than rows fit at the smallest node size. Then the input column scrolls:
+ * it shows the rows that fit from {@code firstInput} on, less one kept at the bottom, and a marker above the first
+ * row and one in that bottom row say how many inputs are scrolled away each way. Links from an input out of view
+ * are not placed (their ends are NaN); the painter draws one faint curve from each marker to each first-layer
+ * unit instead, for the links that are there but not shown.
  */
 public final class GraphLayout {
     /** Margin around everything. */
@@ -54,6 +60,8 @@ public final class GraphLayout {
     private static final double BIAS_OVERHANG = 3;
     /** Links into one node spread over this fraction of its side. */
     private static final double ARRIVAL_SPREAD = 0.4;
+    /** Height of the "▲ 3 more" and "▼ 40 more" markers of a scrolling input column. */
+    static final double MORE_HEIGHT = 16;
 
     private final double width;
     private final double height;
@@ -62,13 +70,20 @@ public final class GraphLayout {
     private final double node;
     private final double rowPitch;
     private final double[] columnX;
+    /** The offered inputs' squares by row; null for a row scrolled out of view. */
     private final Box[] inputs;
+    /** The first offered input in view, and how many are in view (all of them unless the column scrolls). */
+    private final int firstInput;
+    private final int shownInputs;
+    /** The markers of inputs scrolled away above and below, or null when none are. */
+    private final Box moreAbove;
+    private final Box moreBelow;
     private final Box[][] nodes;
     private final Box[][] biases;
     /** Per layer, four numbers per link (start x, start y, end x, end y), links in kernel order (input-major). */
     private final double[][] links;
 
-    private GraphLayout(double width, double height, GraphShape shape, double labelWidth) {
+    private GraphLayout(double width, double height, GraphShape shape, double labelWidth, int scrolledTo) {
         this.width = width;
         this.height = height;
         this.shape = shape;
@@ -77,7 +92,10 @@ public final class GraphLayout {
         int columns = layers + 2;
 
         double rowSpace = Math.max(0, height - NODES_TOP - PAD - BIAS_OVERHANG);
-        int rows = rows(shape);
+        int offered = shape.offered().size();
+        int fit = fittingRows(rowSpace);
+        boolean scrolls = offered > fit;
+        int rows = scrolls ? fit : rows(shape);
         double pitch = rowSpace / (rows - 1 + NODE_FRACTION);
         double side = clamp(Math.round(pitch * NODE_FRACTION), MIN_NODE, MAX_NODE);
         // The node must also fit between columns: shrink it if the columns are close.
@@ -96,10 +114,18 @@ public final class GraphLayout {
         for (int c = 0; c < columns; c++) {
             columnX[c] = firstX + c * columnPitch;
         }
-        inputs = new Box[shape.offered().size()];
-        for (int r = 0; r < inputs.length; r++) {
-            inputs[r] = square(0, r);
+        shownInputs = scrolls ? fit - 1 : offered;
+        firstInput = Math.max(0, Math.min(scrolledTo, offered - shownInputs));
+        inputs = new Box[offered];
+        for (int r = firstInput; r < firstInput + shownInputs; r++) {
+            inputs[r] = square(0, r - firstInput);
         }
+        double moreLeft = PAD;
+        double moreWidth = columnX[0] + node / 2 - moreLeft;
+        moreAbove = firstInput > 0 ? new Box(moreLeft, NODES_TOP - MORE_HEIGHT - 2, moreWidth, MORE_HEIGHT) : null;
+        moreBelow = firstInput + shownInputs < offered ? new Box(moreLeft,
+                Math.round(NODES_TOP + shownInputs * rowPitch + (node - MORE_HEIGHT) / 2), moreWidth, MORE_HEIGHT)
+                : null;
         nodes = new Box[shape.depth()][];
         biases = new Box[shape.depth()][];
         for (int l = 0; l < shape.depth(); l++) {
@@ -120,6 +146,10 @@ public final class GraphLayout {
             double[] ends = new double[sources * units * 4];
             for (int i = 0; i < sources; i++) {
                 Box from = source(l, i);
+                if (from == null) {
+                    java.util.Arrays.fill(ends, i * units * 4, (i + 1) * units * 4, Double.NaN);
+                    continue;
+                }
                 double spread = ((i - (sources - 1) / 2.0) / sources) * node * ARRIVAL_SPREAD * 2;
                 for (int j = 0; j < units; j++) {
                     Box to = nodes[l][j];
@@ -139,7 +169,25 @@ public final class GraphLayout {
      * {@code labelWidth} wide (measured by the caller in the font it draws them with).
      */
     public static GraphLayout compute(double width, double height, GraphShape shape, double labelWidth) {
-        return new GraphLayout(width, height, shape, labelWidth);
+        return compute(width, height, shape, labelWidth, 0);
+    }
+
+    /**
+     * {@link #compute(double, double, GraphShape, double)} with the input column scrolled to show input
+     * {@code firstInput} first (kept within the inputs; no effect when they all fit).
+     */
+    public static GraphLayout compute(double width, double height, GraphShape shape, double labelWidth,
+            int firstInput) {
+        return new GraphLayout(width, height, shape, labelWidth, firstInput);
+    }
+
+    /**
+     * The rows that fit in {@code rowSpace} at the smallest node size, {@link #ROWS} at least (the hidden columns
+     * need them; a window that small cuts the last rows off).
+     */
+    private static int fittingRows(double rowSpace) {
+        double pitch = MIN_NODE + 4;
+        return Math.max(ROWS, (int) Math.floor((rowSpace - MIN_NODE) / pitch) + 1);
     }
 
     private double firstColumnX(double side) {
@@ -167,9 +215,44 @@ public final class GraphLayout {
         return shape;
     }
 
-    /** Whether this layout is the one for that size and shape. */
-    public boolean fits(double w, double h, GraphShape s) {
-        return width == w && height == h && shape.equals(s);
+    /** Whether this layout is the one for that size, shape and scroll position of the inputs. */
+    public boolean fits(double w, double h, GraphShape s, int scrolledTo) {
+        return width == w && height == h && shape.equals(s) && firstInput == scrolledTo;
+    }
+
+    /** Whether the input column shows only some of the inputs (a file with more columns than rows fit). */
+    public boolean scrollsInputs() {
+        return shownInputs < inputs.length;
+    }
+
+    /** The first offered input in view (0 unless the input column scrolls). */
+    public int firstInput() {
+        return firstInput;
+    }
+
+    /** How many offered inputs are in view. */
+    public int shownInputs() {
+        return shownInputs;
+    }
+
+    /** How many inputs are scrolled away above the first one in view. */
+    public int inputsAbove() {
+        return firstInput;
+    }
+
+    /** How many inputs are scrolled away below the last one in view. */
+    public int inputsBelow() {
+        return inputs.length - firstInput - shownInputs;
+    }
+
+    /** The marker of the inputs scrolled away above, or null when none are. */
+    public Box moreAbove() {
+        return moreAbove;
+    }
+
+    /** The marker of the inputs scrolled away below, or null when none are. */
+    public Box moreBelow() {
+        return moreBelow;
     }
 
     /** Side of every node square. */
@@ -200,7 +283,7 @@ public final class GraphLayout {
 
     /** Right edge of the input labels (they are right-aligned against it). */
     public double labelRight() {
-        return inputs[0].x() - LABEL_GAP;
+        return Math.round(columnX[0] - node / 2) - LABEL_GAP;
     }
 
     /** Left edge of the input labels' room. */
@@ -213,7 +296,7 @@ public final class GraphLayout {
         return input(f.id());
     }
 
-    /** The square of the offered input {@code id} (each has one, on or off). */
+    /** The square of the offered input {@code id}, on or off; null when the input column has it out of view. */
     public Box input(String id) {
         return inputs[shape.row(id)];
     }
@@ -228,7 +311,7 @@ public final class GraphLayout {
         return nodes[layer][unit];
     }
 
-    /** The square that input {@code input} of layer {@code layer} comes from. */
+    /** The square that input {@code input} of layer {@code layer} comes from; null for an input out of view. */
     public Box source(int layer, int input) {
         return layer == 0 ? input(shape.inputs().get(input)) : nodes[layer - 1][input];
     }
@@ -247,8 +330,8 @@ public final class GraphLayout {
 
     /**
      * Layer {@code layer}'s link ends, four numbers per link (start x, start y, end x, end y) in kernel order:
-     * link (i, j) at {@code (i · units + j) · 4}. The array itself, for the painter and the hit tester: not to be
-     * changed.
+     * link (i, j) at {@code (i · units + j) · 4}, NaN for the links of an input out of view. The array itself, for
+     * the painter and the hit tester: not to be changed.
      */
     double[] linkEnds(int layer) {
         return links[layer];

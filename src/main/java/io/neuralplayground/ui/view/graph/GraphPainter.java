@@ -35,6 +35,9 @@ public final class GraphPainter {
     static final Color OFF_BORDER = Color.web("#d9d9d9");
     static final Color LABEL = Color.web("#333333");
     static final Color OFF_LABEL = Color.web("#b4b4b4");
+    /** The stand-in links of inputs scrolled out of view, and the ground of their markers. */
+    static final Color HIDDEN_LINKS = Color.web("#9e9e9e", 0.55);
+    static final Color MORE_GROUND = Color.web("#ececec");
     static final int BACKGROUND_ARGB = 0xFFFFFFFF;
     static final int FROZEN_ARGB = 0xFFD4D4D4;
     static final int HIGHLIGHT_ARGB = 0x59183D4E;
@@ -89,6 +92,7 @@ public final class GraphPainter {
         gc.fillRect(0, 0, layout.width(), layout.height());
         gc.setImageSmoothing(true);
         drawLinks(gc, layout, network, scale, highlights.picked());
+        drawHiddenInputLinks(gc, layout, network);
         drawInputs(gc, layout, enabled, thumbnails, highlights.hoveredNode());
         drawNeurons(gc, layout, network, thumbnails, build, highlights);
     }
@@ -121,7 +125,8 @@ public final class GraphPainter {
         if (rasterLinks(network, scale, false)) {
             rasterLinks(network, scale, true);
         }
-        if (picked instanceof GraphHit.Link p) {
+        if (picked instanceof GraphHit.Link p && curves[p.layer()][p.input() * network.layer(p.layer()).units()
+                + p.unit()] != null) {
             // The picked link again on top, with a dark halo.
             DenseLayer layer = network.layer(p.layer());
             int k = p.input() * layer.units() + p.unit();
@@ -201,6 +206,10 @@ public final class GraphPainter {
             double[] ends = layout.linkEnds(l);
             curves[l] = new LinkRaster.Curve[ends.length / 4];
             for (int k = 0; k < ends.length; k += 4) {
+                if (Double.isNaN(ends[k])) {
+                    // An input out of view: its links are not drawn.
+                    continue;
+                }
                 curves[l][k / 4] = LinkRaster.Curve.of(ends[k] * scale, ends[k + 1] * scale, ends[k + 2] * scale,
                         ends[k + 3] * scale);
             }
@@ -209,9 +218,53 @@ public final class GraphPainter {
         curvesScale = scale;
     }
 
-    /** Link number {@code k} (kernel order) of layer {@code layer}, from its traced curve. */
+    /** Link number {@code k} (kernel order) of layer {@code layer}, from its traced curve (none out of view). */
     private void link(int layer, int k, double scale, double width, int argb, boolean dashed) {
-        raster.link(curves[layer][k], width * scale, argb, dashed);
+        LinkRaster.Curve curve = curves[layer][k];
+        if (curve != null) {
+            raster.link(curve, width * scale, argb, dashed);
+        }
+    }
+
+    /**
+     * For a scrolling input column, the "▲ 3 more" and "▼ 40 more" markers' stand-ins for the links of the inputs
+     * out of view: one faint dashed curve from each marker to each first-layer unit that such an input feeds.
+     */
+    private static void drawHiddenInputLinks(GraphicsContext gc, GraphLayout layout, Network network) {
+        if (!layout.scrollsInputs()) {
+            return;
+        }
+        gc.setStroke(HIDDEN_LINKS);
+        gc.setLineWidth(1);
+        gc.setLineDashes(4, 3);
+        for (Box marker : new Box[] {layout.moreAbove(), layout.moreBelow()}) {
+            if (marker == null || !feedsTheNetwork(layout, marker == layout.moreAbove())) {
+                continue;
+            }
+            double x0 = marker.right();
+            double y0 = marker.centerY();
+            for (int j = 0; j < network.layer(0).units(); j++) {
+                Box to = layout.node(0, j);
+                double mid = (x0 + to.x()) / 2;
+                gc.beginPath();
+                gc.moveTo(x0, y0);
+                gc.bezierCurveTo(mid, y0, mid, to.centerY(), to.x(), to.centerY());
+                gc.stroke();
+            }
+        }
+        gc.setLineDashes((double[]) null);
+    }
+
+    /** Whether any input switched on is scrolled away above ({@code above}) or below the column's view. */
+    private static boolean feedsTheNetwork(GraphLayout layout, boolean above) {
+        GraphShape shape = layout.shape();
+        for (String id : shape.inputs()) {
+            int row = shape.row(id);
+            if (above ? row < layout.firstInput() : row >= layout.firstInput() + layout.shownInputs()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void drawInputs(GraphicsContext gc, GraphLayout layout, List<String> enabled,
@@ -219,8 +272,14 @@ public final class GraphPainter {
         gc.setFont(LABEL_FONT);
         gc.setTextAlign(TextAlignment.RIGHT);
         gc.setTextBaseline(VPos.CENTER);
+        drawMoreMarker(gc, layout.moreAbove(), "▲ " + layout.inputsAbove() + " more");
+        drawMoreMarker(gc, layout.moreBelow(), "▼ " + layout.inputsBelow() + " more");
+        gc.setTextAlign(TextAlignment.RIGHT);
         for (InputNode input : layout.shape().offered()) {
             Box box = layout.input(input.id());
+            if (box == null) {
+                continue;
+            }
             boolean on = enabled.contains(input.id());
             gc.setFill(on ? LABEL : OFF_LABEL);
             // A long column name is drawn narrower rather than over the squares.
@@ -234,6 +293,18 @@ public final class GraphPainter {
                 border(gc, box, OFF_BORDER, 1);
             }
         }
+    }
+
+    /** A scrolling input column's marker, right-aligned over the input squares, when there is one. */
+    private static void drawMoreMarker(GraphicsContext gc, Box marker, String text) {
+        if (marker == null) {
+            return;
+        }
+        gc.setFill(MORE_GROUND);
+        gc.fillRect(marker.x(), marker.y(), marker.width(), marker.height());
+        gc.setFill(LABEL);
+        gc.setTextAlign(TextAlignment.RIGHT);
+        gc.fillText(text, marker.right() - 3, marker.centerY(), marker.width() - 6);
     }
 
     private static void drawNeurons(GraphicsContext gc, GraphLayout layout, Network network,

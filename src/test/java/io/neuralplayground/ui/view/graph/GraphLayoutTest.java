@@ -129,4 +129,86 @@ class GraphLayoutTest {
         assertThat(none.columns()).isEqualTo(2);
         assertThat(none.hiddenCenterX()).isBetween(none.columnX(0), none.columnX(1));
     }
+
+    /** A data file's {@code columns} columns, {@code on} of them switched on (the first ones), 4-2 hidden. */
+    private static GraphShape wide(int columns, int on) {
+        List<io.neuralplayground.ui.viewmodel.InputNode> offered = new java.util.ArrayList<>();
+        for (int c = 0; c < columns; c++) {
+            offered.add(new io.neuralplayground.ui.viewmodel.InputNode("c" + c, "c" + c));
+        }
+        return new GraphShape(offered, offered.subList(0, on).stream().map(n -> n.id()).toList(), List.of(4, 2), 1);
+    }
+
+    @Test
+    void aFileWithMoreColumnsThanRowsFitScrollsTheInputColumnAndKeepsTheNodesReadable() {
+        GraphShape shape = wide(60, 60);
+        GraphLayout top = GraphLayout.compute(444, 476, shape, LABEL);
+        assertThat(top.scrollsInputs()).isTrue();
+        assertThat(top.nodeSize()).isGreaterThanOrEqualTo(GraphLayout.MIN_NODE);
+        assertThat(top.firstInput()).isZero();
+        assertThat(top.shownInputs()).isBetween(GraphLayout.ROWS, 59);
+        assertThat(top.moreAbove()).isNull();
+        assertThat(top.inputsBelow()).isEqualTo(60 - top.shownInputs());
+        assertInside(top, top.moreBelow());
+        for (int c = 0; c < 60; c++) {
+            Box box = top.input("c" + c);
+            if (c < top.shownInputs()) {
+                assertInside(top, box);
+                assertThat(box.bottom()).as("clear of the marker below").isLessThan(top.moreBelow().y());
+                assertThat(top.link(0, c, 0).y0()).isEqualTo(box.centerY());
+            } else {
+                assertThat(box).as("c%d out of view", c).isNull();
+                assertThat(top.link(0, c, 0).x0()).as("no link from an input out of view").isNaN();
+            }
+        }
+
+        GraphLayout middle = GraphLayout.compute(444, 476, shape, LABEL, 20);
+        assertThat(middle.firstInput()).isEqualTo(20);
+        assertThat(middle.input("c19")).isNull();
+        assertThat(middle.input("c20").y()).isEqualTo(top.input("c0").y());
+        assertThat(middle.inputsAbove()).isEqualTo(20);
+        assertThat(middle.moreAbove().bottom()).as("above the first row").isLessThanOrEqualTo(GraphLayout.NODES_TOP);
+        assertThat(middle.moreAbove().y()).as("below the header controls")
+                .isGreaterThanOrEqualTo(GraphLayout.ACTIVATION_ROW_Y);
+        assertThat(middle.moreAbove().right()).as("left of the first hidden column's headers")
+                .isLessThan(middle.columnX(1) - middle.columnPitch() / 2);
+        // The neurons stay where they are whichever inputs are in view.
+        assertThat(middle.node(0, 3)).isEqualTo(top.node(0, 3));
+
+        GraphLayout past = GraphLayout.compute(444, 476, shape, LABEL, 1000);
+        assertThat(past.firstInput()).as("kept within the inputs").isEqualTo(60 - past.shownInputs());
+        assertThat(past.moreBelow()).isNull();
+        assertThat(past.input("c59")).isNotNull();
+    }
+
+    @Test
+    void aTallerViewShowsMoreOfAWideFileAndAllOfItWhenItFits() {
+        GraphShape shape = wide(30, 5);
+        GraphLayout small = GraphLayout.compute(444, 476, shape, LABEL);
+        GraphLayout tall = GraphLayout.compute(880, 846, shape, LABEL);
+        assertThat(tall.shownInputs()).isGreaterThan(small.shownInputs());
+        GraphShape fits = wide(12, 12);
+        GraphLayout all = GraphLayout.compute(880, 846, fits, LABEL, 5);
+        assertThat(all.scrollsInputs()).isFalse();
+        assertThat(all.firstInput()).isZero();
+        assertThat(all.shownInputs()).isEqualTo(12);
+        for (int c = 0; c < 12; c++) {
+            assertInside(all, all.input("c" + c));
+        }
+    }
+
+    @Test
+    void theMarkersScrollAPageAndLinksOutOfViewAreNotHit() {
+        GraphShape shape = wide(60, 60);
+        GraphLayout layout = GraphLayout.compute(444, 476, shape, LABEL, 10);
+        GraphHitTester hits = new GraphHitTester(layout);
+        Box below = layout.moreBelow();
+        Box above = layout.moreAbove();
+        assertThat(hits.hit(below.centerX(), below.centerY(), null)).isEqualTo(
+                new GraphHit.MoreInputs(layout.shownInputs() - 1));
+        assertThat(hits.hit(above.centerX(), above.centerY(), null)).isEqualTo(
+                new GraphHit.MoreInputs(-(layout.shownInputs() - 1)));
+        Box first = layout.input("c10");
+        assertThat(hits.hit(first.centerX(), first.centerY(), null)).isEqualTo(new GraphHit.Input("c10"));
+    }
 }
