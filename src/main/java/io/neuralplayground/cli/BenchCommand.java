@@ -31,8 +31,12 @@ import picocli.CommandLine.Spec;
         description = {"Measure training speed in epochs per second on one thread.", "",
             "On TF Playground's default network and on its largest: circle, 500 points, 50 %% training,",
             "batch 10, learning rate 0.03, tanh; an epoch is one SGD pass plus the train and test loss.",
-            "Each run starts from the same weights and trains a fixed number of epochs; the median is printed."},
-        footer = {"", "Example:", "  neural-playground bench --runs 5"})
+            "Each run starts from the same weights and trains a fixed number of epochs; the median is printed.", "",
+            "With --network fashion-mnist: seconds per epoch of the float32 engine on the lecture's model,",
+            "784-128 relu-10 softmax, sparse categorical cross-entropy, SGD 0.05, batch 32, shuffled, over the",
+            "60,000 training images; one warm-up epoch, then --epochs timed ones, and the test accuracy."},
+        footer = {"", "Examples:", "  neural-playground bench --runs 5",
+            "  neural-playground bench --network fashion-mnist --epochs 3"})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -52,8 +56,23 @@ final class BenchCommand implements Callable<Integer> {
     private double scale;
 
     @Option(names = "--network", paramLabel = "NAME", defaultValue = "both",
-            description = "default, largest or both. Default: ${DEFAULT-VALUE}.")
+            description = "default, largest, both, or fashion-mnist (the float32 engine on images). "
+                    + "Default: ${DEFAULT-VALUE}.")
     private String network;
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "3",
+            description = "fashion-mnist: timed epochs after the warm-up one. Default: ${DEFAULT-VALUE}.")
+    private int imageEpochs;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+            description = "fashion-mnist: threads of the matrix kernel (1 gives the figure per core). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private int threads;
+
+    @Option(names = "--images", paramLabel = "DIR",
+            description = "fashion-mnist: the folder of its four IDX files (default: Debian's package, or the "
+                    + "download cache).")
+    private java.nio.file.Path images;
 
     @Option(names = "--fork", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Measure each network in a fresh JVM, so that the JIT compiler's profile of one network "
@@ -90,6 +109,9 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--scale must be above 0, got " + scale);
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (network.trim().equalsIgnoreCase("fashion-mnist")) {
+            return benchImages(out);
+        }
         List<Measurement> measurements = new ArrayList<>();
         for (Case c : selectedCases()) {
             Measurement m = fork ? measureInFreshJvm(c) : measure(c);
@@ -104,14 +126,34 @@ final class BenchCommand implements Callable<Integer> {
         return Cli.OK;
     }
 
+    private int benchImages(PrintWriter out) {
+        if (imageEpochs < 1) {
+            throw new IllegalArgumentException("--epochs must be at least 1, got " + imageEpochs);
+        }
+        io.neuralplayground.engine.f32.Gemm gemm = io.neuralplayground.engine.f32.Gemms.best(threads);
+        PrintWriter progress = json ? null : out;
+        if (progress != null) {
+            progress.println("kernel: " + gemm.description());
+        }
+        ImageBench.Result result = ImageBench.run(images, imageEpochs, gemm, progress);
+        if (json) {
+            ObjectNode root = Json.object();
+            root.putArray("networks").add(ImageBench.toJson(result));
+            out.println(Json.pretty(root));
+        } else {
+            ImageBench.print(result, out);
+        }
+        return Cli.OK;
+    }
+
     private List<Case> selectedCases() {
         String chosen = network.trim().toLowerCase(Locale.ROOT);
         if (chosen.equals("both")) {
             return CASES;
         }
         return CASES.stream().filter(c -> c.option().equals(chosen)).findFirst().map(List::of)
-                .orElseThrow(() -> new IllegalArgumentException("--network must be default, largest or both, got '"
-                        + network + "'"));
+                .orElseThrow(() -> new IllegalArgumentException("--network must be default, largest, both or "
+                        + "fashion-mnist, got '" + network + "'"));
     }
 
     /** Runs this command for one network in a child JVM with the same class path, and reads its JSON. */

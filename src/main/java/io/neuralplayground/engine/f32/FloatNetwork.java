@@ -110,6 +110,23 @@ public final class FloatNetwork {
         return count;
     }
 
+    /**
+     * The class probabilities for one input (a drawing, an image clicked on): allocates its own buffers, so any
+     * thread may ask it of a network nobody trains.
+     */
+    public float[] probabilities(Gemm gemm, float[] input) {
+        if (input.length != inputs) {
+            throw new IllegalArgumentException("the network takes " + inputs + " inputs, not " + input.length);
+        }
+        float[] h = input;
+        for (FloatLayer layer : layers) {
+            float[] a = new float[layer.units()];
+            layer.forward(gemm, h, 1, a);
+            h = a;
+        }
+        return h;
+    }
+
     /** The widest layer's units, for sizing batch buffers. */
     int widest() {
         int widest = 0;
