@@ -4,12 +4,31 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /** IDX files made byte by byte, good and bad, and gzip as the collections' files are compressed. */
 final class IdxBytes {
     private IdxBytes() {
+    }
+
+    /** A tiny collection in {@code folder}: 20 training and 10 test images of 2×2, labels cycling 0 … 9. */
+    static Path collection(Path folder, boolean gzip) throws IOException {
+        Files.createDirectories(folder);
+        for (ImageFile file : ImageFile.values()) {
+            int count = file.isTraining() ? 20 : 10;
+            byte[] labels = new byte[count];
+            byte[] pixels = new byte[count * 4];
+            for (int i = 0; i < count; i++) {
+                labels[i] = (byte) (i % 10);
+                pixels[4 * i] = (byte) i;
+            }
+            byte[] idx = file.holdsImages() ? images(count, 2, 2, pixels) : labels(labels);
+            Files.write(folder.resolve(gzip ? file.gzipName() : file.plainName()), gzip ? gzip(idx) : idx);
+        }
+        return folder;
     }
 
     /** A header: the magic number, then each size as a big-endian 32-bit integer. */
