@@ -69,6 +69,10 @@ final class BenchCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     private int threads;
 
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+            description = "fashion-mnist: the seed of the weights and the shuffling. Default: ${DEFAULT-VALUE}.")
+    private long seed;
+
     @Option(names = "--images", paramLabel = "DIR",
             description = "fashion-mnist: the folder of its four IDX files (default: Debian's package, or the "
                     + "download cache).")
@@ -135,7 +139,7 @@ final class BenchCommand implements Callable<Integer> {
         if (progress != null) {
             progress.println("kernel: " + gemm.description());
         }
-        ImageBench.Result result = ImageBench.run(images, imageEpochs, gemm, progress);
+        ImageBench.Result result = ImageBench.run(images, imageEpochs, seed, gemm, progress);
         if (json) {
             ObjectNode root = Json.object();
             root.putArray("networks").add(ImageBench.toJson(result));

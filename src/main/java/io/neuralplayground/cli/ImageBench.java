@@ -28,7 +28,7 @@ import java.util.stream.IntStream;
 final class ImageBench {
     static final double LEARNING_RATE = 0.05;
     static final int BATCH = 32;
-    static final long SEED = 1;
+    static final long DEFAULT_SEED = 1;
 
     private ImageBench() {
     }
@@ -44,7 +44,7 @@ final class ImageBench {
         }
     }
 
-    static Result run(Path folder, int epochs, Gemm gemm, PrintWriter progress) {
+    static Result run(Path folder, int epochs, long seed, Gemm gemm, PrintWriter progress) {
         ImageSources sources = ImageSources.standard(ImageCollection.FASHION_MNIST);
         ImageSource source = folder != null ? sources.choose(folder) : sources.fullCollection().orElseThrow(() ->
                 new IllegalArgumentException("The whole Fashion-MNIST is not on this machine: install Debian's "
@@ -53,9 +53,9 @@ final class ImageBench {
         ImageData data = ImageDataReader.read(source);
         ImageExamples train = new ImageExamples(data.train());
         ImageExamples test = new ImageExamples(data.test());
-        FloatNetwork network = ImageNetworks.lecture(train.features(), data.classNames().size(), SEED);
+        FloatNetwork network = ImageNetworks.lecture(train.features(), data.classNames().size(), seed);
         FloatTrainer trainer = new FloatTrainer(network, gemm, Optimizer.sgd(), LEARNING_RATE, BATCH);
-        Rng shuffle = Rng.stream(SEED, "shuffle");
+        Rng shuffle = Rng.stream(seed, "shuffle");
         int[] order = IntStream.range(0, train.size()).toArray();
         double[] seconds = new double[epochs];
         double[] accuracy = new double[epochs + 1];
@@ -83,8 +83,11 @@ final class ImageBench {
     static void print(Result r, PrintWriter out) {
         out.printf(Locale.US, "fashion-mnist %s: %.2f s/epoch (median of %d)%n", r.network(), r.medianSeconds(),
                 r.seconds().length);
-        out.printf(Locale.US, "test accuracy after %d epochs: %.4f; kernel: %s%n", r.testAccuracy().length,
-                r.testAccuracy()[r.testAccuracy().length - 1], r.kernel());
+        double[] accuracy = r.testAccuracy();
+        int n = accuracy.length;
+        out.printf(Locale.US, "test accuracy after %d epochs: %.4f%s; kernel: %s%n", Math.min(3, n),
+                accuracy[Math.min(3, n) - 1], n > 3 ? String.format(Locale.US, " (after %d: %.4f)", n,
+                        accuracy[n - 1]) : "", r.kernel());
     }
 
     static ObjectNode toJson(Result r) {

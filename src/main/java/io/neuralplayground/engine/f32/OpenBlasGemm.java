@@ -31,8 +31,9 @@ public final class OpenBlasGemm implements Gemm {
      */
     static OpenBlasGemm load(int threads) {
         openblas_nolapack.blas_set_num_threads(threads);
-        String version = org.bytedeco.openblas.global.openblas_nolapack.class.getPackage().getImplementationVersion();
-        return new OpenBlasGemm(threads, version == null ? "" : " " + version.replaceFirst("-.*", ""));
+        // "OpenBLAS 0.3.31 " as the library's own header says it.
+        String version = openblas_nolapack.OPENBLAS_VERSION.trim().replaceFirst("^OpenBLAS\\s*", "");
+        return new OpenBlasGemm(threads, version.isEmpty() ? "" : " " + version);
     }
 
     @Override
