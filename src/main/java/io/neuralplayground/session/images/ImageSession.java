@@ -55,6 +55,8 @@ public final class ImageSession implements AutoCloseable {
     private boolean stepping;
     private String message;
     private final List<ImageSnapshot.CurvePoint> curve = new ArrayList<>();
+    /** Callers of {@link #sync()} to release once the next snapshot is published. */
+    private final List<CountDownLatch> publishedWaiters = new ArrayList<>();
     private double pointLoss;
     private long pointCorrect;
     private int pointExamples;
@@ -169,7 +171,7 @@ public final class ImageSession implements AutoCloseable {
     /** Waits until every command sent so far has been applied and its snapshot published (for tests, scripts). */
     public void sync() throws InterruptedException {
         CountDownLatch applied = new CountDownLatch(1);
-        commands.add(applied::countDown);
+        commands.add(() -> publishedWaiters.add(applied));
         if (!applied.await(60, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the image training thread did not answer within 60 s");
         }
@@ -181,7 +183,7 @@ public final class ImageSession implements AutoCloseable {
         while (System.nanoTime() < end) {
             sync();
             ImageSnapshot s = latest.get();
-            if (!s.playing() && !stepping) {
+            if (!s.playing()) {
                 return true;
             }
             Thread.sleep(20);
@@ -196,28 +198,34 @@ public final class ImageSession implements AutoCloseable {
     }
 
     private void run() {
-        try {
-            while (!closed) {
+        while (!closed) {
+            try {
                 boolean training = playing || stepping;
                 Runnable command = training ? commands.poll() : commands.poll(1, TimeUnit.SECONDS);
                 if (command != null) {
                     command.run();
                     drainCommands();
-                    publish();
-                    continue;
-                }
-                if (training) {
+                    publishAndRelease();
+                } else if (training) {
                     trainOneBatch();
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // A command or a batch that failed stops training and says why; the thread goes on taking commands.
+                playing = false;
+                stepping = false;
+                message = "Training stopped: " + e.getMessage();
+                publishAndRelease();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            playing = false;
-            stepping = false;
-            message = "Training stopped: " + e.getMessage();
-            publish();
         }
+    }
+
+    private void publishAndRelease() {
+        publish();
+        publishedWaiters.forEach(CountDownLatch::countDown);
+        publishedWaiters.clear();
     }
 
     private void drainCommands() {
