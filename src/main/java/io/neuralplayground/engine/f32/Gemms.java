@@ -1,11 +1,13 @@
 package io.neuralplayground.engine.f32;
 
 /**
- * Chooses the matrix kernel: OpenBLAS where its native library loads, the Java kernel otherwise (and when the
- * system property {@value #PROPERTY} is {@code java}, to compare them or to stay off native code).
+ * Chooses the matrix kernel: OpenBLAS where its native library loads, called without copying the arrays where
+ * netlib's binding exists ({@link CriticalOpenBlasGemm}) and through JavaCPP otherwise ({@link OpenBlasGemm}); the
+ * Java kernel where no native library loads. The system property {@value #PROPERTY} chooses: {@code java} the
+ * Java kernel, {@code copy} OpenBLAS through JavaCPP (to compare them, or to stay off native code).
  */
 public final class Gemms {
-    /** {@code -Dneuralplayground.blas=java} forces the Java kernel. */
+    /** {@code -Dneuralplayground.blas=java} forces the Java kernel, {@code =copy} OpenBLAS through JavaCPP. */
     public static final String PROPERTY = "neuralplayground.blas";
 
     private Gemms() {
@@ -22,13 +24,23 @@ public final class Gemms {
         if ("java".equalsIgnoreCase(System.getProperty(PROPERTY, ""))) {
             return new JavaGemm(PROPERTY + "=java");
         }
+        OpenBlasGemm openBlas;
         try {
-            return OpenBlasGemm.load(threads);
+            openBlas = OpenBlasGemm.load(threads);
         } catch (LinkageError | RuntimeException e) {
             // UnsatisfiedLinkError, NoClassDefFoundError, ExceptionInInitializerError: no library for this platform,
             // or nowhere to unpack it.
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return new JavaGemm("OpenBLAS did not load: " + why.lines().findFirst().orElse(why));
+        }
+        if ("copy".equalsIgnoreCase(System.getProperty(PROPERTY, ""))) {
+            return openBlas;
+        }
+        try {
+            return CriticalOpenBlasGemm.load(OpenBlasGemm.library(), openBlas);
+        } catch (LinkageError | RuntimeException e) {
+            // No netlib binding for this platform: the same OpenBLAS, its arrays copied.
+            return openBlas;
         }
     }
 }

@@ -16,6 +16,9 @@ import org.bytedeco.openblas.global.openblas_nolapack;
  * other loop of the engine on plain arrays, which the JIT vectorizes and direct buffers it does not.
  */
 public final class OpenBlasGemm implements Gemm {
+    /** The native file JavaCPP loaded for OpenBLAS, once loaded. */
+    private static String library;
+
     private final int threads;
     private final String version;
 
@@ -30,10 +33,16 @@ public final class OpenBlasGemm implements Gemm {
      * @throws LinkageError or a runtime exception when the native library does not load here
      */
     static OpenBlasGemm load(int threads) {
+        library = org.bytedeco.javacpp.Loader.load(openblas_nolapack.class);
         openblas_nolapack.blas_set_num_threads(threads);
         // "OpenBLAS 0.3.31 " as the library's own header says it.
         String version = openblas_nolapack.OPENBLAS_VERSION.trim().replaceFirst("^OpenBLAS\\s*", "");
         return new OpenBlasGemm(threads, version.isEmpty() ? "" : " " + version);
+    }
+
+    /** The native file JavaCPP loaded (its JNI library, which links OpenBLAS), after {@link #load}. */
+    static String library() {
+        return library;
     }
 
     @Override
@@ -48,7 +57,7 @@ public final class OpenBlasGemm implements Gemm {
 
     @Override
     public String description() {
-        return "OpenBLAS" + version + " (native, " + threads + (threads == 1 ? " thread)" : " threads)");
+        return "OpenBLAS" + version + " (native, " + threads + (threads == 1 ? " thread" : " threads") + ")";
     }
 
     @Override

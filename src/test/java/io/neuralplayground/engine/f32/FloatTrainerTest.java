@@ -245,4 +245,25 @@ class FloatTrainerTest {
                 Optimizer.sgd(), 0.1, 4);
         assertThatThrownBy(() -> trainer.trainBatch(Toy.of(10, 1), null, 0, 5)).hasMessageContaining("1 to 4");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sgd", "adam"})
+    void trainingAllocatesNothingPerBatch(String name) {
+        Toy train = Toy.of(3200, 8);
+        FloatTrainer trainer = new FloatTrainer(FloatNetwork.of(network(new int[] {32}, Activation.RELU, 2)),
+                GemmTest.nativeKernel(), Optimizer.byName(name), 0.01, 32);
+        int[] order = java.util.stream.IntStream.range(0, train.size()).toArray();
+        // Warm up: the JIT compiles, the kernel loads.
+        trainer.trainEpoch(train, order, null);
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(id);
+        for (int from = 0; from < train.size(); from += 32) {
+            trainer.trainBatch(train, order, from, 32);
+        }
+        long allocated = threads.getThreadAllocatedBytes(id) - before;
+        // 100 batches: a byte per batch would already be 100; allow a little for the measurement itself.
+        assertThat(allocated).as("bytes allocated by 100 batches").isLessThan(2_000);
+    }
 }
