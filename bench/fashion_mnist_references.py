@@ -36,16 +36,16 @@ def report(name, seconds, accuracy):
           f"test accuracy after 3 epochs {accuracy:.4f}", flush=True)
 
 
-def torch_run():
+def torch_run(seed, epochs):
     import torch
     import torch.nn as nn
     torch.set_num_threads(1)
-    torch.manual_seed(1)
+    torch.manual_seed(seed)
     X, Y, XT, YT = map(torch.from_numpy, (x, y, xt, yt))
     model = nn.Sequential(nn.Linear(784, 128), nn.ReLU(), nn.Linear(128, 10))
     opt = torch.optim.SGD(model.parameters(), lr=0.05)
     seconds, accuracy = [], None
-    for epoch in range(4):
+    for epoch in range(epochs):
         start = time.perf_counter()
         perm = torch.randperm(len(X))
         for s in range(0, len(X), 32):
@@ -57,7 +57,7 @@ def torch_run():
         if epoch == 2:
             with torch.no_grad():
                 accuracy = (model(XT).argmax(1) == YT).float().mean().item()
-    report(f"PyTorch {torch.__version__} (float32, 1 thread)", seconds, accuracy)
+    return f"PyTorch {torch.__version__} (float32, 1 thread)", seconds, accuracy
 
 
 def sklearn_run():
@@ -79,5 +79,9 @@ def sklearn_run():
     report(f"scikit-learn {sklearn.__version__} MLPClassifier (1 thread)", seconds, accuracy)
 
 
-torch_run()
+name, seconds, accuracy = torch_run(1, 4)
+report(name, seconds, accuracy)
+others = [torch_run(seed, 3)[2] for seed in range(2, 6)]
+print(f"PyTorch test accuracy after 3 epochs: {statistics.median([accuracy] + others):.4f} (median of seeds 1-5; "
+      f"{min([accuracy] + others):.4f} to {max([accuracy] + others):.4f})", flush=True)
 sklearn_run()

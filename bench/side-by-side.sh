@@ -6,5 +6,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
-java -jar target/neural-playground.jar bench --network fashion-mnist --epochs 3 | tail -2
+java -jar target/neural-playground.jar bench --network fashion-mnist --epochs 3 | tail -3
 /usr/bin/python3 bench/fashion_mnist_references.py "$@"

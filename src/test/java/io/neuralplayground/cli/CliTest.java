@@ -268,6 +268,35 @@ class CliTest {
         assertThat(run.lines().get(1)).matches("largest 7-8x6-1 tanh: [\\d,]+ epochs/s \\(median of 3\\)");
     }
 
+    @Test
+    void benchOfImagesTimesEpochsOfTheFloatEngineAndMeasuresTheAccuracy() throws java.io.IOException {
+        // The bundled subset as the user's folder: 2,000 training images, so the run takes a second.
+        Run run = run("bench", "--network", "fashion-mnist", "--images", "datasets/fashion-mnist-subset",
+                "--epochs", "1", "--accuracy-seeds", "2");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("epoch 1 \\(warm-up\\): [\\d.]+ s, train loss [\\d.]+, test accuracy "
+                + "0\\.\\d{4}").contains("seed 1: test accuracy after 3 epochs", "seed 2: ");
+        assertThat(run.lines()).anyMatch(l -> l.matches("fashion-mnist 784-128-10: [\\d.]+ s/epoch \\(median of 1\\)"))
+                .anyMatch(l -> l.matches("test accuracy after 3 epochs: 0\\.\\d{4} \\(median of seeds 1-2; .*"))
+                .anyMatch(l -> l.startsWith("kernel: "));
+
+        Run json = run("bench", "--network", "fashion-mnist", "--images", "datasets/fashion-mnist-subset",
+                "--epochs", "2", "--accuracy-seeds", "0", "--json");
+        assertThat(json.exit()).isZero();
+        var node = io.neuralplayground.cli.Json.parse(json.out().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .path("networks").path(0);
+        assertThat(node.path("name").asText()).isEqualTo("fashion-mnist 784-128-10");
+        assertThat(node.path("train_images").asInt()).isEqualTo(2000);
+        assertThat(node.path("runs")).hasSize(2);
+        assertThat(node.path("test_accuracy_after_each_epoch")).hasSize(3);
+    }
+
+    @Test
+    void benchOfImagesWithoutTheFilesSaysWhereToGetThem(@org.junit.jupiter.api.io.TempDir java.nio.file.Path empty) {
+        assertUserError(run("bench", "--network", "fashion-mnist", "--images", empty.toString()), Cli.FAILED,
+                "train-images-idx3-ubyte");
+    }
+
     private static void assertUserError(Run run, int exit, String message) {
         assertThat(run.exit()).as(run.err()).isEqualTo(exit);
         assertThat(run.err()).contains(message).doesNotContain("Exception").doesNotContain("\tat ");
