@@ -88,6 +88,14 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** The image collections read and download with the JDK alone: no JSON library, nothing of the files room. */
+    @Test
+    void theImageDataUseNoJsonLibraryAndNoFileFormatsRoom() {
+        noClasses().that().resideInAPackage("io.neuralplayground.data.images..").should().dependOnClassesThat()
+                .resideInAnyPackage("com.fasterxml.jackson..", "io.neuralplayground.io..")
+                .check(classes);
+    }
+
     /** Views read snapshots and networks; what they change goes through their view model, never to the session. */
     @Test
     void viewsDoNotTalkToTheTrainingSession() {
