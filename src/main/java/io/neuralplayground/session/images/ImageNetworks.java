@@ -47,6 +47,11 @@ public final class ImageNetworks {
         return create(inputs, LECTURE_HIDDEN, new Activation[] {Activation.RELU}, classes, seed);
     }
 
+    /** The names of an image network's inputs, as its exports call them: {@code pixel_0} … {@code pixel_783}. */
+    public static List<String> pixelNames(int pixels) {
+        return java.util.stream.IntStream.range(0, pixels).mapToObj(i -> "pixel_" + i).toList();
+    }
+
     /** "784-128-10": the layer widths, inputs first. */
     public static String shapeName(FloatNetwork network) {
         StringBuilder name = new StringBuilder().append(network.inputs());
