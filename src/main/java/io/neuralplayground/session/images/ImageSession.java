@@ -47,6 +47,8 @@ public final class ImageSession implements AutoCloseable {
     private ImageExamples validation;
     private final ImageExamples test;
     private Rng shuffle;
+    /** The shuffling generator's state before the shuffle of the epoch under way: what a saved session keeps. */
+    private long shuffleState;
     private int[] order;
     private long build;
     private int epoch;
@@ -168,6 +170,41 @@ public final class ImageSession implements AutoCloseable {
         });
     }
 
+    /**
+     * The state to save, taken between two batches (the partial epoch under way is kept in the weights only:
+     * reopened, the session starts the next epoch).
+     */
+    public java.util.concurrent.CompletableFuture<ImageSessionState> capture() {
+        java.util.concurrent.CompletableFuture<ImageSessionState> state = new java.util.concurrent.CompletableFuture<>();
+        commands.add(() -> state.complete(new ImageSessionState(settings, network.copy(), epoch, shuffleState,
+                curve)));
+        return state;
+    }
+
+    /**
+     * Goes on from a saved state: its settings and weights, epochs and curves, paused. The images must be those
+     * the state was trained on (the caller opens the same source); a network of another shape is refused.
+     */
+    public void restore(ImageSessionState state) {
+        commands.add(() -> {
+            FloatNetwork saved = state.network();
+            if (saved.inputs() != data.train().pixelsPerImage() || saved.outputs() != data.classNames().size()) {
+                throw new IllegalArgumentException("the saved network takes " + saved.inputs() + " pixels and tells "
+                        + saved.outputs() + " classes apart, but these images have " + data.train().pixelsPerImage()
+                        + " pixels and " + data.classNames().size() + " classes");
+            }
+            rebuild(state.settings());
+            initial = saved.copy();
+            restart(saved.copy());
+            epoch = state.epoch();
+            shuffle.restore(state.shuffleState());
+            newOrder();
+            curve.addAll(state.curve());
+            measureTest();
+            message = "Reopened after " + epoch + (epoch == 1 ? " epoch" : " epochs");
+        });
+    }
+
     /** Waits until every command sent so far has been applied and its snapshot published (for tests, scripts). */
     public void sync() throws InterruptedException {
         CountDownLatch applied = new CountDownLatch(1);
@@ -255,7 +292,7 @@ public final class ImageSession implements AutoCloseable {
         if (done >= train.size()) {
             epoch++;
             done = 0;
-            shuffle.shuffle(order);
+            newOrder();
             addPoint(true);
             measureTest();
             if (stepping || epoch >= settings.epochs()) {
@@ -326,8 +363,8 @@ public final class ImageSession implements AutoCloseable {
         network = start;
         trainer = new FloatTrainer(network, gemm, settings.optimizer(), settings.learningRate(), settings.batchSize());
         shuffle = Rng.stream(settings.seed(), "shuffle");
-        order = IntStream.range(0, train.size()).toArray();
-        shuffle.shuffle(order);
+        order = new int[train.size()];
+        newOrder();
         build++;
         epoch = 0;
         done = 0;
@@ -341,6 +378,18 @@ public final class ImageSession implements AutoCloseable {
         batchesSincePoint = 0;
         rate = 0;
         measureTest();
+    }
+
+    /**
+     * The order of the next epoch: 0 … n − 1 shuffled by the generator, whose state before it is kept, so that a
+     * saved session's next epoch visits the images in the order it would have.
+     */
+    private void newOrder() {
+        shuffleState = shuffle.state();
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        shuffle.shuffle(order);
     }
 
     private void publish() {
