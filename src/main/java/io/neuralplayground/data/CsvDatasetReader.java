@@ -356,6 +356,11 @@ public final class CsvDatasetReader {
                 throw new DataFileException(source, header.line(), null, "column " + (c + 1) + " of the header row "
                         + "has no name: give every column a name (and remove any comma at the end of the line)");
             }
+            String control = InputNames.controlCharacterProblem(column);
+            if (control != null) {
+                throw new DataFileException(source, header.line(), null, "the name of column " + (c + 1) + " "
+                        + control);
+            }
             if (!seen.add(column)) {
                 throw new DataFileException(source, header.line(), column, "two columns have this name: "
                         + "give every column its own name");

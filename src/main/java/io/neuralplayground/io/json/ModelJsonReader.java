@@ -198,6 +198,10 @@ final class ModelJsonReader {
                 throw new Problem(path + " is " + JsonPath.quote(name) + ": every input needs a name", here());
             }
             requireText(name, path);
+            String control = io.neuralplayground.data.InputNames.controlCharacterProblem(name);
+            if (control != null) {
+                throw new Problem(path + " " + JsonPath.quote(name) + " " + control, here());
+            }
             Integer earlier = seen.putIfAbsent(name, i);
             if (earlier != null) {
                 throw new Problem(path + " " + JsonPath.quote(name) + " repeats inputs[" + earlier

@@ -105,6 +105,11 @@ final class KerasInputNames {
                 throw new PlaygroundException(source + ": " + where + ": input " + (names.size() + 1) + " has no "
                         + "usable name (" + name + ")");
             }
+            String control = io.neuralplayground.data.InputNames.controlCharacterProblem(name.asText());
+            if (control != null) {
+                throw new PlaygroundException(source + ": " + where + ": input " + (names.size() + 1) + ", "
+                        + JsonPath.quote(name.asText()) + ", " + control);
+            }
             if (!seen.add(name.asText())) {
                 throw new PlaygroundException(source + ": " + where + ": two inputs are named "
                         + JsonPath.quote(name.asText()));

@@ -316,6 +316,13 @@ public final class NpzFormat implements ModelWriter, ModelReader {
                 throw fail(name, names.size() + (names.size() == 1 ? " input name" : " input names")
                         + ", but the kernel of dense has " + inputs + " rows, one per input");
             }
+            for (int i = 0; i < names.size(); i++) {
+                String control = io.neuralplayground.data.InputNames.controlCharacterProblem(names.get(i));
+                if (control != null) {
+                    throw fail(name, "input name " + i + ", \"" + io.neuralplayground.io.Printable.of(names.get(i))
+                            + "\", " + control);
+                }
+            }
             return names;
         }
 
