@@ -20,7 +20,8 @@ public record WeightPicture(long build, int epoch, int done, int units, int tota
     public int unitAt(double x, double y) {
         int col = (int) Math.floor(x / (tileCols + 1));
         int row = (int) Math.floor(y / (tileRows + 1));
-        if (x < 0 || y < 0 || col >= columns || row >= rows) {
+        boolean inGap = x - col * (tileCols + 1) >= tileCols || y - row * (tileRows + 1) >= tileRows;
+        if (x < 0 || y < 0 || col >= columns || row >= rows || inGap) {
             return -1;
         }
         int unit = row * columns + col;
