@@ -34,11 +34,11 @@ final class DrawingPanel extends HBox {
         hint.getStyleClass().add("field-label");
         hint.setWrapText(true);
         VBox.setVgrow(canvas, Priority.ALWAYS);
-        VBox left = new VBox(6, canvas, clear);
+        VBox left = new VBox(6, canvas);
         left.setAlignment(Pos.TOP_LEFT);
         HBox.setHgrow(left, Priority.ALWAYS);
         left.setMaxWidth(420);
-        VBox right = new VBox(6, hint, bars);
+        VBox right = new VBox(6, hint, clear, bars);
         right.setMinWidth(200);
         right.setPrefWidth(240);
         right.setMaxWidth(280);
