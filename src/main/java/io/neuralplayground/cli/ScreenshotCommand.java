@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
         description = {"Open the window, train some epochs, write a PNG of the window and exit.", "",
             "--view stepper or gradcheck shows a teaching view: on the playground's network (after --epochs) or",
             "a --model file or the --textbook example, with --input/--target or a --minibatch.",
+            "--view images shows the Images tab after --epochs of image training (--image-data, --panel).",
             "Needs a display; where there is none run it under 'xvfb-run -a'."},
         footer = {"", "Example:",
             "  xvfb-run -a java -jar target/neural-playground.jar screenshot --out screenshots/spiral.png \\",
@@ -43,8 +44,21 @@ final class ScreenshotCommand implements Callable<Integer> {
     private Path out;
 
     @Option(names = "--view", paramLabel = "NAME", defaultValue = "playground",
-            description = "Which view: playground, stepper, gradcheck, autodiff. Default: ${DEFAULT-VALUE}.")
+            description = "Which view: playground, stepper, gradcheck, autodiff, images. Default: ${DEFAULT-VALUE}.")
     private String view;
+
+    @Option(names = "--image-data", paramLabel = "WHICH", defaultValue = "first",
+            description = "images: first (the whole Fashion-MNIST where installed, else the subset), subset, or a"
+                    + " folder of the four IDX files. Default: ${DEFAULT-VALUE}.")
+    private String imageData;
+
+    @Option(names = "--panel", paramLabel = "NAME", defaultValue = "test-images",
+            description = "images: the right-hand panel: test-images, confusion, draw. Default: ${DEFAULT-VALUE}.")
+    private String panel;
+
+    @Option(names = "--select", paramLabel = "N",
+            description = "images: select the N-th test image on the page (its probabilities show), from 0.")
+    private Integer selectImage;
 
     @Option(names = "--expr", paramLabel = "TEXT", description = "autodiff: the function of x (default: the view's example).")
     private String expression;
@@ -107,8 +121,9 @@ final class ScreenshotCommand implements Callable<Integer> {
             case "stepper" -> MainWindow.View.STEPPER;
             case "gradcheck" -> MainWindow.View.GRADIENT_CHECK;
             case "autodiff" -> MainWindow.View.AUTODIFF;
+            case "images" -> MainWindow.View.IMAGES;
             default -> throw new IllegalArgumentException("--view: unknown view '" + view
-                    + "' (available: playground, stepper, gradcheck, autodiff)");
+                    + "' (available: playground, stepper, gradcheck, autodiff, images)");
         };
         example.check();
         OutFiles.checkEarly(out, "a PNG picture is binary, not for standard output");
@@ -131,9 +146,15 @@ final class ScreenshotCommand implements Callable<Integer> {
                         () -> driver.window().documents().noticeProperty().get().message()));
             }
         }
-        driver.viewModel().session().trainEpochs(epochs);
+        if (shown == MainWindow.View.IMAGES) {
+            new ImageShot(imageData, panel, epochs, selectImage).prepare(driver);
+        } else {
+            driver.viewModel().session().trainEpochs(epochs);
+        }
         driver.awaitUpToDate();
-        if (shown == MainWindow.View.AUTODIFF) {
+        if (shown == MainWindow.View.IMAGES) {
+            driver.awaitFrames(6);
+        } else if (shown == MainWindow.View.AUTODIFF) {
             prepareAutodiff(driver);
         } else if (shown != MainWindow.View.PLAYGROUND) {
             prepareTeaching(driver, shown);

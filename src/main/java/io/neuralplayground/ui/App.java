@@ -29,6 +29,7 @@ public final class App extends Application {
     /** Files and gradient checks: slow work of its own, so that it never holds up the neuron pictures. */
     private ExecutorService workThread;
     private FrameLoop frames;
+    private MainWindow window;
 
     /** Opens the window and returns when it closes; a script's failure is rethrown. */
     public static void launch(LaunchPlan launchPlan) throws Throwable {
@@ -50,7 +51,7 @@ public final class App extends Application {
         vm.speedProperty().set(p.speed());
         vm.showTestDataProperty().set(p.showTestData());
         vm.discretizeProperty().set(p.discretize());
-        MainWindow window = new MainWindow(vm, workThread, p.width(), p.height());
+        window = new MainWindow(vm, workThread, p.width(), p.height());
         Scene scene = window.scene();
         stage.titleProperty().bind(window.documents().titleProperty());
         stage.setScene(scene);
@@ -61,7 +62,7 @@ public final class App extends Application {
         });
         stage.setMinWidth(MainWindow.MIN_WIDTH);
         stage.setMinHeight(MainWindow.MIN_HEIGHT);
-        frames = new FrameLoop(vm);
+        frames = new FrameLoop(vm, window.images()::onFrame);
         frames.start();
         stage.show();
         if (p.open() != null && p.script() == null) {
@@ -90,6 +91,9 @@ public final class App extends Application {
         }
         if (vm != null) {
             vm.close();
+        }
+        if (window != null) {
+            window.images().close();
         }
         if (heatmapThread != null) {
             heatmapThread.shutdownNow();

@@ -10,6 +10,7 @@ import javafx.animation.AnimationTimer;
  */
 final class FrameLoop extends AnimationTimer {
     private final PlaygroundViewModel vm;
+    private final Runnable alsoEachFrame;
     private long lastFrame;
     private long[] intervals = new long[4096];
     private int recorded;
@@ -17,12 +18,19 @@ final class FrameLoop extends AnimationTimer {
     private volatile long frames;
 
     FrameLoop(PlaygroundViewModel vm) {
+        this(vm, () -> { });
+    }
+
+    /** @param alsoEachFrame more of the window's once-a-frame work (the Images tab's newest snapshot) */
+    FrameLoop(PlaygroundViewModel vm, Runnable alsoEachFrame) {
         this.vm = vm;
+        this.alsoEachFrame = alsoEachFrame;
     }
 
     @Override
     public void handle(long now) {
         vm.onFrame();
+        alsoEachFrame.run();
         frames++;
         if (recording && lastFrame != 0) {
             if (recorded == intervals.length) {

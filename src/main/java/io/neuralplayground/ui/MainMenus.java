@@ -31,6 +31,8 @@ final class MainMenus {
         openData.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN));
         openData.setOnAction(e -> files.chooseData());
+        MenuItem openImages = new MenuItem("Open images…");
+        openImages.setOnAction(e -> window.chooseImageFolder());
         Menu recent = new Menu("Open recent");
         fillRecent(recent, files);
         documents.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecent(recent, files));
@@ -46,7 +48,13 @@ final class MainMenus {
         Menu export = new Menu("Export network");
         for (ModelFormat format : ModelFormat.values()) {
             MenuItem item = new MenuItem(format.title() + " (" + format.extension() + ")…");
-            item.setOnAction(e -> files.chooseAndExport(format));
+            item.setOnAction(e -> {
+                if (window.selected() == MainWindow.View.IMAGES) {
+                    window.exportImageNetwork(format);
+                } else {
+                    files.chooseAndExport(format);
+                }
+            });
             export.getItems().add(item);
         }
         Menu exportData = new Menu("Export data");
@@ -73,7 +81,7 @@ final class MainMenus {
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> files.quit());
-        Menu file = new Menu("File", null, open, openData, recent, save, saveAs, new SeparatorMenuItem(), importModel,
+        Menu file = new Menu("File", null, open, openData, openImages, recent, save, saveAs, new SeparatorMenuItem(), importModel,
                 export, exportData,
                 new SeparatorMenuItem(), modelInStepper, examples, new SeparatorMenuItem(), quit);
 
@@ -100,7 +108,8 @@ final class MainMenus {
         keys.setOnAction(e -> window.alert(AlertType.INFORMATION, "Keyboard shortcuts", """
                 Playground: Space plays and pauses, → trains one epoch, R resets.
                 Backprop stepper and autodiff: → next step, ← previous, Home back to the start, End to the end.
-                Ctrl+1 … Ctrl+4 switch views; Ctrl+O opens a session or a network, Shift+Ctrl+O a CSV data
+                Images: Space plays and pauses, → trains to the end of the epoch, R resets.
+                Ctrl+1 … Ctrl+5 switch views; Ctrl+O opens a session or a network, Shift+Ctrl+O a CSV data
                 file; Ctrl+S saves the session. A file dropped on the window opens too (a .csv file as data)."""));
         Menu help = new Menu("Help", null, keys);
         MenuBar bar = new MenuBar(file, edit, view, help);

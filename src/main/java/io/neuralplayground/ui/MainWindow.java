@@ -17,6 +17,10 @@ import io.neuralplayground.ui.view.TopBar;
 import io.neuralplayground.ui.view.teaching.AutodiffView;
 import io.neuralplayground.ui.view.teaching.GradientCheckView;
 import io.neuralplayground.ui.view.teaching.StepperView;
+import io.neuralplayground.ui.view.images.ImageStatusBar;
+import io.neuralplayground.ui.view.images.ImagesView;
+import io.neuralplayground.ui.viewmodel.images.ImagesViewModel;
+import io.neuralplayground.io.formats.ModelFormat;
 import io.neuralplayground.ui.viewmodel.CsvImport;
 import io.neuralplayground.ui.viewmodel.CsvImportViewModel;
 import io.neuralplayground.ui.viewmodel.DocumentViewModel;
@@ -66,7 +70,8 @@ public final class MainWindow {
         PLAYGROUND("Playground"),
         STEPPER("Backprop stepper"),
         GRADIENT_CHECK("Gradient check"),
-        AUTODIFF("Autodiff");
+        AUTODIFF("Autodiff"),
+        IMAGES("Images");
 
         private final String title;
 
@@ -105,6 +110,9 @@ public final class MainWindow {
     private final Scene scene;
     private final MenuBar menuBar;
     private final FileCommands files;
+    private final FileDialogs dialogs;
+    private final ImagesViewModel images;
+    private ImagesView imagesView;
     /** What becomes of a data file read in the Open data… dialog. */
     private Consumer<CsvImport> dataImportHandler = this::trainOn;
 
@@ -129,7 +137,8 @@ public final class MainWindow {
         this.teaching = new TeachingContext(vm);
         this.gradientCheck = new GradientCheckViewModel(teaching, background, fxThread);
         this.stepper = new StepperViewModel(teaching);
-        FileDialogs dialogs = new FileDialogs(this::owner);
+        this.dialogs = new FileDialogs(this::owner);
+        this.images = ImagesViewModel.standard(background, pictureThread(), fxThread);
         this.files = new FileCommands(documents, dialogs,
                 new SaveBeforeLeaving(documents, this::owner, dialogs::sessionToSave), this::openModel,
                 this::openData);
@@ -140,10 +149,16 @@ public final class MainWindow {
         addTab(View.STEPPER, new StepperView(stepper));
         addTab(View.GRADIENT_CHECK, new GradientCheckView(gradientCheck));
         addTab(View.AUTODIFF, new AutodiffView(autodiff));
+        imagesView = new ImagesView(images, this::chooseImageFolder);
+        addTab(View.IMAGES, imagesView);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now == tabOf.get(View.STEPPER) || now == tabOf.get(View.GRADIENT_CHECK)) {
                 // A tab that works on the playground's network opens on the network as it is now.
                 teaching.catchUp();
+            }
+            if (now == tabOf.get(View.IMAGES)) {
+                // The images are read the first time the tab shows: a window that never shows them pays nothing.
+                images.openDefault();
             }
             if (now == tabOf.get(View.GRADIENT_CHECK) && (gradientCheck.resultProperty().get() == null
                     || gradientCheck.staleProperty().get())) {
@@ -161,7 +176,13 @@ public final class MainWindow {
         root.getStyleClass().add("main-window");
         root.setTop(menuBar);
         root.setCenter(tabs);
-        root.setBottom(new StatusBarView(vm, hint(), documents.statusProperty()));
+        StringBinding hint = hint();
+        StatusBarView playgroundStatus = new StatusBarView(vm, hint, documents.statusProperty());
+        ImageStatusBar imageStatus = new ImageStatusBar(images, hint);
+        root.setBottom(playgroundStatus);
+        // The Images tab trains a session of its own: its status bar tells of that one.
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) ->
+                root.setBottom(now == tabOf.get(View.IMAGES) ? imageStatus : playgroundStatus));
         // A file action's note stays until the user moves on: another tab, or training started or stopped.
         tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> documents.clearStatus());
         vm.playingProperty().addListener((o, was, now) -> documents.clearStatus());
@@ -174,6 +195,11 @@ public final class MainWindow {
         documents.noticeProperty().addListener((o, was, now) -> {
             if (now != null) {
                 alert(now.error() ? AlertType.ERROR : AlertType.INFORMATION, now.header(), now.message());
+            }
+        });
+        images.errorProperty().addListener((o, was, now) -> {
+            if (!now.isEmpty()) {
+                alert(AlertType.ERROR, "The images could not be opened", now);
             }
         });
         vm.setStepThroughHandler(point -> {
@@ -222,8 +248,10 @@ public final class MainWindow {
                 case STEPPER, AUTODIFF -> training + "→ next step, ← previous step, Home to the start, End to the end";
                 case GRADIENT_CHECK -> training + "Backprop's gradient beside the finite differences, parameter by"
                         + " parameter; Run checks again";
+                case IMAGES -> images.playingProperty().get() ? "Training on images — press Space to pause"
+                        : "Paused — press Space to train, → to the end of the epoch, R to reset";
             };
-        }, tabs.getSelectionModel().selectedItemProperty(), vm.playingProperty());
+        }, tabs.getSelectionModel().selectedItemProperty(), vm.playingProperty(), images.playingProperty());
     }
 
     private void addTab(View view, Node content) {
@@ -259,6 +287,68 @@ public final class MainWindow {
 
     public DocumentViewModel documents() {
         return documents;
+    }
+
+    /** The Images tab's view model. */
+    public ImagesViewModel images() {
+        return images;
+    }
+
+    /** The Images tab's view. */
+    public ImagesView imagesView() {
+        return imagesView;
+    }
+
+    /**
+     * File ▸ Open images…: asks for a folder with the four IDX files and trains on it in the Images tab; a folder
+     * that lacks one is refused with a message naming the missing files, and nothing changes.
+     */
+    void chooseImageFolder() {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle("Open a folder of MNIST or Fashion-MNIST images");
+        File folder = chooser.showDialog(owner());
+        if (folder != null) {
+            openImages(folder.toPath());
+        }
+    }
+
+    /** Opens the images in {@code folder} in the Images tab (see {@link #chooseImageFolder}). */
+    public boolean openImages(Path folder) {
+        select(View.IMAGES);
+        return images.openFolder(folder);
+    }
+
+    /**
+     * File ▸ Export network while the Images tab shows: the image network, its inputs named pixel_0 … pixel_783,
+     * written off the FX thread.
+     */
+    void exportImageNetwork(ModelFormat format) {
+        io.neuralplayground.io.Model model = images.model();
+        if (model == null) {
+            alert(AlertType.INFORMATION, "No image network yet", "Open images in the Images tab first.");
+            return;
+        }
+        String name = (format == ModelFormat.JAVA ? "ImageNetwork" : "image-network") + format.extension();
+        dialogs.exportTarget("Export the image network as " + format.title(), name).ifPresent(file ->
+                BackgroundTask.of(() -> {
+                    format.write(model, file);
+                    return file;
+                }).onSuccess(written -> alert(AlertType.INFORMATION, "The image network was exported",
+                        "Written (" + format.title() + ") to " + written.toAbsolutePath()))
+                        .onFailure(e -> alert(AlertType.ERROR, "The image network could not be exported",
+                                e.getMessage()))
+                        .run(new TaskExecutor(background, fxThread)));
+    }
+
+    /** Where the weight pictures of the Images tab are drawn: a thread of its own that ends when idle. */
+    private static Executor pictureThread() {
+        java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(0, 1, 5,
+                java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "image-pictures");
+                    t.setDaemon(true);
+                    return t;
+                });
+        return pool;
     }
 
     /** Shows {@code view}'s tab (if the window has it). */
@@ -404,17 +494,19 @@ public final class MainWindow {
         alert.show();
     }
 
-    /** Space, → and R on the playground's tab, unless a text field has the keyboard. */
+    /** Space, → and R on the playground's tab and on the Images tab, unless a text field has the keyboard. */
     private void installPlaygroundKeys() {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
-            if (selected() != View.PLAYGROUND || scene.getFocusOwner() instanceof TextInputControl
-                    || event.isShortcutDown()) {
+            View view = selected();
+            if ((view != View.PLAYGROUND && view != View.IMAGES)
+                    || scene.getFocusOwner() instanceof TextInputControl || event.isShortcutDown()) {
                 return;
             }
+            boolean onImages = view == View.IMAGES;
             Runnable action = switch (event.getCode()) {
-                case SPACE -> vm::togglePlay;
-                case RIGHT -> vm::step;
-                case R -> vm::reset;
+                case SPACE -> onImages ? images::togglePlay : vm::togglePlay;
+                case RIGHT -> onImages ? images::stepEpoch : vm::step;
+                case R -> onImages ? images::reset : vm::reset;
                 default -> null;
             };
             if (action != null) {

@@ -12,7 +12,7 @@ import javafx.util.StringConverter;
  * list, and measures the list with room for a scroll bar (30 pixels) whether it has one or not: six such fields
  * in the top bar would not fit a 1024-pixel window. The open list may be wider than the field; that is fine.
  */
-final class FittedComboBox<T> extends ComboBox<T> {
+public final class FittedComboBox<T> extends ComboBox<T> {
     /** Keeps a text that measures a fraction of a pixel wider than computed from being shown with "…". */
     private static final double SLACK = 2;
 

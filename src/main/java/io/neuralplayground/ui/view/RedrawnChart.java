@@ -19,12 +19,12 @@ import org.jfree.chart.plot.Plot;
  * out in 13 px while the axis had measured them in 10 px, and ran together ("10,00020,000"). Each drawing here
  * begins by setting values no chart uses, so that every value the chart then sets reaches the canvas.
  */
-final class RedrawnChart extends JFreeChart {
+public final class RedrawnChart extends JFreeChart {
     private static final Font FORGET_FONT = new Font(Font.DIALOG, Font.PLAIN, 1);
     private static final Color FORGET_PAINT = new Color(1, 2, 3, 4);
     private static final BasicStroke FORGET_STROKE = new BasicStroke(0.01f);
 
-    RedrawnChart(Plot plot) {
+    public RedrawnChart(Plot plot) {
         super(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
     }
 
