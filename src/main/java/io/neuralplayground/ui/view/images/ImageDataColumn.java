@@ -4,6 +4,7 @@ import io.neuralplayground.data.images.ImageData;
 import io.neuralplayground.data.images.ImageSource;
 import io.neuralplayground.engine.Activation;
 import io.neuralplayground.session.images.ImageSettings;
+import io.neuralplayground.ui.viewmodel.images.ImageDownloader;
 import io.neuralplayground.ui.viewmodel.images.ImageSourceNames;
 import io.neuralplayground.ui.viewmodel.images.ImagesViewModel;
 import java.util.List;
@@ -82,12 +83,37 @@ final class ImageDataColumn extends VBox {
         folder.setTooltip(new Tooltip("Open a folder with the four IDX files of MNIST or Fashion-MNIST "
                 + "(train-images-idx3-ubyte … t10k-labels-idx1-ubyte, plain or .gz): File ▸ Open images…"));
         folder.setOnAction(e -> openFolder.run());
-        // DOWNLOAD: the place for a "Download Fashion-MNIST" action once the downloader (ImageDownload) is in.
         Button download = new Button("Download…");
         download.setFocusTraversable(false);
-        download.setDisable(true);
-        Tooltip.install(download, new Tooltip("Downloading Fashion-MNIST from the application is coming; until then "
-                + "install Debian's dataset-fashion-mnist or choose a folder"));
+        ProgressBar downloadBar = new ProgressBar();
+        Label downloadText = new Label();
+        downloadText.getStyleClass().add("field-label");
+        downloadText.setWrapText(true);
+        ImageDownloader downloader = vm.downloader();
+        if (downloader == null) {
+            download.setDisable(true);
+            downloadBar.setVisible(false);
+        } else {
+            download.setTooltip(new Tooltip("Download the whole Fashion-MNIST (60,000 + 10,000 images, 30 MB) from "
+                    + "its official address into " + downloader.folder() + ", each file checked against its "
+                    + "published MD5; a broken-off download resumes"));
+            download.textProperty().bind(Bindings.when(downloader.downloadingProperty()).then("Cancel")
+                    .otherwise("Download…"));
+            download.setOnAction(e -> {
+                if (downloader.downloadingProperty().get()) {
+                    downloader.cancel();
+                } else {
+                    downloader.start();
+                }
+            });
+            downloadBar.progressProperty().bind(downloader.fractionProperty());
+            downloadBar.visibleProperty().bind(downloader.downloadingProperty());
+            downloadText.textProperty().bind(downloader.textProperty());
+        }
+        downloadBar.setMaxWidth(Double.MAX_VALUE);
+        downloadBar.managedProperty().bind(downloadBar.visibleProperty());
+        downloadText.visibleProperty().bind(downloadText.textProperty().isNotEmpty());
+        downloadText.managedProperty().bind(downloadText.visibleProperty());
         HBox buttons = new HBox(6, folder, download);
 
         Label description = new Label();
@@ -144,8 +170,8 @@ final class ImageDataColumn extends VBox {
         });
         vm.dataProperty().addListener(o -> showLayers(vm.settings()));
         showLayers(vm.settings());
-        getChildren().addAll(data, dataset, buttons, description, reading, error, validationField, hiddenTitle,
-                layers, shape);
+        getChildren().addAll(data, dataset, buttons, downloadBar, downloadText, description, reading, error,
+                validationField, hiddenTitle, layers, shape);
     }
 
     private static Button layerButton(String text, String tip, Runnable action) {

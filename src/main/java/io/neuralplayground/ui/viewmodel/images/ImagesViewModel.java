@@ -86,6 +86,7 @@ public final class ImagesViewModel implements AutoCloseable {
     private final io.neuralplayground.ui.viewmodel.LatestWins<PictureRequest, WeightPicture> pictures;
     private Drawing drawing = new Drawing(28, 28);
     private ImageSession session;
+    private ImageDownloader downloader;
     private volatile Gemm gemm;
     /** Counts the reads asked for: a read whose number is no longer this one is cancelled or its result dropped. */
     private volatile int generation;
@@ -121,10 +122,35 @@ public final class ImagesViewModel implements AutoCloseable {
         });
     }
 
-    /** Fashion-MNIST from the places of this machine, the kernel {@link Gemms#best} with one thread. */
+    /**
+     * Fashion-MNIST from the places of this machine, the kernel {@link Gemms#best} with one thread, and Download
+     * from the official address into the cache folder, on a thread of its own.
+     */
     public static ImagesViewModel standard(Executor reader, Executor pictures, Consumer<Runnable> fxThread) {
-        return new ImagesViewModel(reader, pictures, fxThread,
-                () -> ImageSources.standard(ImageCollection.FASHION_MNIST).available(), () -> Gemms.best(1));
+        ImageSources places = ImageSources.standard(ImageCollection.FASHION_MNIST);
+        ImagesViewModel vm = new ImagesViewModel(reader, pictures, fxThread, places::available, () -> Gemms.best(1));
+        Executor downloads = task -> {
+            Thread thread = new Thread(task, "image-download");
+            thread.setDaemon(true);
+            thread.start();
+        };
+        vm.useDownloader(downloads, () -> io.neuralplayground.data.images.ImageDownload.of(
+                ImageCollection.FASHION_MNIST), places.cacheFolder());
+        return vm;
+    }
+
+    /**
+     * Lets the tab download Fashion-MNIST with {@code download} into {@code folder} (the cache the image sources
+     * look in), on {@code worker}; the images open from there once downloaded.
+     */
+    public void useDownloader(Executor worker, Supplier<io.neuralplayground.data.images.ImageDownload> download,
+            Path folder) {
+        downloader = new ImageDownloader(worker, fxThread, download, folder, this::open, error::set);
+    }
+
+    /** The tab's download, or null where it has none. */
+    public ImageDownloader downloader() {
+        return downloader;
     }
 
     /**
@@ -233,6 +259,9 @@ public final class ImagesViewModel implements AutoCloseable {
 
     /** Takes the session's newest snapshot and the newest weight picture (once per frame, on the FX thread). */
     public void onFrame() {
+        if (downloader != null) {
+            downloader.onFrame();
+        }
         if (reading.get() != null) {
             readProgress.set(readFraction);
         }

@@ -26,9 +26,8 @@ class ImagesViewModelTest {
     }
 
     /**
-     * Frames until {@code done} holds. {@code ImageSession.sync()} alone does not promise the snapshot: its latch
-     * is counted down among the commands drained together, before their snapshot is published (and a second
-     * sync sent at once can be drained in the same round).
+     * Frames until {@code done} holds: {@code ImageSession.sync()} waits for the snapshot of the commands sent,
+     * and the view model takes it at its next frame.
      */
     private void settleUntil(java.util.function.BooleanSupplier done) throws InterruptedException {
         vm.session().sync();
