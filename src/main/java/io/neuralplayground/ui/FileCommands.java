@@ -19,16 +19,19 @@ final class FileCommands {
     private final Consumer<Path> openInStepper;
     /** Shows a data file in the Open data… dialog. */
     private final Consumer<Path> openData;
+    /** Opens a saved image session in the Images tab. */
+    private final Consumer<Path> openImageSession;
     /** What quitting does once nothing unsaved is in the way (tests count it instead of exiting). */
     private Runnable quitAction = Platform::exit;
 
     FileCommands(DocumentViewModel documents, FileDialogs dialogs, SaveBeforeLeaving leaving,
-            Consumer<Path> openInStepper, Consumer<Path> openData) {
+            Consumer<Path> openInStepper, Consumer<Path> openData, Consumer<Path> openImageSession) {
         this.documents = documents;
         this.dialogs = dialogs;
         this.leaving = leaving;
         this.openInStepper = openInStepper;
         this.openData = openData;
+        this.openImageSession = openImageSession;
     }
 
     DocumentViewModel documents() {
@@ -41,6 +44,11 @@ final class FileCommands {
 
     /** Opens {@code path} in place of the session shown, once its unsaved changes are saved or let go. */
     void openAfterAsking(Path path) {
+        if (io.neuralplayground.app.ImageSessionFiles.isImageSession(path)) {
+            // The Images tab's own session: the playground's stays as it is.
+            openImageSession.accept(path);
+            return;
+        }
         leaving.then("opening " + path.getFileName(), () -> documents.open(path));
     }
 

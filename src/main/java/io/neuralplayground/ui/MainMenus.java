@@ -38,11 +38,23 @@ final class MainMenus {
         documents.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecent(recent, files));
         MenuItem save = new MenuItem("Save");
         save.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
-        save.setOnAction(e -> files.save());
+        save.setOnAction(e -> {
+            if (window.selected() == MainWindow.View.IMAGES) {
+                window.saveImageSession();
+            } else {
+                files.save();
+            }
+        });
         MenuItem saveAs = new MenuItem("Save as…");
         saveAs.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN));
-        saveAs.setOnAction(e -> files.chooseAndSave());
+        saveAs.setOnAction(e -> {
+            if (window.selected() == MainWindow.View.IMAGES) {
+                window.saveImageSession();
+            } else {
+                files.chooseAndSave();
+            }
+        });
         MenuItem importModel = new MenuItem("Import network…");
         importModel.setOnAction(e -> files.chooseAndImport());
         Menu export = new Menu("Export network");

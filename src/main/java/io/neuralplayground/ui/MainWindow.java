@@ -141,7 +141,7 @@ public final class MainWindow {
         this.images = ImagesViewModel.standard(background, pictureThread(), fxThread);
         this.files = new FileCommands(documents, dialogs,
                 new SaveBeforeLeaving(documents, this::owner, dialogs::sessionToSave), this::openModel,
-                this::openData);
+                this::openData, this::openImageSession);
 
         tabs.getStyleClass().add("main-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -310,6 +310,26 @@ public final class MainWindow {
         if (folder != null) {
             openImages(folder.toPath());
         }
+    }
+
+    /** Opens a saved image session in the Images tab (File ▸ Open… of a file {@code ImageSessionFiles} wrote). */
+    public void openImageSession(Path file) {
+        // Shown first: the tab's first showing starts reading its default images, which the session then replaces.
+        select(View.IMAGES);
+        images.openSession(file);
+    }
+
+    /** File ▸ Save (as) while the Images tab shows: the image session to a file the user chooses. */
+    void saveImageSession() {
+        dialogs.exportTarget("Save the image session", "image-session.json").ifPresent(file ->
+                images.saveSession(file).whenComplete((written, failure) -> {
+                    if (failure != null) {
+                        alert(AlertType.ERROR, "The image session could not be saved", failure.getMessage());
+                    } else {
+                        alert(AlertType.INFORMATION, "The image session was saved", "Written to "
+                                + written.toAbsolutePath() + "; File ▸ Open… opens it again in the Images tab");
+                    }
+                }));
     }
 
     /** Opens the images in {@code folder} in the Images tab (see {@link #chooseImageFolder}). */

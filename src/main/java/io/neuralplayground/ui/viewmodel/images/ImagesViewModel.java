@@ -15,6 +15,8 @@ import io.neuralplayground.io.Model;
 import io.neuralplayground.session.images.ImageSession;
 import io.neuralplayground.session.images.ImageSettings;
 import io.neuralplayground.session.images.ImageSnapshot;
+import io.neuralplayground.app.ImageSessionFiles;
+import io.neuralplayground.session.images.ImageNetworks;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -445,8 +447,82 @@ public final class ImagesViewModel implements AutoCloseable {
         if (s == null) {
             return null;
         }
-        List<String> names = IntStream.range(0, s.network().inputs()).mapToObj(i -> "pixel_" + i).toList();
-        return new Model(names, s.network().toNetwork());
+        return new Model(ImageNetworks.pixelNames(s.network().inputs()), s.network().toNetwork());
+    }
+
+    /**
+     * Saves the session as it is between two batches to {@code file} ({@link ImageSessionFiles}), in the
+     * background; the future says where, or fails with the reason (and the file stays as it was).
+     */
+    public java.util.concurrent.CompletableFuture<Path> saveSession(Path file) {
+        java.util.concurrent.CompletableFuture<Path> saved = new java.util.concurrent.CompletableFuture<>();
+        ImageSession current = session;
+        ImageSource from = source.get();
+        if (current == null || from == null) {
+            saved.completeExceptionally(new PlaygroundException("There is no image session to save yet: open "
+                    + "images in the Images tab first"));
+            return saved;
+        }
+        current.capture().thenAcceptAsync(state -> {
+            try {
+                ImageSessionFiles.write(file, state, from);
+                fxThread.accept(() -> saved.complete(file));
+            } catch (RuntimeException e) {
+                fxThread.accept(() -> saved.completeExceptionally(e));
+            }
+        }, reader);
+        return saved;
+    }
+
+    /**
+     * Opens a saved image session in the background: its images (read again from where they were), settings,
+     * weights, epochs and curves, paused. If anything fails the tab stays as it was and
+     * {@link #errorProperty() error} says why.
+     */
+    public void openSession(Path file) {
+        int number = ++generation;
+        error.set("");
+        readFraction = 0;
+        readProgress.set(0);
+        reader.execute(() -> {
+            try {
+                if (gemm == null) {
+                    gemm = kernel.get();
+                }
+                ImageSessionFiles.Saved saved = ImageSessionFiles.read(file);
+                fxThread.accept(() -> reading.set(saved.images()));
+                ImageData read = ImageDataReader.read(saved.images(), f -> readFraction = f,
+                        () -> generation != number);
+                ImageSettings start = saved.state().settings();
+                ImageSession made = new ImageSession(read, start, gemm);
+                made.restore(saved.state());
+                made.sync();
+                fxThread.accept(() -> {
+                    if (generation == number) {
+                        if (!sources.contains(saved.images())) {
+                            sources.add(saved.images());
+                        }
+                        settings.set(start);
+                        opened(saved.images(), read, made, start);
+                    } else {
+                        made.close();
+                    }
+                });
+            } catch (ReadCancelledException cancelled) {
+                // A newer read took its place.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                String why = e instanceof PlaygroundException ? e.getMessage()
+                        : "something went wrong that should not have: " + e;
+                fxThread.accept(() -> {
+                    if (generation == number) {
+                        reading.set(null);
+                        error.set("The image session " + file.getFileName() + " could not be opened: " + why);
+                    }
+                });
+            }
+        });
     }
 
     @Override

@@ -141,4 +141,37 @@ class ImagesViewModelTest {
         assertThat(vm.sourceProperty().get()).isSameAs(before);
         assertThat(vm.session()).isSameAs(session);
     }
+
+    @Test
+    void aSavedSessionOpensInAnotherTabAsItWas(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        vm.openDefault();
+        vm.setLearningRate(0.03);
+        ImageSnapshot trained = trainOneEpoch();
+        java.nio.file.Path file = dir.resolve("images.json");
+        assertThat(vm.saveSession(file).get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(file);
+
+        try (ImagesViewModel other = new ImagesViewModel(Runnable::run, Runnable::run, Runnable::run,
+                ImagesViewModelTest::subsetOnly, () -> Gemms.best(1))) {
+            other.openSession(file);
+            assertThat(other.errorProperty().get()).isEmpty();
+            other.onFrame();
+            ImageSnapshot reopened = other.snapshotProperty().get();
+            assertThat(reopened.epoch()).isEqualTo(1);
+            assertThat(other.settings().learningRate()).isEqualTo(0.03);
+            assertThat(reopened.network().layer(0).kernelCopy()).isEqualTo(trained.network().layer(0).kernelCopy());
+            assertThat(reopened.curve()).isEqualTo(trained.curve());
+            assertThat(other.sourceProperty().get().isSubset()).isTrue();
+
+            other.openSession(dir.resolve("missing.json"));
+            assertThat(other.errorProperty().get()).startsWith("The image session missing.json could not be opened: ");
+            assertThat(other.snapshotProperty().get().epoch()).as("the tab stays as it was").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void savingBeforeAnyImagesAreOpenSaysSo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        assertThat(vm.saveSession(dir.resolve("x.json"))).isCompletedExceptionally();
+        assertThat(dir.resolve("x.json")).doesNotExist();
+    }
 }
