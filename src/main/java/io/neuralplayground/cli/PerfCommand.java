@@ -37,6 +37,11 @@ final class PerfCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     private String speed;
 
+    @Option(names = "--view", paramLabel = "TAB", defaultValue = "playground",
+            description = "playground, or images: the Images tab training on the first images it finds (the whole "
+                    + "Fashion-MNIST where Debian's package is installed). Default: ${DEFAULT-VALUE}.")
+    private String view;
+
     @Mixin
     private WindowOptions window = new WindowOptions();
 
@@ -51,8 +56,14 @@ final class PerfCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--speed must be flat-out or one-per-frame, got '"
                     + speed + "'");
         };
+        boolean images = switch (view.trim().toLowerCase(Locale.ROOT)) {
+            case "playground" -> false;
+            case "images" -> true;
+            default -> throw new IllegalArgumentException("--view must be playground or images, got '" + view + "'");
+        };
         ObjectNode[] result = new ObjectNode[1];
-        Launcher.openWindow(window.plan(chosen, driver -> result[0] = measure(driver)));
+        Launcher.openWindow(window.plan(chosen, driver -> result[0] = images ? measureImages(driver)
+                : measure(driver)));
         spec.commandLine().getOut().println(Json.pretty(result[0]));
         return Cli.OK;
     }
@@ -83,6 +94,64 @@ final class PerfCommand implements Callable<Integer> {
         json.put("frame_time_p50_ms", percentile(intervals, 0.50) / 1e6);
         json.put("frame_time_p99_ms", percentile(intervals, 0.99) / 1e6);
         json.put("frame_time_max_ms", percentile(intervals, 1.0) / 1e6);
+        if (end.message() != null) {
+            json.put("message", end.message());
+        }
+        return json;
+    }
+
+    /**
+     * The Images tab training flat out: frames per second and frame times as for the playground, the training
+     * images per second, and the heap in use after a full collection at the end.
+     */
+    private ObjectNode measureImages(WindowDriver driver) throws Exception {
+        driver.awaitFrames(3);
+        io.neuralplayground.ui.viewmodel.images.ImagesViewModel images = driver.window().images();
+        driver.onFxThread(() -> {
+            driver.window().select(io.neuralplayground.ui.MainWindow.View.IMAGES);
+            return null;
+        });
+        long readBy = System.nanoTime() + 120_000_000_000L;
+        while (driver.onFxThread(() -> images.snapshotProperty().get() == null) && System.nanoTime() < readBy) {
+            Thread.sleep(100);
+        }
+        driver.onFxThread(() -> {
+            images.setEpochs(io.neuralplayground.ui.viewmodel.images.ImagesViewModel.EPOCHS.get(
+                    io.neuralplayground.ui.viewmodel.images.ImagesViewModel.EPOCHS.size() - 1));
+            images.play();
+            return null;
+        });
+        Thread.sleep((long) (warmup * 1000));
+        var start = images.session().latest();
+        long startNanos = System.nanoTime();
+        driver.startRecordingFrames();
+        Thread.sleep((long) (seconds * 1000));
+        long[] intervals = driver.stopRecordingFrames();
+        var end = images.session().latest();
+        double elapsed = (System.nanoTime() - startNanos) / 1e9;
+        driver.onFxThread(() -> {
+            images.pause();
+            return null;
+        });
+        System.gc();
+        long heap = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+
+        ObjectNode json = Json.object();
+        json.put("view", "images");
+        json.put("images", images.dataProperty().get().source().description());
+        json.put("network", io.neuralplayground.session.images.ImageNetworks.shapeName(end.network()));
+        json.put("kernel", end.kernel());
+        json.put("seconds", elapsed);
+        json.put("frames", intervals.length);
+        json.put("frames_per_second", intervals.length / elapsed);
+        double trained = (end.progress() - start.progress()) * end.epochSize();
+        json.put("training_images_per_second", trained / elapsed);
+        json.put("epochs", end.progress() - start.progress());
+        json.put("frame_time_p50_ms", percentile(intervals, 0.50) / 1e6);
+        json.put("frame_time_p99_ms", percentile(intervals, 0.99) / 1e6);
+        json.put("frame_time_max_ms", percentile(intervals, 1.0) / 1e6);
+        json.put("heap_used_after_gc_mb", heap / 1e6);
+        json.put("heap_max_mb", Runtime.getRuntime().maxMemory() / 1e6);
         if (end.message() != null) {
             json.put("message", end.message());
         }

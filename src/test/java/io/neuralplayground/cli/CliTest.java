@@ -297,6 +297,11 @@ class CliTest {
                 "train-images-idx3-ubyte");
     }
 
+    @Test
+    void perfNamesTheViewsItMeasures() {
+        assertUserError(run("perf", "--view", "stepper"), Cli.USAGE, "--view must be playground or images");
+    }
+
     private static void assertUserError(Run run, int exit, String message) {
         assertThat(run.exit()).as(run.err()).isEqualTo(exit);
         assertThat(run.err()).contains(message).doesNotContain("Exception").doesNotContain("\tat ");
