@@ -299,7 +299,7 @@ class CliTest {
 
     @Test
     void perfNamesTheViewsItMeasures() {
-        assertUserError(run("perf", "--view", "stepper"), Cli.USAGE, "--view must be playground or images");
+        assertUserError(run("perf", "--view", "stepper"), Cli.FAILED, "--view must be playground or images");
     }
 
     private static void assertUserError(Run run, int exit, String message) {
