@@ -31,4 +31,5 @@ shot --out screenshots/stepper-minibatch.png --view stepper --epochs 100 --minib
 shot --out screenshots/gradcheck.png --view gradcheck --epochs 300 --minibatch 10
 shot --out screenshots/autodiff.png --view autodiff --step 9
 shot --out screenshots/file-export-menu.png --dataset xor --epochs 200 --menu "File/Export network"
-shot --out screenshots/images-tab.png --view images --epochs 3 --select 2
+shot --out screenshots/images-tab.png --view images --epochs 10 --select 2 --weight-change
+shot --out screenshots/images-confusion.png --view images --epochs 3 --panel confusion --width 1024 --height 640

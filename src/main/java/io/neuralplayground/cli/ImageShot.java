@@ -18,12 +18,14 @@ final class ImageShot {
     private final String panel;
     private final int epochs;
     private final Integer select;
+    private final boolean weightChange;
 
-    ImageShot(String data, String panel, int epochs, Integer select) {
+    ImageShot(String data, String panel, int epochs, Integer select, boolean weightChange) {
         this.data = data;
         this.panel = panel;
         this.epochs = epochs;
         this.select = select;
+        this.weightChange = weightChange;
     }
 
     void prepare(WindowDriver driver) throws Exception {
@@ -48,6 +50,7 @@ final class ImageShot {
             }
             driver.window().select(MainWindow.View.IMAGES);
             driver.window().imagesView().showPanel(shown);
+            vm.weightChangeProperty().set(weightChange);
             return null;
         });
         long deadline = System.nanoTime() + MINUTE;

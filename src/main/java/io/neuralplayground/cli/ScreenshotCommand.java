@@ -60,6 +60,10 @@ final class ScreenshotCommand implements Callable<Integer> {
             description = "images: select the N-th test image on the page (its probabilities show), from 0.")
     private Integer selectImage;
 
+    @Option(names = "--weight-change",
+            description = "images: the first-layer pictures show the change since the start (w − w₀).")
+    private boolean weightChange;
+
     @Option(names = "--expr", paramLabel = "TEXT", description = "autodiff: the function of x (default: the view's example).")
     private String expression;
 
@@ -147,7 +151,7 @@ final class ScreenshotCommand implements Callable<Integer> {
             }
         }
         if (shown == MainWindow.View.IMAGES) {
-            new ImageShot(imageData, panel, epochs, selectImage).prepare(driver);
+            new ImageShot(imageData, panel, epochs, selectImage, weightChange).prepare(driver);
         } else {
             driver.viewModel().session().trainEpochs(epochs);
         }

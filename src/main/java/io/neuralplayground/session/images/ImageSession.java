@@ -396,7 +396,7 @@ public final class ImageSession implements AutoCloseable {
         boolean training = playing || stepping;
         double left = training && rate > 0 ? (train.size() - done) / rate : Double.NaN;
         latest.set(new ImageSnapshot(build, epoch, done, train.size(), settings.epochs(), training,
-                training ? rate : 0, left, List.copyOf(curve), network.copy(), testResults, gemm.description(),
+                training ? rate : 0, left, List.copyOf(curve), network.copy(), initial, testResults, gemm.description(),
                 message));
     }
 

@@ -18,13 +18,15 @@ import java.util.List;
  * @param secondsLeft      the time the epoch under way still takes at that speed, NaN when not training
  * @param curve            one point every few hundred batches and at each epoch's end
  * @param network          the network's weights now (a copy)
+ * @param start            the weights this network started from (its build's initial weights; the same object in
+ *                         every snapshot of a build, never changed)
  * @param test             predictions of every test image, or null before the first evaluation
  * @param kernel           the matrix kernel's description ("OpenBLAS 0.3.31 (native, 1 thread)")
  * @param message          why training stopped, or what happened last, or null
  */
 public record ImageSnapshot(long build, int epoch, int examplesDone, int epochSize, int epochsTarget,
         boolean playing, double imagesPerSecond, double secondsLeft, List<CurvePoint> curve, FloatNetwork network,
-        TestResults test, String kernel, String message) {
+        FloatNetwork start, TestResults test, String kernel, String message) {
 
     /** The epochs done, with the part of the one under way: 2.5 halfway through the third. */
     public double progress() {

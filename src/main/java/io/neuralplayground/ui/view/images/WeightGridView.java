@@ -38,12 +38,20 @@ final class WeightGridView extends VBox {
         shared.selectedProperty().bindBidirectional(vm.sharedWeightScaleProperty());
         shared.setTooltip(new Tooltip("On: every picture on the layer's largest |weight|, so that they compare. "
                 + "Off: each unit on its own largest |weight|, so that every pattern shows."));
+        CheckBox change = new CheckBox("Change since start");
+        change.getStyleClass().add("small-check");
+        change.setFocusTraversable(false);
+        change.selectedProperty().bindBidirectional(vm.weightChangeProperty());
+        change.setTooltip(new Tooltip("On: each picture shows how its weights moved since the network's random "
+                + "start (w − w₀), which is where the learnt shapes show after a few epochs. Off: the weights "
+                + "themselves, the random start included."));
+        change.setMinWidth(Region.USE_PREF_SIZE);
         note.getStyleClass().add("field-label");
         note.setMinWidth(Region.USE_PREF_SIZE);
         shared.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox top = new HBox(8, title, gap, shared);
+        HBox top = new HBox(8, title, gap, change, shared);
         top.setAlignment(Pos.CENTER_LEFT);
         // Said only when the layer has more units than are drawn.
         note.managedProperty().bind(note.visibleProperty());

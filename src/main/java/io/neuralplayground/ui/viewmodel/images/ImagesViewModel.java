@@ -82,6 +82,7 @@ public final class ImagesViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<ConfusionMatrix> confusion = new ReadOnlyObjectWrapper<>(this, "confusion");
     private final ReadOnlyObjectWrapper<WeightPicture> weights = new ReadOnlyObjectWrapper<>(this, "weights");
     private final BooleanProperty sharedWeightScale = new SimpleBooleanProperty(this, "sharedWeightScale");
+    private final BooleanProperty weightChange = new SimpleBooleanProperty(this, "weightChange");
     private final ReadOnlyObjectWrapper<float[]> drawingProbabilities = new ReadOnlyObjectWrapper<>(this,
             "drawingProbabilities");
     private final TestImageBrowser browser = new TestImageBrowser();
@@ -99,7 +100,7 @@ public final class ImagesViewModel implements AutoCloseable {
     private ImageSnapshot.TestResults shownTest;
 
     /** What a weight picture is made of. */
-    private record PictureRequest(ImageSnapshot snapshot, int rows, boolean shared) {
+    private record PictureRequest(ImageSnapshot snapshot, int rows, boolean shared, boolean sinceStart) {
     }
 
     /**
@@ -116,12 +117,14 @@ public final class ImagesViewModel implements AutoCloseable {
         this.available = Objects.requireNonNull(available);
         this.kernel = Objects.requireNonNull(kernel);
         this.pictures = new io.neuralplayground.ui.viewmodel.LatestWins<>(pictures,
-                r -> WeightPictures.of(r.snapshot(), r.rows(), WEIGHT_COLUMNS, r.shared()));
-        sharedWeightScale.addListener(o -> {
+                r -> WeightPictures.of(r.snapshot(), r.rows(), WEIGHT_COLUMNS, r.shared(), r.sinceStart()));
+        javafx.beans.InvalidationListener redraw = o -> {
             if (snapshot.get() != null) {
                 requestPicture(snapshot.get());
             }
-        });
+        };
+        sharedWeightScale.addListener(redraw);
+        weightChange.addListener(redraw);
     }
 
     /**
@@ -304,7 +307,7 @@ public final class ImagesViewModel implements AutoCloseable {
     }
 
     private void requestPicture(ImageSnapshot s) {
-        pictures.request(new PictureRequest(s, data.get().rows(), sharedWeightScale.get()));
+        pictures.request(new PictureRequest(s, data.get().rows(), sharedWeightScale.get(), weightChange.get()));
     }
 
     public void togglePlay() {
@@ -621,6 +624,11 @@ public final class ImagesViewModel implements AutoCloseable {
     }
 
     /** Whether the weight tiles share the layer's scale (otherwise each its own). */
+    /** Whether the weight pictures show the change since the network's initial weights (w − w₀). */
+    public BooleanProperty weightChangeProperty() {
+        return weightChange;
+    }
+
     public BooleanProperty sharedWeightScaleProperty() {
         return sharedWeightScale;
     }

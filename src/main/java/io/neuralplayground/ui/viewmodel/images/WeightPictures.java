@@ -7,8 +7,10 @@ import io.neuralplayground.ui.viewmodel.ColorScale;
 /**
  * Draws the first layer's weights ({@link WeightPicture}): unit j's tile shows weight (i, j) at pixel i of the
  * image, w / s in the orange (negative) – grey – blue (positive) scale, where s is the unit's own largest |w|
- * (each tile uses its whole range: the pattern shows, not the size) or the layer's (tiles compare). Pure
- * arithmetic on the snapshot's copy of the weights: runs on any thread.
+ * (each tile uses its whole range: the pattern shows, not the size) or the layer's (tiles compare). With
+ * {@code sinceStart} each tile shows w − w₀ instead, the change since the network's initial weights: the random
+ * start is large beside what a few epochs add, and subtracting it shows what training has learnt. Pure
+ * arithmetic on the snapshot's copies of the weights: runs on any thread.
  */
 public final class WeightPictures {
     /** The most tiles drawn: a layer wider than this shows its first units. */
@@ -24,7 +26,14 @@ public final class WeightPictures {
      * @param rows the image's rows (28); its columns are the layer's inputs / rows
      */
     public static WeightPicture of(ImageSnapshot snapshot, int rows, int columns, boolean sharedScale) {
+        return of(snapshot, rows, columns, sharedScale, false);
+    }
+
+    /** {@link #of(ImageSnapshot, int, int, boolean)}, of the change since the start when {@code sinceStart}. */
+    public static WeightPicture of(ImageSnapshot snapshot, int rows, int columns, boolean sharedScale,
+            boolean sinceStart) {
         FloatLayer layer = snapshot.network().layer(0);
+        FloatLayer start = sinceStart && snapshot.start() != null ? snapshot.start().layer(0) : null;
         int pixels = layer.inputs();
         int tileRows = rows;
         int tileCols = pixels / rows;
@@ -40,7 +49,7 @@ public final class WeightPictures {
         for (int j = 0; j < units; j++) {
             double max = 0;
             for (int i = 0; i < pixels; i++) {
-                max = Math.max(max, Math.abs(layer.weight(i, j)));
+                max = Math.max(max, Math.abs(value(layer, start, i, j)));
             }
             scale[j] = max;
             layerMax = Math.max(layerMax, max);
@@ -53,11 +62,16 @@ public final class WeightPictures {
             for (int r = 0; r < tileRows; r++) {
                 int line = (y0 + r) * width + x0;
                 for (int c = 0; c < tileCols; c++) {
-                    argb[line + c] = ColorScale.argb(layer.weight(r * tileCols + c, j) * factor);
+                    argb[line + c] = ColorScale.argb(value(layer, start, r * tileCols + c, j) * factor);
                 }
             }
         }
         return new WeightPicture(snapshot.build(), snapshot.epoch(), snapshot.examplesDone(), units, layer.units(),
                 cols, gridRows, tileRows, tileCols, width, height, argb, sharedScale, layerMax);
+    }
+
+    /** Weight (i, j), less its start when there is one. */
+    private static double value(FloatLayer layer, FloatLayer start, int i, int j) {
+        return start == null ? layer.weight(i, j) : (double) layer.weight(i, j) - start.weight(i, j);
     }
 }

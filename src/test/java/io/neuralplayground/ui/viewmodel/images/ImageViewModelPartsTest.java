@@ -16,7 +16,7 @@ class ImageViewModelPartsTest {
     private static ImageSnapshot snapshot(int epoch, int done, boolean playing, double rate, FloatNetwork net,
             ImageSnapshot.TestResults test) {
         return new ImageSnapshot(1, epoch, done, 54_000, 30, playing, rate, rate > 0 ? (54_000 - done) / rate : Double.NaN,
-                List.of(), net, test, "Java kernel", null);
+                List.of(), net, null, test, "Java kernel", null);
     }
 
     private static FloatNetwork network(int units) {
@@ -109,5 +109,24 @@ class ImageViewModelPartsTest {
         WeightPicture shared = WeightPictures.of(snapshot(0, 0, false, 0, net, null), 28, 16, true);
         assertThat(shared.argb()[29]).isEqualTo(ColorScale.argb(0.25));
         assertThat(shared.maxAbs()).isEqualTo(2.0);
+    }
+
+    @Test
+    void theChangeSinceTheStartSubtractsTheInitialWeights() {
+        FloatNetwork start = network(2);
+        start.layer(0).setWeight(0, 0, 1f);
+        start.layer(0).setWeight(1, 0, 1f);
+        FloatNetwork now = start.copy();
+        now.layer(0).setWeight(0, 0, 1.5f);
+        ImageSnapshot s = new ImageSnapshot(1, 1, 0, 54_000, 30, false, 0, Double.NaN, List.of(), now, start, null,
+                "Java kernel", null);
+        WeightPicture weights = WeightPictures.of(s, 28, 16, false, false);
+        WeightPicture change = WeightPictures.of(s, 28, 16, false, true);
+        // The weights: 1.5 the largest, so pixel 1 (weight 1) is two thirds blue.
+        assertThat(weights.argb()[1]).isEqualTo(ColorScale.argb(1 / 1.5));
+        // The change: only pixel 0 moved (by 0.5, the largest change): full blue there, grey at pixel 1.
+        assertThat(change.argb()[0]).isEqualTo(ColorScale.BLUE);
+        assertThat(change.argb()[1]).isEqualTo(ColorScale.argb(0));
+        assertThat(change.maxAbs()).isEqualTo(0.5);
     }
 }
