@@ -139,7 +139,9 @@ final class ImageConfusionView extends CanvasPane {
         g.setTextBaseline(VPos.TOP);
         g.fillText(String.format(Locale.ROOT, "accuracy %.1f %% · macro F1 %.3f · %,d test images%s",
                 100 * matrix.accuracy(), matrix.macroF1(), matrix.total(),
-                epoch >= 0 ? " · after epoch " + epoch : ""), left, top + k * cell + 8);
+                epoch >= 0 ? " · after epoch " + epoch : ""), left, top + k * cell + 8,
+                // Narrower rather than cut off in a small window.
+                Math.max(40, width - left - 4));
     }
 
     private static double textWidth(String text, Font font) {

@@ -49,9 +49,8 @@ final class WeightGridView extends VBox {
         note.getStyleClass().add("field-label");
         note.setMinWidth(Region.USE_PREF_SIZE);
         shared.setMinWidth(Region.USE_PREF_SIZE);
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox top = new HBox(8, title, gap, change, shared);
+        // The switches follow the title, on a line of their own when the column is narrow (a 1024-wide window).
+        javafx.scene.layout.FlowPane top = new javafx.scene.layout.FlowPane(12, 2, title, change, shared);
         top.setAlignment(Pos.CENTER_LEFT);
         // Said only when the layer has more units than are drawn.
         note.managedProperty().bind(note.visibleProperty());
