@@ -32,4 +32,4 @@ shot --out screenshots/gradcheck.png --view gradcheck --epochs 300 --minibatch 1
 shot --out screenshots/autodiff.png --view autodiff --step 9
 shot --out screenshots/file-export-menu.png --dataset xor --epochs 200 --menu "File/Export network"
 shot --out screenshots/images-tab.png --view images --epochs 10 --select 2 --weight-change
-shot --out screenshots/images-confusion.png --view images --epochs 3 --panel confusion --width 1024 --height 640
+shot --out screenshots/images-confusion.png --view images --epochs 3 --panel confusion

@@ -97,13 +97,18 @@ public final class ModelGenerators {
         });
     }
 
-    /** Input names: feature ids, CSV headers with spaces, quotes, backslashes, control characters, non-ASCII. */
+    /**
+     * Input names a file may hold: feature ids, CSV headers with spaces, quotes, backslashes, line separators,
+     * non-ASCII; no control characters, which every reader refuses ({@code InputNames}; the exporters' escaping
+     * of those is tested with {@link ExportTestModels#ODD_NAMES}).
+     */
     public static Arbitrary<String> names() {
         Arbitrary<String> ids = Arbitraries.of("x1", "x2", "x1sq", "x2sq", "x1x2", "sinx1", "sinx2");
-        Arbitrary<String> odd = Arbitraries.of("petal length (cm)", "say \"hi\"", "back\\slash", "tab\there",
-                "new\nline", "Größe", "温度", "emoji 😀", "\u0000nul", "\u2028sep", " lead", "trail ");
+        Arbitrary<String> odd = Arbitraries.of("petal length (cm)", "say \"hi\"", "back\\slash", "Größe", "温度",
+                "emoji 😀", "\u2028sep", " lead", "trail ", "\u00a0nbsp", "\ufeffbom");
         Arbitrary<String> random = Arbitraries.strings().withCharRange('\u0000', '\ud7ff').ofMinLength(1)
-                .ofMaxLength(12).filter(s -> !s.isBlank());
+                .ofMaxLength(12).filter(s -> !s.isBlank()
+                        && io.neuralplayground.data.InputNames.controlCharacterProblem(s) == null);
         return Arbitraries.oneOf(ids, odd, random);
     }
 

@@ -48,7 +48,8 @@ class PlaygroundWindowTest {
     }
 
     private int epochShown(FxRobot robot) {
-        Label counter = robot.lookup(".epoch-counter").queryAs(Label.class);
+        Label counter = robot.lookup(".epoch-counter")
+                .match((javafx.scene.Node n) -> !n.getStyleClass().contains("image-epoch-counter")).queryAs(Label.class);
         return Integer.parseInt(counter.getText().replace(",", ""));
     }
 

@@ -4,7 +4,7 @@ import io.neuralplayground.engine.ConfusionMatrix;
 import io.neuralplayground.ui.viewmodel.ClassColors;
 import io.neuralplayground.ui.viewmodel.ClassReport;
 import io.neuralplayground.ui.viewmodel.ConfusionCell;
-import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
+import io.neuralplayground.ui.viewmodel.ConfusionSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +41,15 @@ public final class ConfusionMatrixView extends VBox {
     private static final Color TEXT = Color.web("#333333");
     private static final List<String> MEASURES = List.of("precision", "recall", "F1", "support");
 
-    private final PlaygroundViewModel vm;
+    /** Above this many classes the column headers are turned, so that the columns stay as narrow as the cells. */
+    private static final int TURNED_HEADERS_ABOVE = 5;
+    /**
+     * Above this many classes a cell shows its count alone (its share is its shade, and its tooltip says it), so
+     * that ten classes fit beside the curves.
+     */
+    private static final int COUNTS_ONLY_ABOVE = 6;
+
+    private final ConfusionSource vm;
     private final ToggleButton trainButton = new ToggleButton("Training");
     private final ToggleButton testButton = new ToggleButton("Test");
     private final GridPane grid = new GridPane();
@@ -52,7 +60,7 @@ public final class ConfusionMatrixView extends VBox {
     private Label[] averages = new Label[0];
     private List<String> shownClasses = List.of();
 
-    public ConfusionMatrixView(PlaygroundViewModel vm) {
+    public ConfusionMatrixView(ConfusionSource vm) {
         this.vm = vm;
         getStyleClass().add("confusion-matrix");
         Label header = new Label("CONFUSION MATRIX");
@@ -83,6 +91,12 @@ public final class ConfusionMatrixView extends VBox {
         testButton.setMinWidth(Region.USE_PREF_SIZE);
         HBox top = new HBox(8, header, parts, gap);
         top.setAlignment(Pos.CENTER_LEFT);
+        if (!vm.reportsTrainingPart()) {
+            // The test part alone, and the tab around names the panel: no title row.
+            testButton.setSelected(true);
+            top.setVisible(false);
+            top.setManaged(false);
+        }
 
         grid.getStyleClass().add("confusion-grid");
         grid.setHgap(2);
@@ -135,7 +149,14 @@ public final class ConfusionMatrixView extends VBox {
             for (int j = 0; j < k; j++) {
                 double share = m.rowShare(i, j);
                 Label cell = cells[i][j];
-                cell.setText(m.count(i, j) + "\n" + (Double.isNaN(share) ? "–" : percent(share)));
+                String shareText = Double.isNaN(share) ? "–" : percent(share);
+                if (k > COUNTS_ONLY_ABOVE) {
+                    cell.setText(Integer.toString(m.count(i, j)));
+                    cell.getTooltip().setText("True " + shownClasses.get(i) + ", predicted " + shownClasses.get(j)
+                            + ": " + m.count(i, j) + " (" + shareText + " of the row); " + vm.cellClickMeaning());
+                } else {
+                    cell.setText(m.count(i, j) + "\n" + shareText);
+                }
                 double t = Double.isNaN(share) ? 0 : share;
                 // Set as properties, not as a style string: a style string makes CSS run again on every update.
                 cell.setBackground(Background.fill(Color.WHITE.interpolate(FULL, 0.85 * t)));
@@ -172,7 +193,13 @@ public final class ConfusionMatrixView extends VBox {
         corner.setTooltip(new Tooltip("Rows: the true class; columns: the class the network predicts"));
         grid.add(corner, 0, 0);
         for (int j = 0; j < k; j++) {
-            grid.add(classLabel(classes.get(j), j), j + 1, 0);
+            Label name = classLabel(classes.get(j), j);
+            if (k > TURNED_HEADERS_ABOVE) {
+                name.setRotate(-90);
+                grid.add(new javafx.scene.Group(name), j + 1, 0);
+            } else {
+                grid.add(name, j + 1, 0);
+            }
         }
         for (int q = 0; q < MEASURES.size(); q++) {
             grid.add(small(MEASURES.get(q)), k + 1 + q, 0);
@@ -184,12 +211,15 @@ public final class ConfusionMatrixView extends VBox {
             for (int j = 0; j < k; j++) {
                 Label cell = new Label();
                 cell.getStyleClass().add("confusion-cell");
+                if (k > COUNTS_ONLY_ABOVE) {
+                    cell.getStyleClass().add("compact");
+                }
                 cell.setAlignment(Pos.CENTER);
                 cell.setMinWidth(Region.USE_PREF_SIZE);
                 int trueClass = i;
                 int predictedClass = j;
                 cell.setTooltip(new Tooltip("True " + classes.get(i) + ", predicted " + classes.get(j)
-                        + ": click to mark these examples in the output plot"));
+                        + ": " + vm.cellClickMeaning()));
                 cell.setOnMouseClicked(e -> toggle(trueClass, predictedClass));
                 cells[i][j] = cell;
                 grid.add(cell, j + 1, i + 1);
@@ -251,7 +281,7 @@ public final class ConfusionMatrixView extends VBox {
     }
 
     /** The cell of true class i and predicted class j, as shown (for tests). */
-    Label cell(int i, int j) {
+    public Label cell(int i, int j) {
         return cells[i][j];
     }
 

@@ -52,7 +52,7 @@ import javafx.beans.property.SimpleObjectProperty;
  * <p>Settings properties are writable: a change becomes new {@link PlaygroundSettings} for the session, which
  * rebuilds the network where TF Playground would and otherwise changes the learning rate or optimizer live.
  */
-public final class PlaygroundViewModel implements AutoCloseable {
+public final class PlaygroundViewModel implements AutoCloseable, ConfusionSource {
     /** TF Playground's learning rates. */
     public static final List<Double> LEARNING_RATES = List.of(0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3,
             1.0, 3.0, 10.0);
@@ -619,6 +619,7 @@ public final class PlaygroundViewModel implements AutoCloseable {
      * The confusion matrices and predictions of the newest snapshot computed (off the FX thread, as often as the
      * heatmaps); null for regression and before the first.
      */
+    @Override
     public ReadOnlyObjectProperty<ClassReport> classReportProperty() {
         return classReport.getReadOnlyProperty();
     }
@@ -664,6 +665,7 @@ public final class PlaygroundViewModel implements AutoCloseable {
     }
 
     /** The confusion matrix's cell whose examples the output plot marks, or null for none. */
+    @Override
     public ObjectProperty<ConfusionCell> highlightedCellProperty() {
         return highlightedCell;
     }

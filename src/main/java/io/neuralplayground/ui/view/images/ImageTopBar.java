@@ -56,7 +56,7 @@ final class ImageTopBar extends HBox {
         Label epochLabel = new Label("Epoch");
         epochLabel.getStyleClass().add("field-label");
         Label epoch = new Label("0");
-        epoch.getStyleClass().add("epoch-counter");
+        epoch.getStyleClass().addAll("epoch-counter", "image-epoch-counter");
         epoch.setMinWidth(Region.USE_PREF_SIZE);
         epoch.textProperty().bind(Bindings.createStringBinding(() -> {
             var s = vm.snapshotProperty().get();

@@ -49,7 +49,7 @@ public final class ImagesView extends BorderPane {
     private final ImageCurvesView curves;
     private final WeightGridView weights;
     private final TestImagesPanel testImages;
-    private final ImageConfusionView confusion = new ImageConfusionView();
+    private final io.neuralplayground.ui.view.ConfusionMatrixView confusion;
     private final DrawingPanel drawing;
     private final ToggleGroup panels = new ToggleGroup();
     private final java.util.Map<Panel, ToggleButton> panelButtons = new java.util.EnumMap<>(Panel.class);
@@ -57,6 +57,7 @@ public final class ImagesView extends BorderPane {
     /** @param openFolder what the data column's Folder… button does */
     public ImagesView(ImagesViewModel vm, Runnable openFolder) {
         this.vm = vm;
+        this.confusion = new io.neuralplayground.ui.view.ConfusionMatrixView(vm);
         getStyleClass().add("images-tab");
         getStylesheets().add(Styles.stylesheet(CSS));
         topBar = new ImageTopBar(vm);
@@ -126,15 +127,12 @@ public final class ImagesView extends BorderPane {
         setLeft(new ScrollColumn(dataColumn, "image-data-scroll", true));
         setCenter(center);
 
-        vm.confusionProperty().addListener(o -> showConfusion());
-        vm.dataProperty().addListener(o -> showConfusion());
-    }
-
-    private void showConfusion() {
-        var data = vm.dataProperty().get();
-        var snapshot = vm.snapshotProperty().get();
-        confusion.show(vm.confusionProperty().get(), data == null ? java.util.List.of() : data.classNames(),
-                snapshot == null || snapshot.test() == null ? -1 : snapshot.test().epoch());
+        // A click on a matrix cell shows that cell's test images.
+        vm.highlightedCellProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                showPanel(Panel.TEST_IMAGES);
+            }
+        });
     }
 
     /** Shows {@code panel} in the right-hand column. */
@@ -163,7 +161,7 @@ public final class ImagesView extends BorderPane {
         return testImages;
     }
 
-    ImageConfusionView confusion() {
+    io.neuralplayground.ui.view.ConfusionMatrixView confusion() {
         return confusion;
     }
 

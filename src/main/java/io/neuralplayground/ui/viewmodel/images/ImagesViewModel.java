@@ -47,7 +47,7 @@ import javafx.collections.ObservableList;
  * <p>The FX thread never trains and never waits: the session trains on its own thread, reading and building a
  * session run on the reader executor, the weight pictures on the pictures executor.
  */
-public final class ImagesViewModel implements AutoCloseable {
+public final class ImagesViewModel implements AutoCloseable, io.neuralplayground.ui.viewmodel.ConfusionSource {
     public static final List<String> OPTIMIZERS = List.of("sgd", "momentum", "nesterov", "rmsprop", "adam");
     public static final List<Double> LEARNING_RATES = List.of(0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3,
             1.0);
@@ -80,6 +80,10 @@ public final class ImagesViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper kernelText = new ReadOnlyStringWrapper(this, "kernel", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyObjectWrapper<ConfusionMatrix> confusion = new ReadOnlyObjectWrapper<>(this, "confusion");
+    private final ReadOnlyObjectWrapper<io.neuralplayground.ui.viewmodel.ClassReport> classReport =
+            new ReadOnlyObjectWrapper<>(this, "classReport");
+    private final javafx.beans.property.ObjectProperty<io.neuralplayground.ui.viewmodel.ConfusionCell> highlighted =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "highlightedCell");
     private final ReadOnlyObjectWrapper<WeightPicture> weights = new ReadOnlyObjectWrapper<>(this, "weights");
     private final BooleanProperty sharedWeightScale = new SimpleBooleanProperty(this, "sharedWeightScale");
     private final BooleanProperty weightChange = new SimpleBooleanProperty(this, "weightChange");
@@ -125,6 +129,13 @@ public final class ImagesViewModel implements AutoCloseable {
         };
         sharedWeightScale.addListener(redraw);
         weightChange.addListener(redraw);
+        // A matrix cell clicked: the test images of that true and predicted class; cleared, every image again.
+        highlighted.addListener((o, was, now) -> {
+            browser.onlyMistakesProperty().set(false);
+            browser.classFilterProperty().set(now == null ? TestImageBrowser.ALL_CLASSES : now.trueClass());
+            browser.predictedFilterProperty().set(now == null ? TestImageBrowser.ALL_CLASSES
+                    : now.predictedClass());
+        });
     }
 
     /**
@@ -303,6 +314,10 @@ public final class ImagesViewModel implements AutoCloseable {
             confusion.set(s.test() == null ? null
                     : ConfusionMatrix.of(IntStream.range(0, d.test().size()).map(d.test()::label).toArray(),
                             s.test().predicted(), d.classNames().size()));
+            int k = d.classNames().size();
+            classReport.set(s.test() == null ? null : new io.neuralplayground.ui.viewmodel.ClassReport(s.build(),
+                    s.test().epoch(), d.classNames(), ConfusionMatrix.of(new int[0], new int[0], k), confusion.get(),
+                    new int[0], s.test().predicted()));
         }
     }
 
@@ -615,6 +630,29 @@ public final class ImagesViewModel implements AutoCloseable {
     }
 
     /** The test images' confusion matrix as of the last measurement, or null. */
+    /** The test images' report for the confusion matrix view (no training part: see {@link #reportsTrainingPart}). */
+    @Override
+    public ReadOnlyObjectProperty<io.neuralplayground.ui.viewmodel.ClassReport> classReportProperty() {
+        return classReport.getReadOnlyProperty();
+    }
+
+    /** The matrix cell whose test images the grid shows, or null for all of them. */
+    @Override
+    public javafx.beans.property.ObjectProperty<io.neuralplayground.ui.viewmodel.ConfusionCell>
+            highlightedCellProperty() {
+        return highlighted;
+    }
+
+    @Override
+    public boolean reportsTrainingPart() {
+        return false;
+    }
+
+    @Override
+    public String cellClickMeaning() {
+        return "click to see these test images";
+    }
+
     public ReadOnlyObjectProperty<ConfusionMatrix> confusionProperty() {
         return confusion.getReadOnlyProperty();
     }

@@ -23,6 +23,8 @@ public final class TestImageBrowser {
 
     private final BooleanProperty onlyMistakes = new SimpleBooleanProperty(this, "onlyMistakes");
     private final IntegerProperty classFilter = new SimpleIntegerProperty(this, "classFilter", ALL_CLASSES);
+    /** The predicted class the images must have (a confusion matrix cell), or {@link #ALL_CLASSES}. */
+    private final IntegerProperty predictedFilter = new SimpleIntegerProperty(this, "predictedFilter", ALL_CLASSES);
     private final IntegerProperty page = new SimpleIntegerProperty(this, "page");
     private final IntegerProperty pageSize = new SimpleIntegerProperty(this, "pageSize", 48);
     private final ReadOnlyIntegerWrapper pageCount = new ReadOnlyIntegerWrapper(this, "pageCount", 1);
@@ -36,6 +38,7 @@ public final class TestImageBrowser {
     public TestImageBrowser() {
         onlyMistakes.addListener(o -> refilter());
         classFilter.addListener(o -> refilter());
+        predictedFilter.addListener(o -> refilter());
         pageSize.addListener(o -> repage());
         page.addListener(o -> version.set(version.get() + 1));
     }
@@ -112,11 +115,13 @@ public final class TestImageBrowser {
             matching = new int[0];
         } else {
             int wanted = classFilter.get();
+            int predictedAs = predictedFilter.get();
             boolean mistakes = onlyMistakes.get();
             int[] found = new int[images.size()];
             int n = 0;
             for (int i = 0; i < images.size(); i++) {
-                if ((wanted == ALL_CLASSES || images.label(i) == wanted) && (!mistakes || isMistake(i))) {
+                if ((wanted == ALL_CLASSES || images.label(i) == wanted) && (!mistakes || isMistake(i))
+                        && (predictedAs == ALL_CLASSES || predicted(i) == predictedAs)) {
                     found[n++] = i;
                 }
             }
@@ -133,6 +138,11 @@ public final class TestImageBrowser {
             page.set(pageCount.get() - 1);
         }
         version.set(version.get() + 1);
+    }
+
+    /** The predicted class shown images must have, or {@link #ALL_CLASSES}: with the class filter, a matrix cell. */
+    public IntegerProperty predictedFilterProperty() {
+        return predictedFilter;
     }
 
     public BooleanProperty onlyMistakesProperty() {

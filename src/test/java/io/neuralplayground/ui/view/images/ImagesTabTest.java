@@ -159,8 +159,18 @@ class ImagesTabTest {
 
         robot.interact(() -> view.showPanel(ImagesView.Panel.CONFUSION));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(view.confusion().shown().total()).isEqualTo(500);
+        assertThat(images.classReportProperty().get().test().total()).isEqualTo(500);
+        assertThat(view.confusion().showsTest()).isTrue();
         assertThat(colours(robot, view.confusion())).isGreaterThan(20);
+        // A click on a cell shows its test images: true Sneaker, predicted Sneaker.
+        robot.clickOn(view.confusion().cell(7, 7));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.shownPanel()).isEqualTo(ImagesView.Panel.TEST_IMAGES);
+        assertThat(grid.shownImages()).isNotEmpty();
+        for (int image : grid.shownImages()) {
+            assertThat(images.dataProperty().get().test().label(image)).isEqualTo(7);
+            assertThat(images.browser().predicted(image)).isEqualTo(7);
+        }
     }
 
     @Test
