@@ -1,7 +1,6 @@
 package io.neuralplayground.data;
 
 import io.neuralplayground.PlaygroundException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -172,7 +171,7 @@ public final class CsvDatasetReader {
     /** What is done with an open file: its bytes as a stream that counts them, and its size then. */
     @FunctionalInterface
     private interface FileWork<T> {
-        T apply(CountingStream in, long size) throws IOException;
+        T apply(CountingInputStream in, long size) throws IOException;
     }
 
     /** {@code work} on {@code file}'s bytes, with what can go wrong in opening and reading it said for the user. */
@@ -180,7 +179,7 @@ public final class CsvDatasetReader {
         String source = file.toString();
         // The decoder refuses bytes that are not UTF-8 rather than replacing them (newDecoder() reports them, as
         // Files.newBufferedReader does); it decodes ahead of the tokenizer, so the line it fails on is not known.
-        try (CountingStream in = new CountingStream(Files.newInputStream(file))) {
+        try (CountingInputStream in = new CountingInputStream(Files.newInputStream(file))) {
             return work.apply(in, Files.size(file));
         } catch (NoSuchFileException e) {
             throw new PlaygroundException("Data file " + source + " does not exist: check the path", e);
@@ -536,44 +535,6 @@ public final class CsvDatasetReader {
             classIndices[r] = index.get(keys.get(r));
         }
         return Dataset.classification(name, featureNames, rows, classIndices, classNames);
-    }
-
-    /** A file's bytes, counted as they are read: how far a read is. */
-    private static final class CountingStream extends FilterInputStream {
-        private long count;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        long count() {
-            return count;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
-            count += skipped;
-            return skipped;
-        }
     }
 
     /**

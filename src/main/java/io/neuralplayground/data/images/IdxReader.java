@@ -1,11 +1,11 @@
 package io.neuralplayground.data.images;
 
 import io.neuralplayground.PlaygroundException;
+import io.neuralplayground.data.CountingInputStream;
 import io.neuralplayground.data.DataFileException;
 import io.neuralplayground.data.ReadCancelledException;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -214,7 +214,7 @@ public final class IdxReader {
         private final long size;
         private final Kind kind;
         private final Watch watch;
-        private final CountingStream counted;
+        private final CountingInputStream counted;
         private boolean gzip;
         private InputStream in;
         /** Bytes of IDX data (uncompressed), header included, read so far. */
@@ -225,7 +225,7 @@ public final class IdxReader {
             this.size = size;
             this.kind = kind;
             this.watch = watch;
-            this.counted = new CountingStream(raw);
+            this.counted = new CountingInputStream(raw);
             watch.start(counted);
         }
 
@@ -425,50 +425,12 @@ public final class IdxReader {
         };
     }
 
-    /** A file's bytes, counted as they are read: how far a read is. */
-    private static final class CountingStream extends FilterInputStream {
-        private long count;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        long count() {
-            return count;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
-            count += skipped;
-            return skipped;
-        }
-    }
-
     /** Tells progress and asks for cancellation every {@link #CHECK_EVERY_BYTES} bytes of the file. */
     private static final class Watch {
         private final String source;
         private final LongConsumer bytesRead;
         private final BooleanSupplier cancelled;
-        private CountingStream counted;
+        private CountingInputStream counted;
         private long reportedAt;
 
         Watch(String source, LongConsumer bytesRead, BooleanSupplier cancelled) {
@@ -477,7 +439,7 @@ public final class IdxReader {
             this.cancelled = cancelled;
         }
 
-        void start(CountingStream stream) {
+        void start(CountingInputStream stream) {
             counted = stream;
             check();
         }

@@ -17,6 +17,7 @@ import io.neuralplayground.session.images.ImageSettings;
 import io.neuralplayground.session.images.ImageSnapshot;
 import io.neuralplayground.app.ImageSessionFiles;
 import io.neuralplayground.session.images.ImageNetworks;
+import io.neuralplayground.session.images.ImageSessionState;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -192,38 +193,63 @@ public final class ImagesViewModel implements AutoCloseable, io.neuralplayground
      */
     public void open(ImageSource chosen) {
         Objects.requireNonNull(chosen);
-        if (!sources.contains(chosen)) {
-            sources.add(chosen);
-        }
-        int number = ++generation;
         reading.set(chosen);
+        ImageSettings start = settings.get();
+        readInBackground("The images of " + chosen.description() + " could not be read: ",
+                () -> new Opening(chosen, start, null));
+    }
+
+    /** What a background read opens: the images' source, the settings, and a saved state to go on from or none. */
+    private record Opening(ImageSource source, ImageSettings settings, ImageSessionState state) {
+    }
+
+    /**
+     * Reads the images {@code what} names on the reader and makes their session, then, on the FX thread, puts it
+     * in place of the one shown, unless a newer read has begun; on failure the tab stays as it was and
+     * {@link #errorProperty() error} says why, after {@code failure}.
+     */
+    private void readInBackground(String failure, java.util.function.Supplier<Opening> what) {
+        int number = ++generation;
         readFraction = 0;
         readProgress.set(0);
         error.set("");
-        ImageSettings start = settings.get();
         reader.execute(() -> {
             try {
                 if (gemm == null) {
                     gemm = kernel.get();
                 }
-                ImageData read = ImageDataReader.read(chosen, f -> readFraction = f, () -> generation != number);
-                ImageSession made = new ImageSession(read, start, gemm);
+                Opening o = what.get();
+                fxThread.accept(() -> reading.set(o.source()));
+                ImageData read = ImageDataReader.read(o.source(), f -> readFraction = f, () -> generation != number);
+                ImageSession made = new ImageSession(read, o.settings(), gemm);
+                if (o.state() != null) {
+                    made.restore(o.state());
+                    made.sync();
+                }
                 fxThread.accept(() -> {
                     if (generation == number) {
-                        opened(chosen, read, made, start);
+                        if (!sources.contains(o.source())) {
+                            sources.add(o.source());
+                        }
+                        if (o.state() != null) {
+                            settings.set(o.settings());
+                        }
+                        opened(o.source(), read, made, o.settings());
                     } else {
                         made.close();
                     }
                 });
             } catch (ReadCancelledException cancelled) {
                 // A newer read took its place: nothing to say.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
                 String why = e instanceof PlaygroundException ? e.getMessage()
                         : "something went wrong that should not have: " + e;
                 fxThread.accept(() -> {
                     if (generation == number) {
                         reading.set(null);
-                        error.set("The images of " + chosen.description() + " could not be read: " + why);
+                        error.set(failure + why);
                     }
                 });
             }
@@ -498,48 +524,9 @@ public final class ImagesViewModel implements AutoCloseable, io.neuralplayground
      * {@link #errorProperty() error} says why.
      */
     public void openSession(Path file) {
-        int number = ++generation;
-        error.set("");
-        readFraction = 0;
-        readProgress.set(0);
-        reader.execute(() -> {
-            try {
-                if (gemm == null) {
-                    gemm = kernel.get();
-                }
-                ImageSessionFiles.Saved saved = ImageSessionFiles.read(file);
-                fxThread.accept(() -> reading.set(saved.images()));
-                ImageData read = ImageDataReader.read(saved.images(), f -> readFraction = f,
-                        () -> generation != number);
-                ImageSettings start = saved.state().settings();
-                ImageSession made = new ImageSession(read, start, gemm);
-                made.restore(saved.state());
-                made.sync();
-                fxThread.accept(() -> {
-                    if (generation == number) {
-                        if (!sources.contains(saved.images())) {
-                            sources.add(saved.images());
-                        }
-                        settings.set(start);
-                        opened(saved.images(), read, made, start);
-                    } else {
-                        made.close();
-                    }
-                });
-            } catch (ReadCancelledException cancelled) {
-                // A newer read took its place.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                String why = e instanceof PlaygroundException ? e.getMessage()
-                        : "something went wrong that should not have: " + e;
-                fxThread.accept(() -> {
-                    if (generation == number) {
-                        reading.set(null);
-                        error.set("The image session " + file.getFileName() + " could not be opened: " + why);
-                    }
-                });
-            }
+        readInBackground("The image session " + file.getFileName() + " could not be opened: ", () -> {
+            ImageSessionFiles.Saved saved = ImageSessionFiles.read(file);
+            return new Opening(saved.images(), saved.state().settings(), saved.state());
         });
     }
 

@@ -1,0 +1,44 @@
+package io.neuralplayground.data;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** A file's bytes, counted as they are read: how far a read is, for its progress. */
+public final class CountingInputStream extends FilterInputStream {
+    private long count;
+
+    public CountingInputStream(InputStream in) {
+        super(in);
+    }
+
+    /** The bytes read (and skipped) so far. */
+    public long count() {
+        return count;
+    }
+
+    @Override
+    public int read() throws IOException {
+        int b = super.read();
+        if (b >= 0) {
+            count++;
+        }
+        return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        int n = super.read(b, off, len);
+        if (n > 0) {
+            count += n;
+        }
+        return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+        long skipped = super.skip(n);
+        count += skipped;
+        return skipped;
+    }
+}
