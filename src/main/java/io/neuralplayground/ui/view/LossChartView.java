@@ -5,7 +5,6 @@ import io.neuralplayground.ui.viewmodel.LossHistoryListener;
 import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.util.List;
 import javafx.animation.PauseTransition;
 import javafx.beans.value.ObservableBooleanValue;
@@ -21,7 +20,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.shape.Line;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -56,11 +54,7 @@ public final class LossChartView extends VBox implements LossHistoryListener {
     static final long REFRESH_INTERVAL_NANOS = 100_000_000L;
 
     // The size of the output plot's axis numbers.
-    private static final Font TICK_FONT = new Font("SansSerif", Font.PLAIN, 11);
-    private static final Font LABEL_FONT = new Font("SansSerif", Font.PLAIN, 11);
     private static final Color GRID = new Color(0xE6, 0xE6, 0xE6);
-    private static final Color AXIS = new Color(0x99, 0x99, 0x99);
-    private static final Color TEXT = new Color(0x55, 0x55, 0x55);
     private static final Color TRAIN_COLOR = new Color(0x77, 0x77, 0x77);
     private static final Color TEST_COLOR = new Color(0x0, 0x0, 0x0);
     /** Room around the plot; on the right, for half the label of a tick at the axis' end. */
@@ -88,9 +82,9 @@ public final class LossChartView extends VBox implements LossHistoryListener {
     private final Tooltip chartTip = new Tooltip(LOSS_TIP);
     private final CheckBox logScale = new CheckBox("Log scale");
     // The axes have no label of their own: the section's title, LOSS or ACCURACY, is right above them.
-    private final NumberAxis linearAxis = axis(new NumberAxis(null));
-    private final LogAxis logAxis = axis(new DecadeLogAxis(null));
-    private final NumberAxis percentAxis = axis(new NumberAxis(null));
+    private final NumberAxis linearAxis = ChartLook.axis(new NumberAxis(null));
+    private final LogAxis logAxis = ChartLook.axis(new DecadeLogAxis(null));
+    private final NumberAxis percentAxis = ChartLook.axis(new NumberAxis(null));
     private final ToggleGroup shown = new ToggleGroup();
     private final ToggleButton lossChoice = choice("LOSS", "Show the loss of each epoch");
     private final ToggleButton accuracyChoice = choice("ACCURACY",
@@ -121,7 +115,7 @@ public final class LossChartView extends VBox implements LossHistoryListener {
         accuracyData.addSeries(trainAccuracySeries);
         accuracyData.addSeries(testAccuracySeries);
 
-        NumberAxis epochs = axis(new EpochAxis("epoch", PADDING.getRight()));
+        NumberAxis epochs = ChartLook.axis(new EpochAxis("epoch", PADDING.getRight()));
         linearAxis.setAutoRangeIncludesZero(true);
         linearAxis.setStandardTickUnits(ChartTickFormats.standardUnits());
         logAxis.setSmallestValue(LOG_FLOOR);
@@ -197,7 +191,8 @@ public final class LossChartView extends VBox implements LossHistoryListener {
         offerAccuracy(Double.isFinite(vm.trainAccuracyProperty().get()));
         vm.trainAccuracyProperty().addListener((o, was, now) -> offerAccuracy(Double.isFinite(now.doubleValue())));
         // The legend sits in the title row, outside the curves: inside the chart it covered them in a small window.
-        legend = List.of(legendItem(trainSeries, TRAIN_COLOR), legendItem(testSeries, TEST_COLOR));
+        legend = List.of(ChartLook.legendItem(trainSeries.getKey().toString(), TRAIN_COLOR),
+                ChartLook.legendItem(testSeries.getKey().toString(), TEST_COLOR));
         HBox key = new HBox();
         key.getChildren().addAll(legend);
         key.getStyleClass().add("loss-legend");
@@ -245,28 +240,7 @@ public final class LossChartView extends VBox implements LossHistoryListener {
         lossChoice.pseudoClassStateChanged(ALONE, !offered);
     }
 
-    /** "── Training": a short line in the series' colour and its name. */
-    private static Label legendItem(XYSeries series, Color color) {
-        Line line = new Line(0, 0, 12, 0);
-        line.setStroke(javafx.scene.paint.Color.rgb(color.getRed(), color.getGreen(), color.getBlue()));
-        line.setStrokeWidth(1.5);
-        Label item = new Label(series.getKey().toString(), line);
-        item.getStyleClass().add("loss-legend-item");
-        item.setMinWidth(Region.USE_PREF_SIZE);
-        return item;
-    }
 
-    private static <A extends ValueAxis> A axis(A axis) {
-        axis.setTickLabelFont(TICK_FONT);
-        axis.setLabelFont(LABEL_FONT);
-        axis.setTickLabelPaint(TEXT);
-        axis.setLabelPaint(TEXT);
-        axis.setAxisLinePaint(AXIS);
-        axis.setTickMarkPaint(AXIS);
-        axis.setTickMarkOutsideLength(3);
-        axis.setLabelInsets(new RectangleInsets(2, 2, 2, 2));
-        return axis;
-    }
 
     @Override
     public void reset(long build) {

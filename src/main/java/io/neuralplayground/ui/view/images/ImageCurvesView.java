@@ -2,11 +2,11 @@ package io.neuralplayground.ui.view.images;
 
 import io.neuralplayground.session.images.ImageSnapshot;
 import io.neuralplayground.session.images.ImageSnapshot.CurvePoint;
+import io.neuralplayground.ui.view.ChartLook;
 import io.neuralplayground.ui.view.RedrawnChart;
 import io.neuralplayground.ui.viewmodel.images.ImagesViewModel;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -17,11 +17,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.shape.Line;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
-import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -35,10 +33,7 @@ import org.jfree.data.xy.XYSeriesCollection;
  * the FX thread (JFreeChart-FX redraws on the thread that changes its data), in one redraw per snapshot.
  */
 final class ImageCurvesView extends VBox {
-    private static final Font TICK_FONT = new Font("SansSerif", Font.PLAIN, 11);
     private static final Color GRID = new Color(0xE6, 0xE6, 0xE6);
-    private static final Color AXIS = new Color(0x99, 0x99, 0x99);
-    private static final Color TEXT = new Color(0x55, 0x55, 0x55);
     static final Color TRAIN = new Color(0x99, 0x99, 0x99);
     static final Color VALIDATION = new Color(0xF5, 0x93, 0x22);
     static final Color TEST = new Color(0x0, 0x0, 0x0);
@@ -53,8 +48,8 @@ final class ImageCurvesView extends VBox {
             validationAccuracy, testAccuracy);
     private final XYSeriesCollection lossData = new XYSeriesCollection();
     private final XYSeriesCollection accuracyData = new XYSeriesCollection();
-    private final NumberAxis lossAxis = axis(new NumberAxis(null));
-    private final NumberAxis percentAxis = axis(new NumberAxis(null));
+    private final NumberAxis lossAxis = ChartLook.axis(new NumberAxis(null));
+    private final NumberAxis percentAxis = ChartLook.axis(new NumberAxis(null));
     private final XYPlot plot;
     private final JFreeChart chart;
     private final ToggleButton lossChoice = choice("LOSS", "Show the loss: cross-entropy of the true class");
@@ -73,7 +68,7 @@ final class ImageCurvesView extends VBox {
         accuracyData.addSeries(trainAccuracy);
         accuracyData.addSeries(validationAccuracy);
         accuracyData.addSeries(testAccuracy);
-        NumberAxis epochs = axis(new NumberAxis("epoch"));
+        NumberAxis epochs = ChartLook.axis(new NumberAxis("epoch"));
         epochs.setAutoRangeIncludesZero(true);
         epochs.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         lossAxis.setAutoRangeIncludesZero(true);
@@ -126,8 +121,8 @@ final class ImageCurvesView extends VBox {
         HBox choices = new HBox(lossChoice, bar, accuracyChoice);
         choices.getStyleClass().add("chart-choices");
         choices.setAlignment(Pos.CENTER_LEFT);
-        HBox legend = new HBox(8, legendItem("Training", TRAIN), legendItem("Validation", VALIDATION),
-                legendItem("Test", TEST));
+        HBox legend = new HBox(8, ChartLook.legendItem("Training", TRAIN), ChartLook.legendItem("Validation", VALIDATION),
+                ChartLook.legendItem("Test", TEST));
         legend.getStyleClass().add("loss-legend");
         legend.setAlignment(Pos.CENTER_LEFT);
         // A narrow column puts the legend under the choice rather than over the next column.
@@ -188,27 +183,7 @@ final class ImageCurvesView extends VBox {
         return button;
     }
 
-    private static Label legendItem(String name, Color color) {
-        Line line = new Line(0, 0, 12, 0);
-        line.setStroke(javafx.scene.paint.Color.rgb(color.getRed(), color.getGreen(), color.getBlue()));
-        line.setStrokeWidth(1.6);
-        Label item = new Label(name, line);
-        item.getStyleClass().add("loss-legend-item");
-        item.setMinWidth(Region.USE_PREF_SIZE);
-        return item;
-    }
 
-    private static <A extends ValueAxis> A axis(A axis) {
-        axis.setTickLabelFont(TICK_FONT);
-        axis.setLabelFont(TICK_FONT);
-        axis.setTickLabelPaint(TEXT);
-        axis.setLabelPaint(TEXT);
-        axis.setAxisLinePaint(AXIS);
-        axis.setTickMarkPaint(AXIS);
-        axis.setTickMarkOutsideLength(3);
-        axis.setLabelInsets(new RectangleInsets(2, 2, 2, 2));
-        return axis;
-    }
 
     /** Points of the training loss on the chart (for tests). */
     int pointCount() {
