@@ -14,6 +14,8 @@ public final class ChartLook {
     public static final Font TICK_FONT = new Font("SansSerif", Font.PLAIN, 11);
     public static final Color AXIS = new Color(0x99, 0x99, 0x99);
     public static final Color TEXT = new Color(0x55, 0x55, 0x55);
+    /** The light grid behind the lines. */
+    public static final Color GRID = new Color(0xE6, 0xE6, 0xE6);
 
     private ChartLook() {
     }
@@ -29,6 +31,28 @@ public final class ChartLook {
         axis.setTickMarkOutsideLength(3);
         axis.setLabelInsets(new RectangleInsets(2, 2, 2, 2));
         return axis;
+    }
+
+    /** {@code plot} on white, without outline, with the light grid and no offset of its axes. */
+    public static org.jfree.chart.plot.XYPlot plot(org.jfree.chart.plot.XYPlot plot) {
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setOutlineVisible(false);
+        plot.setDomainGridlinePaint(GRID);
+        plot.setRangeGridlinePaint(GRID);
+        plot.setDomainGridlineStroke(new java.awt.BasicStroke(1f));
+        plot.setRangeGridlineStroke(new java.awt.BasicStroke(1f));
+        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+        return plot;
+    }
+
+    /** {@code chart} on white, without border, antialiased, with {@code padding} around the plot. */
+    public static <C extends org.jfree.chart.JFreeChart> C chart(C chart, RectangleInsets padding) {
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setBorderVisible(false);
+        chart.setPadding(padding);
+        chart.setAntiAlias(true);
+        chart.setTextAntiAlias(true);
+        return chart;
     }
 
     /** "── Training": a short line in the series' colour and its name, for a legend above the chart. */

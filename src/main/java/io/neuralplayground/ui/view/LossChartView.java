@@ -54,7 +54,6 @@ public final class LossChartView extends VBox implements LossHistoryListener {
     static final long REFRESH_INTERVAL_NANOS = 100_000_000L;
 
     // The size of the output plot's axis numbers.
-    private static final Color GRID = new Color(0xE6, 0xE6, 0xE6);
     private static final Color TRAIN_COLOR = new Color(0x77, 0x77, 0x77);
     private static final Color TEST_COLOR = new Color(0x0, 0x0, 0x0);
     /** Room around the plot; on the right, for half the label of a tick at the axis' end. */
@@ -143,21 +142,9 @@ public final class LossChartView extends VBox implements LossHistoryListener {
         renderer.setSeriesStroke(1, new BasicStroke(1.5f));
         renderer.setDrawSeriesLineAsPath(true);
 
-        plot = new XYPlot(lossData, epochs, linearAxis, renderer);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setOutlineVisible(false);
-        plot.setDomainGridlinePaint(GRID);
-        plot.setRangeGridlinePaint(GRID);
-        plot.setDomainGridlineStroke(new BasicStroke(1f));
-        plot.setRangeGridlineStroke(new BasicStroke(1f));
-        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+        plot = ChartLook.plot(new XYPlot(lossData, epochs, linearAxis, renderer));
 
-        chart = new RedrawnChart(plot);
-        chart.setBackgroundPaint(Color.WHITE);
-        chart.setBorderVisible(false);
-        chart.setPadding(PADDING);
-        chart.setAntiAlias(true);
-        chart.setTextAntiAlias(true);
+        chart = ChartLook.chart(new RedrawnChart(plot), PADDING);
 
         viewer = new ChartViewer(chart, false);
         viewer.getCanvas().setDomainZoomable(false);

@@ -33,7 +33,6 @@ import org.jfree.data.xy.XYSeriesCollection;
  * the FX thread (JFreeChart-FX redraws on the thread that changes its data), in one redraw per snapshot.
  */
 final class ImageCurvesView extends VBox {
-    private static final Color GRID = new Color(0xE6, 0xE6, 0xE6);
     static final Color TRAIN = new Color(0x99, 0x99, 0x99);
     static final Color VALIDATION = new Color(0xF5, 0x93, 0x22);
     static final Color TEST = new Color(0x0, 0x0, 0x0);
@@ -82,20 +81,8 @@ final class ImageCurvesView extends VBox {
             renderer.setSeriesPaint(s, colors[s]);
             renderer.setSeriesStroke(s, new BasicStroke(1.6f));
         }
-        plot = new XYPlot(lossData, epochs, lossAxis, renderer);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setOutlineVisible(false);
-        plot.setDomainGridlinePaint(GRID);
-        plot.setRangeGridlinePaint(GRID);
-        plot.setDomainGridlineStroke(new BasicStroke(1f));
-        plot.setRangeGridlineStroke(new BasicStroke(1f));
-        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
-        chart = new RedrawnChart(plot);
-        chart.setBackgroundPaint(Color.WHITE);
-        chart.setBorderVisible(false);
-        chart.setPadding(new RectangleInsets(4, 2, 2, 10));
-        chart.setAntiAlias(true);
-        chart.setTextAntiAlias(true);
+        plot = ChartLook.plot(new XYPlot(lossData, epochs, lossAxis, renderer));
+        chart = ChartLook.chart(new RedrawnChart(plot), new RectangleInsets(4, 2, 2, 10));
         ChartViewer viewer = new ChartViewer(chart, false);
         viewer.getCanvas().setDomainZoomable(false);
         viewer.getCanvas().setRangeZoomable(false);

@@ -25,7 +25,6 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.stream.IntStream;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -80,7 +79,6 @@ public final class ImagesViewModel implements AutoCloseable, io.neuralplayground
     private final ReadOnlyDoubleWrapper epochFraction = new ReadOnlyDoubleWrapper(this, "epochFraction");
     private final ReadOnlyStringWrapper kernelText = new ReadOnlyStringWrapper(this, "kernel", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final ReadOnlyObjectWrapper<ConfusionMatrix> confusion = new ReadOnlyObjectWrapper<>(this, "confusion");
     private final ReadOnlyObjectWrapper<io.neuralplayground.ui.viewmodel.ClassReport> classReport =
             new ReadOnlyObjectWrapper<>(this, "classReport");
     private final javafx.beans.property.ObjectProperty<io.neuralplayground.ui.viewmodel.ConfusionCell> highlighted =
@@ -337,13 +335,11 @@ public final class ImagesViewModel implements AutoCloseable, io.neuralplayground
             shownTest = s.test();
             browser.setResults(s.test());
             ImageData d = data.get();
-            confusion.set(s.test() == null ? null
-                    : ConfusionMatrix.of(IntStream.range(0, d.test().size()).map(d.test()::label).toArray(),
-                            s.test().predicted(), d.classNames().size()));
             int k = d.classNames().size();
             classReport.set(s.test() == null ? null : new io.neuralplayground.ui.viewmodel.ClassReport(s.build(),
-                    s.test().epoch(), d.classNames(), ConfusionMatrix.of(new int[0], new int[0], k), confusion.get(),
-                    new int[0], s.test().predicted()));
+                    s.test().epoch(), d.classNames(), ConfusionMatrix.of(new int[0], new int[0], k),
+                    ConfusionMatrix.of(d.test().labels(), s.test().predicted(), k), new int[0],
+                    s.test().predicted()));
         }
     }
 
@@ -640,9 +636,6 @@ public final class ImagesViewModel implements AutoCloseable, io.neuralplayground
         return "click to see these test images";
     }
 
-    public ReadOnlyObjectProperty<ConfusionMatrix> confusionProperty() {
-        return confusion.getReadOnlyProperty();
-    }
 
     public ReadOnlyObjectProperty<WeightPicture> weightsProperty() {
         return weights.getReadOnlyProperty();

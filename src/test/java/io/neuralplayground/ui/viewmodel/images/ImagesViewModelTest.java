@@ -62,8 +62,8 @@ class ImagesViewModelTest {
         ImageSnapshot s = trainOneEpoch();
         assertThat(s.epoch()).isEqualTo(1);
         assertThat(vm.progressTextProperty().get()).startsWith("1 of 30 epochs trained · 1,800 images");
-        assertThat(vm.confusionProperty().get().total()).isEqualTo(500);
-        assertThat(vm.confusionProperty().get().accuracy()).isGreaterThan(0.3);
+        assertThat(vm.classReportProperty().get().test().total()).isEqualTo(500);
+        assertThat(vm.classReportProperty().get().test().accuracy()).isGreaterThan(0.3);
         WeightPicture w = vm.weightsProperty().get();
         assertThat(w.build()).isEqualTo(s.build());
         assertThat(w.epoch()).isEqualTo(1);
