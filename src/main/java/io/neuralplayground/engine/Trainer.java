@@ -10,8 +10,8 @@ import java.util.Optional;
  * Playground's) or reshuffled first; for each minibatch a forward pass, a backward pass ({@link Backprop}), an
  * optimizer step and the regularization step. The examples beyond the last whole minibatch are either a smaller
  * last minibatch (Keras) or carried, as gradients, into the first update of the next epoch (TF Playground); see
- * {@link LeftoverExamples}. Then the mean loss and accuracy over the training and the test examples with the new
- * weights. When a loss or a parameter is no longer a finite number the network, the optimizer and the carried
+ * {@link LeftoverExamples}. Then the mean loss and accuracy over the training, the validation and the test examples
+ * with the new weights. When a loss or a parameter is no longer a finite number the network, the optimizer and the carried
  * gradients go back to where they were before the epoch and a {@link TrainingDivergedException} says what to
  * change.
  *
@@ -23,6 +23,7 @@ public final class Trainer {
 
     private final Network network;
     private final Samples train;
+    private final Samples validation;
     private final Samples test;
     private final Rng shuffleRng;
     private final int[] order;
@@ -50,20 +51,36 @@ public final class Trainer {
      * @param shuffleRng the generator that orders each epoch's examples when shuffling
      */
     public Trainer(Network network, Samples train, Samples test, TrainingConfig config, Rng shuffleRng) {
+        this(network, train, Samples.empty(train.features(), train.targetColumns()), test, config, shuffleRng);
+    }
+
+    /**
+     * @param network    trained in place
+     * @param train      the training examples
+     * @param validation the validation examples, measured after each epoch and never trained on (may be empty)
+     * @param test       the test examples (may be empty)
+     * @param config     hyperparameters
+     * @param shuffleRng the generator that orders each epoch's examples when shuffling
+     */
+    public Trainer(Network network, Samples train, Samples validation, Samples test, TrainingConfig config,
+            Rng shuffleRng) {
         checkSamples(network, train, config, "training");
+        checkSamples(network, validation, config, "validation");
         checkSamples(network, test, config, "test");
         if (train.isEmpty()) {
             throw new IllegalArgumentException("no training examples");
         }
         this.network = network;
         this.train = train;
+        this.validation = validation;
         this.test = test;
         this.shuffleRng = shuffleRng;
         this.order = new int[train.count()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        int evalCapacity = Math.min(Math.max(train.count(), test.count()), EVALUATION_CHUNK);
+        int evalCapacity = Math.min(Math.max(train.count(), Math.max(validation.count(), test.count())),
+                EVALUATION_CHUNK);
         this.evaluation = new Backprop(network, evalCapacity);
         this.evalX = new double[network.inputs()][evalCapacity];
         this.evalT = new double[train.targetColumns()][evalCapacity];
@@ -110,6 +127,10 @@ public final class Trainer {
 
     public Samples trainSamples() {
         return train;
+    }
+
+    public Samples validationSamples() {
+        return validation;
     }
 
     public Samples testSamples() {
@@ -308,11 +329,17 @@ public final class Trainer {
         carry.add(minibatch, m);
     }
 
-    /** Loss and accuracy on the training and test examples with the current weights. */
+    /** Loss and accuracy on the training, validation and test examples with the current weights. */
     public EpochResult evaluate() {
         double[] trainMeasures = measure(train);
-        double[] testMeasures = test.isEmpty() ? new double[] {Double.NaN, Double.NaN} : measure(test);
-        return new EpochResult(epoch, trainMeasures[0], testMeasures[0], trainMeasures[1], testMeasures[1]);
+        double[] validationMeasures = measureUnlessEmpty(validation);
+        double[] testMeasures = measureUnlessEmpty(test);
+        return new EpochResult(epoch, trainMeasures[0], testMeasures[0], trainMeasures[1], testMeasures[1],
+                validationMeasures[0], validationMeasures[1]);
+    }
+
+    private double[] measureUnlessEmpty(Samples samples) {
+        return samples.isEmpty() ? new double[] {Double.NaN, Double.NaN} : measure(samples);
     }
 
     /**
@@ -359,6 +386,9 @@ public final class Trainer {
     private String divergence(EpochResult result) {
         if (!Double.isFinite(result.trainLoss())) {
             return "Loss became " + describe(result.trainLoss());
+        }
+        if (result.hasValidation() && !Double.isFinite(result.validationLoss())) {
+            return "Validation loss became " + describe(result.validationLoss());
         }
         if (result.hasTest() && !Double.isFinite(result.testLoss())) {
             return "Test loss became " + describe(result.testLoss());
