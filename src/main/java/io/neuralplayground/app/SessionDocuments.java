@@ -6,6 +6,7 @@ import io.neuralplayground.engine.DenseLayer;
 import io.neuralplayground.engine.Network;
 import io.neuralplayground.io.Model;
 import io.neuralplayground.io.json.SessionDocument;
+import io.neuralplayground.session.EpochLog;
 import io.neuralplayground.session.PlaygroundSettings;
 import io.neuralplayground.session.SessionState;
 import io.neuralplayground.session.SettingsCodec;
@@ -37,8 +38,7 @@ public final class SessionDocuments {
                 new SessionDocument.Progress(state.epoch(), state.order(), state.shuffleState(),
                         state.settings().optimizer().name(), state.optimizerSteps(), state.optimizerSlots(),
                         state.carried().examples(), state.carried().sums()),
-                new SessionDocument.History(state.historyEpochs(), state.historyTrain(), state.historyTest(),
-                        state.historyTrainAccuracy(), state.historyTestAccuracy()), view);
+                history(state.history()), view);
     }
 
     /**
@@ -72,7 +72,16 @@ public final class SessionDocuments {
         }
         return new SessionState(settings, network, d.progress().epoch(), d.progress().order(),
                 d.progress().shuffleState(), d.progress().optimizerSlots(), d.progress().optimizerSteps(), carried,
-                d.history().epochs(), d.history().trainLoss(), d.history().testLoss(), d.history().trainAccuracy(),
-                d.history().testAccuracy());
+                history(d.history()));
+    }
+
+    private static SessionDocument.History history(EpochLog.Slice h) {
+        return new SessionDocument.History(h.epochs(), h.trainLoss(), h.testLoss(), h.trainAccuracy(),
+                h.testAccuracy(), h.validationLoss(), h.validationAccuracy());
+    }
+
+    private static EpochLog.Slice history(SessionDocument.History h) {
+        return new EpochLog.Slice(0, h.epochs(), h.trainLoss(), h.testLoss(), h.trainAccuracy(), h.testAccuracy(),
+                h.validationLoss(), h.validationAccuracy());
     }
 }

@@ -23,6 +23,7 @@ final class PaintedPoints {
             throw new PlaygroundException("Points can be painted on data with columns x1 and x2 only");
         }
         String name = train.name() + " + " + points.size() + " painted";
-        return new Split(train.concat(Dataset.ofPoints(name, points, train.classNames()), name), split.test());
+        return new Split(train.concat(Dataset.ofPoints(name, points, train.classNames()), name), split.validation(),
+                split.test());
     }
 }

@@ -4,6 +4,7 @@ import io.neuralplayground.data.Feature;
 import io.neuralplayground.data.PlaygroundDataset;
 import io.neuralplayground.data.Point;
 import io.neuralplayground.engine.Activation;
+import io.neuralplayground.engine.EarlyStopping;
 import io.neuralplayground.engine.LeftoverExamples;
 import io.neuralplayground.engine.Optimizer;
 import io.neuralplayground.engine.Regularization;
@@ -48,11 +49,15 @@ import java.util.Objects;
  * @param data             the user's own data (a CSV file) in place of the generated {@code dataset}, or null;
  *                         then the classes are the file's, its chosen columns are the inputs instead of
  *                         {@code features}, and nothing can be painted
+ * @param validationShare  the fraction of the training part set aside for validation, 0 to 0.5 in the window (0: none,
+ *                         as in Playground)
+ * @param earlyStopping    Keras' early-stopping rule, or null when training goes on until paused; live
  */
 public record PlaygroundSettings(PlaygroundDataset dataset, int classes, double noise, double trainRatio, int batchSize,
         LeftoverExamples leftover, long seed, int weightDraw, List<Feature> features, List<Integer> hiddenLayers,
         List<Activation> hiddenActivations, Activation outputActivation, LossChoice loss, double learningRate,
-        Optimizer optimizer, Regularization regularization, List<Point> paintedPoints, DataFile data) {
+        Optimizer optimizer, Regularization regularization, List<Point> paintedPoints, DataFile data,
+        double validationShare, EarlyStopping earlyStopping) {
 
     public static final int MAX_LAYERS = 6;
     public static final int MAX_NEURONS = 8;
@@ -80,6 +85,13 @@ public record PlaygroundSettings(PlaygroundDataset dataset, int classes, double 
             throw new IllegalArgumentException(loss.label() + " does not fit " + (problemClasses == 0 ? "regression"
                     : problemClasses + " classes"));
         }
+        if (!(validationShare >= 0 && validationShare < 1)) {
+            throw new IllegalArgumentException("the validation share must be in [0, 1), got " + validationShare);
+        }
+        if (earlyStopping != null && earlyStopping.monitor().isAccuracy() && problemClasses == 0) {
+            throw new IllegalArgumentException("early stopping on " + earlyStopping.monitor()
+                    + " needs classes: regression has no accuracy");
+        }
         if (!loss.allowedOutputs().contains(outputActivation)) {
             throw new IllegalArgumentException("a " + outputActivation.kerasName() + " output does not fit "
                     + loss.label() + ": choose " + loss.allowedOutputs().stream().map(Activation::kerasName).toList());
@@ -95,7 +107,7 @@ public record PlaygroundSettings(PlaygroundDataset dataset, int classes, double 
         return new PlaygroundSettings(PlaygroundDataset.CIRCLE, 2, 0, 0.5, 10, LeftoverExamples.CARRY_OVER, 1, 0,
                 List.of(Feature.X1, Feature.X2), List.of(4, 2), List.of(Activation.TANH, Activation.TANH),
                 Activation.SIGMOID, LossChoice.BINARY_CROSSENTROPY, 0.03, Optimizer.sgd(), Regularization.NONE,
-                List.of(), null);
+                List.of(), null, 0, null);
     }
 
     /** TF Playground's start in every respect, its loss too: a tanh output with ½‖y − t‖². */
@@ -133,7 +145,7 @@ public record PlaygroundSettings(PlaygroundDataset dataset, int classes, double 
                 || weightDraw != next.weightDraw
                 || !features.equals(next.features) || !hiddenLayers.equals(next.hiddenLayers)
                 || !hiddenActivations.equals(next.hiddenActivations) || outputActivation != next.outputActivation
-                || !regularization.equals(next.regularization)
+                || !regularization.equals(next.regularization) || validationShare != next.validationShare
                 || !Objects.equals(data, next.data) || data != null && data.dataset() != next.data.dataset();
     }
 
@@ -149,6 +161,7 @@ public record PlaygroundSettings(PlaygroundDataset dataset, int classes, double 
                         : DataSource.Generated.of(dataset, noise, dataset.isClassification() ? classes : 0))
                 .standardize(data != null && data.standardize())
                 .trainRatio(trainRatio)
+                .validationShare(validationShare)
                 .seed(seed)
                 .weightDraw(weightDraw)
                 .features(data != null ? data.columns() : features.stream().map(Feature::id).toList())
@@ -207,7 +220,16 @@ public record PlaygroundSettings(PlaygroundDataset dataset, int classes, double 
                 : LossChoice.defaultFor(problem, numbered);
         Activation nextOutput = nextLoss == loss && problem == problemClasses() ? outputActivation
                 : nextLoss.defaultOutput(problem);
-        return toBuilder().loss(nextLoss).outputActivation(nextOutput);
+        return toBuilder().loss(nextLoss).outputActivation(nextOutput).earlyStopping(earlyStoppingFor(problem));
+    }
+
+    /** The early-stopping rule on a problem of {@code problem} classes: regression has no accuracy to watch. */
+    private EarlyStopping earlyStoppingFor(int problem) {
+        if (earlyStopping == null || problem > 0 || !earlyStopping.monitor().isAccuracy()) {
+            return earlyStopping;
+        }
+        return earlyStopping.withMonitor(earlyStopping.monitor().needsValidation()
+                ? EarlyStopping.Monitor.VAL_LOSS : EarlyStopping.Monitor.LOSS);
     }
 
     /**
@@ -292,6 +314,20 @@ public record PlaygroundSettings(PlaygroundDataset dataset, int classes, double 
         return toBuilder().paintedPoints(value).build();
     }
 
+    public PlaygroundSettings withValidationShare(double value) {
+        return toBuilder().validationShare(value).build();
+    }
+
+    /** Early stopping by {@code value}, or none (null). */
+    public PlaygroundSettings withEarlyStopping(EarlyStopping value) {
+        return toBuilder().earlyStopping(value).build();
+    }
+
+    /** Whether early stopping watches something that needs validation examples, and there are none. */
+    public boolean earlyStoppingLacksValidation() {
+        return earlyStopping != null && earlyStopping.monitor().needsValidation() && validationShare == 0;
+    }
+
     /**
      * Settings under construction. Each setter takes its component as given, with none of the withers' rules (a
      * wither may change more than its own component, see {@link #withDataset} and {@link #withSeed});
@@ -316,6 +352,8 @@ public record PlaygroundSettings(PlaygroundDataset dataset, int classes, double 
         private Regularization regularization;
         private List<Point> paintedPoints;
         private DataFile data;
+        private double validationShare;
+        private EarlyStopping earlyStopping;
 
         private Builder(PlaygroundSettings s) {
             dataset = s.dataset;
@@ -336,6 +374,18 @@ public record PlaygroundSettings(PlaygroundDataset dataset, int classes, double 
             regularization = s.regularization;
             paintedPoints = s.paintedPoints;
             data = s.data;
+            validationShare = s.validationShare;
+            earlyStopping = s.earlyStopping;
+        }
+
+        public Builder validationShare(double value) {
+            validationShare = value;
+            return this;
+        }
+
+        public Builder earlyStopping(EarlyStopping value) {
+            earlyStopping = value;
+            return this;
         }
 
         public Builder dataset(PlaygroundDataset value) {
@@ -441,7 +491,7 @@ public record PlaygroundSettings(PlaygroundDataset dataset, int classes, double 
         public PlaygroundSettings build() {
             return new PlaygroundSettings(dataset, classes, noise, trainRatio, batchSize, leftover, seed, weightDraw,
                     features, hiddenLayers, hiddenActivations, outputActivation, loss, learningRate, optimizer,
-                    regularization, paintedPoints, data);
+                    regularization, paintedPoints, data, validationShare, earlyStopping);
         }
     }
 }

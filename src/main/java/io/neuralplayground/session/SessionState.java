@@ -20,25 +20,16 @@ import java.util.Objects;
  * @param optimizerSlots  the optimizer's memory, {@code [slot][parameter array][value]} (see OptimizerState)
  * @param optimizerSteps  the optimizer's step count
  * @param carried         the leftover examples' gradients waiting for the next epoch's first update (carry-over)
- * @param historyEpochs   the epochs of the history, from 0
- * @param historyTrain    training loss of each
- * @param historyTest     test loss of each (NaN without test data)
- * @param historyTrainAccuracy fraction of the training examples classified correctly after each (NaN for
- *                        regression, and in files saved before accuracies were kept)
- * @param historyTestAccuracy  the same on the test examples (NaN also without test data)
+ * @param history         the losses and accuracies of every epoch from 0 (NaN where a file saved before a column
+ *                        was kept has none)
  */
 public record SessionState(PlaygroundSettings settings, Network network, int epoch, int[] order, long shuffleState,
-        double[][][] optimizerSlots, long optimizerSteps, CarriedGradient carried, int[] historyEpochs,
-        double[] historyTrain, double[] historyTest, double[] historyTrainAccuracy, double[] historyTestAccuracy) {
+        double[][][] optimizerSlots, long optimizerSteps, CarriedGradient carried, EpochLog.Slice history) {
 
     public SessionState {
         network = network.copy();
         Objects.requireNonNull(carried);
-        int n = historyEpochs.length;
-        if (historyTrain.length != n || historyTest.length != n || historyTrainAccuracy.length != n
-                || historyTestAccuracy.length != n) {
-            throw new IllegalArgumentException("the history's columns differ in length");
-        }
+        Objects.requireNonNull(history);
     }
 
     @Override

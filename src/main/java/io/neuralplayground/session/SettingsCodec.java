@@ -6,6 +6,7 @@ import io.neuralplayground.data.LabelKind;
 import io.neuralplayground.data.PlaygroundDataset;
 import io.neuralplayground.data.Point;
 import io.neuralplayground.engine.Activation;
+import io.neuralplayground.engine.EarlyStopping;
 import io.neuralplayground.engine.LeftoverExamples;
 import io.neuralplayground.engine.Optimizer;
 import io.neuralplayground.engine.Regularization;
@@ -24,7 +25,9 @@ import java.util.Map;
  *   learning_rate 0.03 · optimizer "sgd" · regularization "none" · regularization_rate 0.0
  *   painted_points [[x1, x2, label], …]
  *   data_file {source, label, label_kind, columns, standardize}   (only with the user's own data)
+ *   validation_share 0.2 · early_stopping {monitor, min_delta, patience, restore_best_weights, start_from_epoch}
  * </pre>
+ * {@code validation_share} reads as 0 where it is missing and {@code early_stopping} is there only when it is on.
  * Reading checks every value against what the window allows and names the field of a bad one. Three fields may be
  * missing, as files written before they existed lack them, and each reads as what such a file was trained with,
  * so the session goes on with the numbers it had: {@code leftover_examples} as a smaller last batch,
@@ -69,6 +72,17 @@ public final class SettingsCodec {
             data.put("columns", s.data().columns());
             data.put("standardize", s.data().standardize());
             m.put("data_file", data);
+        }
+        m.put("validation_share", s.validationShare());
+        EarlyStopping stopping = s.earlyStopping();
+        if (stopping != null) {
+            Map<String, Object> rule = new LinkedHashMap<>();
+            rule.put("monitor", stopping.monitor().kerasName());
+            rule.put("min_delta", stopping.minDelta());
+            rule.put("patience", stopping.patience());
+            rule.put("restore_best_weights", stopping.restoreBestWeights());
+            rule.put("start_from_epoch", stopping.startFromEpoch());
+            m.put("early_stopping", rule);
         }
         return m;
     }
@@ -142,7 +156,15 @@ public final class SettingsCodec {
             painted.add(new Point(((Number) xs.get(0)).doubleValue(), ((Number) xs.get(1)).doubleValue(),
                     ((Number) xs.get(2)).doubleValue()));
         }
+        double validationShare = m.containsKey("validation_share") ? f.number("validation_share", 0, 0.9) : 0;
+        EarlyStopping stopping = m.containsKey("early_stopping") ? earlyStopping(f) : null;
+        if (stopping != null && stopping.monitor().isAccuracy() && problemClasses == 0) {
+            throw f.fail("early_stopping.monitor", stopping.monitor() + " needs classes: regression has no accuracy;"
+                    + " watch val_loss or loss");
+        }
         return PlaygroundSettings.defaults().toBuilder()
+                .validationShare(validationShare)
+                .earlyStopping(stopping)
                 .dataset(dataset)
                 .classes(classes)
                 .noise(noise)
@@ -162,6 +184,24 @@ public final class SettingsCodec {
                 .paintedPoints(painted)
                 .data(data)
                 .build();
+    }
+
+    private static EarlyStopping earlyStopping(Fields f) {
+        Object value = f.value("early_stopping");
+        if (!(value instanceof Map<?, ?> raw)) {
+            throw f.fail("early_stopping", "must be an object, got " + value);
+        }
+        @SuppressWarnings("unchecked")
+        Fields e = new Fields((Map<String, Object>) raw, f.where + ".early_stopping");
+        EarlyStopping.Monitor monitor = e.choice("monitor", EarlyStopping.Monitor::fromKerasName);
+        double minDelta = e.number("min_delta", 0, 1e6);
+        int patience = (int) e.whole("patience", 0, 1_000_000);
+        Object restore = e.value("restore_best_weights");
+        if (!(restore instanceof Boolean on)) {
+            throw e.fail("restore_best_weights", "must be true or false, got " + restore);
+        }
+        int start = (int) e.whole("start_from_epoch", 0, 1_000_000);
+        return new EarlyStopping(monitor, minDelta, patience, on, start);
     }
 
     /** The user's data file: read again from its source, with the columns and options saved. */

@@ -4,6 +4,7 @@ import io.neuralplayground.PlaygroundException;
 import io.neuralplayground.data.Feature;
 import io.neuralplayground.data.PlaygroundDataset;
 import io.neuralplayground.engine.Activation;
+import io.neuralplayground.engine.EarlyStopping;
 import io.neuralplayground.engine.LeftoverExamples;
 import io.neuralplayground.engine.Optimizer;
 import io.neuralplayground.engine.Regularization;
@@ -28,15 +29,17 @@ import java.util.stream.Collectors;
  * last batch, the dataset's own number of classes and Playground's ½‖y − t‖². With the user's own data, five keys
  * more say where it is and how it is read ({@code data=example%3Airis.csv&dataLabel=species&dataKind=auto
  * &dataColumns=sepal_length,petal_length&standardize=true}), URL-encoded; pasted elsewhere, the string opens the
- * same file if it is there (the bundled examples always are).
+ * same file if it is there (the bundled examples always are). A validation share and early stopping add
+ * {@code validation=20} (percent of the training part) and {@code stop=val_loss,0.0001,20,true,0} (monitor,
+ * min_delta, patience, restore_best_weights, start_from_epoch), each only when set.
  */
 public final class ShareString {
     private static final List<String> KEYS = List.of("dataset", "classes", "noise", "ratio", "batch", "leftover",
             "seed", "draw", "features", "layers", "activations", "output", "loss", "lr", "optimizer", "reg", "regRate",
-            "data", "dataLabel", "dataKind", "dataColumns", "standardize");
+            "data", "dataLabel", "dataKind", "dataColumns", "standardize", "validation", "stop");
     /** Keys older share strings lack; what a missing one means is said where it is read. */
     private static final List<String> OPTIONAL = List.of("leftover", "classes", "loss", "data", "dataLabel",
-            "dataKind", "dataColumns", "standardize");
+            "dataKind", "dataColumns", "standardize", "validation", "stop");
 
     private ShareString() {
     }
@@ -67,6 +70,14 @@ public final class ShareString {
             m.put("dataKind", s.data().labelKind().name().toLowerCase(java.util.Locale.ROOT));
             m.put("dataColumns", s.data().columns().stream().map(ShareString::encode).collect(Collectors.joining(",")));
             m.put("standardize", Boolean.toString(s.data().standardize()));
+        }
+        if (s.validationShare() > 0) {
+            m.put("validation", percent(s.validationShare()));
+        }
+        EarlyStopping stop = s.earlyStopping();
+        if (stop != null) {
+            m.put("stop", stop.monitor().kerasName() + "," + plain(stop.minDelta()) + "," + stop.patience() + ","
+                    + stop.restoreBestWeights() + "," + stop.startFromEpoch());
         }
         return m.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
     }
@@ -167,6 +178,12 @@ public final class ShareString {
                 data.put("standardize", Boolean.parseBoolean(m.getOrDefault("standardize", "true")));
                 settings.put("data_file", data);
             }
+            if (m.containsKey("validation")) {
+                settings.put("validation_share", fraction(m.get("validation")));
+            }
+            if (m.containsKey("stop")) {
+                settings.put("early_stopping", earlyStopping(m.get("stop")));
+            }
             PlaygroundSettings parsed = SettingsCodec.fromMap(settings, "Share string");
             // Settings that are each fine may still not make a run (no features at all): say so now, as the
             // share string's fault, rather than when the playground rebuilds.
@@ -178,6 +195,26 @@ public final class ShareString {
             throw e.getMessage().startsWith("Share string") ? e
                     : new PlaygroundException("Share string: " + e.getMessage(), e);
         }
+    }
+
+    /** {@code stop=monitor,min_delta,patience,restore,start} as the codec's map. */
+    private static Map<String, Object> earlyStopping(String value) {
+        String[] parts = value.split(",", -1);
+        if (parts.length != 5) {
+            throw new PlaygroundException("Share string: 'stop' must be monitor,min_delta,patience,restore,start"
+                    + " (for example val_loss,0.0001,20,true,0), got '" + value + "'");
+        }
+        if (!parts[3].equals("true") && !parts[3].equals("false")) {
+            throw new PlaygroundException("Share string: the fourth part of 'stop' must be true or false, got '"
+                    + parts[3] + "'");
+        }
+        Map<String, Object> rule = new LinkedHashMap<>();
+        rule.put("monitor", parts[0]);
+        rule.put("min_delta", Double.parseDouble(parts[1]));
+        rule.put("patience", Integer.parseInt(parts[2].trim()));
+        rule.put("restore_best_weights", Boolean.parseBoolean(parts[3]));
+        rule.put("start_from_epoch", Integer.parseInt(parts[4].trim()));
+        return rule;
     }
 
     private static String encode(String text) {

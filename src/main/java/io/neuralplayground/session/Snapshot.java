@@ -15,6 +15,8 @@ import io.neuralplayground.engine.TrainingConfig;
  * @param testLoss         mean loss on the test examples (NaN without test examples)
  * @param trainAccuracy    fraction classified correctly (NaN for regression)
  * @param testAccuracy     the same on the test examples
+ * @param validationLoss   mean loss on the validation examples (NaN without validation examples)
+ * @param validationAccuracy the same as a fraction classified correctly (NaN also for regression)
  * @param network          a copy of the weights after the epoch
  * @param split            the training and test examples
  * @param features         the network's inputs, computable at any point (x1, x2) of the plane
@@ -23,11 +25,14 @@ import io.neuralplayground.engine.TrainingConfig;
  * @param playing          whether the session is training
  * @param speed            the current speed
  * @param epochsPerSecond  measured by the training thread over the last second
- * @param message          why training stopped (divergence), or null
+ * @param message          why training stopped (divergence, early stopping), or null
+ * @param bestEpoch        with early stopping on, the epoch of the best monitored value so far (0 before any)
+ * @param stoppedEpoch     the epoch at which early stopping stopped training, 0 while it has not
  */
 public record Snapshot(long build, int epoch, double trainLoss, double testLoss, double trainAccuracy,
-        double testAccuracy, Network network, Split split, FeatureSet features, PlaygroundSettings settings,
-        TrainingConfig config, boolean playing, Speed speed, double epochsPerSecond, String message) {
+        double testAccuracy, double validationLoss, double validationAccuracy, Network network, Split split,
+        FeatureSet features, PlaygroundSettings settings, TrainingConfig config, boolean playing, Speed speed,
+        double epochsPerSecond, String message, int bestEpoch, int stoppedEpoch) {
 
     /**
      * Whether {@code other} shows the same state of the playground: the same build, epoch, settings and trainer

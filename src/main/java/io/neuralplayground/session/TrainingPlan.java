@@ -87,11 +87,13 @@ public final class TrainingPlan {
         Builder c = choices;
         Rng dataRng = Rng.stream(c.seed, "data");
         Dataset dataset = c.data.dataset(dataRng);
-        Split split = PaintedPoints.addToTraining(dataset.split(c.trainRatio, dataRng), c.paintedPoints);
+        Split split = PaintedPoints.addToTraining(
+                dataset.split(c.trainRatio, dataRng).withValidation(c.validationShare), c.paintedPoints);
         Optional<Standardization> standardization = Optional.empty();
         if (c.standardize) {
             Standardization fitted = Standardization.fit(split.train());
-            split = new Split(fitted.apply(split.train()), fitted.apply(split.test()));
+            split = new Split(fitted.apply(split.train()), fitted.apply(split.validation()),
+                    fitted.apply(split.test()));
             standardization = Optional.of(fitted);
         }
         FeatureSet featureSet = c.features == null
@@ -111,10 +113,11 @@ public final class TrainingPlan {
         TargetEncoding encoding = classification
                 ? TargetEncoding.forClassification(chosenLoss, output, outputs) : TargetEncoding.VALUE;
         Samples train = SampleEncoder.encode(split.train(), featureSet, encoding, outputs);
+        Samples validation = SampleEncoder.encode(split.validation(), featureSet, encoding, outputs);
         Samples test = SampleEncoder.encode(split.test(), featureSet, encoding, outputs);
         TrainingConfig config = new TrainingConfig(chosenLoss, c.optimizer, c.learningRate, c.batchSize,
                 c.regularization, c.shuffle, encoding, c.leftover);
-        Trainer trainer = new Trainer(network, train, test, config, Rng.stream(c.seed, "shuffle"));
+        Trainer trainer = new Trainer(network, train, validation, test, config, Rng.stream(c.seed, "shuffle"));
         return new PreparedRun(dataset, split, featureSet, trainer, standardization);
     }
 
@@ -184,6 +187,7 @@ public final class TrainingPlan {
     public static final class Builder implements Cloneable {
         private DataSource data = DataSource.Generated.of(PlaygroundDataset.CIRCLE, 0);
         private double trainRatio = 0.5;
+        private double validationShare;
         private long seed = 1;
         private List<String> features;
         private int[] hidden = {4, 2};
@@ -263,6 +267,15 @@ public final class TrainingPlan {
         /** Fraction of the examples used for training, in (0, 1]. */
         public Builder trainRatio(double value) {
             trainRatio = value;
+            return this;
+        }
+
+        /**
+         * Fraction of the training part set aside for validation, in [0, 1): measured after every epoch and never
+         * trained on ({@link Split#withValidation}); 0, the default, keeps every training example for training.
+         */
+        public Builder validationShare(double value) {
+            validationShare = value;
             return this;
         }
 
@@ -350,6 +363,10 @@ public final class TrainingPlan {
             if (!(trainRatio > 0 && trainRatio <= 1)) {
                 throw new PlaygroundException("The share of training data must be above 0 % and at most 100 %, got "
                         + trainRatio * 100 + " %");
+            }
+            if (!(validationShare >= 0 && validationShare < 1)) {
+                throw new PlaygroundException("The share of validation data must be at least 0 % and below 100 %,"
+                        + " got " + validationShare * 100 + " %");
             }
             if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
                 throw new PlaygroundException("The learning rate must be a number above 0, got " + learningRate);

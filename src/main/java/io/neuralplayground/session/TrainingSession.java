@@ -2,6 +2,7 @@ package io.neuralplayground.session;
 
 import io.neuralplayground.PlaygroundException;
 import io.neuralplayground.engine.DenseLayer;
+import io.neuralplayground.engine.EarlyStopper;
 import io.neuralplayground.engine.EpochResult;
 import io.neuralplayground.engine.Network;
 import io.neuralplayground.engine.Trainer;
@@ -51,6 +52,8 @@ public final class TrainingSession implements AutoCloseable {
     private Speed speed = Speed.ONE_PER_FRAME;
     private String message;
     private EpochResult last;
+    /** Keras' early stopping for this build, or null when it is off. */
+    private EarlyStopper stopper;
     /**
      * Whether a weight or bias was edited since {@link #last} was measured: the losses and accuracies shown must
      * then be measured again before the next snapshot (a paused session trains no epoch that would do it).
@@ -85,6 +88,7 @@ public final class TrainingSession implements AutoCloseable {
         submit(() -> {
             playing = true;
             message = null;
+            watchAfresh();
         });
     }
 
@@ -97,6 +101,7 @@ public final class TrainingSession implements AutoCloseable {
             playing = !playing;
             if (playing) {
                 message = null;
+                watchAfresh();
             }
         });
     }
@@ -106,6 +111,7 @@ public final class TrainingSession implements AutoCloseable {
         submit(() -> {
             playing = false;
             message = null;
+            watchAfresh();
             trainOneEpoch();
         });
     }
@@ -223,11 +229,9 @@ public final class TrainingSession implements AutoCloseable {
             try {
                 applyLiveEdits();
                 Trainer trainer = run.trainer();
-                EpochLog.Slice history = log.since(0);
                 result.complete(new SessionState(settings, trainer.network(), trainer.epoch(), trainer.order(),
                         trainer.shuffleRng().state(), trainer.optimizerSlots(), trainer.optimizerState().steps(),
-                        trainer.carriedGradient(), history.epochs(), history.trainLoss(), history.testLoss(),
-                        history.trainAccuracy(), history.testAccuracy()));
+                        trainer.carriedGradient(), log.since(0)));
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
             }
@@ -254,10 +258,7 @@ public final class TrainingSession implements AutoCloseable {
             }
             install(state.settings(), prepared);
             playing = false;
-            for (int i = 0; i < state.historyEpochs().length; i++) {
-                log.add(state.historyEpochs()[i], state.historyTrain()[i], state.historyTest()[i],
-                        state.historyTrainAccuracy()[i], state.historyTestAccuracy()[i]);
-            }
+            log.addAll(state.history());
         });
     }
 
@@ -379,7 +380,29 @@ public final class TrainingSession implements AutoCloseable {
         } catch (TrainingDivergedException e) {
             playing = false;
             message = e.getMessage();
+            return;
         }
+        if (stopper != null && stopper.observe(last)) {
+            playing = false;
+            message = stopper.reason();
+            // The readouts show the restored weights; the log keeps what the last epoch measured.
+            editedSinceMeasured = stopper.rule().restoreBestWeights();
+        }
+    }
+
+    /**
+     * A new watch when training starts again after early stopping stopped it, as every {@code fit} call starts
+     * Keras' callback afresh.
+     */
+    private void watchAfresh() {
+        if (stopper != null && stopper.hasStopped()) {
+            stopper = newStopper(settings);
+        }
+    }
+
+    private EarlyStopper newStopper(PlaygroundSettings s) {
+        return s.earlyStopping() == null ? null
+                : new EarlyStopper(s.earlyStopping(), EarlyStopper.of(run.trainer().network()));
     }
 
     private void applyLiveEdits() {
@@ -423,7 +446,13 @@ public final class TrainingSession implements AutoCloseable {
             editedSinceMeasured = true;
         }
         trainer.setConfig(trainer.config().withLearningRate(next.learningRate()).withOptimizer(next.optimizer()));
+        // A new rule, or new training data under a new trainer (painted points), starts a new watch.
+        boolean newWatch = !Objects.equals(next.earlyStopping(), settings.earlyStopping())
+                || !next.paintedPoints().equals(settings.paintedPoints());
         settings = next;
+        if (newWatch) {
+            stopper = newStopper(next);
+        }
     }
 
     /** Makes {@code prepared}, made from {@code next}, the run of a new build, at its losses before training. */
@@ -444,6 +473,7 @@ public final class TrainingSession implements AutoCloseable {
         log = new EpochLog(build);
         last = run.trainer().evaluate();
         editedSinceMeasured = false;
+        stopper = newStopper(next);
         rate.reset();
     }
 
@@ -455,9 +485,9 @@ public final class TrainingSession implements AutoCloseable {
         }
         Network network = run.trainer().network();
         latest.set(new Snapshot(build, run.trainer().epoch(), last.trainLoss(), last.testLoss(), last.trainAccuracy(),
-                last.testAccuracy(), network.copy(), run.split(), run.features(), settings, run.trainer().config(),
-                playing, speed,
-                rate.perSecond(), message));
+                last.testAccuracy(), last.validationLoss(), last.validationAccuracy(), network.copy(), run.split(),
+                run.features(), settings, run.trainer().config(), playing, speed, rate.perSecond(), message,
+                stopper == null ? 0 : stopper.bestEpoch(), stopper == null ? 0 : stopper.stoppedEpoch()));
     }
 
     /** Epochs per second, measured over a quarter of a second at a time. */

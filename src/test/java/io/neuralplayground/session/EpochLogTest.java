@@ -13,7 +13,7 @@ class EpochLogTest {
         EpochLog log = new EpochLog(4);
         log.add(new EpochResult(0, 0.7, 0.75, 0.5, 0.45));
         log.add(new EpochResult(1, 0.6, Double.NaN, 0.625, Double.NaN));
-        log.add(2, 0.5, 0.55, 0.75, 0.7);
+        log.add(2, 0.5, 0.55, 0.75, 0.7, 0.52, 0.72);
 
         EpochLog.Slice tail = log.since(1);
         assertThat(tail.start()).isEqualTo(1);
@@ -24,24 +24,28 @@ class EpochLogTest {
         assertThat(tail.trainAccuracy()).containsExactly(0.625, 0.75);
         assertThat(tail.testAccuracy()).containsExactly(Double.NaN, 0.7);
         assertThat(log.since(0).trainAccuracy()).containsExactly(0.5, 0.625, 0.75);
+        assertThat(tail.validationLoss()).containsExactly(Double.NaN, 0.52);
+        assertThat(tail.validationAccuracy()).containsExactly(Double.NaN, 0.72);
     }
 
     @Test
     void theLogGrowsPastItsFirstArraysWithEveryColumn() {
         EpochLog log = new EpochLog(1);
         for (int e = 0; e < 3000; e++) {
-            log.add(e, 1.0 / (1 + e), 2.0 / (1 + e), e / 3000.0, e / 6000.0);
+            log.add(e, 1.0 / (1 + e), 2.0 / (1 + e), e / 3000.0, e / 6000.0, 3.0 / (1 + e), e / 9000.0);
         }
         EpochLog.Slice all = log.since(0);
         assertThat(all.length()).isEqualTo(3000);
         assertThat(all.trainAccuracy()[2999]).isEqualTo(2999 / 3000.0);
         assertThat(all.testAccuracy()[1500]).isEqualTo(1500 / 6000.0);
+        assertThat(all.validationLoss()[2999]).isEqualTo(3.0 / 3000);
+        assertThat(all.validationAccuracy()[2999]).isEqualTo(2999 / 9000.0);
     }
 
     @Test
     void aSliceIsACopyAndItsColumnsAreOfOneLength() {
         EpochLog log = new EpochLog(2);
-        log.add(0, 0.5, 0.5, 0.5, 0.5);
+        log.add(0, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5);
         log.since(0).trainAccuracy()[0] = 9;
         assertThat(log.since(0).trainAccuracy()).containsExactly(0.5);
         assertThatThrownBy(() -> new EpochLog.Slice(0, new int[] {0}, new double[] {1}, new double[] {1},

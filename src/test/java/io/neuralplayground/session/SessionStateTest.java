@@ -56,9 +56,9 @@ class SessionStateTest {
             // 250 generated and 2 painted points in batches of 10: Playground's loop carries the last 2.
             assertThat(saved.carried().examples()).isEqualTo(2);
             // The accuracy history is captured with the losses, up to the epoch shown.
-            assertThat(saved.historyTrainAccuracy()).hasSize(41);
-            assertThat(Arrays.stream(saved.historyTrainAccuracy())).allSatisfy(a -> assertThat(a).isBetween(0.0, 1.0));
-            assertThat(saved.historyTestAccuracy()[40]).isEqualTo(original.latest().testAccuracy());
+            assertThat(saved.history().trainAccuracy()).hasSize(41);
+            assertThat(Arrays.stream(saved.history().trainAccuracy())).allSatisfy(a -> assertThat(a).isBetween(0.0, 1.0));
+            assertThat(saved.history().testAccuracy()[40]).isEqualTo(original.latest().testAccuracy());
             List<Long> expected = trainAndRecord(original, 25);
 
             restored.restore(saved);
@@ -67,8 +67,8 @@ class SessionStateTest {
             assertThat(restored.latest().settings()).isEqualTo(settings);
             assertThat(restored.log().size()).isEqualTo(41);
             EpochLog.Slice history = restored.log().since(0);
-            assertThat(history.trainAccuracy()).isEqualTo(saved.historyTrainAccuracy());
-            assertThat(history.testAccuracy()).isEqualTo(saved.historyTestAccuracy());
+            assertThat(history.trainAccuracy()).isEqualTo(saved.history().trainAccuracy());
+            assertThat(history.testAccuracy()).isEqualTo(saved.history().testAccuracy());
             assertThat(history.trainAccuracy()[40]).isEqualTo(restored.latest().trainAccuracy());
             List<Long> actual = trainAndRecord(restored, 25);
             assertThat(actual).isEqualTo(expected);
@@ -84,8 +84,7 @@ class SessionStateTest {
             SessionState saved = a.capture().get();
             SessionState broken = new SessionState(saved.settings().withHidden(List.of(4), List.of(Activation.TANH)),
                     saved.network(), saved.epoch(), saved.order(), saved.shuffleState(), saved.optimizerSlots(),
-                    saved.optimizerSteps(), saved.carried(), saved.historyEpochs(), saved.historyTrain(),
-                    saved.historyTest(), saved.historyTrainAccuracy(), saved.historyTestAccuracy());
+                    saved.optimizerSteps(), saved.carried(), saved.history());
             long build = b.latest().build();
             b.restore(broken);
             b.sync();
@@ -104,8 +103,7 @@ class SessionStateTest {
             assertThat(saved.carried().examples()).isEqualTo(250 % 30);
             SessionState broken = new SessionState(saved.settings(), saved.network(), saved.epoch(), saved.order(),
                     saved.shuffleState(), saved.optimizerSlots(), saved.optimizerSteps(),
-                    new CarriedGradient(3, new double[][] {{1, 2}}), saved.historyEpochs(), saved.historyTrain(),
-                    saved.historyTest(), saved.historyTrainAccuracy(), saved.historyTestAccuracy());
+                    new CarriedGradient(3, new double[][] {{1, 2}}), saved.history());
             long build = b.latest().build();
             b.restore(broken);
             b.sync();

@@ -7,6 +7,8 @@ import io.neuralplayground.data.Feature;
 import io.neuralplayground.data.PlaygroundDataset;
 import io.neuralplayground.data.Point;
 import io.neuralplayground.engine.Activation;
+import io.neuralplayground.engine.EarlyStopper;
+import io.neuralplayground.engine.EarlyStopping;
 import io.neuralplayground.testing.SessionThread;
 import java.time.Duration;
 import java.util.Arrays;
@@ -264,5 +266,58 @@ class TrainingSessionTest {
         assertThat(after.message()).contains("No input features");
         assertThat(after.build()).isEqualTo(before.build());
         assertThat(after.network().describe()).isEqualTo("2-4-2-1");
+    }
+
+    @Test
+    void earlyStoppingStopsWhereKerasRuleSaysAndRestoresTheBestEpochsWeights() throws Exception {
+        EarlyStopping rule = new EarlyStopping(EarlyStopping.Monitor.VAL_LOSS, 0.002, 4, true, 0);
+        PlaygroundSettings settings = PlaygroundSettings.defaults().withDataset(PlaygroundDataset.XOR)
+                .withValidationShare(0.2).withLearningRate(0.3).withEarlyStopping(rule);
+        session = new TrainingSession(settings);
+        session.setSpeed(Speed.FLAT_OUT);
+        session.play();
+        Snapshot stopped = awaitSnapshot(s -> s.stoppedEpoch() > 0);
+
+        // Keras' rule replayed on the validation losses the log kept gives the same epochs.
+        EpochLog.Slice history = session.log().since(0);
+        EarlyStopper replay = new EarlyStopper(rule, EarlyStopper.of(stopped.network()));
+        int replayStop = 0;
+        for (int i = 1; i < history.length() && replayStop == 0; i++) {
+            replayStop = replay.observe(history.epochs()[i], history.validationLoss()[i]) ? history.epochs()[i] : 0;
+        }
+        assertThat(stopped.stoppedEpoch()).isEqualTo(replayStop).isEqualTo(stopped.epoch());
+        assertThat(stopped.bestEpoch()).isEqualTo(replay.bestEpoch()).isLessThan(stopped.epoch());
+        assertThat(stopped.playing()).isFalse();
+        assertThat(stopped.message()).isEqualTo("Stopped at epoch " + stopped.stoppedEpoch()
+                + ": val_loss has not improved by 0.002 for 4 epochs; restored the weights of epoch "
+                + stopped.bestEpoch());
+        assertThat(stopped.split().validation().size()).isEqualTo(50);
+        assertThat(stopped.split().train().size()).isEqualTo(200);
+
+        // The weights shown are those of the best epoch: the same run stopped there by hand has them.
+        try (TrainingSession byHand = new TrainingSession(settings.withEarlyStopping(null))) {
+            byHand.trainEpochs(stopped.bestEpoch());
+            byHand.sync();
+            assertThat(stopped.network().sameParameters(byHand.latest().network())).isTrue();
+            assertThat(stopped.validationLoss()).isEqualTo(byHand.latest().validationLoss());
+        }
+
+        // Play again: a new watch starts, as a new fit does in Keras, and trains on past the first stop.
+        session.play();
+        Snapshot again = awaitSnapshot(s -> s.epoch() > stopped.epoch());
+        assertThat(again.stoppedEpoch()).satisfiesAnyOf(e -> assertThat(e).isZero(),
+                e -> assertThat(e).isGreaterThan(stopped.epoch()));
+    }
+
+    @Test
+    void validationLossesAreLoggedBesideTheOthers() throws Exception {
+        session = new TrainingSession(PlaygroundSettings.defaults().withValidationShare(0.3));
+        session.trainEpochs(3);
+        session.sync();
+        EpochLog.Slice history = session.log().since(0);
+        assertThat(history.validationLoss()).hasSize(4);
+        assertThat(Arrays.stream(history.validationLoss())).allSatisfy(v -> assertThat(v).isFinite().isPositive());
+        assertThat(Arrays.stream(history.validationAccuracy())).allSatisfy(v -> assertThat(v).isBetween(0.0, 1.0));
+        assertThat(session.latest().validationLoss()).isEqualTo(history.validationLoss()[3]);
     }
 }

@@ -59,14 +59,15 @@ public record SessionDocument(Map<String, Object> settings, Model model, List<Li
 
     /**
      * Epochs with their losses and accuracies (fractions classified correctly, 0 to 1). A missing value is NaN: a
-     * test loss without test data, an accuracy for regression or in a file written before accuracies were kept.
+     * test loss without test data, a validation loss without validation data, an accuracy for regression, or a
+     * column of a file written before it was kept.
      */
     public record History(int[] epochs, double[] trainLoss, double[] testLoss, double[] trainAccuracy,
-            double[] testAccuracy) {
+            double[] testAccuracy, double[] validationLoss, double[] validationAccuracy) {
         public History {
             int n = epochs.length;
             if (trainLoss.length != n || testLoss.length != n || trainAccuracy.length != n
-                    || testAccuracy.length != n) {
+                    || testAccuracy.length != n || validationLoss.length != n || validationAccuracy.length != n) {
                 throw new IllegalArgumentException("the history's columns differ in length");
             }
         }

@@ -144,6 +144,10 @@ public final class SessionFile {
         gen.writeRawValue(numbersOrNull(h.trainAccuracy()));
         gen.writeFieldName("test_accuracy");
         gen.writeRawValue(numbersOrNull(h.testAccuracy()));
+        gen.writeFieldName("validation_loss");
+        gen.writeRawValue(numbersOrNull(h.validationLoss()));
+        gen.writeFieldName("validation_accuracy");
+        gen.writeRawValue(numbersOrNull(h.validationAccuracy()));
         gen.writeEndObject();
     }
 
@@ -451,7 +455,25 @@ public final class SessionFile {
                             + epochs.length + ")");
                 }
             }
-            return new SessionDocument.History(epochs, train, test, trainAccuracy, testAccuracy);
+            // Files written before validation data existed have neither validation column.
+            double[] validationLoss = nans(epochs.length);
+            double[] validationAccuracy = nans(epochs.length);
+            if (h.has("validation_loss") || h.has("validation_accuracy")) {
+                validationLoss = numbers(require(h, "validation_loss"), "history.validation_loss", true);
+                validationAccuracy = accuracies(h, "validation_accuracy", "validation_loss");
+                if (validationLoss.length != epochs.length || validationAccuracy.length != epochs.length) {
+                    throw fail("history", "validation_loss and validation_accuracy must have as many entries as"
+                            + " epoch (" + epochs.length + ")");
+                }
+            }
+            return new SessionDocument.History(epochs, train, test, trainAccuracy, testAccuracy, validationLoss,
+                    validationAccuracy);
+        }
+
+        private static double[] nans(int n) {
+            double[] values = new double[n];
+            Arrays.fill(values, Double.NaN);
+            return values;
         }
 
         /** The history's column {@code field}: fractions from 0 to 1 (null for none); it comes with {@code other}. */

@@ -29,7 +29,7 @@ class SessionFileTest {
                 new double[0][][], 0, new double[0][]);
         SessionDocument.History history = new SessionDocument.History(new int[] {0, 1, 2},
                 new double[] {0.5, 0.25, Double.NaN}, new double[] {0.75, 0.5, 0.375}, new double[] {0.5, 0.75, 1.0},
-                new double[] {Double.NaN, 0.625, 0.875});
+                new double[] {Double.NaN, 0.625, 0.875}, new double[] {0.8, 0.6, 0.55}, new double[] {0.5, 0.5, 0.75});
         return new SessionDocument(settings, MODEL, List.of(List.of(), List.of(new int[] {1, 0})), progress,
                 history, SessionDocument.View.DEFAULT);
     }
@@ -89,8 +89,23 @@ class SessionFileTest {
     }
 
     /** The text as version 1 wrote it before the history had accuracies. */
+    /** A file as written before accuracies (and validation data, which came later) were kept. */
     private static String withoutAccuracies(String text) {
-        return text.replaceAll(",\\s*\"(train|test)_accuracy\": \\[[^\\]]*\\]", "");
+        return text.replaceAll(",\\s*\"(train_accuracy|test_accuracy|validation_loss|validation_accuracy)\": \\[[^\\]]*\\]",
+                "");
+    }
+
+    @Test
+    void theHistoryKeepsTheValidationColumnsAndAFileWithoutThemReadsAsNone() {
+        String text = SessionFile.toJson(document());
+        assertThat(text).contains("\"validation_loss\": [0.8, 0.6, 0.55]", "\"validation_accuracy\": [0.5, 0.5, 0.75]");
+        SessionDocument.History back = SessionFile.fromJson(text, "s.json").history();
+        assertThat(back.validationLoss()).containsExactly(0.8, 0.6, 0.55);
+        assertThat(back.validationAccuracy()).containsExactly(0.5, 0.5, 0.75);
+        String old = text.replaceAll(",\\s*\"validation_(loss|accuracy)\": \\[[^\\]]*\\]", "");
+        assertThat(SessionFile.fromJson(old, "old.json").history().validationLoss()).containsOnly(Double.NaN);
+        assertThatThrownBy(() -> SessionFile.fromJson(text.replace("[0.5, 0.5, 0.75]", "[0.5]"), "s.json"))
+                .hasMessageContaining("validation_loss and validation_accuracy must have as many entries as epoch (3)");
     }
 
     @Test
