@@ -3,6 +3,7 @@ package io.neuralplayground.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.neuralplayground.engine.ConfusionMatrix;
+import io.neuralplayground.engine.EarlyStopper;
 import io.neuralplayground.engine.EpochResult;
 import java.io.PrintWriter;
 import java.util.List;
@@ -29,25 +30,57 @@ final class EpochPrinter {
             node.put("epoch", r.epoch());
             Json.put(node, "train_loss", r.trainLoss());
             Json.put(node, "test_loss", r.testLoss());
+            if (r.hasValidation()) {
+                Json.put(node, "val_loss", r.validationLoss());
+            }
             if (r.hasAccuracy()) {
                 Json.put(node, "train_accuracy", r.trainAccuracy());
                 Json.put(node, "test_accuracy", r.testAccuracy());
+                if (r.hasValidation()) {
+                    Json.put(node, "val_accuracy", r.validationAccuracy());
+                }
             }
             out.println(Json.compact(node));
             return;
         }
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "epoch %6d  train loss %.6f", r.epoch(),
                 r.trainLoss()));
+        if (r.hasValidation()) {
+            line.append(String.format(Locale.ROOT, "  val loss %.6f", r.validationLoss()));
+        }
         if (r.hasTest()) {
             line.append(String.format(Locale.ROOT, "  test loss %.6f", r.testLoss()));
         }
         if (r.hasAccuracy()) {
             line.append(String.format(Locale.ROOT, "  train accuracy %5.1f %%", 100 * r.trainAccuracy()));
+            if (r.hasValidation()) {
+                line.append(String.format(Locale.ROOT, "  val accuracy %5.1f %%", 100 * r.validationAccuracy()));
+            }
             if (r.hasTest()) {
                 line.append(String.format(Locale.ROOT, "  test accuracy %5.1f %%", 100 * r.testAccuracy()));
             }
         }
         out.println(line);
+    }
+
+    /**
+     * What early stopping did: the status line as text, or {@code {"early_stopping": {stopped_epoch, best_epoch,
+     * best, restored, message}}} as JSON ({@code stopped_epoch} 0 when the epochs ran out first).
+     */
+    void printEarlyStopping(EarlyStopper stopper, String message) {
+        if (json) {
+            ObjectNode node = Json.object();
+            ObjectNode stop = node.putObject("early_stopping");
+            stop.put("monitor", stopper.rule().monitor().kerasName());
+            stop.put("stopped_epoch", stopper.stoppedEpoch());
+            stop.put("best_epoch", stopper.bestEpoch());
+            Json.put(stop, "best", stopper.best());
+            stop.put("restored", stopper.rule().restoreBestWeights() && stopper.bestEpoch() > 0);
+            stop.put("message", message);
+            out.println(Json.compact(node));
+            return;
+        }
+        out.println(message);
     }
 
     /**

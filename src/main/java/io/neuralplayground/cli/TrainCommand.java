@@ -2,6 +2,8 @@ package io.neuralplayground.cli;
 
 import io.neuralplayground.engine.Activation;
 import io.neuralplayground.engine.ConfusionMatrix;
+import io.neuralplayground.engine.EarlyStopper;
+import io.neuralplayground.engine.EarlyStopping;
 import io.neuralplayground.engine.EpochResult;
 import io.neuralplayground.engine.Initializer;
 import io.neuralplayground.engine.LeftoverExamples;
@@ -46,7 +48,9 @@ import picocli.CommandLine.Spec;
             "  neural-playground train --dataset spiral --features all --layers 8,8,8 --activation relu --epochs 500",
             "  neural-playground train --data datasets/two-moons.csv --label label --optimizer adam --lr 0.01 --out m.json",
             "  neural-playground train --data datasets/iris.csv --label species --standardize --layers 8 "
-                    + "--activation relu --optimizer adam --lr 0.01 --epochs 200"})
+                    + "--activation relu --optimizer adam --lr 0.01 --epochs 200",
+            "  neural-playground train --dataset spiral --features all --layers 8,8 --epochs 2000 --every 100 "
+                    + "--early-stopping --patience 20 --min-delta 1e-4 --restore-best"})
 final class TrainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -64,6 +68,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     private TrainingOptions training = new TrainingOptions();
+
+    @Mixin
+    private EarlyStoppingOptions stopping = new EarlyStoppingOptions();
 
     @Option(names = "--standardize",
             description = "Z-score every input column, (x - mean) / sd, with the mean and standard deviation of the "
@@ -107,6 +114,13 @@ final class TrainCommand implements Callable<Integer> {
                     trainer.config().loss(), trainer.config().optimizer().name(),
                     plain(trainer.config().learningRate()), trainer.config().batchSize(), trainer.config().leftover());
         }
+        EarlyStopping rule = stopping.rule();
+        EarlyStopper stopper = rule == null ? null : new EarlyStopper(rule, EarlyStopper.of(trainer.network()));
+        if (!json && !trainer.validationSamples().isEmpty()) {
+            stdout.printf("validation: %d of the training part's examples (%s)%n", trainer.validationSamples().count(),
+                    stopping.validationSplit == null ? "0.2, the default with --early-stopping"
+                            : "--validation-split " + plain(stopping.validationSplit));
+        }
         History history = new History();
         TrainingDivergedException diverged = null;
         for (int e = 1; e <= epochs; e++) {
@@ -118,9 +132,16 @@ final class TrainCommand implements Callable<Integer> {
                 break;
             }
             history.add(result);
-            if (e % every == 0 || e == epochs) {
+            boolean stop = stopper != null && stopper.observe(result);
+            if (e % every == 0 || e == epochs || stop) {
                 printer.print(result);
             }
+            if (stop) {
+                break;
+            }
+        }
+        if (stopper != null) {
+            printer.printEarlyStopping(stopper, stopper.hasStopped() ? stopper.reason() : finish(stopper));
         }
         // Also after a divergence: the trainer is back at the last good epoch's weights, which --out writes too.
         printMetrics(printer, run);
@@ -134,6 +155,19 @@ final class TrainCommand implements Callable<Integer> {
             throw diverged; // only now, so that the epochs before it are written; Cli reports it as any error
         }
         return Cli.OK;
+    }
+
+    /**
+     * Keras' {@code on_train_end} for a run whose epochs ran out: the best weights back when asked for.
+     *
+     * @return what happened, for the output
+     */
+    private static String finish(EarlyStopper stopper) {
+        String watched = stopper.rule().monitor().kerasName();
+        if (stopper.finish()) {
+            return "Not stopped early; restored the weights of epoch " + stopper.bestEpoch() + ", the best " + watched;
+        }
+        return "Not stopped early; the best " + watched + " was at epoch " + stopper.bestEpoch();
     }
 
     /** For classification, how the final weights classify the training and the test examples. */
@@ -151,6 +185,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainingPlan.Builder plan = TrainingPlan.builder()
                 .data(source)
                 .trainRatio(data.trainRatio())
+                .validationShare(stopping.validationShare())
                 .seed(data.seed)
                 .features(features == null ? null : featureList())
                 .hiddenActivation(Activation.byName(network.activation))
@@ -213,6 +248,10 @@ final class TrainCommand implements Callable<Integer> {
         training.put("regularization_rate", config.regularization().rate());
         training.put("shuffle", config.shuffle());
         training.put("train_ratio", data.trainRatio());
+        training.put("validation_split", stopping.validationShare());
+        if (stopping.rule() != null) {
+            training.put("early_stopping", stopping.rule().toKeras());
+        }
         training.put("standardize", standardize);
         if (source instanceof DataSource.Generated generated) {
             training.put("noise", generated.noise());
@@ -240,8 +279,12 @@ final class TrainCommand implements Callable<Integer> {
         private final List<Double> testLoss = new ArrayList<>();
         private final List<Double> trainAccuracy = new ArrayList<>();
         private final List<Double> testAccuracy = new ArrayList<>();
+        private final List<Double> validationLoss = new ArrayList<>();
+        private final List<Double> validationAccuracy = new ArrayList<>();
 
         void add(EpochResult r) {
+            validationLoss.add(r.hasValidation() ? r.validationLoss() : null);
+            validationAccuracy.add(r.hasValidation() && r.hasAccuracy() ? r.validationAccuracy() : null);
             epochs.add(r.epoch());
             trainLoss.add(r.trainLoss());
             testLoss.add(r.hasTest() ? r.testLoss() : null);
@@ -256,6 +299,10 @@ final class TrainCommand implements Callable<Integer> {
             map.put("test_loss", testLoss);
             map.put("train_accuracy", trainAccuracy);
             map.put("test_accuracy", testAccuracy);
+            if (validationLoss.stream().anyMatch(java.util.Objects::nonNull)) {
+                map.put("val_loss", validationLoss);
+                map.put("val_accuracy", validationAccuracy);
+            }
             return map;
         }
     }
