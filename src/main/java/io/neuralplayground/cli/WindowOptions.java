@@ -97,6 +97,9 @@ final class WindowOptions {
     @Option(names = "--height", paramLabel = "PX", defaultValue = "860", description = "Window height. Default: ${DEFAULT-VALUE}.")
     double height;
 
+    @picocli.CommandLine.Mixin
+    EarlyStoppingOptions stopping = new EarlyStoppingOptions();
+
     PlaygroundSettings settings() {
         PlaygroundDataset kind = PlaygroundDataset.byName(dataset);
         double noise = DataOptions.noise(noisePercent);
@@ -141,7 +144,9 @@ final class WindowOptions {
                 .withNoise(noise)
                 .withTrainRatio(ratioPercent / 100)
                 .withRegularization(Regularization.of(regKind, regularizationRate))
-                .withSeed(seed);
+                .withSeed(seed)
+                .withValidationShare(stopping.validationShare())
+                .withEarlyStopping(stopping.rule());
         s.toPlan().prepare(); // fail here, with the message, rather than in the window
         return s;
     }

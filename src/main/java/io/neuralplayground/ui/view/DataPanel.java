@@ -25,8 +25,8 @@ import javafx.util.StringConverter;
 /**
  * Playground's data column: which dataset (as pictures: for classification Playground's four, two more of two
  * classes and three of 3 to 6 classes with a slider for their number; for regression two), how much of it trains,
- * how noisy, the batch size and what becomes of the examples beyond the last whole batch, and a new draw of the
- * data (Regenerate, or a seed of one's own).
+ * how much of that is set aside for validation, how noisy, the batch size and what becomes of the examples beyond
+ * the last whole batch, early stopping, and a new draw of the data (Regenerate, or a seed of one's own).
  */
 public final class DataPanel extends VBox {
     private final PlaygroundViewModel vm;
@@ -37,6 +37,8 @@ public final class DataPanel extends VBox {
     private final Label dataFile = new Label();
     private final CheckBox standardize = new CheckBox("Standardize inputs (z-scores of the training part)");
     private final SettingSlider ratio;
+    private final SettingSlider validation;
+    private final EarlyStoppingControls earlyStopping;
     private final SettingSlider noise;
     private final SettingSlider batch;
     private final ComboBox<LeftoverExamples> leftover = new ComboBox<>();
@@ -91,6 +93,10 @@ public final class DataPanel extends VBox {
 
         ratio = new SettingSlider("Ratio of training to test data: ", v -> NumberTexts.setting(v) + "%", 10, 90, 10,
                 vm.trainPercentProperty(), "Share of the data used for training; the rest tests the network");
+        validation = new SettingSlider("Validation share: ", v -> NumberTexts.setting(v) + "%", 0, 50,
+                5, vm.validationPercentProperty(), "Share of the training data set aside for validation: measured "
+                        + "after every epoch, never trained on; early stopping watches it (as Keras' validation_split)");
+        earlyStopping = new EarlyStoppingControls(vm);
         noise = new SettingSlider("Noise: ", NumberTexts::setting, 0, 50, 5, vm.noisePercentProperty(),
                 "Random displacement of the examples, which blurs the boundary between the classes");
         batch = new SettingSlider("Batch size: ", NumberTexts::setting, 1, 30, 1, vm.batchSizeProperty(),
@@ -114,7 +120,8 @@ public final class DataPanel extends VBox {
         standardize.setOnAction(e -> vm.setStandardize(standardize.isSelected()));
         vm.snapshotProperty().addListener(o -> showDataFile());
         showDataFile();
-        getChildren().addAll(headerRow, dataFile, standardize, question, choices, classes, ratio, noise, batch, leftoverSetting, actions, seed.hint());
+        getChildren().addAll(headerRow, dataFile, standardize, question, choices, classes, ratio, validation, noise,
+                batch, leftoverSetting, earlyStopping, actions, seed.hint());
     }
 
     /** Under the batch size, since it decides how an epoch is cut into batches: Playground's way first. */

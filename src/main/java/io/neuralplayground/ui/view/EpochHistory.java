@@ -5,7 +5,7 @@ import java.util.Arrays;
 
 /**
  * Every epoch's losses and accuracies of one build, in growing primitive arrays (a million epochs are 36 MB, no
- * boxing). An accuracy is NaN where there is none (regression), as in the {@link EpochLog}.
+ * boxing), validation columns included. An accuracy is NaN where there is none (regression), as in the {@link EpochLog}.
  */
 final class EpochHistory {
     private int size;
@@ -14,6 +14,8 @@ final class EpochHistory {
     private double[] testLoss = new double[1024];
     private double[] trainAccuracy = new double[1024];
     private double[] testAccuracy = new double[1024];
+    private double[] validationLoss = new double[1024];
+    private double[] validationAccuracy = new double[1024];
 
     void clear() {
         size = 0;
@@ -28,12 +30,16 @@ final class EpochHistory {
             testLoss = Arrays.copyOf(testLoss, capacity);
             trainAccuracy = Arrays.copyOf(trainAccuracy, capacity);
             testAccuracy = Arrays.copyOf(testAccuracy, capacity);
+            validationLoss = Arrays.copyOf(validationLoss, capacity);
+            validationAccuracy = Arrays.copyOf(validationAccuracy, capacity);
         }
         System.arraycopy(slice.epochs(), 0, epochs, size, n);
         System.arraycopy(slice.trainLoss(), 0, trainLoss, size, n);
         System.arraycopy(slice.testLoss(), 0, testLoss, size, n);
         System.arraycopy(slice.trainAccuracy(), 0, trainAccuracy, size, n);
         System.arraycopy(slice.testAccuracy(), 0, testAccuracy, size, n);
+        System.arraycopy(slice.validationLoss(), 0, validationLoss, size, n);
+        System.arraycopy(slice.validationAccuracy(), 0, validationAccuracy, size, n);
         size += n;
     }
 
@@ -60,5 +66,18 @@ final class EpochHistory {
 
     double[] testAccuracy() {
         return testAccuracy;
+    }
+
+    double[] validationLoss() {
+        return validationLoss;
+    }
+
+    double[] validationAccuracy() {
+        return validationAccuracy;
+    }
+
+    /** Whether the build has validation data: its first epoch measured a validation loss. */
+    boolean hasValidation() {
+        return size > 0 && !Double.isNaN(validationLoss[0]);
     }
 }

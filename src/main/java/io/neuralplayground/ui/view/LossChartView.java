@@ -26,6 +26,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.RectangleInsets;
@@ -56,23 +57,36 @@ public final class LossChartView extends VBox implements LossHistoryListener {
     // The size of the output plot's axis numbers.
     private static final Color TRAIN_COLOR = new Color(0x77, 0x77, 0x77);
     private static final Color TEST_COLOR = new Color(0x0, 0x0, 0x0);
+    /** Playground's blue, a shade darker: apart from grey and black, and not read as one of the classes' lines. */
+    private static final Color VALIDATION_COLOR = new Color(0x1f, 0x6f, 0xb0);
+    private static final Color BEST_EPOCH_COLOR = new Color(0x1f, 0x6f, 0xb0, 0x90);
     /** Room around the plot; on the right, for half the label of a tick at the axis' end. */
     private static final RectangleInsets PADDING = new RectangleInsets(4, 2, 2, 8);
 
-    private static final String LOSS_TIP = "Loss on the training data (grey) and the test data (black) after each"
+    private static final String LOSS_TIP = "Loss on the training data (grey), the validation data (blue, when some is"
+            + " set aside) and the test data (black) after each epoch; with early stopping, a line marks the best"
             + " epoch";
     private static final String ACCURACY_TIP = "Accuracy, the share of points classified correctly, on the training"
-            + " data (grey) and the test data (black) after each epoch";
+            + " data (grey), the validation data (blue) and the test data (black) after each epoch";
 
     private final EpochHistory history = new EpochHistory();
     private final XYSeries trainSeries = new XYSeries("Training", false, true);
     private final XYSeries testSeries = new XYSeries("Test", false, true);
     private final XYSeries trainAccuracySeries = new XYSeries("Training accuracy", false, true);
     private final XYSeries testAccuracySeries = new XYSeries("Test accuracy", false, true);
+    private final XYSeries validationSeries = new XYSeries("Validation", false, true);
+    private final XYSeries validationAccuracySeries = new XYSeries("Validation accuracy", false, true);
     private final DecimatedSeries train;
     private final DecimatedSeries test;
     private final DecimatedSeries trainAccuracy;
     private final DecimatedSeries testAccuracy;
+    private final DecimatedSeries validation;
+    private final DecimatedSeries validationAccuracy;
+    /** The best epoch early stopping has seen, drawn as a vertical line on either chart. */
+    private final ValueMarker bestEpoch = new ValueMarker(0, BEST_EPOCH_COLOR, new BasicStroke(1f,
+            BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f));
+    private int markedEpoch;
+    private final Label validationLegend;
     private final XYSeriesCollection lossData = new XYSeriesCollection();
     private final XYSeriesCollection accuracyData = new XYSeriesCollection();
     private final JFreeChart chart;
@@ -108,11 +122,16 @@ public final class LossChartView extends VBox implements LossHistoryListener {
         test = new DecimatedSeries(testSeries, maxPoints);
         trainAccuracy = new DecimatedSeries(trainAccuracySeries, maxPoints);
         testAccuracy = new DecimatedSeries(testAccuracySeries, maxPoints);
-        // Training first, test second in both: the renderer's colours and the legend hold for either.
+        validation = new DecimatedSeries(validationSeries, maxPoints);
+        validationAccuracy = new DecimatedSeries(validationAccuracySeries, maxPoints);
+        // Training first, test second, validation third in both: the renderer's colours and the legend hold for
+        // either.
         lossData.addSeries(trainSeries);
         lossData.addSeries(testSeries);
+        lossData.addSeries(validationSeries);
         accuracyData.addSeries(trainAccuracySeries);
         accuracyData.addSeries(testAccuracySeries);
+        accuracyData.addSeries(validationAccuracySeries);
 
         NumberAxis epochs = ChartLook.axis(new EpochAxis("epoch", PADDING.getRight()));
         linearAxis.setAutoRangeIncludesZero(true);
@@ -140,9 +159,16 @@ public final class LossChartView extends VBox implements LossHistoryListener {
         renderer.setSeriesPaint(1, TEST_COLOR);
         renderer.setSeriesStroke(0, new BasicStroke(1.5f));
         renderer.setSeriesStroke(1, new BasicStroke(1.5f));
+        renderer.setSeriesPaint(2, VALIDATION_COLOR);
+        renderer.setSeriesStroke(2, new BasicStroke(1.5f));
         renderer.setDrawSeriesLineAsPath(true);
 
         plot = ChartLook.plot(new XYPlot(lossData, epochs, linearAxis, renderer));
+        bestEpoch.setLabelFont(new java.awt.Font("SansSerif", java.awt.Font.PLAIN, 10));
+        bestEpoch.setLabelPaint(VALIDATION_COLOR);
+        bestEpoch.setLabelBackgroundColor(new Color(255, 255, 255, 200));
+        bestEpoch.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
+        bestEpoch.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_RIGHT);
 
         chart = ChartLook.chart(new RedrawnChart(plot), PADDING);
 
@@ -178,8 +204,10 @@ public final class LossChartView extends VBox implements LossHistoryListener {
         offerAccuracy(Double.isFinite(vm.trainAccuracyProperty().get()));
         vm.trainAccuracyProperty().addListener((o, was, now) -> offerAccuracy(Double.isFinite(now.doubleValue())));
         // The legend sits in the title row, outside the curves: inside the chart it covered them in a small window.
+        validationLegend = ChartLook.legendItem(validationSeries.getKey().toString(), VALIDATION_COLOR);
         legend = List.of(ChartLook.legendItem(trainSeries.getKey().toString(), TRAIN_COLOR),
-                ChartLook.legendItem(testSeries.getKey().toString(), TEST_COLOR));
+                ChartLook.legendItem(testSeries.getKey().toString(), TEST_COLOR), validationLegend);
+        showValidationLegend(false);
         HBox key = new HBox();
         key.getChildren().addAll(legend);
         key.getStyleClass().add("loss-legend");
@@ -200,6 +228,35 @@ public final class LossChartView extends VBox implements LossHistoryListener {
             }
         });
         vm.addLossListener(this);
+        vm.bestEpochProperty().addListener((o, was, now) -> markBestEpoch(now.intValue()));
+        markBestEpoch(vm.bestEpochProperty().get());
+    }
+
+    /** The legend names the validation curve only when the build has one. */
+    private void showValidationLegend(boolean shown) {
+        validationLegend.setVisible(shown);
+        validationLegend.setManaged(shown);
+    }
+
+    /** A line at early stopping's best epoch so far; none while there is none (0). */
+    private void markBestEpoch(int epoch) {
+        if (epoch == markedEpoch) {
+            return;
+        }
+        markedEpoch = epoch;
+        changeChart(() -> {
+            plot.removeDomainMarker(bestEpoch);
+            if (epoch > 0) {
+                bestEpoch.setValue(epoch);
+                bestEpoch.setLabel("best " + epoch + " ");
+                plot.addDomainMarker(bestEpoch);
+            }
+        });
+    }
+
+    /** The epoch the best-epoch line marks, 0 for none. */
+    int markedBestEpoch() {
+        return markedEpoch;
     }
 
     /** One of the title row's choices of what the chart shows, written as a section's title. */
@@ -238,12 +295,16 @@ public final class LossChartView extends VBox implements LossHistoryListener {
             test.clear();
             trainAccuracy.clear();
             testAccuracy.clear();
+            validation.clear();
+            validationAccuracy.clear();
         });
+        showValidationLegend(false);
     }
 
     @Override
     public void append(EpochLog.Slice epochs) {
         history.append(epochs);
+        showValidationLegend(history.hasValidation());
         long now = System.nanoTime();
         if (!playing.get() || now - lastRefresh >= REFRESH_INTERVAL_NANOS) {
             refreshNow();
@@ -272,9 +333,11 @@ public final class LossChartView extends VBox implements LossHistoryListener {
         if (showsAccuracy()) {
             trainAccuracy.update(history.epochs(), history.trainAccuracy(), history.size());
             testAccuracy.update(history.epochs(), history.testAccuracy(), history.size());
+            validationAccuracy.update(history.epochs(), history.validationAccuracy(), history.size());
         } else {
             train.update(history.epochs(), history.trainLoss(), history.size());
             test.update(history.epochs(), history.testLoss(), history.size());
+            validation.update(history.epochs(), history.validationLoss(), history.size());
         }
     }
 
@@ -284,6 +347,7 @@ public final class LossChartView extends VBox implements LossHistoryListener {
             double floor = on ? LOG_FLOOR : Double.NEGATIVE_INFINITY;
             train.setFloor(floor);
             test.setFloor(floor);
+            validation.setFloor(floor);
             if (!showsAccuracy()) {
                 plot.setRangeAxis(lossAxis());
             }
@@ -312,7 +376,8 @@ public final class LossChartView extends VBox implements LossHistoryListener {
 
     /** One redraw for a batch of changes: nothing is told until the end. */
     private void changeChart(Runnable change) {
-        List<XYSeries> all = List.of(trainSeries, testSeries, trainAccuracySeries, testAccuracySeries);
+        List<XYSeries> all = List.of(trainSeries, testSeries, validationSeries, trainAccuracySeries,
+                testAccuracySeries, validationAccuracySeries);
         chart.setNotify(false);
         all.forEach(series -> series.setNotify(false));
         try {
@@ -347,6 +412,14 @@ public final class LossChartView extends VBox implements LossHistoryListener {
 
     XYSeries testSeries() {
         return testSeries;
+    }
+
+    XYSeries validationSeries() {
+        return validationSeries;
+    }
+
+    XYSeries validationAccuracySeries() {
+        return validationAccuracySeries;
     }
 
     XYSeries trainingAccuracySeries() {

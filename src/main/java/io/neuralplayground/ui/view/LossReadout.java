@@ -21,18 +21,22 @@ public final class LossReadout extends FlowPane {
     public LossReadout(PlaygroundViewModel vm) {
         getStyleClass().add("loss-readout");
         VBox losses = new VBox(item("Test loss", vm.testLossProperty(), false, "Mean loss on the test data"),
-                item("Training loss", vm.trainLossProperty(), false, "Mean loss on the training data"));
+                item("Training loss", vm.trainLossProperty(), false, "Mean loss on the training data"),
+                item("Validation loss", vm.validationLossProperty(), false,
+                        "Mean loss on the validation data, set aside from the training data"));
         HBox test = item("Test accuracy", vm.testAccuracyProperty(), true,
                 "Share of the test data classified correctly");
         VBox accuracies = new VBox(test, item("Training accuracy", vm.trainAccuracyProperty(), true,
-                "Share of the training data classified correctly"));
+                "Share of the training data classified correctly"),
+                item("Validation accuracy", vm.validationAccuracyProperty(), true,
+                        "Share of the validation data classified correctly"));
         losses.getStyleClass().add("readout-column");
         accuracies.getStyleClass().add("readout-column");
         getChildren().addAll(losses, accuracies);
         testAccuracy = (Label) test.getChildren().get(1);
     }
 
-    /** "Name value"; a percentage hides itself while it is NaN (regression has no accuracy). */
+    /** "Name value"; a percentage or a validation value hides itself while it is NaN. */
     private static HBox item(String name, ObservableDoubleValue value, boolean percent, String tip) {
         Label nameLabel = new Label(name);
         nameLabel.getStyleClass().add("readout-name");
@@ -45,7 +49,9 @@ public final class LossReadout extends FlowPane {
         HBox box = new HBox(nameLabel, valueLabel);
         box.getStyleClass().add("readout-item");
         Tooltip.install(box, new Tooltip(tip));
-        if (percent) {
+        // Hidden while NaN: regression has no accuracy, a run without validation data no validation loss; the
+        // test and training losses always show.
+        if (percent || name.startsWith("Validation")) {
             box.visibleProperty().bind(Bindings.createBooleanBinding(() -> !Double.isNaN(value.get()), value));
             box.managedProperty().bind(box.visibleProperty());
         }

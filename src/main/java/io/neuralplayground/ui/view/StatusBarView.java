@@ -25,10 +25,11 @@ public final class StatusBarView extends StatusBar {
         textProperty().bind(Bindings.createStringBinding(() -> {
             String message = vm.messageProperty().get();
             if (!message.isEmpty()) {
-                return "⚠ " + message;
+                // Early stopping did what it was asked to: news, not a warning.
+                return (vm.stoppedEarlyProperty().get() ? "■ " : "⚠ ") + message;
             }
             return note.get().isEmpty() ? hint.get() : note.get();
-        }, vm.messageProperty(), hint, note));
+        }, vm.messageProperty(), vm.stoppedEarlyProperty(), hint, note));
         Label epoch = label(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "Epoch %,d",
                 vm.epochProperty().get()), vm.epochProperty()));
         Label losses = label(Bindings.createStringBinding(() -> {
@@ -40,8 +41,10 @@ public final class StatusBarView extends StatusBar {
         Label rate = label(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%,.0f epochs/s",
                 vm.epochsPerSecondProperty().get()), vm.epochsPerSecondProperty()));
         getRightItems().addAll(epoch, separator(), losses, separator(), rate);
-        vm.messageProperty().addListener((o, was, now) ->
-                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("warning"), !now.isEmpty()));
+        Runnable warn = () -> pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("warning"),
+                !vm.messageProperty().get().isEmpty() && !vm.stoppedEarlyProperty().get());
+        vm.messageProperty().addListener(o -> warn.run());
+        vm.stoppedEarlyProperty().addListener(o -> warn.run());
     }
 
     private static Label label(javafx.beans.value.ObservableValue<String> text) {

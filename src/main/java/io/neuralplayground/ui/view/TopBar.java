@@ -219,6 +219,6 @@ public final class TopBar extends HBox {
 
     /** A rate as Playground lists it: 0.00001, 0.03, 1, 10. */
     static String plain(Double value) {
-        return value == null ? "" : java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return value == null ? "" : io.neuralplayground.ui.viewmodel.NumberTexts.plain(value);
     }
 }

@@ -39,6 +39,11 @@ public final class NumberTexts {
         return String.format(Locale.ROOT, "%.1f %%", fraction * 100);
     }
 
+    /** A number as one would type it: 0.01 as "0.01", 1.0 as "1", 0.0001 as "0.0001" (no exponent). */
+    public static String plain(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
     /** A slider's setting: a whole number ("30"), or one decimal when it has one ("2.5"). */
     public static String setting(double value) {
         return value == Math.rint(value) ? Long.toString(Math.round(value)) : String.format(Locale.ROOT, "%.1f", value);

@@ -4,6 +4,7 @@ import io.neuralplayground.data.Feature;
 import io.neuralplayground.data.PlaygroundDataset;
 import io.neuralplayground.data.Point;
 import io.neuralplayground.engine.Activation;
+import io.neuralplayground.engine.EarlyStopping;
 import io.neuralplayground.engine.LeftoverExamples;
 import io.neuralplayground.engine.Network;
 import io.neuralplayground.engine.Optimizer;
@@ -79,6 +80,11 @@ public final class PlaygroundViewModel implements AutoCloseable, ConfusionSource
     private final ObjectProperty<LossChoice> loss = new SimpleObjectProperty<>(this, "loss");
     private final DoubleProperty noisePercent = new SimpleDoubleProperty(this, "noisePercent");
     private final DoubleProperty trainPercent = new SimpleDoubleProperty(this, "trainPercent");
+    private final DoubleProperty validationPercent = new SimpleDoubleProperty(this, "validationPercent");
+    private final BooleanProperty earlyStopping = new SimpleBooleanProperty(this, "earlyStopping");
+    /** The rule the early-stopping controls edit, kept while early stopping is off. */
+    private final ObjectProperty<EarlyStopping> earlyStoppingRule = new SimpleObjectProperty<>(this,
+            "earlyStoppingRule", EarlyStopping.defaults());
     private final IntegerProperty batchSize = new SimpleIntegerProperty(this, "batchSize");
     private final ObjectProperty<LeftoverExamples> leftover = new SimpleObjectProperty<>(this, "leftover");
     private final ObjectProperty<Long> seed = new SimpleObjectProperty<>(this, "seed");
@@ -110,6 +116,10 @@ public final class PlaygroundViewModel implements AutoCloseable, ConfusionSource
     private final ReadOnlyDoubleWrapper testLoss = new ReadOnlyDoubleWrapper(this, "testLoss");
     private final ReadOnlyDoubleWrapper trainAccuracy = new ReadOnlyDoubleWrapper(this, "trainAccuracy");
     private final ReadOnlyDoubleWrapper testAccuracy = new ReadOnlyDoubleWrapper(this, "testAccuracy");
+    private final ReadOnlyDoubleWrapper validationLoss = new ReadOnlyDoubleWrapper(this, "validationLoss");
+    private final ReadOnlyDoubleWrapper validationAccuracy = new ReadOnlyDoubleWrapper(this, "validationAccuracy");
+    private final ReadOnlyIntegerWrapper bestEpoch = new ReadOnlyIntegerWrapper(this, "bestEpoch");
+    private final ReadOnlyBooleanWrapper stoppedEarly = new ReadOnlyBooleanWrapper(this, "stoppedEarly");
     private final ReadOnlyDoubleWrapper epochsPerSecond = new ReadOnlyDoubleWrapper(this, "epochsPerSecond");
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
@@ -151,6 +161,13 @@ public final class PlaygroundViewModel implements AutoCloseable, ConfusionSource
         });
         noisePercent.addListener((o, was, now) -> change(s -> s.withNoise(now.doubleValue() / 100)));
         trainPercent.addListener((o, was, now) -> change(s -> s.withTrainRatio(now.doubleValue() / 100)));
+        validationPercent.addListener((o, was, now) -> change(s -> s.withValidationShare(now.doubleValue() / 100)));
+        earlyStopping.addListener((o, was, now) -> change(this::withEarlyStopping));
+        earlyStoppingRule.addListener((o, was, now) -> {
+            if (earlyStopping.get()) {
+                change(this::withEarlyStopping);
+            }
+        });
         batchSize.addListener((o, was, now) -> change(s -> s.withBatchSize(now.intValue())));
         leftover.addListener((o, was, now) -> {
             if (now != null) {
@@ -171,6 +188,27 @@ public final class PlaygroundViewModel implements AutoCloseable, ConfusionSource
         session.setSpeed(speed.get());
         updateFrom(session.latest());
     }
+
+    /**
+     * Early stopping as the switch and its rule say. Switched on to watch validation data when none is set aside,
+     * it sets {@value #DEFAULT_VALIDATION_PERCENT} % of the training part aside, which starts the run again.
+     */
+    private PlaygroundSettings withEarlyStopping(PlaygroundSettings s) {
+        if (!earlyStopping.get()) {
+            return s.withEarlyStopping(null);
+        }
+        EarlyStopping rule = earlyStoppingRule.get();
+        if (!s.isClassification() && rule.monitor().isAccuracy()) {
+            rule = rule.withMonitor(rule.monitor().needsValidation() ? EarlyStopping.Monitor.VAL_LOSS
+                    : EarlyStopping.Monitor.LOSS);
+        }
+        PlaygroundSettings next = s.withEarlyStopping(rule);
+        return next.earlyStoppingLacksValidation() ? next.withValidationShare(DEFAULT_VALIDATION_PERCENT / 100.0)
+                : next;
+    }
+
+    /** The validation share switching early stopping on sets when there is none: Keras users' usual 0.2. */
+    public static final int DEFAULT_VALIDATION_PERCENT = 20;
 
     private PlaygroundSettings withRegularization(PlaygroundSettings s) {
         return s.withRegularization(Regularization.of(regularization.get(), regularizationRate.get()));
@@ -200,6 +238,11 @@ public final class PlaygroundViewModel implements AutoCloseable, ConfusionSource
             }
             noisePercent.set(s.noise() * 100);
             trainPercent.set(s.trainRatio() * 100);
+            validationPercent.set(s.validationShare() * 100);
+            earlyStopping.set(s.earlyStopping() != null);
+            if (s.earlyStopping() != null) {
+                earlyStoppingRule.set(s.earlyStopping());
+            }
             batchSize.set(s.batchSize());
             leftover.set(s.leftover());
             seed.set(s.seed());
@@ -282,8 +325,13 @@ public final class PlaygroundViewModel implements AutoCloseable, ConfusionSource
         testLoss.set(s.testLoss());
         trainAccuracy.set(s.trainAccuracy());
         testAccuracy.set(s.testAccuracy());
+        validationLoss.set(s.validationLoss());
+        validationAccuracy.set(s.validationAccuracy());
+        bestEpoch.set(s.settings().earlyStopping() == null ? 0 : s.bestEpoch());
         epochsPerSecond.set(s.playing() ? s.epochsPerSecond() : 0);
         playing.set(s.playing());
+        // Set before the message, so that what shows the message knows at once what kind it is.
+        stoppedEarly.set(s.stoppedEpoch() > 0 && s.message() != null && !s.playing());
         message.set(s.message() == null ? "" : s.message());
     }
 
@@ -539,6 +587,39 @@ public final class PlaygroundViewModel implements AutoCloseable, ConfusionSource
     /** Share of training data in percent, 10 to 90. */
     public DoubleProperty trainPercentProperty() {
         return trainPercent;
+    }
+
+    /** Percent of the training part set aside for validation: 0 to 50 in steps of 5. */
+    public DoubleProperty validationPercentProperty() {
+        return validationPercent;
+    }
+
+    /** Whether Keras' early stopping watches the run. */
+    public BooleanProperty earlyStoppingProperty() {
+        return earlyStopping;
+    }
+
+    /** Early stopping's rule: monitor, min_delta, patience, restore_best_weights, start_from_epoch. */
+    public ObjectProperty<EarlyStopping> earlyStoppingRuleProperty() {
+        return earlyStoppingRule;
+    }
+
+    public ReadOnlyDoubleProperty validationLossProperty() {
+        return validationLoss.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty validationAccuracyProperty() {
+        return validationAccuracy.getReadOnlyProperty();
+    }
+
+    /** Whether the message says that early stopping stopped the run (and no error since). */
+    public ReadOnlyBooleanProperty stoppedEarlyProperty() {
+        return stoppedEarly.getReadOnlyProperty();
+    }
+
+    /** With early stopping on, the epoch of the best monitored value so far; 0 for none. */
+    public ReadOnlyIntegerProperty bestEpochProperty() {
+        return bestEpoch.getReadOnlyProperty();
     }
 
     public IntegerProperty batchSizeProperty() {

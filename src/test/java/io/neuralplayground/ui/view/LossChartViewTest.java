@@ -5,6 +5,7 @@ import static io.neuralplayground.ui.view.ViewTesting.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.neuralplayground.data.PlaygroundDataset;
+import io.neuralplayground.engine.EarlyStopping;
 import io.neuralplayground.session.EpochLog;
 import io.neuralplayground.session.PlaygroundSettings;
 import io.neuralplayground.testing.Performance;
@@ -141,12 +142,12 @@ class LossChartViewTest {
         train(robot, vm, 40);
         XYPlot plot = view.chart().getXYPlot();
         assertThat(view.showsAccuracy()).isFalse();
-        assertThat(keys(plot)).containsExactly("Training", "Test");
+        assertThat(keys(plot)).containsExactly("Training", "Test", "Validation");
         assertThat(ViewTesting.shown(view.accuracyChoice())).isTrue();
 
         robot.clickOn(view.accuracyChoice());
         assertThat(view.showsAccuracy()).isTrue();
-        assertThat(keys(plot)).containsExactly("Training accuracy", "Test accuracy");
+        assertThat(keys(plot)).containsExactly("Training accuracy", "Test accuracy", "Validation accuracy");
         XYSeries training = view.trainingAccuracySeries();
         XYSeries test = view.testAccuracySeries();
         assertThat(training.getItemCount()).isEqualTo(41);
@@ -163,7 +164,7 @@ class LossChartViewTest {
         assertThat(view.logScaleToggle().isDisabled()).isTrue();
         assertThat(view.chartTooltip().getText()).startsWith("Accuracy, the share of points classified correctly");
         assertThat(view.legendItems()).extracting(javafx.scene.control.Label::getText)
-                .containsExactly("Training", "Test");
+                .containsExactly("Training", "Test", "Validation");
 
         // epochs that come while the accuracy shows arrive there
         train(robot, vm, 10);
@@ -172,7 +173,7 @@ class LossChartViewTest {
 
         robot.clickOn(view.lossChoice());
         assertThat(view.showsAccuracy()).isFalse();
-        assertThat(keys(plot)).containsExactly("Training", "Test");
+        assertThat(keys(plot)).containsExactly("Training", "Test", "Validation");
         assertThat(view.trainingSeries().getItemCount()).isEqualTo(51);
         assertThat(view.trainingSeries().getY(50).doubleValue()).isEqualTo(vm.trainLossProperty().get());
         assertThat(view.logScaleToggle().isDisabled()).isFalse();
@@ -208,7 +209,7 @@ class LossChartViewTest {
         assertThat(view.lossChoice().isSelected()).isTrue();
         assertThat(ViewTesting.shown(view.lossChoice())).as("LOSS, the title").isTrue();
         assertThat(view.showsAccuracy()).isFalse();
-        assertThat(keys(view.chart().getXYPlot())).containsExactly("Training", "Test");
+        assertThat(keys(view.chart().getXYPlot())).containsExactly("Training", "Test", "Validation");
         assertThat(view.trainingSeries().getItemCount()).isEqualTo(21);
         assertThat(view.trainingAccuracySeries().getItemCount()).isZero();
         assertThat(view.testAccuracySeries().getItemCount()).isZero();
@@ -224,7 +225,7 @@ class LossChartViewTest {
         frame(robot, vm);
         assertThat(view.showsAccuracy()).isFalse();
         assertThat(view.accuracyChoice().isVisible()).isFalse();
-        assertThat(keys(view.chart().getXYPlot())).containsExactly("Training", "Test");
+        assertThat(keys(view.chart().getXYPlot())).containsExactly("Training", "Test", "Validation");
         assertThat(view.chart().getXYPlot().getRangeAxis()).isInstanceOf(NumberAxis.class);
         assertThat(view.logScaleToggle().isDisabled()).isFalse();
         // and back to a classification, the choice is offered again
@@ -510,9 +511,11 @@ class LossChartViewTest {
         assertThat(view.chart().getLegend()).as("no legend in the chart").isNull();
         assertThat(plot.getAnnotations()).as("nothing drawn over the data").isEmpty();
         List<javafx.scene.control.Label> legend = view.legendItems();
-        assertThat(legend).extracting(javafx.scene.control.Label::getText).containsExactly("Training", "Test");
+        assertThat(legend).extracting(javafx.scene.control.Label::getText)
+                .containsExactly("Training", "Test", "Validation");
+        assertThat(legend.get(2).isVisible()).as("no validation data, no validation in the legend").isFalse();
         javafx.geometry.Bounds chart = view.viewer().localToScene(view.viewer().getLayoutBounds());
-        for (javafx.scene.control.Label item : legend) {
+        for (javafx.scene.control.Label item : legend.subList(0, 2)) {
             javafx.geometry.Bounds b = item.localToScene(item.getLayoutBounds());
             assertThat(b.getMaxY()).as(item.getText() + " above the chart").isLessThanOrEqualTo(chart.getMinY());
             assertThat(ViewTesting.shown(item)).isTrue();
@@ -560,5 +563,32 @@ class LossChartViewTest {
             }
         }
         return dark;
+    }
+
+    @Test
+    void validationDataGetsItsOwnCurveAndEarlyStoppingMarksTheBestEpoch(FxRobot robot) throws Exception {
+        PlaygroundSettings settings = PlaygroundSettings.defaults().withDataset(PlaygroundDataset.XOR)
+                .withLearningRate(0.3).withValidationShare(0.2)
+                .withEarlyStopping(new EarlyStopping(EarlyStopping.Monitor.VAL_LOSS, 0.002, 4, true, 0));
+        show(robot, settings, LossChartView.DEFAULT_MAX_POINTS, 400, 220);
+        train(robot, vm, 500);
+        int stopped = vm.epochProperty().get();
+        int best = vm.bestEpochProperty().get();
+        assertThat(vm.stoppedEarlyProperty().get()).as("trainEpochs stops where early stopping does").isTrue();
+        assertThat(best).isPositive().isLessThan(stopped);
+
+        assertThat(view.validationSeries().getItemCount()).isEqualTo(stopped + 1);
+        EpochLog.Slice log = vm.session().log().since(0);
+        assertThat(values(view.validationSeries())).containsExactlyElementsOf(
+                Arrays.stream(log.validationLoss()).boxed().toList());
+        assertThat(view.legendItems().get(2).isVisible()).isTrue();
+        assertThat(view.markedBestEpoch()).isEqualTo(best);
+        assertThat(view.chart().getXYPlot().getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND))
+                .hasSize(1).allSatisfy(m -> assertThat(((org.jfree.chart.plot.ValueMarker) m).getValue())
+                        .isEqualTo(best));
+
+        robot.clickOn(view.accuracyChoice());
+        assertThat(values(view.validationAccuracySeries())).containsExactlyElementsOf(
+                Arrays.stream(log.validationAccuracy()).boxed().toList());
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.neuralplayground.data.Feature;
 import io.neuralplayground.data.PlaygroundDataset;
 import io.neuralplayground.engine.Activation;
+import io.neuralplayground.engine.EarlyStopping;
 import io.neuralplayground.engine.LeftoverExamples;
 import io.neuralplayground.session.EpochLog;
 import io.neuralplayground.session.PlaygroundSettings;
@@ -306,5 +307,49 @@ class PlaygroundViewModelTest {
         vm.onFrame();
         assertThat(vm.snapshotProperty().get().network().inputs()).isEqualTo(columns - 1);
         assertThat(InputNode.offeredBy(vm.settings())).extracting(InputNode::id).contains("c7").hasSize(columns);
+    }
+
+    @Test
+    void switchingEarlyStoppingOnSetsValidationAsideAndTheStopIsShownAsNewsNotAWarning() throws Exception {
+        assertThat(vm.validationPercentProperty().get()).isZero();
+        vm.learningRateProperty().set(0.3);
+        vm.earlyStoppingRuleProperty().set(new EarlyStopping(EarlyStopping.Monitor.VAL_LOSS, 0.002, 4, true, 0));
+        assertThat(vm.settings().earlyStopping()).as("the rule waits for the switch").isNull();
+        vm.earlyStoppingProperty().set(true);
+        assertThat(vm.validationPercentProperty().get()).isEqualTo(PlaygroundViewModel.DEFAULT_VALIDATION_PERCENT);
+        assertThat(vm.settings().validationShare()).isEqualTo(0.2);
+        assertThat(vm.settings().earlyStopping().patience()).isEqualTo(4);
+
+        vm.speedProperty().set(Speed.FLAT_OUT);
+        vm.play();
+        Frames.until(vm, "stopped early", () -> vm.stoppedEarlyProperty().get());
+        assertThat(vm.messageProperty().get()).startsWith("Stopped at epoch " + vm.epochProperty().get()
+                + ": val_loss has not improved by 0.002 for 4 epochs; restored the weights of epoch "
+                + vm.bestEpochProperty().get());
+        assertThat(vm.bestEpochProperty().get()).isPositive().isLessThan(vm.epochProperty().get());
+        assertThat(vm.validationLossProperty().get()).isFinite();
+        assertThat(vm.playingProperty().get()).isFalse();
+
+        // A change of the rule goes to the session live, without a rebuild.
+        long build = vm.snapshotProperty().get().build();
+        vm.earlyStoppingRuleProperty().set(vm.earlyStoppingRuleProperty().get().withPatience(30));
+        vm.session().sync();
+        vm.onFrame();
+        assertThat(vm.snapshotProperty().get().build()).isEqualTo(build);
+        assertThat(vm.snapshotProperty().get().settings().earlyStopping().patience()).isEqualTo(30);
+
+        vm.earlyStoppingProperty().set(false);
+        vm.session().sync();
+        vm.onFrame();
+        assertThat(vm.bestEpochProperty().get()).isZero();
+        assertThat(vm.settings().validationShare()).as("the validation data stays").isEqualTo(0.2);
+    }
+
+    @Test
+    void onRegressionEarlyStoppingWatchesTheLossInsteadOfAnAccuracy() {
+        vm.earlyStoppingRuleProperty().set(EarlyStopping.defaults().withMonitor(EarlyStopping.Monitor.VAL_ACCURACY));
+        vm.earlyStoppingProperty().set(true);
+        vm.problemProperty().set(ProblemType.REGRESSION);
+        assertThat(vm.settings().earlyStopping().monitor()).isEqualTo(EarlyStopping.Monitor.VAL_LOSS);
     }
 }

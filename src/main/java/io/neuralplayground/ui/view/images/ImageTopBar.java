@@ -157,7 +157,7 @@ final class ImageTopBar extends HBox {
 
     /** 0.01 as "0.01", 1.0 as "1": the number as one would type it. */
     static String plain(double value) {
-        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return io.neuralplayground.ui.viewmodel.NumberTexts.plain(value);
     }
 
     ProgressBar progressBar() {
