@@ -11,6 +11,7 @@ import io.neuralplayground.io.Model;
 import io.neuralplayground.io.json.ModelFile;
 import io.neuralplayground.session.images.ImageNetworks;
 import io.neuralplayground.session.images.ImageSessionState;
+import io.neuralplayground.session.EarlyStoppingCodec;
 import io.neuralplayground.session.images.ImageSettings;
 import io.neuralplayground.session.images.ImageSnapshot;
 import java.nio.file.Path;
@@ -73,6 +74,9 @@ public final class ImageSessionFiles {
         settings.put("epochs", s.epochs());
         settings.put("validation_share", s.validationShare());
         settings.put("seed", s.seed());
+        if (s.earlyStopping() != null) {
+            settings.put("early_stopping", EarlyStoppingCodec.toMap(s.earlyStopping()));
+        }
         session.put("settings", settings);
         session.put("epoch", state.epoch());
         session.put("shuffle_state", state.shuffleState());
@@ -180,7 +184,10 @@ public final class ImageSessionFiles {
         }
         return new ImageSettings(hidden, activations, Optimizer.byName((String) require(s, "optimizer",
                 String.class)), number(s, "learning_rate"), integer(s, "batch_size"), integer(s, "epochs"),
-                number(s, "validation_share"), ((Number) require(s, "seed", Number.class)).longValue());
+                number(s, "validation_share"), ((Number) require(s, "seed", Number.class)).longValue(),
+                s.containsKey("early_stopping")
+                        ? EarlyStoppingCodec.fromMap(s.get("early_stopping"), "image_session.settings.early_stopping")
+                        : null);
     }
 
     private static ImageSnapshot.CurvePoint point(Object value) {

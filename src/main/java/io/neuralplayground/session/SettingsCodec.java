@@ -76,13 +76,7 @@ public final class SettingsCodec {
         m.put("validation_share", s.validationShare());
         EarlyStopping stopping = s.earlyStopping();
         if (stopping != null) {
-            Map<String, Object> rule = new LinkedHashMap<>();
-            rule.put("monitor", stopping.monitor().kerasName());
-            rule.put("min_delta", stopping.minDelta());
-            rule.put("patience", stopping.patience());
-            rule.put("restore_best_weights", stopping.restoreBestWeights());
-            rule.put("start_from_epoch", stopping.startFromEpoch());
-            m.put("early_stopping", rule);
+            m.put("early_stopping", EarlyStoppingCodec.toMap(stopping));
         }
         return m;
     }
@@ -187,21 +181,7 @@ public final class SettingsCodec {
     }
 
     private static EarlyStopping earlyStopping(Fields f) {
-        Object value = f.value("early_stopping");
-        if (!(value instanceof Map<?, ?> raw)) {
-            throw f.fail("early_stopping", "must be an object, got " + value);
-        }
-        @SuppressWarnings("unchecked")
-        Fields e = new Fields((Map<String, Object>) raw, f.where + ".early_stopping");
-        EarlyStopping.Monitor monitor = e.choice("monitor", EarlyStopping.Monitor::fromKerasName);
-        double minDelta = e.number("min_delta", 0, 1e6);
-        int patience = (int) e.whole("patience", 0, 1_000_000);
-        Object restore = e.value("restore_best_weights");
-        if (!(restore instanceof Boolean on)) {
-            throw e.fail("restore_best_weights", "must be true or false, got " + restore);
-        }
-        int start = (int) e.whole("start_from_epoch", 0, 1_000_000);
-        return new EarlyStopping(monitor, minDelta, patience, on, start);
+        return EarlyStoppingCodec.fromMap(f.value("early_stopping"), f.where + ".early_stopping");
     }
 
     /** The user's data file: read again from its source, with the columns and options saved. */

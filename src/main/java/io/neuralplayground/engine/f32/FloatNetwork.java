@@ -2,6 +2,7 @@ package io.neuralplayground.engine.f32;
 
 import io.neuralplayground.engine.Activation;
 import io.neuralplayground.engine.DenseLayer;
+import io.neuralplayground.engine.EarlyStopper;
 import io.neuralplayground.engine.Network;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,6 +79,34 @@ public final class FloatNetwork {
             out.add(new DenseLayer(kernel, bias, f.activation()));
         }
         return new Network(inputs, out);
+    }
+
+    /**
+     * A place to keep these weights for early stopping: a copy made once, filled and read back in place, so the
+     * trainer's buffers keep the layers they hold.
+     */
+    public EarlyStopper.KeptWeights keptWeights() {
+        FloatNetwork kept = copy();
+        return new EarlyStopper.KeptWeights() {
+            @Override
+            public void keep() {
+                copyParameters(FloatNetwork.this, kept);
+            }
+
+            @Override
+            public void restore() {
+                copyParameters(kept, FloatNetwork.this);
+            }
+        };
+    }
+
+    private static void copyParameters(FloatNetwork from, FloatNetwork to) {
+        for (int l = 0; l < from.layers.size(); l++) {
+            FloatLayer a = from.layers.get(l);
+            FloatLayer b = to.layers.get(l);
+            System.arraycopy(a.kernel, 0, b.kernel, 0, a.kernel.length);
+            System.arraycopy(a.bias, 0, b.bias, 0, a.bias.length);
+        }
     }
 
     public FloatNetwork copy() {

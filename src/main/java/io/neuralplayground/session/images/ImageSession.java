@@ -2,6 +2,7 @@ package io.neuralplayground.session.images;
 
 import io.neuralplayground.data.images.ImageData;
 import io.neuralplayground.data.images.ImageSet;
+import io.neuralplayground.engine.EarlyStopper;
 import io.neuralplayground.engine.Rng;
 import io.neuralplayground.engine.f32.ExampleSource;
 import io.neuralplayground.engine.f32.FloatNetwork;
@@ -67,6 +68,12 @@ public final class ImageSession implements AutoCloseable {
     private int stretchExamples;
     private double rate;
     private ImageSnapshot.TestResults testResults;
+    /** Keras' early stopping for this run, or null when it is off. */
+    private EarlyStopper stopper;
+    /** The epoch's mean training loss and accuracy so far, which early stopping's "loss" and "accuracy" watch. */
+    private double epochLoss;
+    private long epochCorrect;
+    private int epochExamples;
 
     /** A session on {@code data} (not trained yet), its first snapshot published before this returns. */
     public ImageSession(ImageData data, ImageSettings settings, Gemm gemm) {
@@ -97,6 +104,7 @@ public final class ImageSession implements AutoCloseable {
             }
             playing = true;
             message = null;
+            watchAfresh();
             startStretch();
         });
     }
@@ -118,6 +126,7 @@ public final class ImageSession implements AutoCloseable {
             } else if (epoch < settings.epochs()) {
                 playing = true;
                 message = null;
+                watchAfresh();
                 startStretch();
             }
         });
@@ -129,6 +138,7 @@ public final class ImageSession implements AutoCloseable {
             playing = false;
             stepping = true;
             message = null;
+            watchAfresh();
             startStretch();
         });
     }
@@ -155,6 +165,9 @@ public final class ImageSession implements AutoCloseable {
             }
             ImageSettings before = settings;
             settings = next;
+            if (!java.util.Objects.equals(next.earlyStopping(), before.earlyStopping())) {
+                stopper = newStopper();
+            }
             if (next.batchSize() != before.batchSize()) {
                 trainer = new FloatTrainer(network, gemm, next.optimizer(), next.learningRate(), next.batchSize());
             } else {
@@ -286,6 +299,9 @@ public final class ImageSession implements AutoCloseable {
         pointLoss += loss;
         pointCorrect += trainer.lastCorrect();
         pointExamples += rows;
+        epochLoss += loss;
+        epochCorrect += trainer.lastCorrect();
+        epochExamples += rows;
         stretchExamples += rows;
         done += rows;
         batchesSincePoint++;
@@ -294,10 +310,23 @@ public final class ImageSession implements AutoCloseable {
             done = 0;
             newOrder();
             addPoint(true);
+            boolean stop = stopper != null && stopper.observe(epoch, watched(curve.get(curve.size() - 1)));
+            epochLoss = 0;
+            epochCorrect = 0;
+            epochExamples = 0;
             measureTest();
-            if (stepping || epoch >= settings.epochs()) {
+            if (stop) {
+                message = stopper.reason();
+                playing = false;
+                stepping = false;
+            } else if (stepping || epoch >= settings.epochs()) {
                 if (epoch >= settings.epochs() && playing) {
                     message = "Trained " + epoch + " epochs";
+                    if (stopper != null && stopper.finish()) {
+                        // Keras' on_train_end: the best weights come back when the epochs run out too.
+                        message += "; restored the weights of epoch " + stopper.bestEpoch();
+                        measureTest();
+                    }
                 }
                 playing = false;
                 stepping = false;
@@ -324,6 +353,31 @@ public final class ImageSession implements AutoCloseable {
         pointCorrect = 0;
         pointExamples = 0;
         batchesSincePoint = 0;
+    }
+
+    /**
+     * What early stopping watches at the end of an epoch: the validation figures of its last point (measured on
+     * every validation image), or the epoch's mean training loss or accuracy, as Keras logs them.
+     */
+    private double watched(ImageSnapshot.CurvePoint end) {
+        return switch (stopper.rule().monitor()) {
+            case VAL_LOSS -> end.validationLoss();
+            case VAL_ACCURACY -> end.validationAccuracy();
+            case LOSS -> epochExamples == 0 ? Double.NaN : epochLoss / epochExamples;
+            case ACCURACY -> epochExamples == 0 ? Double.NaN : (double) epochCorrect / epochExamples;
+        };
+    }
+
+    private EarlyStopper newStopper() {
+        return settings.earlyStopping() == null ? null
+                : new EarlyStopper(settings.earlyStopping(), network.keptWeights());
+    }
+
+    /** A new watch when training starts again after early stopping stopped it, as a new {@code fit} in Keras. */
+    private void watchAfresh() {
+        if (stopper != null && stopper.hasStopped()) {
+            stopper = newStopper();
+        }
     }
 
     private void measureTest() {
@@ -376,7 +430,11 @@ public final class ImageSession implements AutoCloseable {
         pointCorrect = 0;
         pointExamples = 0;
         batchesSincePoint = 0;
+        epochLoss = 0;
+        epochCorrect = 0;
+        epochExamples = 0;
         rate = 0;
+        stopper = newStopper();
         measureTest();
     }
 
@@ -397,7 +455,7 @@ public final class ImageSession implements AutoCloseable {
         double left = training && rate > 0 ? (train.size() - done) / rate : Double.NaN;
         latest.set(new ImageSnapshot(build, epoch, done, train.size(), settings.epochs(), training,
                 training ? rate : 0, left, List.copyOf(curve), network.copy(), initial, testResults, gemm.description(),
-                message));
+                message, stopper == null ? 0 : stopper.bestEpoch(), stopper == null ? 0 : stopper.stoppedEpoch()));
     }
 
     /** The first {@code n} examples of {@code source}. */

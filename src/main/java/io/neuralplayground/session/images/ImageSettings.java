@@ -1,6 +1,7 @@
 package io.neuralplayground.session.images;
 
 import io.neuralplayground.engine.Activation;
+import io.neuralplayground.engine.EarlyStopping;
 import io.neuralplayground.engine.Optimizer;
 import io.neuralplayground.engine.f32.FloatLayer;
 import java.util.List;
@@ -9,13 +10,14 @@ import java.util.List;
  * What the image mode trains: the hidden layers and their activations (the output is always a softmax over the
  * classes, the loss sparse categorical cross-entropy), the optimizer, learning rate and batch size, how many
  * epochs, the share of the training images kept apart for validation, and the seed of the weights, the split and
- * the shuffling.
+ * the shuffling, and Keras' early stopping (null: none), which changes while training goes on.
  *
  * <p>The defaults are the lecture's Keras model: {@code Dense(128, relu)}, {@code Dense(10, softmax)}, SGD at
  * Keras' default 0.01, batch 32, 30 epochs; a tenth of the training images for validation.
  */
 public record ImageSettings(List<Integer> hidden, List<Activation> activations, Optimizer optimizer,
-        double learningRate, int batchSize, int epochs, double validationShare, long seed) {
+        double learningRate, int batchSize, int epochs, double validationShare, long seed,
+        EarlyStopping earlyStopping) {
     public static final int MAX_LAYERS = 6;
     public static final int MAX_UNITS = 2048;
 
@@ -52,40 +54,55 @@ public record ImageSettings(List<Integer> hidden, List<Activation> activations, 
         if (!(validationShare >= 0 && validationShare <= 0.5)) {
             throw new IllegalArgumentException("the validation share must be 0 to 0.5, not " + validationShare);
         }
+        if (earlyStopping != null && earlyStopping.monitor().needsValidation() && validationShare == 0) {
+            throw new IllegalArgumentException("early stopping on " + earlyStopping.monitor()
+                    + " needs validation images: keep a share of the training images for validation");
+        }
     }
 
     /** The lecture's model and training (see the class comment). */
     public static ImageSettings defaults() {
-        return new ImageSettings(List.of(128), List.of(Activation.RELU), Optimizer.sgd(), 0.01, 32, 30, 0.1, 1);
+        return new ImageSettings(List.of(128), List.of(Activation.RELU), Optimizer.sgd(), 0.01, 32, 30, 0.1, 1, null);
     }
 
     public ImageSettings withLearningRate(double value) {
-        return new ImageSettings(hidden, activations, optimizer, value, batchSize, epochs, validationShare, seed);
+        return new ImageSettings(hidden, activations, optimizer, value, batchSize, epochs, validationShare, seed,
+                earlyStopping);
     }
 
     public ImageSettings withOptimizer(Optimizer value) {
-        return new ImageSettings(hidden, activations, value, learningRate, batchSize, epochs, validationShare, seed);
+        return new ImageSettings(hidden, activations, value, learningRate, batchSize, epochs, validationShare, seed,
+                earlyStopping);
     }
 
     public ImageSettings withBatchSize(int value) {
-        return new ImageSettings(hidden, activations, optimizer, learningRate, value, epochs, validationShare, seed);
+        return new ImageSettings(hidden, activations, optimizer, learningRate, value, epochs, validationShare, seed,
+                earlyStopping);
     }
 
     public ImageSettings withEpochs(int value) {
-        return new ImageSettings(hidden, activations, optimizer, learningRate, batchSize, value, validationShare, seed);
+        return new ImageSettings(hidden, activations, optimizer, learningRate, batchSize, value, validationShare, seed,
+                earlyStopping);
     }
 
     public ImageSettings withValidationShare(double value) {
-        return new ImageSettings(hidden, activations, optimizer, learningRate, batchSize, epochs, value, seed);
+        return new ImageSettings(hidden, activations, optimizer, learningRate, batchSize, epochs, value, seed, earlyStopping);
     }
 
     public ImageSettings withSeed(long value) {
         return new ImageSettings(hidden, activations, optimizer, learningRate, batchSize, epochs, validationShare,
+                value, earlyStopping);
+    }
+
+    /** Early stopping by {@code value}, or none (null). */
+    public ImageSettings withEarlyStopping(EarlyStopping value) {
+        return new ImageSettings(hidden, activations, optimizer, learningRate, batchSize, epochs, validationShare, seed,
                 value);
     }
 
     public ImageSettings withLayers(List<Integer> widths, List<Activation> acts) {
-        return new ImageSettings(widths, acts, optimizer, learningRate, batchSize, epochs, validationShare, seed);
+        return new ImageSettings(widths, acts, optimizer, learningRate, batchSize, epochs, validationShare, seed,
+                earlyStopping);
     }
 
     /**

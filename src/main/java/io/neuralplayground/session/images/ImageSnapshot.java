@@ -23,10 +23,12 @@ import java.util.List;
  * @param test             predictions of every test image, or null before the first evaluation
  * @param kernel           the matrix kernel's description ("OpenBLAS 0.3.31 (native, 1 thread)")
  * @param message          why training stopped, or what happened last, or null
+ * @param bestEpoch        with early stopping on, the epoch of the best monitored value so far (0 before any)
+ * @param stoppedEpoch     the epoch at which early stopping stopped training, 0 while it has not
  */
 public record ImageSnapshot(long build, int epoch, int examplesDone, int epochSize, int epochsTarget,
         boolean playing, double imagesPerSecond, double secondsLeft, List<CurvePoint> curve, FloatNetwork network,
-        FloatNetwork start, TestResults test, String kernel, String message) {
+        FloatNetwork start, TestResults test, String kernel, String message, int bestEpoch, int stoppedEpoch) {
 
     /** The epochs done, with the part of the one under way: 2.5 halfway through the third. */
     public double progress() {

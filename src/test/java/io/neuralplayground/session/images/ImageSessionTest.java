@@ -9,7 +9,9 @@ import io.neuralplayground.data.images.ImageDataReader;
 import io.neuralplayground.data.images.ImageSource;
 import io.neuralplayground.data.images.ImageSources;
 import io.neuralplayground.engine.Activation;
+import io.neuralplayground.engine.EarlyStopping;
 import io.neuralplayground.engine.Optimizer;
+import io.neuralplayground.engine.f32.FloatNetwork;
 import io.neuralplayground.engine.f32.Gemms;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -131,5 +133,38 @@ class ImageSessionTest {
                 .hasMessageContaining("not softmax");
         assertThatThrownBy(() -> d.withLayers(List.of(10, 10), List.of(Activation.RELU)))
                 .hasMessageContaining("2 hidden layers but 1");
+    }
+
+    @Test
+    void earlyStoppingStopsTheImageRunAndRestoresTheBestEpochsWeights() throws InterruptedException {
+        // min_delta 10: no epoch after the first can improve on it, so patience 1 stops at epoch 2.
+        EarlyStopping rule = new EarlyStopping(EarlyStopping.Monitor.VAL_LOSS, 10, 1, true, 0);
+        session = new ImageSession(subset, small().withEpochs(10).withEarlyStopping(rule), Gemms.best(1));
+        session.play();
+        assertThat(session.awaitIdle(60)).isTrue();
+        ImageSnapshot stopped = session.latest();
+        assertThat(stopped.epoch()).isEqualTo(2);
+        assertThat(stopped.stoppedEpoch()).isEqualTo(2);
+        assertThat(stopped.bestEpoch()).isEqualTo(1);
+        assertThat(stopped.message()).isEqualTo(
+                "Stopped at epoch 2: val_loss has not improved by 10 for 1 epoch; restored the weights of epoch 1");
+
+        try (ImageSession oneEpoch = new ImageSession(subset, small(), Gemms.best(1))) {
+            oneEpoch.stepEpoch();
+            assertThat(oneEpoch.awaitIdle(60)).isTrue();
+            FloatNetwork expected = oneEpoch.latest().network();
+            for (int l = 0; l < expected.depth(); l++) {
+                assertThat(stopped.network().layer(l).kernelCopy()).isEqualTo(expected.layer(l).kernelCopy());
+                assertThat(stopped.network().layer(l).biasCopy()).isEqualTo(expected.layer(l).biasCopy());
+            }
+            assertThat(stopped.test().accuracy()).as("the test images measured on the restored weights")
+                    .isEqualTo(oneEpoch.latest().test().accuracy());
+        }
+    }
+
+    @Test
+    void earlyStoppingOnValidationNeedsValidationImages() {
+        assertThatThrownBy(() -> small().withValidationShare(0).withEarlyStopping(EarlyStopping.defaults()))
+                .hasMessageContaining("needs validation images");
     }
 }

@@ -16,7 +16,7 @@ class ImageViewModelPartsTest {
     private static ImageSnapshot snapshot(int epoch, int done, boolean playing, double rate, FloatNetwork net,
             ImageSnapshot.TestResults test) {
         return new ImageSnapshot(1, epoch, done, 54_000, 30, playing, rate, rate > 0 ? (54_000 - done) / rate : Double.NaN,
-                List.of(), net, null, test, "Java kernel", null);
+                List.of(), net, null, test, "Java kernel", null, 0, 0);
     }
 
     private static FloatNetwork network(int units) {
@@ -119,7 +119,7 @@ class ImageViewModelPartsTest {
         FloatNetwork now = start.copy();
         now.layer(0).setWeight(0, 0, 1.5f);
         ImageSnapshot s = new ImageSnapshot(1, 1, 0, 54_000, 30, false, 0, Double.NaN, List.of(), now, start, null,
-                "Java kernel", null);
+                "Java kernel", null, 0, 0);
         WeightPicture weights = WeightPictures.of(s, 28, 16, false, false);
         WeightPicture change = WeightPictures.of(s, 28, 16, false, true);
         // The weights: 1.5 the largest, so pixel 1 (weight 1) is two thirds blue.
