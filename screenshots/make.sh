@@ -26,6 +26,8 @@ shot --out screenshots/playground-iris-axes.png --data example:iris.csv --label 
   --activation relu --optimizer adam --lr 0.01 --epochs 100 --show-test-data --axes petal_length,petal_width
 shot --out screenshots/playground-breast-cancer.png --data example:breast-cancer.csv --label diagnosis --layers 8 \
   --activation relu --optimizer adam --lr 0.01 --epochs 60 --show-test-data --axes worst_radius,worst_concave_points
+shot --out screenshots/playground-early-stopping.png --dataset spiral --features all --layers 8,8 --optimizer adam \
+  --lr 0.01 --epochs 3000 --show-test-data --early-stopping --patience 50 --restore-best
 shot --out screenshots/stepper.png --view stepper --textbook --step 12
 shot --out screenshots/stepper-minibatch.png --view stepper --epochs 100 --minibatch 4 --step 10
 shot --out screenshots/gradcheck.png --view gradcheck --epochs 300 --minibatch 10

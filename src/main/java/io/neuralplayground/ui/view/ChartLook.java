@@ -65,4 +65,32 @@ public final class ChartLook {
         item.setMinWidth(Region.USE_PREF_SIZE);
         return item;
     }
+
+    /** The validation curve's colour in every chart: Playground's orange, apart from the grey and black lines. */
+    public static final Color VALIDATION = new Color(0xF5, 0x93, 0x22);
+
+    /** A dashed vertical line for early stopping's best epoch, labelled at its top ("best 72"). */
+    public static org.jfree.chart.plot.ValueMarker bestEpochMarker() {
+        org.jfree.chart.plot.ValueMarker marker = new org.jfree.chart.plot.ValueMarker(0,
+                new Color(0xB8, 0x6A, 0x10, 0xB0),
+                new java.awt.BasicStroke(1f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER, 10f,
+                        new float[] {4f, 3f}, 0f));
+        marker.setLabelFont(new Font("SansSerif", Font.PLAIN, 10));
+        marker.setLabelPaint(new Color(0xB8, 0x6A, 0x10));
+        marker.setLabelBackgroundColor(new Color(255, 255, 255, 200));
+        marker.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
+        marker.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_RIGHT);
+        return marker;
+    }
+
+    /** Puts {@code marker} at {@code epoch} on {@code plot}, or takes it off for 0 (no best epoch yet). */
+    public static void markBestEpoch(org.jfree.chart.plot.XYPlot plot, org.jfree.chart.plot.ValueMarker marker,
+            double epoch) {
+        plot.removeDomainMarker(marker);
+        if (epoch > 0) {
+            marker.setValue(epoch);
+            marker.setLabel("best " + (long) epoch + " ");
+            plot.addDomainMarker(marker);
+        }
+    }
 }

@@ -93,16 +93,19 @@ public final class DataPanel extends VBox {
 
         ratio = new SettingSlider("Ratio of training to test data: ", v -> NumberTexts.setting(v) + "%", 10, 90, 10,
                 vm.trainPercentProperty(), "Share of the data used for training; the rest tests the network");
-        validation = new SettingSlider("Validation share: ", v -> NumberTexts.setting(v) + "%", 0, 50,
+        validation = new SettingSlider("Validation: ", v -> NumberTexts.setting(v) + "%", 0, 50,
                 5, vm.validationPercentProperty(), "Share of the training data set aside for validation: measured "
                         + "after every epoch, never trained on; early stopping watches it (as Keras' validation_split)");
         earlyStopping = new EarlyStoppingControls(vm);
+        // The switch sits on the validation share's row: it watches that data, and a 1100 × 700 window has no row
+        // to spare.
+        validation.addToLabelRow(earlyStopping.enabledBox());
         noise = new SettingSlider("Noise: ", NumberTexts::setting, 0, 50, 5, vm.noisePercentProperty(),
                 "Random displacement of the examples, which blurs the boundary between the classes");
         batch = new SettingSlider("Batch size: ", NumberTexts::setting, 1, 30, 1, vm.batchSizeProperty(),
                 "Examples per weight update");
 
-        VBox leftoverSetting = leftoverSetting();
+        HBox leftoverSetting = leftoverSetting();
 
         regenerate.setTooltip(new Tooltip("New data and new initial weights: the next seed"));
         regenerate.setOnAction(e -> vm.regenerate());
@@ -120,13 +123,17 @@ public final class DataPanel extends VBox {
         standardize.setOnAction(e -> vm.setStandardize(standardize.isSelected()));
         vm.snapshotProperty().addListener(o -> showDataFile());
         showDataFile();
-        getChildren().addAll(headerRow, dataFile, standardize, question, choices, classes, ratio, validation, noise,
-                batch, leftoverSetting, earlyStopping, actions, seed.hint());
+        getChildren().addAll(headerRow, dataFile, standardize, question, choices, classes, ratio, validation, earlyStopping, noise,
+                batch, leftoverSetting, actions, seed.hint());
     }
 
-    /** Under the batch size, since it decides how an epoch is cut into batches: Playground's way first. */
-    private VBox leftoverSetting() {
-        Label caption = new Label("Leftover examples:");
+    /**
+     * Under the batch size, since it decides how an epoch is cut into batches: Playground's way first. Caption and
+     * choice share a row, which the smallest window needs.
+     */
+    private HBox leftoverSetting() {
+        Label caption = new Label("Leftover:");
+        caption.setMinWidth(Region.USE_PREF_SIZE);
         caption.getStyleClass().add("setting-label");
         leftover.getItems().setAll(LeftoverExamples.CARRY_OVER, LeftoverExamples.SMALLER_LAST_BATCH);
         leftover.valueProperty().bindBidirectional(vm.leftoverProperty());
@@ -148,14 +155,33 @@ public final class DataPanel extends VBox {
         tip.setWrapText(true);
         tip.setMaxWidth(360);
         leftover.setTooltip(tip);
+        // Closed, the box names the way alone (its row is narrow); open, the list says whose way each is.
+        leftover.setButtonCell(new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(LeftoverExamples item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? "" : shortLabel(item));
+            }
+        });
         caption.setTooltip(tip);
         leftover.setFocusTraversable(false);
         leftover.setMaxWidth(Double.MAX_VALUE);
         leftover.getStyleClass().add("leftover-choice");
-        return new VBox(4, caption, leftover);
+        HBox row = new HBox(6, caption, leftover);
+        row.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(leftover, Priority.ALWAYS);
+        return row;
     }
 
-    /** The choice as the combo box shows it. */
+    /** The choice as the closed combo box shows it. */
+    static String shortLabel(LeftoverExamples value) {
+        return switch (value) {
+            case CARRY_OVER -> "Carry over";
+            case SMALLER_LAST_BATCH -> "Smaller last batch";
+        };
+    }
+
+    /** The choice as the combo box's list shows it. */
     static String label(LeftoverExamples value) {
         return switch (value) {
             case CARRY_OVER -> "Carry over (Playground)";

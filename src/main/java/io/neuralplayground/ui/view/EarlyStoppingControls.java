@@ -18,9 +18,10 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /**
- * The switch of Keras' early stopping and, while it is on, its settings: what to watch, patience, the least change
- * that counts, the warm-up epochs and whether to go back to the best weights. Each edit changes the view model's
- * rule at once; the session applies it between epochs without a rebuild.
+ * Keras' early stopping: its switch ({@link #enabledBox()}, which the data column puts beside the validation share it
+ * watches) and, while it is on, its settings: what to watch, patience, the least change that counts, the warm-up
+ * epochs and whether to go back to the best weights. Each edit changes the view model's rule at once; the session
+ * applies it between epochs without a rebuild.
  */
 final class EarlyStoppingControls extends VBox {
     /** The least changes offered; Keras' default is 0, the lecture's 0.0001. */
@@ -41,7 +42,7 @@ final class EarlyStoppingControls extends VBox {
         getStyleClass().add("early-stopping");
         setSpacing(4);
         enabled.selectedProperty().bindBidirectional(vm.earlyStoppingProperty());
-        enabled.setWrapText(true);
+        enabled.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         enabled.setTooltip(tip("Stop training when the watched value has not improved for 'patience' epochs, as "
                 + "Keras' EarlyStopping callback. Switched on with no validation data, it sets "
                 + PlaygroundViewModel.DEFAULT_VALIDATION_PERCENT + " % of the training data aside for validation, "
@@ -101,7 +102,7 @@ final class EarlyStoppingControls extends VBox {
             GridPane.setHgrow(c, Priority.ALWAYS);
         }
         settings.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(enabled, settings);
+        getChildren().add(settings);
         vm.earlyStoppingRuleProperty().addListener(o -> show());
         vm.earlyStoppingProperty().addListener(o -> show());
         vm.snapshotProperty().addListener(o -> show());
@@ -145,8 +146,8 @@ final class EarlyStoppingControls extends VBox {
             startFrom.getValueFactory().setValue(rule.startFromEpoch());
             restore.setSelected(rule.restoreBestWeights());
             boolean on = vm.earlyStoppingProperty().get();
-            settings.setVisible(on);
-            settings.setManaged(on);
+            setVisible(on);
+            setManaged(on);
         } finally {
             showing = false;
         }

@@ -57,17 +57,15 @@ public final class LossChartView extends VBox implements LossHistoryListener {
     // The size of the output plot's axis numbers.
     private static final Color TRAIN_COLOR = new Color(0x77, 0x77, 0x77);
     private static final Color TEST_COLOR = new Color(0x0, 0x0, 0x0);
-    /** Playground's blue, a shade darker: apart from grey and black, and not read as one of the classes' lines. */
-    private static final Color VALIDATION_COLOR = new Color(0x1f, 0x6f, 0xb0);
-    private static final Color BEST_EPOCH_COLOR = new Color(0x1f, 0x6f, 0xb0, 0x90);
+    private static final Color VALIDATION_COLOR = ChartLook.VALIDATION;
     /** Room around the plot; on the right, for half the label of a tick at the axis' end. */
     private static final RectangleInsets PADDING = new RectangleInsets(4, 2, 2, 8);
 
-    private static final String LOSS_TIP = "Loss on the training data (grey), the validation data (blue, when some is"
+    private static final String LOSS_TIP = "Loss on the training data (grey), the validation data (orange, when some is"
             + " set aside) and the test data (black) after each epoch; with early stopping, a line marks the best"
             + " epoch";
     private static final String ACCURACY_TIP = "Accuracy, the share of points classified correctly, on the training"
-            + " data (grey), the validation data (blue) and the test data (black) after each epoch";
+            + " data (grey), the validation data (orange) and the test data (black) after each epoch";
 
     private final EpochHistory history = new EpochHistory();
     private final XYSeries trainSeries = new XYSeries("Training", false, true);
@@ -83,8 +81,7 @@ public final class LossChartView extends VBox implements LossHistoryListener {
     private final DecimatedSeries validation;
     private final DecimatedSeries validationAccuracy;
     /** The best epoch early stopping has seen, drawn as a vertical line on either chart. */
-    private final ValueMarker bestEpoch = new ValueMarker(0, BEST_EPOCH_COLOR, new BasicStroke(1f,
-            BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f));
+    private final ValueMarker bestEpoch = ChartLook.bestEpochMarker();
     private int markedEpoch;
     private final Label validationLegend;
     private final XYSeriesCollection lossData = new XYSeriesCollection();
@@ -164,11 +161,6 @@ public final class LossChartView extends VBox implements LossHistoryListener {
         renderer.setDrawSeriesLineAsPath(true);
 
         plot = ChartLook.plot(new XYPlot(lossData, epochs, linearAxis, renderer));
-        bestEpoch.setLabelFont(new java.awt.Font("SansSerif", java.awt.Font.PLAIN, 10));
-        bestEpoch.setLabelPaint(VALIDATION_COLOR);
-        bestEpoch.setLabelBackgroundColor(new Color(255, 255, 255, 200));
-        bestEpoch.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
-        bestEpoch.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_RIGHT);
 
         chart = ChartLook.chart(new RedrawnChart(plot), PADDING);
 
@@ -244,14 +236,7 @@ public final class LossChartView extends VBox implements LossHistoryListener {
             return;
         }
         markedEpoch = epoch;
-        changeChart(() -> {
-            plot.removeDomainMarker(bestEpoch);
-            if (epoch > 0) {
-                bestEpoch.setValue(epoch);
-                bestEpoch.setLabel("best " + epoch + " ");
-                plot.addDomainMarker(bestEpoch);
-            }
-        });
+        changeChart(() -> ChartLook.markBestEpoch(plot, bestEpoch, epoch));
     }
 
     /** The epoch the best-epoch line marks, 0 for none. */

@@ -78,6 +78,17 @@ public final class SettingSlider extends VBox {
         }
     }
 
+    /** Puts {@code node} at the right end of the label's row: a switch that belongs with this setting. */
+    public void addToLabelRow(javafx.scene.Node node) {
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        javafx.scene.layout.HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
+        // Out of this box first: a node has one parent, and the row would take the label from under the slider.
+        getChildren().remove(label);
+        javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(6, label, gap, node);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        getChildren().add(0, row);
+    }
+
     public Slider slider() {
         return slider;
     }

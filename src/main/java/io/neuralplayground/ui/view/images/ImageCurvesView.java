@@ -34,7 +34,7 @@ import org.jfree.data.xy.XYSeriesCollection;
  */
 final class ImageCurvesView extends VBox {
     static final Color TRAIN = new Color(0x99, 0x99, 0x99);
-    static final Color VALIDATION = new Color(0xF5, 0x93, 0x22);
+    static final Color VALIDATION = ChartLook.VALIDATION;
     static final Color TEST = new Color(0x0, 0x0, 0x0);
 
     private final XYSeries trainLoss = new XYSeries("Training", false, true);
@@ -50,6 +50,9 @@ final class ImageCurvesView extends VBox {
     private final NumberAxis lossAxis = ChartLook.axis(new NumberAxis(null));
     private final NumberAxis percentAxis = ChartLook.axis(new NumberAxis(null));
     private final XYPlot plot;
+    /** Early stopping's best epoch so far, a dashed line. */
+    private final org.jfree.chart.plot.ValueMarker bestEpoch = ChartLook.bestEpochMarker();
+    private int markedEpoch;
     private final JFreeChart chart;
     private final ToggleButton lossChoice = choice("LOSS", "Show the loss: cross-entropy of the true class");
     private final ToggleButton accuracyChoice = choice("ACCURACY", "Show the accuracy: the share of images "
@@ -127,9 +130,10 @@ final class ImageCurvesView extends VBox {
             return;
         }
         List<CurvePoint> curve = s.curve();
-        if (s.build() == build && curve.size() == points) {
+        if (s.build() == build && curve.size() == points && s.bestEpoch() == markedEpoch) {
             return;
         }
+        markedEpoch = s.bestEpoch();
         chart.setNotify(false);
         all.forEach(series -> series.setNotify(false));
         try {
@@ -148,6 +152,7 @@ final class ImageCurvesView extends VBox {
                 add(testAccuracy, c.epoch(), c.testAccuracy());
             }
             points = curve.size();
+            ChartLook.markBestEpoch(plot, bestEpoch, s.bestEpoch());
         } finally {
             all.forEach(series -> series.setNotify(true));
             chart.setNotify(true);

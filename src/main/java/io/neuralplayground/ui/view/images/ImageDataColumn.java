@@ -150,6 +150,12 @@ final class ImageDataColumn extends VBox {
                 "The share of the training images kept apart to watch for overfitting; never trained on "
                         + "(a new share starts a new network)");
         VBox validationField = ImageTopBar.field("Validation share", validation);
+        ComboBox<Integer> stopping = ImageTopBar.combo(ImagesViewModel.EARLY_STOPPING_PATIENCES,
+                s -> s.earlyStopping() == null ? 0 : s.earlyStopping().patience(), vm::setEarlyStoppingPatience,
+                p -> p == 0 ? "Off" : "val_loss, patience " + p, vm,
+                "Keras' EarlyStopping: stop when the validation loss has not improved for this many epochs and go "
+                        + "back to the best epoch's weights; changes while training");
+        VBox stoppingField = ImageTopBar.field("Early stopping", stopping);
 
         Label hidden = new Label("HIDDEN LAYERS");
         hidden.getStyleClass().add("column-title");
@@ -171,7 +177,7 @@ final class ImageDataColumn extends VBox {
         vm.dataProperty().addListener(o -> showLayers(vm.settings()));
         showLayers(vm.settings());
         getChildren().addAll(data, dataset, buttons, downloadBar, downloadText, description, reading, error,
-                validationField, hiddenTitle, layers, shape);
+                validationField, stoppingField, hiddenTitle, layers, shape);
     }
 
     private static Button layerButton(String text, String tip, Runnable action) {

@@ -8,6 +8,7 @@ import io.neuralplayground.data.images.ImageDataReader;
 import io.neuralplayground.data.images.ImageSource;
 import io.neuralplayground.data.images.ImageSources;
 import io.neuralplayground.engine.Activation;
+import io.neuralplayground.engine.EarlyStopping;
 import io.neuralplayground.engine.ConfusionMatrix;
 import io.neuralplayground.engine.f32.Gemm;
 import io.neuralplayground.engine.f32.Gemms;
@@ -54,6 +55,8 @@ public final class ImagesViewModel implements AutoCloseable, io.neuralplayground
     public static final List<Integer> BATCH_SIZES = List.of(1, 8, 16, 32, 64, 128, 256, 512, 1024);
     public static final List<Integer> EPOCHS = List.of(1, 2, 3, 5, 10, 20, 30, 50, 100, 200);
     public static final List<Double> VALIDATION_SHARES = List.of(0.0, 0.05, 0.1, 0.2, 0.3);
+    /** Early stopping's patience on val_loss, 0 for none: epochs here are few and long. */
+    public static final List<Integer> EARLY_STOPPING_PATIENCES = List.of(0, 1, 2, 3, 5, 10);
     public static final List<Integer> UNITS = List.of(8, 16, 32, 64, 128, 256, 512, 1024);
     public static final List<Activation> ACTIVATIONS = List.of(Activation.RELU, Activation.TANH, Activation.SIGMOID,
             Activation.LINEAR);
@@ -412,8 +415,31 @@ public final class ImagesViewModel implements AutoCloseable, io.neuralplayground
         apply(settings.get().withEpochs(epochs));
     }
 
+    /** No validation images leaves early stopping on val_loss nothing to watch: it goes off with them. */
     public void setValidationShare(double share) {
-        apply(settings.get().withValidationShare(share));
+        ImageSettings s = settings.get();
+        if (share == 0 && s.earlyStopping() != null && s.earlyStopping().monitor().needsValidation()) {
+            s = s.withEarlyStopping(null);
+        }
+        apply(s.withValidationShare(share));
+    }
+
+    /**
+     * Keras' early stopping on val_loss with this patience, restoring the best weights (0: none). With no
+     * validation images, a tenth of the training images is kept apart first.
+     */
+    public void setEarlyStoppingPatience(int patience) {
+        ImageSettings s = settings.get();
+        if (patience == 0) {
+            apply(s.withEarlyStopping(null));
+            return;
+        }
+        if (s.validationShare() == 0) {
+            s = s.withValidationShare(0.1);
+        }
+        EarlyStopping rule = s.earlyStopping() == null ? EarlyStopping.defaults().withMinDelta(0)
+                : s.earlyStopping();
+        apply(s.withEarlyStopping(rule.withPatience(patience)));
     }
 
     /** Hidden layers of these widths and activations. */
