@@ -54,6 +54,12 @@ public final class Trial {
                 round);
     }
 
+    /** A trial as a results folder recorded it. */
+    static Trial restore(int number, Parameters parameters, long seed, int epochs, int initialEpoch, int parent,
+            int bracket, int round) {
+        return new Trial(number, parameters, seed, epochs, initialEpoch, parent, bracket, round);
+    }
+
     /** Each trial's seed: a stream of the search's seed named after the trial, unrelated to its neighbours'. */
     static long seedFor(long searchSeed, int number) {
         return Rng.stream(searchSeed, "trial " + number).nextLong();
