@@ -149,8 +149,6 @@ public final class ResultsFolder {
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new PlaygroundException("Cannot read " + file + ": " + io.neuralplayground.io.json.JsonProblems
                     .describe(e), e);
-        } catch (IOException e) {
-            throw new PlaygroundException("Cannot read " + file + ": " + IoErrors.reason(e, file), e);
         }
     }
 

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.neuralplayground.PlaygroundException;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -99,9 +98,7 @@ final class TrialRecords {
                 throw problem(source, "it holds no JSON object");
             }
             Map<String, Object> params = new LinkedHashMap<>();
-            Iterator<Map.Entry<String, JsonNode>> fields = require(o, "hyperparameters", source).fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> e = fields.next();
+            for (Map.Entry<String, JsonNode> e : require(o, "hyperparameters", source).properties()) {
                 JsonNode v = e.getValue();
                 params.put(e.getKey(), v.isTextual() ? v.asText() : v.isBoolean() ? v.asBoolean()
                         : v.isIntegralNumber() ? (Object) v.numberValue() : (Object) v.asDouble());
@@ -115,14 +112,16 @@ final class TrialRecords {
             List<Map<String, Double>> history = new ArrayList<>();
             for (JsonNode epoch : o.path("history")) {
                 Map<String, Double> m = new LinkedHashMap<>();
-                epoch.fields().forEachRemaining(e -> m.put(e.getKey(), asDouble(e.getValue())));
+                epoch.properties().forEach(e -> m.put(e.getKey(), asDouble(e.getValue())));
                 history.add(m);
             }
             JsonNode error = o.path("error");
             return new TrialResult(trial, status, asDouble(o.path("value")), history,
                     o.path("epochs_run").asInt(history.size()), error.isTextual() ? error.asText() : null,
                     o.path("elapsed_ms").asLong(0));
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw problem(source, io.neuralplayground.io.json.JsonProblems.describe(e));
+        } catch (IllegalArgumentException e) {
             throw problem(source, "it is not a trial record (" + e.getMessage() + ")");
         }
     }
