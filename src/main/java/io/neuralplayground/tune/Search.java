@@ -94,6 +94,7 @@ public final class Search {
         private int running;
         private int ranHere;
         private int dropped;
+        private boolean interrupted;
 
         SearchOutcome execute() {
             if (folder != null) {
@@ -124,12 +125,17 @@ public final class Search {
                 try {
                     r = finished.take();
                 } catch (InterruptedException e) {
-                    // Interrupting the search's thread cancels it; the running trials still end before it returns.
+                    // Interrupting the search's thread cancels it; the running trials still end before it returns,
+                    // and the thread is interrupted again then, for its owner to see.
                     cancel();
+                    interrupted = true;
                     continue;
                 }
                 running--;
                 finish(r);
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
             boolean stopped = !last.isDone() || dropped > 0;
             SearchOutcome outcome = new SearchOutcome(problem.goal(), new ArrayList<>(results.values()), stopped);

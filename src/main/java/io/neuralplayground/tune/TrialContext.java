@@ -27,7 +27,8 @@ public interface TrialContext {
     /**
      * A folder where trial {@code trialNumber} keeps its checkpoints ({@code checkpoints/trial-0007/} in the results
      * folder), for a Hyperband trial to save and its successor to resume from ({@link Trial#parent()}); empty when
-     * the search keeps no results folder. Not created: the objective makes it when it saves something.
+     * the search keeps no results folder. Not created: the objective makes it when it saves something, and writes
+     * each file atomically (a cancelled trial must not leave half a checkpoint for its rerun to trip over).
      */
     Optional<Path> checkpointDirectory(int trialNumber);
 

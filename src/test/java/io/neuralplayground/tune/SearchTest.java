@@ -241,4 +241,24 @@ class SearchTest {
         assertThat(rows).hasSize(13);
         assertThat(rows).anyMatch(r -> r.contains(",failed,,") && r.contains(",sigmoid,") && r.endsWith(",loss became NaN"));
     }
+
+    @Test
+    void aNanValueOrAnExceptionFailsTheTrialWhichIsNeverTheBest() {
+        SearchProblem problem = new SearchProblem(Goal.of("val_accuracy"), SearchSpace.of(
+                Hyperparameter.choice("outcome", "nan", "throw", "ok", "worse")));
+        Objective objective = (trial, context) -> switch (trial.parameters().getString("outcome")) {
+            case "nan" -> Evaluation.of(Double.NaN);
+            case "throw" -> throw new IllegalStateException("out of memory for 1e9 units");
+            case "ok" -> Evaluation.of(0.5);
+            default -> Evaluation.of(0.25);
+        };
+        SearchOutcome outcome = Search.builder(problem, Algorithm.grid(1), objective)
+                .executor(new LocalTrialExecutor(2)).build().run();
+        assertThat(outcome.trials()).extracting(TrialResult::status).containsExactly(TrialResult.Status.FAILED,
+                TrialResult.Status.FAILED, TrialResult.Status.COMPLETED, TrialResult.Status.COMPLETED);
+        assertThat(outcome.trials().get(0).error()).isEqualTo("the objective's value is NaN");
+        assertThat(outcome.trials().get(1).error()).isEqualTo("out of memory for 1e9 units");
+        assertThat(outcome.best().orElseThrow().number()).isEqualTo(2);
+        assertThat(outcome.best(5)).extracting(TrialResult::number).containsExactly(2, 3);
+    }
 }
