@@ -184,15 +184,15 @@ public final class SearchSpaceFile {
         Condition when = condition(f.get("when"), about);
         try {
             return switch (type) {
-                case "choice" -> new Choice(name, scalars(required(f, "values", about), about + ": \"values\""),
+                case "choice" -> new Choice(name, scalars(required(node, "values", about), about + ": \"values\""),
                         when);
-                case "fixed" -> new Fixed(name, scalar(required(f, "value", about), about + ": \"value\""), when);
-                case "int" -> new IntRange(name, whole(required(f, "min", about), about, "min"),
-                        whole(required(f, "max", about), about, "max"),
+                case "fixed" -> new Fixed(name, scalar(required(node, "value", about), about + ": \"value\""), when);
+                case "int" -> new IntRange(name, whole(required(node, "min", about), about, "min"),
+                        whole(required(node, "max", about), about, "max"),
                         f.containsKey("step") ? whole(f.get("step"), about, "step") : 1,
                         flag(f.get("log"), about), when);
-                default -> new FloatRange(name, number(required(f, "min", about), about, "min"),
-                        number(required(f, "max", about), about, "max"),
+                default -> new FloatRange(name, number(required(node, "min", about), about, "min"),
+                        number(required(node, "max", about), about, "max"),
                         f.containsKey("step") ? number(f.get("step"), about, "step") : 0,
                         flag(f.get("log"), about), when);
             };
@@ -233,10 +233,10 @@ public final class SearchSpaceFile {
         }
     }
 
-    private static LocatedNode required(Map<String, LocatedNode> f, String field, String about) {
-        LocatedNode n = f.get(field);
+    private static LocatedNode required(LocatedNode entry, String field, String about) {
+        LocatedNode n = entry.fields().get(field);
         if (n == null) {
-            throw new LocatedProblem(about + " has no \"" + field + "\"", -1);
+            throw new LocatedProblem(about + " has no \"" + field + "\"", entry);
         }
         return n;
     }

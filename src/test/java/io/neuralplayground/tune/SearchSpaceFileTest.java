@@ -121,6 +121,8 @@ class SearchSpaceFileTest {
                 "not valid JSON at line 2");
         assertThat(problemIn("m.json", space("{\"name\": \"u\", \"type\": \"int\", \"min\": 1, \"max\": 3}")
                 .replace("val_loss", "score"))).contains("line 1").contains("\"direction\"");
+        assertThat(problemIn("o.json", space("{\"name\": \"u\", \"type\": \"int\", \"min\": 1}")))
+                .isEqualTo("line 3: hyperparameter \"u\" has no \"max\"");
         assertThat(problemIn("n.json", "{\"objective\": \"val_loss\", \"hyperparameters\": []}"))
                 .contains("no hyperparameters");
     }
