@@ -58,6 +58,7 @@ class ArchitectureTest {
                 .layer("Ui").definedBy("io.neuralplayground.ui..")
                 .layer("App").definedBy("io.neuralplayground.app..")
                 .layer("Session").definedBy("io.neuralplayground.session..")
+                .layer("Tune").definedBy("io.neuralplayground.tune..")
                 .layer("Io").definedBy("io.neuralplayground.io..")
                 .layer("Data").definedBy("io.neuralplayground.data..")
                 .layer("Engine").definedBy("io.neuralplayground.engine..")
@@ -65,7 +66,8 @@ class ArchitectureTest {
                 .whereLayer("Ui").mayOnlyBeAccessedByLayers("Cli")
                 .whereLayer("App").mayOnlyBeAccessedByLayers("Ui", "Cli")
                 .whereLayer("Session").mayOnlyBeAccessedByLayers("App", "Ui", "Cli")
-                .whereLayer("Io").mayOnlyBeAccessedByLayers("App", "Ui", "Cli")
+                .whereLayer("Tune").mayOnlyBeAccessedByLayers("App", "Ui", "Cli")
+                .whereLayer("Io").mayOnlyBeAccessedByLayers("App", "Ui", "Cli", "Tune")
                 .whereLayer("Data").mayOnlyBeAccessedByLayers("Session", "Io", "App", "Ui", "Cli")
                 // Main's only own class besides the entry point is PlaygroundException, which every room throws.
                 .ignoreDependency(DescribedPredicate.alwaysTrue(),
@@ -85,6 +87,24 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.neuralplayground.app..").should().dependOnClassesThat()
                 .resideInAnyPackage("javafx..", "org.jfree..", "org.controlsfx..", "java.awt..", "javax.swing..",
                         "picocli..")
+                .check(classes);
+    }
+
+    /**
+     * The search knows nothing of networks, data or windows: of the engine it uses the seeded generator alone, and
+     * the objective that trains a network is handed to it from above.
+     */
+    @Test
+    void theSearchKnowsNoToolkitNoNetworkAndNoRoomAboveIt() {
+        noClasses().that().resideInAPackage("io.neuralplayground.tune..").should().dependOnClassesThat()
+                .resideInAnyPackage("javafx..", "org.jfree..", "org.controlsfx..", "java.awt..", "javax.swing..",
+                        "picocli..", "io.neuralplayground.ui..", "io.neuralplayground.cli..",
+                        "io.neuralplayground.app..", "io.neuralplayground.session..", "io.neuralplayground.data..")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.neuralplayground.tune..").should().dependOnClassesThat(
+                        JavaClass.Predicates.resideInAPackage("io.neuralplayground.engine..")
+                                .and(DescribedPredicate.not(JavaClass.Predicates.equivalentTo(
+                                        io.neuralplayground.engine.Rng.class))))
                 .check(classes);
     }
 

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * Jackson's own message with its source placeholders and feature names ("expected close marker for Object (start
  * marker at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled) …").
  */
-final class JsonProblems {
+public final class JsonProblems {
     private static final Pattern UNEXPECTED_CHARACTER = Pattern.compile("^Unexpected character \\('(.+?)' \\(code");
     private static final Pattern UNRECOGNIZED_TOKEN = Pattern.compile("^Unrecognized token '(.*?)'");
     private static final Pattern NON_STANDARD_TOKEN = Pattern.compile("^Non-standard token '(.*?)'");
@@ -25,7 +25,7 @@ final class JsonProblems {
     }
 
     /** "line 3, column 7", or "" where Jackson does not know. */
-    static String where(JacksonException e) {
+    public static String where(JacksonException e) {
         JsonLocation at = e.getLocation();
         return at == null || at.getLineNr() < 0 ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
     }
@@ -34,7 +34,7 @@ final class JsonProblems {
      * The problem as a phrase to follow the file's name: "the file ends too early at line 9, column 1, is it
      * truncated?", "not valid JSON at line 2, column 5: unexpected character '}'".
      */
-    static String describe(JacksonException e) {
+    public static String describe(JacksonException e) {
         String where = where(e);
         String at = where.isEmpty() ? "" : " at " + where;
         String jackson = e.getOriginalMessage();
