@@ -16,6 +16,11 @@ final class Json {
     private Json() {
     }
 
+    /** {@code value} (maps, lists, strings, numbers) as a JSON tree. */
+    static JsonNode tree(Object value) {
+        return MAPPER.valueToTree(value);
+    }
+
     static ObjectNode object() {
         return MAPPER.createObjectNode();
     }

@@ -117,7 +117,8 @@ public final class TrainingPlan {
         Samples test = SampleEncoder.encode(split.test(), featureSet, encoding, outputs);
         TrainingConfig config = new TrainingConfig(chosenLoss, c.optimizer, c.learningRate, c.batchSize,
                 c.regularization, c.shuffle, encoding, c.leftover);
-        Trainer trainer = new Trainer(network, train, validation, test, config, Rng.stream(c.seed, "shuffle"));
+        Trainer trainer = new Trainer(network, train, validation, test, config,
+                Rng.stream(c.trainingSeed(), "shuffle"));
         return new PreparedRun(dataset, split, featureSet, trainer, standardization);
     }
 
@@ -132,7 +133,7 @@ public final class TrainingPlan {
                 network.layer(l).setActivation(c.layerActivations.get(l));
             }
         }
-        c.initializer.initialize(network, Rng.stream(c.seed, c.weightStream));
+        c.initializer.initialize(network, Rng.stream(c.trainingSeed(), c.weightStream));
         return network;
     }
 
@@ -189,6 +190,7 @@ public final class TrainingPlan {
         private double trainRatio = 0.5;
         private double validationShare;
         private long seed = 1;
+        private Long trainingSeed;
         private List<String> features;
         private int[] hidden = {4, 2};
         private Activation hiddenActivation = Activation.TANH;
@@ -282,6 +284,20 @@ public final class TrainingPlan {
         public Builder seed(long value) {
             seed = value;
             return this;
+        }
+
+        /**
+         * A seed of its own for the initial weights and the shuffling, the data staying the {@link #seed}'s: the
+         * trials of a hyperparameter search differ in their draws but are measured on the same examples. Null (the
+         * default) takes the seed's.
+         */
+        public Builder trainingSeed(Long value) {
+            trainingSeed = value;
+            return this;
+        }
+
+        private long trainingSeed() {
+            return trainingSeed != null ? trainingSeed : seed;
         }
 
         /** Input feature names, or the single name "all"; null for the data's default. */

@@ -145,7 +145,12 @@ class PopupColoursTest {
         } else {
             check(name + ", selected row '" + selected.getText() + "'", selected, selected);
         }
-        ListCell<?> other = cells.stream().filter(c -> !c.isSelected()).findFirst().orElseThrow();
+        // A list of one row (the Images tab's data with only the bundled subset found) has no other row to hover.
+        ListCell<?> other = cells.stream().filter(c -> !c.isSelected() && !c.isEmpty()).findFirst().orElse(null);
+        if (other == null) {
+            robot.interact(box::hide);
+            return;
+        }
         robot.moveTo(other);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(other.isHover()).as(name + ": the pointer is on a row").isTrue();
