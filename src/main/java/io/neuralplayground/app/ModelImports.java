@@ -60,7 +60,32 @@ public final class ModelImports {
      */
     public static ImportedModel forStepper(Path path) {
         ModelFormat format = ModelFormat.forFile(path);
-        return format != null ? format.importModel(path) : new ImportedModel(ModelFile.read(path), List.of());
+        ImportedModel imported = format != null ? format.importModel(path)
+                : new ImportedModel(ModelFile.read(path), List.of());
+        checkTeachable(imported.model().network(), path.getFileName().toString());
+        return imported;
+    }
+
+    /**
+     * The widest layer (and the most inputs) the teaching views show: they draw every link and write every number
+     * of a step out, which a network of thousands of units would turn into a grey blob and pages of figures.
+     */
+    public static final int TEACHING_MAX_UNITS = 64;
+
+    /** Refuses a network the teaching views cannot show, saying what it has and what to do instead. */
+    static void checkTeachable(Network network, String name) {
+        String advice = "; the stepper and the gradient check write every number out and show at most "
+                + TEACHING_MAX_UNITS + " units per layer: train it with the train command, or look at its weights "
+                + "with export";
+        if (network.inputs() > TEACHING_MAX_UNITS) {
+            throw new PlaygroundException(name + ": it takes " + network.inputs() + " inputs" + advice);
+        }
+        for (int l = 0; l < network.depth(); l++) {
+            int units = network.layer(l).units();
+            if (units > TEACHING_MAX_UNITS) {
+                throw new PlaygroundException(name + ": its layer " + (l + 1) + " has " + units + " units" + advice);
+            }
+        }
     }
 
     /**

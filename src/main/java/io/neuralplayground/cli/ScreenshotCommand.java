@@ -276,7 +276,7 @@ final class ScreenshotCommand implements Callable<Integer> {
     /** Sets up the teaching view as asked, on the FX thread, and waits for a gradient check to finish. */
     private void prepareTeaching(WindowDriver driver, MainWindow.View shown) throws Exception {
         // Read here, on the script's thread: the FX thread never waits for a file.
-        Model opened = model == null ? null : ModelFile.read(model);
+        Model opened = model == null ? null : io.neuralplayground.app.ModelImports.forStepper(model).model();
         String problem = driver.onFxThread(() -> {
             MainWindow w = driver.window();
             StepperViewModel stepper = w.stepper();
