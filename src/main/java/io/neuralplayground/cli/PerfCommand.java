@@ -42,6 +42,11 @@ final class PerfCommand implements Callable<Integer> {
                     + "Fashion-MNIST where Debian's package is installed). Default: ${DEFAULT-VALUE}.")
     private String view;
 
+    @Option(names = "--sample", paramLabel = "S",
+            description = "Playground: every S seconds print a line to standard error with that stretch's frames and "
+                    + "epochs per second and the heap in use after a full collection (for soak runs). Default: none.")
+    private Double sample;
+
     @Mixin
     private WindowOptions window = new WindowOptions();
 
@@ -74,9 +79,7 @@ final class PerfCommand implements Callable<Integer> {
         Thread.sleep((long) (warmup * 1000));
         Snapshot start = driver.viewModel().session().latest();
         long startNanos = System.nanoTime();
-        driver.startRecordingFrames();
-        Thread.sleep((long) (seconds * 1000));
-        long[] intervals = driver.stopRecordingFrames();
+        long[] intervals = sample == null ? record(driver, seconds) : recordInStretches(driver, startNanos);
         Snapshot end = driver.viewModel().session().latest();
         double elapsed = (System.nanoTime() - startNanos) / 1e9;
         driver.viewModel().pause();
@@ -98,6 +101,48 @@ final class PerfCommand implements Callable<Integer> {
             json.put("message", end.message());
         }
         return json;
+    }
+
+    private static long[] record(WindowDriver driver, double seconds) throws Exception {
+        driver.startRecordingFrames();
+        Thread.sleep((long) (seconds * 1000));
+        return driver.stopRecordingFrames();
+    }
+
+    /**
+     * The frames of {@link #seconds} recorded in stretches of {@link #sample} seconds, each stretch's figures printed
+     * to standard error as one JSON line: {@code t} (seconds since the start), {@code frames_per_second},
+     * {@code epochs_per_second}, {@code heap_used_after_gc_mb} (after {@code System.gc()}, so that what is still
+     * referenced shows, not what waits for collection).
+     */
+    private long[] recordInStretches(WindowDriver driver, long startNanos) throws Exception {
+        if (!(sample > 0)) {
+            throw new IllegalArgumentException("--sample must be above 0 seconds, got " + sample);
+        }
+        java.util.List<long[]> stretches = new java.util.ArrayList<>();
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        double left = seconds;
+        while (left > 0) {
+            double stretch = Math.min(sample, left);
+            Snapshot before = driver.viewModel().session().latest();
+            long from = System.nanoTime();
+            long[] frames = record(driver, stretch);
+            Snapshot after = driver.viewModel().session().latest();
+            double elapsed = (System.nanoTime() - from) / 1e9;
+            stretches.add(frames);
+            System.gc();
+            long heap = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            ObjectNode line = Json.object();
+            line.put("t", Math.round((System.nanoTime() - startNanos) / 1e8) / 10.0);
+            line.put("frames_per_second", frames.length / elapsed);
+            line.put("epochs_per_second", after.build() == before.build()
+                    ? (after.epoch() - before.epoch()) / elapsed : Double.NaN);
+            line.put("heap_used_after_gc_mb", heap / 1e6);
+            err.println(Json.compact(line));
+            err.flush();
+            left -= stretch;
+        }
+        return stretches.stream().flatMapToLong(java.util.Arrays::stream).toArray();
     }
 
     /**
