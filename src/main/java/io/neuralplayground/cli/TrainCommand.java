@@ -16,6 +16,7 @@ import io.neuralplayground.engine.TrainingDivergedException;
 import io.neuralplayground.io.Model;
 import io.neuralplayground.io.json.ModelFile;
 import io.neuralplayground.session.DataSource;
+import io.neuralplayground.session.EpochLog;
 import io.neuralplayground.session.PreparedRun;
 import io.neuralplayground.session.TrainingPlan;
 import java.io.PrintWriter;
@@ -272,38 +273,39 @@ final class TrainCommand implements Callable<Integer> {
         return extras;
     }
 
-    /** The per-epoch measurements, kept as columns for the model file. */
+    /**
+     * The per-epoch measurements, kept as columns for the model file: an {@link EpochLog}, thinned beyond its capacity
+     * as the window's is, so that a run of millions of epochs keeps its memory (and its file) bounded.
+     */
     private static final class History {
-        private final List<Integer> epochs = new ArrayList<>();
-        private final List<Double> trainLoss = new ArrayList<>();
-        private final List<Double> testLoss = new ArrayList<>();
-        private final List<Double> trainAccuracy = new ArrayList<>();
-        private final List<Double> testAccuracy = new ArrayList<>();
-        private final List<Double> validationLoss = new ArrayList<>();
-        private final List<Double> validationAccuracy = new ArrayList<>();
+        private final EpochLog log = new EpochLog(0);
 
         void add(EpochResult r) {
-            validationLoss.add(r.hasValidation() ? r.validationLoss() : null);
-            validationAccuracy.add(r.hasValidation() && r.hasAccuracy() ? r.validationAccuracy() : null);
-            epochs.add(r.epoch());
-            trainLoss.add(r.trainLoss());
-            testLoss.add(r.hasTest() ? r.testLoss() : null);
-            trainAccuracy.add(r.hasAccuracy() ? r.trainAccuracy() : null);
-            testAccuracy.add(r.hasAccuracy() && r.hasTest() ? r.testAccuracy() : null);
+            log.add(r);
         }
 
         Map<String, Object> toMap() {
+            EpochLog.Slice h = log.since(0);
             Map<String, Object> map = new LinkedHashMap<>();
-            map.put("epoch", epochs);
-            map.put("train_loss", trainLoss);
-            map.put("test_loss", testLoss);
-            map.put("train_accuracy", trainAccuracy);
-            map.put("test_accuracy", testAccuracy);
-            if (validationLoss.stream().anyMatch(java.util.Objects::nonNull)) {
-                map.put("val_loss", validationLoss);
-                map.put("val_accuracy", validationAccuracy);
+            map.put("epoch", java.util.stream.IntStream.of(h.epochs()).boxed().toList());
+            map.put("train_loss", column(h.trainLoss()));
+            map.put("test_loss", column(h.testLoss()));
+            map.put("train_accuracy", column(h.trainAccuracy()));
+            map.put("test_accuracy", column(h.testAccuracy()));
+            if (DoubleStream.of(h.validationLoss()).anyMatch(v -> !Double.isNaN(v))) {
+                map.put("val_loss", column(h.validationLoss()));
+                map.put("val_accuracy", column(h.validationAccuracy()));
             }
             return map;
+        }
+
+        /** The values, a missing one (NaN) as null. */
+        private static List<Double> column(double[] values) {
+            List<Double> column = new ArrayList<>(values.length);
+            for (double v : values) {
+                column.add(Double.isNaN(v) ? null : v);
+            }
+            return column;
         }
     }
 }

@@ -8,9 +8,21 @@ import java.util.Arrays;
  * window: the curves get every epoch even when many epochs pass between two frames. An accuracy is the fraction of
  * examples classified correctly, {@code accuracy = #{i : predicted(xᵢ) = yᵢ} / n}, NaN where there is none
  * (regression; no test data), as in {@link EpochResult}. Thread-safe; reads copy.
+ *
+ * <p>Bounded: a run of hours flat out makes millions of epochs, and a log of all of them would grow the heap
+ * without end. When it holds {@link #capacity()} entries it is thinned: every other entry goes (the first stays),
+ * and from then on only every {@link #stride()}-th epoch is kept, the stride doubling at each thinning. The curves
+ * keep their shape (they show a thinned copy anyway) and the memory stays below about 15 MB. A reader that follows
+ * the log by index starts again when {@link #thinnings()} changes.
  */
 public final class EpochLog {
+    /** Entries kept at most before a thinning. */
+    public static final int DEFAULT_CAPACITY = 1 << 18;
+
     private final long build;
+    private final int capacity;
+    private int stride = 1;
+    private int thinnings;
     private int size;
     private int[] epochs = new int[1024];
     private double[] trainLoss = new double[1024];
@@ -20,8 +32,32 @@ public final class EpochLog {
     private double[] validationLoss = new double[1024];
     private double[] validationAccuracy = new double[1024];
 
-    EpochLog(long build) {
+    /** A log of the epochs of build {@code build}, of {@link #DEFAULT_CAPACITY} entries at most. */
+    public EpochLog(long build) {
+        this(build, DEFAULT_CAPACITY);
+    }
+
+    /** A log of at most {@code capacity} entries (an even number, at least 2) before it thins. */
+    public EpochLog(long build, int capacity) {
+        if (capacity < 2 || capacity % 2 != 0) {
+            throw new IllegalArgumentException("the capacity must be even and at least 2, got " + capacity);
+        }
         this.build = build;
+        this.capacity = capacity;
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    /** Every how many epochs one is kept now: 1 until the first thinning. */
+    public synchronized int stride() {
+        return stride;
+    }
+
+    /** How often the log has been thinned: a reader following it by index starts again when this changes. */
+    public synchronized int thinnings() {
+        return thinnings;
     }
 
     /** The build whose epochs this log holds. */
@@ -29,8 +65,8 @@ public final class EpochLog {
         return build;
     }
 
-    /** Appends what {@code result} measured, at its epoch. */
-    void add(EpochResult result) {
+    /** Appends what {@code result} measured, at its epoch (unless thinning passes over the epoch). */
+    public void add(EpochResult result) {
         add(result.epoch(), result.trainLoss(), result.testLoss(), result.trainAccuracy(), result.testAccuracy(),
                 result.validationLoss(), result.validationAccuracy());
     }
@@ -45,15 +81,21 @@ public final class EpochLog {
 
     synchronized void add(int epoch, double train, double test, double trainAcc, double testAcc, double validation,
             double validationAcc) {
+        if (stride > 1 && size > 0 && epoch % stride != 0) {
+            return;
+        }
+        if (size == capacity) {
+            thin();
+        }
         if (size == epochs.length) {
-            int capacity = size * 2;
-            epochs = Arrays.copyOf(epochs, capacity);
-            trainLoss = Arrays.copyOf(trainLoss, capacity);
-            testLoss = Arrays.copyOf(testLoss, capacity);
-            trainAccuracy = Arrays.copyOf(trainAccuracy, capacity);
-            testAccuracy = Arrays.copyOf(testAccuracy, capacity);
-            validationLoss = Arrays.copyOf(validationLoss, capacity);
-            validationAccuracy = Arrays.copyOf(validationAccuracy, capacity);
+            int grown = Math.min(size * 2, capacity);
+            epochs = Arrays.copyOf(epochs, grown);
+            trainLoss = Arrays.copyOf(trainLoss, grown);
+            testLoss = Arrays.copyOf(testLoss, grown);
+            trainAccuracy = Arrays.copyOf(trainAccuracy, grown);
+            testAccuracy = Arrays.copyOf(testAccuracy, grown);
+            validationLoss = Arrays.copyOf(validationLoss, grown);
+            validationAccuracy = Arrays.copyOf(validationAccuracy, grown);
         }
         epochs[size] = epoch;
         trainLoss[size] = train;
@@ -63,6 +105,24 @@ public final class EpochLog {
         validationLoss[size] = validation;
         validationAccuracy[size] = validationAcc;
         size++;
+    }
+
+    /** Keeps entries 0, 2, 4, … in place and doubles the stride. */
+    private void thin() {
+        int kept = 0;
+        for (int i = 0; i < size; i += 2) {
+            epochs[kept] = epochs[i];
+            trainLoss[kept] = trainLoss[i];
+            testLoss[kept] = testLoss[i];
+            trainAccuracy[kept] = trainAccuracy[i];
+            testAccuracy[kept] = testAccuracy[i];
+            validationLoss[kept] = validationLoss[i];
+            validationAccuracy[kept] = validationAccuracy[i];
+            kept++;
+        }
+        size = kept;
+        stride *= 2;
+        thinnings++;
     }
 
     public synchronized int size() {

@@ -51,4 +51,39 @@ class EpochLogTest {
         assertThatThrownBy(() -> new EpochLog.Slice(0, new int[] {0}, new double[] {1}, new double[] {1},
                 new double[0], new double[] {1})).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aFullLogKeepsEveryOtherEntryAndThenEveryStrideThEpoch() {
+        EpochLog log = new EpochLog(3, 8);
+        for (int e = 0; e < 8; e++) {
+            log.add(e, e, e, 0.5, 0.5, e, 0.5);
+        }
+        assertThat(log.size()).isEqualTo(8);
+        assertThat(log.thinnings()).isZero();
+        log.add(8, 8, 8, 0.5, 0.5, 8, 0.5);
+        // Full: 0, 2, 4, 6 stay, then 8; odd epochs are passed over from now on.
+        assertThat(log.thinnings()).isEqualTo(1);
+        assertThat(log.stride()).isEqualTo(2);
+        assertThat(log.since(0).epochs()).containsExactly(0, 2, 4, 6, 8);
+        assertThat(log.since(0).validationLoss()).containsExactly(0, 2, 4, 6, 8);
+        for (int e = 9; e < 40; e++) {
+            log.add(e, e, e, 0.5, 0.5, e, 0.5);
+        }
+        assertThat(log.size()).isLessThanOrEqualTo(8);
+        assertThat(log.stride()).isEqualTo(8);
+        assertThat(log.since(0).epochs()).startsWith(0).isSorted();
+        assertThat(log.since(0).epochs()[log.size() - 1]).isEqualTo(32);
+    }
+
+    @Test
+    void aMillionEpochsStayWithinTheDefaultCapacity() {
+        EpochLog log = new EpochLog(1);
+        for (int e = 0; e <= 1_000_000; e++) {
+            log.add(e, 1.0 / (1 + e), 1.0, 0.5, 0.5, Double.NaN, Double.NaN);
+        }
+        assertThat(log.size()).isLessThanOrEqualTo(EpochLog.DEFAULT_CAPACITY).isGreaterThan(
+                EpochLog.DEFAULT_CAPACITY / 4);
+        assertThat(log.thinnings()).isEqualTo(2);
+        assertThat(log.since(0).epochs()[0]).isZero();
+    }
 }

@@ -127,6 +127,7 @@ public final class PlaygroundViewModel implements AutoCloseable, ConfusionSource
     private volatile Consumer<Point> stepThroughHandler;
     private long logBuild = -1;
     private int logIndex;
+    private int logThinnings;
     private NodeRef requestedHover;
     private Snapshot requestedSnapshot;
     private Snapshot reportedSnapshot;
@@ -337,14 +338,20 @@ public final class PlaygroundViewModel implements AutoCloseable, ConfusionSource
 
     private void drainLog() {
         EpochLog log = session.log();
-        if (log.build() != logBuild) {
+        int thinnings = log.thinnings();
+        // A new build, or the log thinned (its indices moved): the listeners start again from the log's first entry.
+        if (log.build() != logBuild || thinnings != logThinnings) {
             logBuild = log.build();
+            logThinnings = thinnings;
             logIndex = 0;
             lossListeners.forEach(l -> l.reset(log.build()));
         }
         // Only when epochs came: a paused session's frames copy nothing.
         if (log.size() > logIndex) {
             EpochLog.Slice slice = log.since(logIndex);
+            if (log.thinnings() != thinnings) {
+                return; // thinned while being read: the next frame starts again
+            }
             logIndex = slice.end();
             lossListeners.forEach(l -> l.append(slice));
         }

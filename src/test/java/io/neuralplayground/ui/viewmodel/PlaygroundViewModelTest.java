@@ -352,4 +352,19 @@ class PlaygroundViewModelTest {
         vm.problemProperty().set(ProblemType.REGRESSION);
         assertThat(vm.settings().earlyStopping().monitor()).isEqualTo(EarlyStopping.Monitor.VAL_LOSS);
     }
+
+    @Test
+    void whenTheLogThinsTheChartStartsAgainFromItAndMemoryStaysBounded() throws Exception {
+        vm.speedProperty().set(Speed.FLAT_OUT);
+        vm.play();
+        Frames.until(vm, "the log thinned once", () -> vm.session().log().thinnings() >= 1);
+        vm.pause();
+        vm.session().sync();
+        vm.onFrame();
+        EpochLog.Slice kept = vm.session().log().since(0);
+        assertThat(kept.length()).isLessThanOrEqualTo(EpochLog.DEFAULT_CAPACITY);
+        assertThat(chartedEpochs).as("the chart holds what the log holds, no more")
+                .containsExactlyElementsOf(java.util.stream.IntStream.of(kept.epochs()).boxed().toList());
+        assertThat(resets).isGreaterThanOrEqualTo(2);
+    }
 }
