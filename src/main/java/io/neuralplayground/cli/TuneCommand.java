@@ -14,6 +14,7 @@ import io.neuralplayground.tune.SearchProblem;
 import io.neuralplayground.tune.SearchSpaceFile;
 import io.neuralplayground.tune.TrialExecutor;
 import io.neuralplayground.tune.TrialResult;
+import io.neuralplayground.tune.TrialTable;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -80,6 +81,10 @@ final class TuneCommand implements Callable<Integer> {
             description = "Results folder, written as trials end; an existing one is resumed.")
     private Path out;
 
+    @Option(names = "--csv", paramLabel = "FILE",
+            description = "Write the table of trials as CSV (Optuna's trials_dataframe columns).")
+    private Path csv;
+
     @Option(names = "--summary", paramLabel = "N", defaultValue = "5",
             description = "Best trials in the summary. Default: ${DEFAULT-VALUE}.")
     private int summary;
@@ -118,6 +123,9 @@ final class TuneCommand implements Callable<Integer> {
                 builder.resultsFolder(out);
             }
             SearchOutcome outcome = builder.build().run();
+            if (csv != null) {
+                TrialTable.writeCsv(csv, problem.space(), outcome.trials());
+            }
             report(stdout, outcome, objective);
         }
         return Cli.OK;

@@ -44,13 +44,17 @@ class TuneCommandTest {
 
     @Test
     void aRandomSearchPrintsEachTrialTheSummaryAndTheBestTrialsTestFiguresOnce() throws Exception {
+        Path csv = dir.resolve("trials.csv");
         Run run = run("tune", "--space", space().toString(), "--dataset", "xor", "--algorithm", "random",
-                "--trials", "6", "--epochs", "20", "--parallel", "2");
+                "--trials", "6", "--epochs", "20", "--parallel", "2", "--csv", csv.toString());
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("random search of val_loss on Exclusive or, seed 1; 20% of the training data"
                 + " for validation", "Results summary", "Best trial");
         assertThat(run.lines().stream().filter(l -> l.startsWith("trial "))).hasSize(6);
         assertThat(run.lines().stream().filter(l -> l.contains("on the test data"))).hasSize(1);
+        List<String> table = Files.readAllLines(csv);
+        assertThat(table).hasSize(7);
+        assertThat(table.get(0)).contains("number", "params_units", "params_activation", "params_learning_rate");
     }
 
     @Test
