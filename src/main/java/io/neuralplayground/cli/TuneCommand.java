@@ -82,7 +82,8 @@ final class TuneCommand implements Callable<Integer> {
     private Path out;
 
     @Option(names = "--csv", paramLabel = "FILE",
-            description = "Write the table of trials as CSV: number, state, value, params_… (as Optuna's trials_dataframe), epochs, Hyperband's bracket and round, seed, time.")
+            description = "Write the table of trials as CSV: number, state, value, params_… (as Optuna's "
+                    + "trials_dataframe), epochs, Hyperband's bracket and round, seed, time.")
     private Path csv;
 
     @Option(names = "--summary", paramLabel = "N", defaultValue = "5",
