@@ -117,7 +117,8 @@ public final class PlaygroundObjective implements Objective {
         try {
             int depth = p.has("layers") ? p.getInt("layers") : s.hiddenLayers().size();
             if (depth < 0 || depth > PlaygroundSettings.MAX_LAYERS) {
-                throw new PlaygroundException("layers must be 0 to " + PlaygroundSettings.MAX_LAYERS + ", got " + depth);
+                throw new PlaygroundException("layers must be 0 to " + PlaygroundSettings.MAX_LAYERS + ", got "
+                        + depth);
             }
             List<Integer> widths = new ArrayList<>();
             for (int l = 0; l < depth; l++) {
