@@ -221,10 +221,12 @@ final class FuzzRunner {
             s.append("over ").append(limit.toMillis()).append(" ms");
         } else {
             s.append(shorten(error.toString()));
+            // The top frames, and on to the first of the project's own: where the reader let it through.
             int frames = 0;
             for (StackTraceElement e : error.getStackTrace()) {
                 s.append("\n      at ").append(e);
-                if (++frames == 6) {
+                frames++;
+                if (frames >= 4 && e.getClassName().startsWith("io.neuralplayground.") || frames == 16) {
                     break;
                 }
             }

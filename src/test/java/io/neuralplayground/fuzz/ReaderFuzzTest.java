@@ -85,6 +85,8 @@ class ReaderFuzzTest {
                 if (!t.netted.isEmpty()) {
                     lines.add("  " + t.reader + ": " + t.netted);
                 }
+            }
+            for (FuzzRunner.Tally t : tallies) {
                 if (t.skipped > 0) {
                     lines.add("  " + t.reader + ": " + t.skipped + " cases skipped after reads left hanging");
                 }
