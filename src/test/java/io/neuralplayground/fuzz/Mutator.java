@@ -49,6 +49,8 @@ final class Mutator {
     private static final long[] WORDS = {0, 1, -1, 0x7f, 0x80, 0xff, 0x7fff, 0x8000, 0xffff, 0x7fffffffL, 0x80000000L,
         0xffffffffL, 0x100000000L, Long.MAX_VALUE, Long.MIN_VALUE, 1L << 40, 1L << 31, 1L << 28, 1L << 20, 1000,
         4096, 65536, 10_000_001, 100_000_001};
+    /** Characters a long run of which means something: deep nesting, an endless string or number, many rows. */
+    private static final String RUNS = "[{(\"9,\n-e ";
     private static final char[] CHARS = {'"', ',', '{', '}', '[', ']', ':', '\n', '\r', '\0', '-', '.', 'e', '9',
         '&', '=', '%', '\\', ' ', '\t', '\uFEFF', '\u00e9', '\uFFFD', 'x'};
 
@@ -205,6 +207,9 @@ final class Mutator {
     private static byte[] text(byte[] b, SplittableRandom r, List<String> log) {
         String s = new String(b, StandardCharsets.UTF_8);
         int at = s.isEmpty() ? 0 : r.nextInt(s.length());
+        if (r.nextInt(8) == 0) {
+            return bulk(s, at, r, log);
+        }
         int kind = r.nextInt(10);
         TextMutation m;
         if (kind >= TextMutation.KINDS) {
@@ -216,6 +221,30 @@ final class Mutator {
         m = new TextMutation(kind, at, 1 + r.nextInt(r.nextBoolean() ? 4 : 200), c, number);
         log.add("text " + describe(m));
         return m.applyTo(s).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Sizes no one types: a long run of one character (brackets nest deep, digits make a number of thousands of
+     * digits, a quote opens a string that never ends) or a piece of the text repeated until it is long.
+     */
+    private static byte[] bulk(String s, int at, SplittableRandom r, List<String> log) {
+        String piece;
+        int times;
+        if (r.nextBoolean() || s.isEmpty()) {
+            piece = String.valueOf(RUNS.charAt(r.nextInt(RUNS.length())));
+            times = 1000 << r.nextInt(8);
+        } else {
+            int end = Math.min(s.length(), at + 1 + r.nextInt(200));
+            piece = s.substring(at, end);
+            times = 10 << r.nextInt(10);
+        }
+        log.add(String.format("text insert %d copies of %s at %d", times, quote(piece), at));
+        return (s.substring(0, at) + piece.repeat(times) + s.substring(at)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String quote(String piece) {
+        String shown = piece.length() > 40 ? piece.substring(0, 40) + "…" : piece;
+        return "\"" + shown.replace("\n", "\\n").replace("\r", "\\r") + "\"";
     }
 
     private static String describe(TextMutation m) {
