@@ -9,7 +9,7 @@
 #   KILLS_PER_FORMAT=20 SEED=7 reliability/kill-during-save.sh
 #
 # Half of the kills fall anywhere in the run (start-up included), half in the write itself: after the temporary file
-# has appeared, within the time the write took when it was not killed. Needs target/neural-playground.jar
+# has appeared, within the time it lived (until its rename) when the write was not killed. Needs target/neural-playground.jar
 # (mvn -q -B -o package -DskipTests). Exits non-zero when a file was corrupt or a temporary file stayed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -59,16 +59,18 @@ for f in "${formats[@]}"; do
   mkdir -p "$dir" "$work/ref-$f"
   target="$dir/model$ext"
   # The older version, and the newer one written without a kill: what the reader makes of each, and how long the
-  # run takes, and its write (from the temporary file's appearance to the end).
+  # run takes, and its write (from the temporary file's appearance to its rename).
   if [ "$f" = json ]; then cp "$work/models/seed1.json" "$work/ref-$f/old$ext"; else
     run export --model "$work/models/seed1.json" --format "$f" --out "$work/ref-$f/old$ext" >/dev/null; fi
   t0=$(now)
   start_write "$f" "$work/ref-$f/new$ext"
   until [ "$(temps "$work/ref-$f")" -gt 0 ] || ! kill -0 "$writer" 2>/dev/null; do sleep 0.005; done
   t1=$(now)
-  wait "$writer" || { echo "the unkilled $f write failed" >&2; exit 2; }
+  until [ "$(temps "$work/ref-$f")" -eq 0 ] || ! kill -0 "$writer" 2>/dev/null; do sleep 0.005; done
   t2=$(now)
-  total_ms=$(awk -v a="$t0" -v b="$t2" 'BEGIN { printf "%d", (b - a) * 1000 }')
+  wait "$writer" || { echo "the unkilled $f write failed" >&2; exit 2; }
+  t3=$(now)
+  total_ms=$(awk -v a="$t0" -v b="$t3" 'BEGIN { printf "%d", (b - a) * 1000 }')
   write_ms=$(awk -v a="$t1" -v b="$t2" 'BEGIN { printf "%d", (b - a) * 1000 }')
   read_back "$work/ref-$f/old$ext" "$work/ref-$f/old.read.json" || { echo "the old $f file is unreadable" >&2; exit 2; }
   read_back "$work/ref-$f/new$ext" "$work/ref-$f/new.read.json" || { echo "the new $f file is unreadable" >&2; exit 2; }
