@@ -60,7 +60,7 @@ final class FuzzTargets {
     /** Every reader, in the order of the report, with its seeds made in {@code dir}. */
     static List<Target> all(Path dir) throws Exception {
         List<Target> targets = new ArrayList<>();
-        List<Model> models = models(dir);
+        List<Model> models = models();
         targets.add(new Target("model-json", ".json", Mutator.Layout.TEXT, withBundled(modelFiles(ModelFormat.JSON,
                 models, dir)), (file, bytes) -> ModelFormat.JSON.importModel(file)));
         targets.add(new Target("csv", ".csv", Mutator.Layout.TEXT, csvSeeds(), (file, bytes) -> {
@@ -93,7 +93,7 @@ final class FuzzTargets {
     }
 
     /** Models of several shapes and activations, odd input names among them; the bundled example first. */
-    private static List<Model> models(Path dir) {
+    private static List<Model> models() {
         List<Model> models = new ArrayList<>();
         Path example = Path.of("resources/examples/textbook-2-2-2.json");
         models.add(ModelFormat.JSON.read(example));
@@ -223,7 +223,7 @@ final class FuzzTargets {
         return List.of(fewImages, images, fewLabels, labels);
     }
 
-    /** Files of each kind are written under their reader's name with its ending: some readers go by the name. */
+    /** The targets by name, in order. */
     static Map<String, Target> byName(List<Target> targets) {
         Map<String, Target> map = new LinkedHashMap<>();
         for (Target t : targets) {

@@ -44,12 +44,13 @@ class ReaderFuzzTest {
         Path work = Files.createTempDirectory("reader-fuzz");
         List<String> lines = new ArrayList<>();
         List<FuzzRunner.Tally> tallies = new ArrayList<>();
+        FuzzRunner runner = null;
         try {
             Map<String, FuzzTargets.Target> targets = FuzzTargets.byName(FuzzTargets.all(work));
             List<String> names = only.isEmpty() ? List.copyOf(targets.keySet())
                     : Arrays.stream(only.split(",")).map(String::trim).toList();
             assertThat(targets.keySet()).as("readers").containsAll(names);
-            FuzzRunner runner = new FuzzRunner(seed, limit, work, target.resolve("fuzz-failures"));
+            runner = new FuzzRunner(seed, limit, work, target.resolve("fuzz-failures"));
             List<String> badSeeds = new ArrayList<>();
             for (String name : names) {
                 badSeeds.addAll(runner.checkSeeds(targets.get(name)));
@@ -97,11 +98,13 @@ class ReaderFuzzTest {
                     }
                 }
             }
-            runner.close();
             report(target, lines);
             assertThat(faults).as("stack traces, hangs and out-of-memory errors; see target/fuzz-report.txt")
                     .isZero();
         } finally {
+            if (runner != null) {
+                runner.close();
+            }
             TempDirectories.deleteWithItsFiles(work);
         }
     }
