@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -16,8 +17,12 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes files so that a reader, a crash or a full disk never sees half a file: the content goes to a temporary
@@ -27,6 +32,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * system. Until the rename, any existing target stays exactly as it was; after a failure the temporary file is
  * deleted.
  *
+ * <p>A process killed mid-write (SIGKILL, a power cut) cannot delete its temporary file. Each temporary name holds
+ * the writing process's id, so the next write into the same directory deletes the ones whose process is gone (see
+ * {@link #deleteStaleTemps}); a temporary file of a writer still running is left alone.
+ *
  * <p>A rename replaces whatever the name held, so only a regular file (or nothing) is replaced: through a symbolic
  * link the file it finally points to is written, the link staying a link; a directory, a device, a named pipe or a
  * socket is refused before anything is written (see {@link WriteTarget}).
@@ -35,6 +44,9 @@ public final class AtomicFiles {
     private static final int BUFFER_SIZE = 1 << 16;
     /** Keeps temporary names well below the 255-byte limit of common file systems. */
     private static final int MAX_NAME_IN_TEMP = 100;
+    /** A temporary file's name: a dot, the target's name (cut), the writer's process id, a random suffix, .tmp. */
+    private static final Pattern TEMP_NAME = Pattern.compile("\\..+\\.p(\\d+)-[0-9a-z]+\\.tmp");
+    private static final long PID = ProcessHandle.current().pid();
 
     private AtomicFiles() {
     }
@@ -75,6 +87,7 @@ public final class AtomicFiles {
         try {
             Path dir = destination.getParent();
             Files.createDirectories(dir);
+            deleteStaleTemps(dir);
             temp = createTemp(dir, destination.getFileName().toString());
             body.writeTo(temp);
             // Without this the rename may reach the disk before the data: a crash would leave an empty file.
@@ -125,7 +138,7 @@ public final class AtomicFiles {
         String stem = name.length() > MAX_NAME_IN_TEMP ? name.substring(0, MAX_NAME_IN_TEMP) : name;
         while (true) {
             String suffix = Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
-            Path temp = dir.resolve("." + stem + "." + suffix + ".tmp");
+            Path temp = dir.resolve("." + stem + ".p" + PID + "-" + suffix + ".tmp");
             try {
                 // Not Files.createTempFile: it makes the file readable by its owner only, and the rename would
                 // hand those permissions to the target. Created here it gets the usual ones (the umask's).
@@ -135,6 +148,48 @@ public final class AtomicFiles {
                 // Another writer picked the same name: draw again.
             }
         }
+    }
+
+    /**
+     * Deletes the temporary files in {@code dir} that writers killed mid-write left behind: those named as
+     * {@link #createTemp} names them whose process is no longer running. A process id may have been given to a new
+     * process since: a temporary file last changed before that process started is stale all the same. Files of this
+     * process and of other running writers are kept; anything that goes wrong only leaves a file where it was.
+     *
+     * @return the number of files deleted
+     */
+    static int deleteStaleTemps(Path dir) {
+        int deleted = 0;
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(dir, ".*.tmp")) {
+            for (Path temp : temps) {
+                Matcher m = TEMP_NAME.matcher(temp.getFileName().toString());
+                if (m.matches() && isStale(temp, m.group(1)) && Files.deleteIfExists(temp)) {
+                    deleted++;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Cleaning up is a courtesy: the write itself goes on.
+        }
+        return deleted;
+    }
+
+    private static boolean isStale(Path temp, String pidText) throws IOException {
+        long pid;
+        try {
+            pid = Long.parseLong(pidText);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        if (pid == PID || !Files.isRegularFile(temp, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        Optional<ProcessHandle> process = ProcessHandle.of(pid);
+        if (process.isEmpty() || !process.get().isAlive()) {
+            return true;
+        }
+        Optional<Instant> started = process.get().info().startInstant();
+        return started.isPresent() && Files.getLastModifiedTime(temp, LinkOption.NOFOLLOW_LINKS).toInstant()
+                .isBefore(started.get());
     }
 
     /** A replaced file keeps the permissions the user gave it, as it would if it were written in place. */

@@ -92,7 +92,14 @@ public final class CheckedZip implements AutoCloseable {
             throw new PlaygroundException(source + ": the zip archive could not be read", e);
         }
         while (all.hasMoreElements()) {
-            ZipEntry entry = all.nextElement();
+            ZipEntry entry;
+            try {
+                entry = all.nextElement();
+            } catch (RuntimeException e) {
+                // java.util.zip decodes an entry's comment only here, and fails unchecked on one not in UTF-8.
+                throw new PlaygroundException(source + ": the zip archive's directory is damaged: entry "
+                        + (entries.size() + 1) + " cannot be read (" + e.getMessage() + ")", e);
+            }
             String name = entry.getName();
             if (entries.size() >= MAX_ENTRIES) {
                 throw new PlaygroundException(source + ": the archive lists more than " + MAX_ENTRIES + " entries, "

@@ -198,4 +198,75 @@ class AtomicFilesTest {
 
         assertAlone(target, "the good old model");
     }
+
+    /** The name a writer with process id {@code pid} gives its temporary file for {@code target}. */
+    private static String tempName(String target, long pid) {
+        return "." + target + ".p" + pid + "-1x2y3z.tmp";
+    }
+
+    @Test
+    void theTemporaryFileNamesItsTargetAndItsProcess() throws IOException {
+        Path target = existing("model.json", "old");
+        long pid = ProcessHandle.current().pid();
+
+        AtomicFiles.writeFile(target, temp -> {
+            assertThat(temp.getFileName().toString()).matches("\\.model\\.json\\.p" + pid + "-[0-9a-z]+\\.tmp");
+            Files.writeString(temp, "new");
+        });
+
+        assertAlone(target, "new");
+    }
+
+    @Test
+    void theNextWriteIntoTheFolderDeletesTemporaryFilesOfWritersThatWereKilled() throws IOException {
+        // Above Linux's largest process id (2^22): no process has it.
+        long gone = 999_999_999L;
+        existing(tempName("model.json", gone), "half a model, its writer killed");
+        existing(tempName("other.keras", gone), "half an archive");
+        Path target = existing("model.json", "old");
+
+        AtomicFiles.write(target, text("new"));
+
+        assertAlone(target, "new");
+    }
+
+    @Test
+    void aTemporaryFileOfARunningWriterIsKept() throws Exception {
+        Process other = new ProcessBuilder("sleep", "30").start();
+        try {
+            Path live = existing(tempName("model.json", other.pid()), "being written");
+            Path mine = existing(tempName("mine.json", ProcessHandle.current().pid()), "being written here");
+
+            AtomicFiles.write(dir.resolve("model.json"), text("new"));
+
+            assertThat(live).hasContent("being written");
+            assertThat(mine).hasContent("being written here");
+        } finally {
+            other.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
+    void aTemporaryFileOlderThanTheProcessNowHoldingItsIdIsStale() throws Exception {
+        // The id was given to a new process since the writer died: the file was last changed before it started.
+        Path stale = existing(tempName("model.json", ProcessHandle.current().pid() == 1 ? 2 : 1), "old half");
+        Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.fromMillis(0));
+
+        assertThat(AtomicFiles.deleteStaleTemps(dir)).isEqualTo(1);
+        assertThat(stale).doesNotExist();
+    }
+
+    @Test
+    void filesNotNamedAsTemporaryFilesAreKept() throws IOException {
+        List<String> others = List.of(".notes.tmp", "model.json.tmp", ".model.json.p12x-abc.tmp", ".p999999999-a.tmp",
+                "model.json.p999999999-abc.tmp");
+        for (String name : others) {
+            existing(name, "the user's");
+        }
+
+        AtomicFiles.write(dir.resolve("model.json"), text("new"));
+
+        assertThat(namesIn(dir)).containsExactlyInAnyOrderElementsOf(
+                java.util.stream.Stream.concat(others.stream(), Stream.of("model.json")).toList());
+    }
 }

@@ -295,6 +295,27 @@ class NpzFormatTest {
                         + "model file may have (a damaged file or a zip bomb)");
     }
 
+    /** Found by the reader fuzzing (reliability/fuzz.sh): java.util.zip decodes a comment late, and unchecked. */
+    @Test
+    void anEntryCommentThatIsNotUtf8IsRefusedNamingTheFile() throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        // Written in Latin-1 without the UTF-8 flag: the comment's é is a byte no UTF-8 text has there.
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes,
+                StandardCharsets.ISO_8859_1)) {
+            for (Map.Entry<String, byte[]> e : NpzTestFiles.entries(NpzTestFiles.sample()).entrySet()) {
+                ZipEntry entry = new ZipEntry(e.getKey());
+                entry.setComment("café");
+                zip.putNextEntry(entry);
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        }
+        Path file = write("comment.npz", bytes.toByteArray());
+
+        assertThatThrownBy(() -> npz.read(file)).isExactlyInstanceOf(PlaygroundException.class)
+                .hasMessageStartingWith(file + ": the zip archive's directory is damaged: entry 1 cannot be read (");
+    }
+
     private Path write(String name, byte[] bytes) throws IOException {
         Path file = dir.resolve(name);
         Files.write(file, bytes);
