@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * data, features, batch, validation, early stopping, optimizer, play/pause/step) fired at the view model while the
  * session trains flat out, each followed by a frame. Every snapshot the window takes must show one build whole (the
  * network the shape its settings say), no edit may throw, the session must never stop on an error, and at the end
- * the state is what the edits said. {@code mvn -Preliability test}; {@code -Dedits=N} (default 1,000) and
+ * the state is what the edits said. {@code mvn -Preliability test -Dtest=EditsWhileTrainingTest}; {@code -Dedits=N} (default 1,000) and
  * {@code -Dedits.seed=S} choose the run. Prints what it did.
  */
 @Tag("reliability")
