@@ -112,8 +112,7 @@ final class PerfCommand implements Callable<Integer> {
     /**
      * The frames of {@link #seconds} recorded in stretches of {@link #sample} seconds, each stretch's figures printed
      * to standard error as one JSON line: {@code t} (seconds since the start), {@code frames_per_second},
-     * {@code epochs_per_second}, {@code heap_used_after_gc_mb} (after {@code System.gc()}, so that what is still
-     * referenced shows, not what waits for collection).
+     * {@code epochs_per_second}, {@code heap_used_after_gc_mb} ({@link #heapAfterFullCollection()}).
      */
     private long[] recordInStretches(WindowDriver driver, long startNanos) throws Exception {
         if (!(sample > 0)) {
@@ -130,8 +129,7 @@ final class PerfCommand implements Callable<Integer> {
             Snapshot after = driver.viewModel().session().latest();
             double elapsed = (System.nanoTime() - from) / 1e9;
             stretches.add(frames);
-            System.gc();
-            long heap = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            long heap = heapAfterFullCollection();
             ObjectNode line = Json.object();
             line.put("t", Math.round((System.nanoTime() - startNanos) / 1e8) / 10.0);
             line.put("frames_per_second", frames.length / elapsed);
@@ -143,6 +141,23 @@ final class PerfCommand implements Callable<Integer> {
             left -= stretch;
         }
         return stretches.stream().flatMapToLong(java.util.Arrays::stream).toArray();
+    }
+
+    /**
+     * The heap the last collection left in use: after {@code System.gc()} (a full collection), the sum of each heap
+     * pool's usage as that collection left it. Read as the heap's usage now instead, it would count what the
+     * training and FX threads allocated in the meantime, which is garbage already.
+     */
+    static long heapAfterFullCollection() {
+        System.gc();
+        long used = 0;
+        for (java.lang.management.MemoryPoolMXBean pool
+                : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getCollectionUsage() != null) {
+                used += pool.getCollectionUsage().getUsed();
+            }
+        }
+        return used;
     }
 
     /**
@@ -178,8 +193,7 @@ final class PerfCommand implements Callable<Integer> {
             images.pause();
             return null;
         });
-        System.gc();
-        long heap = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        long heap = heapAfterFullCollection();
 
         ObjectNode json = Json.object();
         json.put("view", "images");
