@@ -144,6 +144,33 @@ class ClusterTrialExecutorTest {
     }
 
     @Test
+    void aCancelledSearchReturnsWithoutWaitingForItsRemoteTrials() throws Exception {
+        List<Workers.Worker> ws = workers.start(1, 2);
+        SleepyObjective slow = new SleepyObjective(3000, 3000);
+        try (ClusterTrialExecutor executor = new ClusterTrialExecutor(new ClusterSettings(cluster,
+                List.of(ws.get(0).address()), "127.0.0.1", 0, Duration.ofSeconds(5)), slow, Duration.ofSeconds(30))) {
+            AtomicInteger started = new AtomicInteger();
+            Search[] search = new Search[1];
+            search[0] = Search.builder(PROBLEM, ALGORITHM, slow.create()).seed(SEED).executor(executor)
+                    .listener(new SearchListener() {
+                        @Override
+                        public void trialStarted(Trial trial) {
+                            if (started.incrementAndGet() == 2) {
+                                search[0].cancel();
+                            }
+                        }
+                    }).build();
+            long start = System.nanoTime();
+            SearchOutcome outcome = search[0].run();
+            long millis = (System.nanoTime() - start) / 1_000_000;
+
+            assertThat(outcome.cancelled()).isTrue();
+            assertThat(outcome.trials()).isEmpty();
+            assertThat(millis).as("ms until the cancelled search returned").isLessThan(2000);
+        }
+    }
+
+    @Test
     void withNoWorkerTheSearchSaysHowToStartOne() {
         try (ClusterTrialExecutor executor = new ClusterTrialExecutor(
                 new ClusterSettings(cluster, List.of(), "127.0.0.1", 0, Duration.ofSeconds(5)), OBJECTIVE,
