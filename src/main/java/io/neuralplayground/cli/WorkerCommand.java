@@ -66,8 +66,8 @@ final class WorkerCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new PlaygroundException("The worker could not join " + settings + ": " + e.getMessage()
-                    + " (is port " + port + " free, and is " + settings.bindAddress() + " this machine?)", e);
+            throw new PlaygroundException("The worker could not join the " + settings + ": " + e.getMessage()
+                    + " (are ports " + port + " and up free on this machine?)", e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(worker::close, "worker-leaves-cluster"));
         PrintWriter out = spec.commandLine().getOut();

@@ -15,6 +15,9 @@ import io.neuralplayground.tune.TrialContext;
 import io.neuralplayground.tune.TrialExecutor;
 import io.neuralplayground.tune.TrialJob;
 import io.neuralplayground.tune.TrialResult;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -67,12 +70,18 @@ public final class ClusterTrialExecutor implements TrialExecutor {
     private final Map<UUID, Integer> busy = new HashMap<>();
     /** Runs whose job ended (cancelled) while their worker still runs them: the slot is taken until it answers. */
     private final Map<String, UUID> abandonedWorkers = new HashMap<>();
+    /**
+     * Members a trial was lost on, with when (nanoTime): none gets another trial for a heartbeat timeout, lest a retry
+     * go straight back to a member that is leaving (the failure often arrives before the membership event); a member
+     * still there after that was not leaving after all.
+     */
+    private final Map<UUID, Long> lost = new HashMap<>();
     private long sequence;
     private int retries;
     private boolean sawWorker;
     private boolean closed;
 
-    /** Joins the cluster of these {@code HOST:PORT} members under this name, with every other setting at its default. */
+    /** Joins the cluster of these {@code HOST:PORT} members under this name, every other setting at its default. */
     public ClusterTrialExecutor(List<String> members, String clusterName, RemoteObjective objective) {
         this(ClusterSettings.of(members).withClusterName(clusterName), objective, DEFAULT_WORKER_WAIT);
     }
@@ -91,6 +100,7 @@ public final class ClusterTrialExecutor implements TrialExecutor {
             throw new IllegalArgumentException("a cluster executor needs its settings, the objective's description "
                     + "and how long to wait for a worker");
         }
+        requireSerializable(objective);
         this.settings = settings;
         this.objective = objective;
         this.workerWait = workerWait;
@@ -106,6 +116,7 @@ public final class ClusterTrialExecutor implements TrialExecutor {
             public void memberRemoved(MembershipEvent e) {
                 synchronized (lock) {
                     busy.remove(e.getMember().getUuid());
+                    lost.remove(e.getMember().getUuid());
                     lock.notifyAll();
                 }
             }
@@ -113,6 +124,17 @@ public final class ClusterTrialExecutor implements TrialExecutor {
         this.dispatcher = new Thread(this::dispatchLoop, "cluster-dispatch-" + settings.clusterName());
         dispatcher.setDaemon(true);
         dispatcher.start();
+    }
+
+    /** Fails now, not at every trial, when the description cannot travel (a field that is not serializable …). */
+    private static void requireSerializable(RemoteObjective objective) {
+        try (ObjectOutputStream out = new ObjectOutputStream(OutputStream.nullOutputStream())) {
+            out.writeObject(objective);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("The objective's description " + objective + " cannot be sent to "
+                    + "workers: " + e + ". Describe the problem with serializable values (names, paths, numbers), "
+                    + "not with the data or the network themselves", e);
+        }
     }
 
     /** A trial on its way: queued, or running on {@code worker}. */
@@ -297,12 +319,17 @@ public final class ClusterTrialExecutor implements TrialExecutor {
     private void dispatch() {
         while (!queue.isEmpty()) {
             Optional<Member> free = member.getCluster().getMembers().stream()
-                    .filter(m -> freeSlots(m) > 0).max(Comparator.comparingInt(this::freeSlots));
+                    .filter(m -> freeSlots(m) > 0 && !recentlyLost(m)).max(Comparator.comparingInt(this::freeSlots));
             if (free.isEmpty()) {
                 return;
             }
             send(queue.pollFirst(), free.get());
         }
+    }
+
+    private boolean recentlyLost(Member m) {
+        Long at = lost.get(m.getUuid());
+        return at != null && System.nanoTime() - at < settings.heartbeatTimeout().toNanos();
     }
 
     private int freeSlots(Member m) {
@@ -349,6 +376,7 @@ public final class ClusterTrialExecutor implements TrialExecutor {
             busy.computeIfPresent(r.worker.getUuid(), (k, v) -> Math.max(0, v - 1));
             if (failure != null && isMemberLoss(failure) && r.attempts < MAX_ATTEMPTS && !closed) {
                 retries++;
+                lost.put(r.worker.getUuid(), System.nanoTime());
                 queue.addFirst(r);
                 lock.notifyAll();
                 return;

@@ -170,6 +170,20 @@ class ClusterTrialExecutorTest {
         }
     }
 
+    /** A description that holds its data (here: a thread) is refused before it joins, not at every trial. */
+    @Test
+    void aDescriptionThatCannotTravelIsRefusedAtOnce() {
+        record HoldsAThread(Thread data) implements io.neuralplayground.tune.RemoteObjective {
+            @Override
+            public io.neuralplayground.tune.Objective create() {
+                return OBJECTIVE.create();
+            }
+        }
+        assertThatThrownBy(() -> new ClusterTrialExecutor(List.of("127.0.0.1:5701"), cluster,
+                new HoldsAThread(Thread.currentThread()))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot be sent to workers").hasMessageContaining("java.lang.Thread");
+    }
+
     @Test
     void withNoWorkerTheSearchSaysHowToStartOne() {
         try (ClusterTrialExecutor executor = new ClusterTrialExecutor(
