@@ -108,6 +108,23 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * Hazelcast stays in the cluster room: the search itself runs on any executor and knows nothing of clusters, and
+     * nothing but the cluster room talks to Hazelcast (the command line starts a worker through it).
+     */
+    @Test
+    void onlyTheClusterRoomKnowsHazelcast() {
+        noClasses().that().resideOutsideOfPackage("io.neuralplayground.tune.cluster..").should()
+                .dependOnClassesThat().resideInAPackage("com.hazelcast..")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.neuralplayground.tune").should().dependOnClassesThat()
+                .resideInAPackage("io.neuralplayground.tune.cluster..")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.neuralplayground.tune.cluster..").should().dependOnClassesThat()
+                .resideInAnyPackage("io.neuralplayground.io..", "io.neuralplayground.engine..")
+                .check(classes);
+    }
+
     /** The image collections read and download with the JDK alone: no JSON library, nothing of the files room. */
     @Test
     void theImageDataUseNoJsonLibraryAndNoFileFormatsRoom() {

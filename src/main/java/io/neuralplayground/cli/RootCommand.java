@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
         description = {"Neural Playground: train small neural networks and look inside them.", ""},
         subcommands = {TrainCommand.class, TraceCommand.class, GradcheckCommand.class, BenchCommand.class,
             AutodiffCommand.class, ExportCommand.class, ImportCommand.class, WindowCommand.class,
-            ScreenshotCommand.class, PerfCommand.class, TuneCommand.class},
+            ScreenshotCommand.class, PerfCommand.class, TuneCommand.class,
+            WorkerCommand.class},
         footer = {"", "Without a command the window opens. Run 'neural-playground COMMAND --help' for a command's "
                 + "options."})
 public final class RootCommand implements Runnable {

@@ -1,5 +1,6 @@
 package io.neuralplayground.tune;
 
+import java.io.Serializable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,9 +8,12 @@ import java.util.NoSuchElementException;
 
 /**
  * One assignment of a search space: the active hyperparameters only, in the space's order, each with its value (see
- * {@link Values} for the types). Inactive hyperparameters are absent, not null.
+ * {@link Values} for the types). Inactive hyperparameters are absent, not null. Serializable: the values are text,
+ * booleans and numbers, held in an unmodifiable {@link LinkedHashMap}, all serializable themselves.
  */
-public final class Parameters {
+public final class Parameters implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final Map<String, Object> values;
 
     public Parameters(Map<String, ?> values) {

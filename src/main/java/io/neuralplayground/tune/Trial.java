@@ -1,6 +1,7 @@
 package io.neuralplayground.tune;
 
 import io.neuralplayground.engine.Rng;
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.OptionalInt;
 
@@ -13,8 +14,12 @@ import java.util.OptionalInt;
  * epochs. The objective may resume from that trial's checkpoint and train epochs {@code initialEpoch + 1 …
  * epochs}, or train again from scratch for {@code epochs}; either is a valid Hyperband (KerasTuner's
  * {@code tuner/initial_epoch}, {@code tuner/epochs}, {@code tuner/trial_id}).
+ *
+ * <p>Serializable, so that a cluster can send it to the member that runs it (see {@link RemoteObjective}).
  */
-public final class Trial {
+public final class Trial implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final int number;
     private final Parameters parameters;
     private final long seed;

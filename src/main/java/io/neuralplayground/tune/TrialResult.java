@@ -1,12 +1,14 @@
 package io.neuralplayground.tune;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * How a trial ended: completed with a value, failed (the objective threw or returned NaN), or cancelled with the
- * search (never recorded, run again on resume).
+ * search (never recorded, run again on resume). Serializable, so that a cluster member can send it back (the maps of
+ * the history are those {@link Evaluation} and {@link TrialJob} make, all serializable).
  *
  * @param value the goal's metric; NaN unless completed
  * @param history the metrics of each epoch run
@@ -14,7 +16,8 @@ import java.util.Optional;
  * @param elapsedMillis wall-clock time of the trial, for progress estimates only (it never decides anything)
  */
 public record TrialResult(Trial trial, Status status, double value, List<Map<String, Double>> history,
-        int epochsRun, String error, long elapsedMillis) {
+        int epochsRun, String error, long elapsedMillis) implements Serializable {
+    private static final long serialVersionUID = 1L;
 
     public enum Status {
         COMPLETED, FAILED, CANCELLED
