@@ -93,6 +93,11 @@ public final class PlaygroundObjective implements Objective {
         return goal;
     }
 
+    /** Early stopping within each trial, or null. */
+    public EarlyStopping earlyStopping() {
+        return earlyStopping;
+    }
+
     /**
      * Refuses a space with a hyperparameter this objective does not know, naming it and the known ones.
      *

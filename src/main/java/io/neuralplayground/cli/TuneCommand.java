@@ -1,6 +1,7 @@
 package io.neuralplayground.cli;
 
 import io.neuralplayground.app.PlaygroundObjective;
+import io.neuralplayground.app.PlaygroundProblem;
 import io.neuralplayground.session.PlaygroundSettings;
 import io.neuralplayground.tune.Algorithm;
 import io.neuralplayground.tune.Goal;
@@ -15,6 +16,8 @@ import io.neuralplayground.tune.SearchSpaceFile;
 import io.neuralplayground.tune.TrialExecutor;
 import io.neuralplayground.tune.TrialResult;
 import io.neuralplayground.tune.TrialTable;
+import io.neuralplayground.tune.cluster.ClusterSettings;
+import io.neuralplayground.tune.cluster.ClusterTrialExecutor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -77,6 +80,16 @@ final class TuneCommand implements Callable<Integer> {
             description = "Trials at once, each on one thread. Default: one per core.")
     private Integer parallel;
 
+    @Option(names = "--cluster", paramLabel = "HOST:PORT,...",
+            description = "Run the trials on the workers of this cluster (started with 'worker --cluster …' on each "
+                    + "machine) instead of local threads; this process joins it, runs none itself. See "
+                    + "docs/cluster.md.")
+    private String cluster;
+
+    @Option(names = "--cluster-name", paramLabel = "NAME", defaultValue = ClusterSettings.DEFAULT_CLUSTER_NAME,
+            description = "The cluster's name, the workers' --name. Default: ${DEFAULT-VALUE}.")
+    private String clusterName;
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "Results folder, written as trials end; an existing one is resumed.")
     private Path out;
@@ -113,11 +126,7 @@ final class TuneCommand implements Callable<Integer> {
                     chosen.name(), problem.goal().metric(), base.hasDataFile() ? base.data().displayName()
                             : base.dataset().displayName(), base.seed(), Math.round(base.validationShare() * 100));
         }
-        int threads = parallel != null ? parallel : Runtime.getRuntime().availableProcessors();
-        if (threads < 1) {
-            throw new IllegalArgumentException("--parallel must be at least 1, got " + threads);
-        }
-        try (TrialExecutor executor = new LocalTrialExecutor(threads)) {
+        try (TrialExecutor executor = executor(objective, stdout)) {
             Search.Builder builder = Search.builder(problem, chosen, objective).seed(base.seed()).executor(executor)
                     .listener(new Lines(stdout, problem.goal()));
             if (out != null) {
@@ -130,6 +139,29 @@ final class TuneCommand implements Callable<Integer> {
             report(stdout, outcome, objective);
         }
         return Cli.OK;
+    }
+
+    /** Local threads, or the cluster's workers with {@code --cluster}. */
+    private TrialExecutor executor(PlaygroundObjective objective, PrintWriter stdout) {
+        if (cluster != null) {
+            if (parallel != null) {
+                throw new IllegalArgumentException("--parallel is for local threads; with --cluster each worker "
+                        + "runs as many trials as its --slots");
+            }
+            ClusterTrialExecutor executor = new ClusterTrialExecutor(
+                    ClusterSettings.of(cluster).withClusterName(clusterName), PlaygroundProblem.of(objective));
+            if (!json) {
+                stdout.printf("cluster %s: joined at %s; %d slots on %s%n", clusterName, executor.address(),
+                        executor.slots(), String.join(", ", executor.workers()));
+                stdout.flush();
+            }
+            return executor;
+        }
+        int threads = parallel != null ? parallel : Runtime.getRuntime().availableProcessors();
+        if (threads < 1) {
+            throw new IllegalArgumentException("--parallel must be at least 1, got " + threads);
+        }
+        return new LocalTrialExecutor(threads);
     }
 
     private Algorithm algorithm() {
