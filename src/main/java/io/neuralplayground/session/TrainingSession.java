@@ -34,6 +34,15 @@ import java.util.function.Supplier;
  * each {@link #grantFrame()}, which the window calls once a frame.
  */
 public final class TrainingSession implements AutoCloseable {
+    /**
+     * Entries the loss log keeps before it thins ({@link EpochLog}); the property
+     * {@code neuralplayground.epochLogCapacity} lowers it, so that a test sees a thinning without training a quarter
+     * of a million epochs.
+     */
+    private static int logCapacity() {
+        return Math.max(2, Integer.getInteger("neuralplayground.epochLogCapacity", EpochLog.DEFAULT_CAPACITY) / 2 * 2);
+    }
+
     /** Commands applied between epochs, in order. */
     private final BlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
     /** Edits that may land inside an epoch, between two minibatches. */
@@ -470,7 +479,7 @@ public final class TrainingSession implements AutoCloseable {
         run = prepared;
         message = null;
         build++;
-        log = new EpochLog(build);
+        log = new EpochLog(build, logCapacity());
         last = run.trainer().evaluate();
         editedSinceMeasured = false;
         stopper = newStopper(next);
