@@ -135,8 +135,13 @@ final class EarlyStoppingControls extends VBox {
         try {
             EarlyStopping rule = vm.earlyStoppingRuleProperty().get();
             boolean classification = vm.settings().isClassification();
-            monitor.getItems().setAll(classification ? List.of(Monitor.values())
-                    : List.of(Monitor.VAL_LOSS, Monitor.LOSS));
+            List<Monitor> offered = classification ? List.of(Monitor.values())
+                    : List.of(Monitor.VAL_LOSS, Monitor.LOSS);
+            // Snapshots come every frame while training: the list changes only with the kind of problem, so that
+            // an open drop-down is not rebuilt under the pointer.
+            if (!monitor.getItems().equals(offered)) {
+                monitor.getItems().setAll(offered);
+            }
             monitor.setValue(rule.monitor().isAccuracy() && !classification ? Monitor.VAL_LOSS : rule.monitor());
             patience.getValueFactory().setValue(rule.patience());
             if (!minDelta.getItems().contains(rule.minDelta())) {

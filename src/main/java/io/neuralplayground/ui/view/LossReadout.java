@@ -22,8 +22,9 @@ public final class LossReadout extends FlowPane {
         getStyleClass().add("loss-readout");
         VBox losses = new VBox(item("Test loss", vm.testLossProperty(), false, "Mean loss on the test data"),
                 item("Training loss", vm.trainLossProperty(), false, "Mean loss on the training data"),
-                item("Validation loss", vm.validationLossProperty(), false,
-                        "Mean loss on the validation data, set aside from the training data"));
+                hiddenWhileNaN(item("Validation loss", vm.validationLossProperty(), false,
+                        "Mean loss on the validation data, set aside from the training data"),
+                        vm.validationLossProperty()));
         HBox test = item("Test accuracy", vm.testAccuracyProperty(), true,
                 "Share of the test data classified correctly");
         VBox accuracies = new VBox(test, item("Training accuracy", vm.trainAccuracyProperty(), true,
@@ -49,12 +50,14 @@ public final class LossReadout extends FlowPane {
         HBox box = new HBox(nameLabel, valueLabel);
         box.getStyleClass().add("readout-item");
         Tooltip.install(box, new Tooltip(tip));
-        // Hidden while NaN: regression has no accuracy, a run without validation data no validation loss; the
-        // test and training losses always show.
-        if (percent || name.startsWith("Validation")) {
-            box.visibleProperty().bind(Bindings.createBooleanBinding(() -> !Double.isNaN(value.get()), value));
-            box.managedProperty().bind(box.visibleProperty());
-        }
+        // Regression has no accuracy: a percentage hides while it has none.
+        return percent ? hiddenWhileNaN(box, value) : box;
+    }
+
+    /** Shows {@code box} only while {@code value} is a number (no accuracy for regression, no validation data). */
+    private static HBox hiddenWhileNaN(HBox box, ObservableDoubleValue value) {
+        box.visibleProperty().bind(Bindings.createBooleanBinding(() -> !Double.isNaN(value.get()), value));
+        box.managedProperty().bind(box.visibleProperty());
         return box;
     }
 
