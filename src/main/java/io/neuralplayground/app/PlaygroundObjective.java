@@ -182,7 +182,7 @@ public final class PlaygroundObjective implements Objective {
         double best = Double.NaN;
         for (Map<String, Double> epoch : history) {
             double v = epoch.getOrDefault(goal.metric(), Double.NaN);
-            if (!Double.isNaN(v) && (Double.isNaN(best) || goal.isBetter(v, best))) {
+            if (beats(v, best)) {
                 best = v;
             }
         }
@@ -196,15 +196,18 @@ public final class PlaygroundObjective implements Objective {
     }
 
     /**
-     * A trial's run, as a search made it and as "Apply best" makes it again: the settings, the trained network, the
-     * epochs run and the last measurement (its test figures are for the end of a search only).
+     * A trial's run, as a search made it and as "Apply best" makes it again: the settings, the network with the
+     * weights of its best epoch (the one its score was taken at), the epochs run and that best epoch's measurement
+     * (its test figures are for the end of a search only). {@code best.epoch()} says which epoch it was.
      */
-    public record TrainedTrial(PlaygroundSettings settings, Network network, int epochs, EpochResult last) {
+    public record TrainedTrial(PlaygroundSettings settings, Network network, int epochs, EpochResult best) {
     }
 
     /**
      * Trains {@code trial} here: deterministic from the base settings and the trial's seed, so the same trial gives
-     * the same network anywhere, any number of times.
+     * the same network anywhere, any number of times. The network returned has the weights of the epoch whose goal
+     * value is the trial's score (the earliest of equal ones), whatever early stopping put back at the end: what
+     * "Apply best" and the test figures after a search use is what was scored.
      *
      * @throws io.neuralplayground.engine.TrainingDivergedException when the loss stops being a number (the trial
      *     fails with its advice)
@@ -215,18 +218,36 @@ public final class PlaygroundObjective implements Objective {
         Trainer trainer = run.trainer();
         EarlyStopper stopper = earlyStopping == null ? null
                 : new EarlyStopper(earlyStopping, EarlyStopper.of(trainer.network()));
-        EpochResult last = trainer.evaluate();
+        // The goal's best epoch is kept as early stopping keeps its own: one copy, filled in place on improvement.
+        EarlyStopper.KeptWeights bestWeights = EarlyStopper.of(trainer.network());
+        EpochResult best = null;
+        double bestValue = Double.NaN;
         for (int e = 1; e <= trial.epochs(); e++) {
-            last = trainer.runEpoch();
-            listener.epochEnded(e, metrics(last));
+            EpochResult last = trainer.runEpoch();
+            Map<String, Double> measured = metrics(last);
+            double value = measured.getOrDefault(goal.metric(), Double.NaN);
+            if (beats(value, bestValue)) {
+                bestValue = value;
+                best = last;
+                bestWeights.keep();
+            }
+            listener.epochEnded(e, measured);
             if (stopper != null && stopper.observe(last)) {
                 break;
             }
         }
-        if (stopper != null && (stopper.hasStopped() || stopper.finish()) && earlyStopping.restoreBestWeights()) {
-            last = trainer.evaluate();
+        if (best == null) {
+            // No epoch measured the goal (a trial runs at least one, which always does): the weights as they are.
+            return new TrainedTrial(settings, trainer.network().copy(), trainer.epoch(), trainer.evaluate());
         }
-        return new TrainedTrial(settings, trainer.network().copy(), trainer.epoch(), last);
+        // Over whatever early stopping restored: its monitor and min_delta may pick another epoch than the goal.
+        bestWeights.restore();
+        return new TrainedTrial(settings, trainer.network().copy(), trainer.epoch(), best);
+    }
+
+    /** Whether {@code value} is a new best over {@code best} (NaN: none yet); a NaN value never is, a tie is not. */
+    private boolean beats(double value, double best) {
+        return !Double.isNaN(value) && (Double.isNaN(best) || goal.isBetter(value, best));
     }
 
     /** Keras' names for an epoch's figures, test left out. */

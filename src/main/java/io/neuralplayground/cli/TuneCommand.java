@@ -175,7 +175,10 @@ final class TuneCommand implements Callable<Integer> {
         };
     }
 
-    /** The summary and, once, the best trial's test figures: it is trained again (the same seed, the same net). */
+    /**
+     * The summary and, once, the best trial's test figures: it is trained again (the same seed, the same net) and
+     * measured at its best epoch, the one it was scored at.
+     */
     private void report(PrintWriter stdout, SearchOutcome outcome, PlaygroundObjective objective) {
         ResultsSummary results = ResultsSummary.of(outcome, summary, out == null ? "" : out.toString());
         var best = outcome.best();
@@ -194,8 +197,8 @@ final class TuneCommand implements Callable<Integer> {
                 t.set("hyperparameters", Json.tree(r.trial().parameters().asMap()));
             }
             if (again != null) {
-                Json.put(node, "best_test_loss", again.last().testLoss());
-                Json.put(node, "best_test_accuracy", again.last().testAccuracy());
+                Json.put(node, "best_test_loss", again.best().testLoss());
+                Json.put(node, "best_test_accuracy", again.best().testAccuracy());
             }
             stdout.println(Json.compact(node));
             return;
@@ -204,8 +207,8 @@ final class TuneCommand implements Callable<Integer> {
         stdout.print(results.render());
         if (again != null) {
             stdout.printf(Locale.ROOT, "%nBest trial %d on the test data (measured once, after the search): test loss "
-                    + "%.6f%s%n", best.get().number(), again.last().testLoss(), again.last().hasAccuracy()
-                            ? String.format(Locale.ROOT, ", test accuracy %.1f %%", 100 * again.last().testAccuracy())
+                    + "%.6f%s%n", best.get().number(), again.best().testLoss(), again.best().hasAccuracy()
+                            ? String.format(Locale.ROOT, ", test accuracy %.1f %%", 100 * again.best().testAccuracy())
                             : "");
         }
     }
