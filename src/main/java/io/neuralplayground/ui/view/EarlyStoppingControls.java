@@ -28,7 +28,8 @@ final class EarlyStoppingControls extends VBox {
     static final List<Double> MIN_DELTAS = List.of(0.0, 1e-4, 1e-3, 1e-2);
 
     private final PlaygroundViewModel vm;
-    private final CheckBox enabled = new CheckBox("Early stopping");
+    // Short: it shares the validation share's row, whose label must show whole; the tooltip names Keras' callback.
+    private final CheckBox enabled = new CheckBox("Stop early");
     private final ComboBox<Monitor> monitor = new ComboBox<>();
     private final Spinner<Integer> patience = new Spinner<>(0, 10_000, 20);
     private final ComboBox<Double> minDelta = new ComboBox<>();

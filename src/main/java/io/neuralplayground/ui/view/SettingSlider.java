@@ -78,8 +78,12 @@ public final class SettingSlider extends VBox {
         }
     }
 
-    /** Puts {@code node} at the right end of the label's row: a switch that belongs with this setting. */
+    /**
+     * Puts {@code node} at the right end of the label's row: a switch that belongs with this setting. The label keeps
+     * the room its text needs (an ellipsis would hide the value): the node must be short enough to leave it.
+     */
     public void addToLabelRow(javafx.scene.Node node) {
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
         javafx.scene.layout.HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
         // Out of this box first: a node has one parent, and the row would take the label from under the slider.

@@ -7,15 +7,20 @@ import io.neuralplayground.data.PlaygroundDataset;
 import io.neuralplayground.engine.LeftoverExamples;
 import io.neuralplayground.session.PlaygroundSettings;
 import io.neuralplayground.ui.FxFixture;
+import io.neuralplayground.ui.MainWindow;
 import io.neuralplayground.ui.viewmodel.ColorScale;
 import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
 import io.neuralplayground.ui.viewmodel.ProblemType;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,6 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
 class DataPanelTest {
@@ -185,6 +191,36 @@ class DataPanelTest {
 
         robot.interact(() -> vm.leftoverProperty().set(LeftoverExamples.CARRY_OVER));
         assertThat(choice.getValue()).isEqualTo(LeftoverExamples.CARRY_OVER);
+    }
+
+    @Test
+    void theValidationShareShowsWholeBesideTheEarlyStoppingSwitchInTheWindowsColumn(FxRobot robot) throws Exception {
+        Scene[] scene = new Scene[1];
+        robot.interact(() -> {
+            PlaygroundViewModel window = fx.playground(PlaygroundSettings.defaults());
+            scene[0] = fx.show(new MainWindow(window, Runnable::run, 1024, 640).scene());
+            // Switched on with no validation data, early stopping sets 20 % aside: the widest label it shows.
+            window.earlyStoppingProperty().set(true);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> scene[0].getRoot().layout());
+        Label label = robot.from(scene[0].getRoot()).lookup(".setting-label")
+                .match((Label l) -> l.getText().startsWith("Validation: ")).queryAs(Label.class);
+        var row = label.getParent().getChildrenUnmodifiable();
+        CheckBox stop = (CheckBox) row.get(row.size() - 1);
+        assertThat(stop.isSelected()).isTrue();
+        assertThat(stop.getTooltip().getText()).contains("Keras' EarlyStopping");
+        assertThat(label.getText()).isEqualTo("Validation: 20%");
+        assertThat(((Text) label.lookup(".text")).getText()).as("the text drawn, not cut by an ellipsis")
+                .isEqualTo("Validation: 20%");
+        assertThat(label.localToScene(label.getBoundsInLocal()).getMaxX())
+                .isLessThanOrEqualTo(stop.localToScene(stop.getBoundsInLocal()).getMinX());
+        DataPanel column = robot.from(scene[0].getRoot()).lookup(".data-panel").queryAs(DataPanel.class);
+        assertThat(stop.localToScene(stop.getBoundsInLocal()).getMaxX()).as("the switch inside the column")
+                .isLessThanOrEqualTo(column.localToScene(column.getBoundsInLocal()).getMaxX()
+                        - column.getInsets().getRight());
+        ViewTesting.save(ViewTesting.snapshot(robot, scene[0]), "data-column-early-stopping.png");
+        assertThat(stop.getText()).as("short, to leave the label its room").isEqualTo("Stop early");
     }
 
     @Test
