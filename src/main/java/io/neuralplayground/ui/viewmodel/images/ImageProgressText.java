@@ -43,7 +43,7 @@ public final class ImageProgressText {
     }
 
     /** "2 s", "1 min 05 s", "1 h 02 min". */
-    static String duration(double seconds) {
+    public static String duration(double seconds) {
         long s = Math.max(0, Math.round(Math.ceil(seconds)));
         if (s < 60) {
             return s + " s";

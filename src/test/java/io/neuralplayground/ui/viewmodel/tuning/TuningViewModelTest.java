@@ -1,0 +1,161 @@
+package io.neuralplayground.ui.viewmodel.tuning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.neuralplayground.app.PlaygroundObjective;
+import io.neuralplayground.data.PlaygroundDataset;
+import io.neuralplayground.engine.Network;
+import io.neuralplayground.session.PlaygroundSettings;
+import io.neuralplayground.tune.Algorithm;
+import io.neuralplayground.tune.FloatRange;
+import io.neuralplayground.tune.Hyperparameter;
+import io.neuralplayground.tune.IntRange;
+import io.neuralplayground.tune.LocalTrialExecutor;
+import io.neuralplayground.tune.Search;
+import io.neuralplayground.tune.SearchOutcome;
+import io.neuralplayground.tune.SearchProblem;
+import io.neuralplayground.tune.TrialResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Tuning tab's view model without the FX thread: its rows read as the search space format, and a search it runs
+ * finds the very trials and scores the search engine finds on its own, measures the best once and applies it.
+ */
+class TuningViewModelTest {
+    private static final PlaygroundSettings BASE = PlaygroundSettings.defaults().withDataset(PlaygroundDataset.XOR)
+            .withValidationShare(0.2);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void rowsReadAsTheSearchSpaceFormatAndBack() {
+        Hyperparameter units = SpaceRowSyntax.parse("units", "2..8 step 2", "layers = 2, 3");
+        assertThat(units).isInstanceOf(IntRange.class);
+        assertThat(((IntRange) units).step()).isEqualTo(2);
+        assertThat(units.condition().requirements()).containsEntry("layers", List.of(2, 3));
+        Hyperparameter rate = SpaceRowSyntax.parse("learning_rate", "0.001..1.0 log", "");
+        assertThat(rate).isEqualTo(new FloatRange("learning_rate", 0.001, 1.0, 0, true, null));
+        Hyperparameter features = SpaceRowSyntax.parse("features", "\"x1,x2\", all", "");
+        assertThat(SpaceRowSyntax.values(features)).isEqualTo("\"x1,x2\", all");
+        for (Hyperparameter h : List.of(units, rate, features, SpaceRowSyntax.parse("a", "relu, tanh", ""),
+                SpaceRowSyntax.parse("b", "3", ""))) {
+            assertThat(SpaceRowSyntax.parse(h.name(), SpaceRowSyntax.values(h), SpaceRowSyntax.when(h)))
+                    .as("%s back from its row", h).isEqualTo(h);
+        }
+    }
+
+    @Test
+    void aBadRowSaysWhatIsWrongAndTheSearchDoesNotStart() {
+        TuningViewModel vm = viewModel(new AtomicReference<>());
+        SpaceRow row = vm.rows().get(1);
+        row.valuesProperty().set("8..2");
+        assertThat(row.problemProperty().get()).contains("units").contains("min 8 is greater than max 2");
+        assertThat(vm.start()).isFalse();
+        assertThat(vm.errorProperty().get()).contains("min 8 is greater than max 2");
+        assertThat(vm.phaseProperty().get()).isEqualTo(TuningViewModel.Phase.READY);
+
+        row.valuesProperty().set("2..8");
+        vm.rows().add(new SpaceRow("dropout", "0.1..0.5", ""));
+        assertThat(vm.start()).isFalse();
+        assertThat(vm.errorProperty().get()).contains("\"dropout\"").contains("not one the playground knows");
+    }
+
+    @Test
+    void aSearchInTheTabFindsWhatTheSearchEngineFindsAndAppliesTheBest() throws Exception {
+        AtomicReference<Network> applied = new AtomicReference<>();
+        TuningViewModel vm = viewModel(applied);
+        vm.algorithmProperty().set(TuningViewModel.AlgorithmChoice.RANDOM);
+        vm.trialsProperty().set(6);
+        vm.epochsProperty().set(20);
+        vm.parallelProperty().set(2);
+        vm.seedProperty().set(5L);
+        vm.resultsFolderProperty().set(dir.resolve("results"));
+        SearchProblem problem = vm.problem();
+
+        assertThat(vm.start()).isTrue();
+        runToEnd(vm);
+
+        assertThat(vm.phaseProperty().get()).isEqualTo(TuningViewModel.Phase.FINISHED);
+        assertThat(vm.trials()).hasSize(6).allMatch(TrialRow::isComplete);
+        assertThat(vm.progressProperty().get()).isEqualTo(1.0);
+        PlaygroundObjective objective = new PlaygroundObjective(BASE, problem.goal(), null);
+        SearchOutcome alone = Search.builder(problem, Algorithm.random(6, 20), objective).seed(5)
+                .executor(new LocalTrialExecutor(1)).build().run();
+        List<TrialResult> inTab = vm.results();
+        for (int i = 0; i < 6; i++) {
+            assertThat(inTab.get(i).sameOutcome(alone.trials().get(i))).as("trial %d", i).isTrue();
+        }
+        assertThat(vm.curves().all()).hasSize(6).allMatch(c -> c.size() == 20 && !vm.curves().isCut(c));
+        assertThat(vm.history()).hasSize(6);
+        assertThat(vm.history().get(5).bestSoFar()).isEqualTo(alone.best().get().value());
+        assertThat(vm.bestTextProperty().get()).contains("trial " + alone.best().get().number())
+                .contains("on the test data (measured once, after the search)");
+        assertThat(vm.canApplyBestProperty().get()).isTrue();
+        assertThat(vm.applyBest()).isTrue();
+        assertThat(applied.get().sameParameters(vm.bestTrained().network())).isTrue();
+
+        Path csv = dir.resolve("trials.csv");
+        assertThat(vm.exportCsv(csv).get()).isEqualTo(csv);
+        assertThat(Files.readAllLines(csv)).hasSize(7).first().asString().startsWith("number,state,value,params_");
+
+        // The same results folder again: every trial is read back, none run.
+        assertThat(vm.start()).isTrue();
+        runToEnd(vm);
+        assertThat(vm.trials()).hasSize(6).allMatch(TrialRow::resumed);
+    }
+
+    @Test
+    void hyperbandCurvesOfConfigurationsNotPromotedAreCut() throws Exception {
+        TuningViewModel vm = viewModel(new AtomicReference<>());
+        vm.algorithmProperty().set(TuningViewModel.AlgorithmChoice.HYPERBAND);
+        vm.maxEpochsProperty().set(9);
+        vm.factorProperty().set(3);
+        assertThat(vm.start()).isTrue();
+        runToEnd(vm);
+        List<LearningCurves.Curve> cut = new ArrayList<>();
+        vm.curves().all().stream().filter(vm.curves()::isCut).forEach(cut::add);
+        assertThat(cut).isNotEmpty().allMatch(c -> c.size() < 9);
+        assertThat(vm.curves().all()).anyMatch(c -> c.size() == 9);
+        assertThat(vm.trials()).anyMatch(r -> r.bracket() != null && r.round() != null && r.round() > 0);
+    }
+
+    @Test
+    void aSpaceSavedIsTheSpaceOpened() throws Exception {
+        TuningViewModel vm = viewModel(new AtomicReference<>());
+        vm.rows().get(1).whenProperty().set("layers = 2, 3");
+        vm.objectiveProperty().set("val_accuracy");
+        SearchProblem before = vm.problem();
+        Path file = dir.resolve("space.json");
+        vm.saveSpace(file).get();
+        TuningViewModel other = viewModel(new AtomicReference<>());
+        other.openSpace(file).get();
+        assertThat(other.problem().space()).isEqualTo(before.space());
+        assertThat(other.objectiveProperty().get()).isEqualTo("val_accuracy");
+
+        Files.writeString(dir.resolve("bad.yaml"), "objective: val_loss\nhyperparameters:\n  - {name: units}\n");
+        int rows = other.rows().size();
+        assertThat(other.openSpace(dir.resolve("bad.yaml"))).failsWithin(java.time.Duration.ofSeconds(10));
+        assertThat(other.errorProperty().get()).contains("bad.yaml");
+        assertThat(other.rows()).hasSize(rows);
+    }
+
+    private static TuningViewModel viewModel(AtomicReference<Network> applied) {
+        return new TuningViewModel(() -> BASE, (settings, network) -> applied.set(network), Runnable::run,
+                Runnable::run, 0);
+    }
+
+    private static void runToEnd(TuningViewModel vm) throws InterruptedException {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (vm.phaseProperty().get() == TuningViewModel.Phase.RUNNING && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            vm.onFrame();
+        }
+    }
+}
