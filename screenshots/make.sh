@@ -35,3 +35,7 @@ shot --out screenshots/autodiff.png --view autodiff --step 9
 shot --out screenshots/file-export-menu.png --dataset xor --epochs 200 --menu "File/Export network"
 shot --out screenshots/images-tab.png --view images --epochs 10 --select 2 --weight-change
 shot --out screenshots/images-confusion.png --view images --epochs 3 --panel confusion
+shot --out screenshots/tuning-mid-search.png --view tuning --dataset spiral --features all --width 1400 --height 900 \
+  --tune-algorithm random --tune-trials 30 --tune-epochs 1500 --tune-mid 8
+shot --out screenshots/tuning-done.png --view tuning --dataset spiral --features all --width 1400 --height 900 \
+  --tune-algorithm tpe --tune-trials 30 --tune-epochs 100

@@ -115,6 +115,23 @@ final class ScreenshotCommand implements Callable<Integer> {
             description = "playground with --data: the two columns the plot shows across and up.")
     private String axes;
 
+    @Option(names = "--tune-algorithm", paramLabel = "NAME", defaultValue = "tpe",
+            description = "tuning: grid, random, tpe or hyperband. Default: ${DEFAULT-VALUE}.")
+    private String tuneAlgorithm;
+
+    @Option(names = "--tune-trials", paramLabel = "N", defaultValue = "30",
+            description = "tuning: trials of random and TPE search. Default: ${DEFAULT-VALUE}.")
+    private int tuneTrials;
+
+    @Option(names = "--tune-epochs", paramLabel = "N", defaultValue = "100",
+            description = "tuning: epochs per trial (Hyperband: its max epochs). Default: ${DEFAULT-VALUE}.")
+    private int tuneEpochs;
+
+    @Option(names = "--tune-mid", paramLabel = "K",
+            description = "tuning: the picture mid-search, once K trials have finished (then the search is "
+                    + "cancelled); without it, after the search and its test figures.")
+    private Integer tuneMid;
+
     @Mixin
     private WindowOptions window = new WindowOptions();
 
@@ -126,8 +143,9 @@ final class ScreenshotCommand implements Callable<Integer> {
             case "gradcheck" -> MainWindow.View.GRADIENT_CHECK;
             case "autodiff" -> MainWindow.View.AUTODIFF;
             case "images" -> MainWindow.View.IMAGES;
+            case "tuning" -> MainWindow.View.TUNING;
             default -> throw new IllegalArgumentException("--view: unknown view '" + view
-                    + "' (available: playground, stepper, gradcheck, autodiff, images)");
+                    + "' (available: playground, stepper, gradcheck, autodiff, images, tuning)");
         };
         example.check();
         OutFiles.checkEarly(out, "a PNG picture is binary, not for standard output");
@@ -158,6 +176,8 @@ final class ScreenshotCommand implements Callable<Integer> {
         driver.awaitUpToDate();
         if (shown == MainWindow.View.IMAGES) {
             driver.awaitFrames(6);
+        } else if (shown == MainWindow.View.TUNING) {
+            runSearch(driver);
         } else if (shown == MainWindow.View.AUTODIFF) {
             prepareAutodiff(driver);
         } else if (shown != MainWindow.View.PLAYGROUND) {
@@ -207,6 +227,48 @@ final class ScreenshotCommand implements Callable<Integer> {
                 throw new IOException("no PNG writer available");
             }
         });
+    }
+
+    /** Runs a search in the Tuning tab and waits for the moment the picture shows. */
+    private void runSearch(WindowDriver driver) throws Exception {
+        var algorithm = switch (tuneAlgorithm.toLowerCase(Locale.ROOT)) {
+            case "grid" -> io.neuralplayground.ui.viewmodel.tuning.TuningViewModel.AlgorithmChoice.GRID;
+            case "random" -> io.neuralplayground.ui.viewmodel.tuning.TuningViewModel.AlgorithmChoice.RANDOM;
+            case "tpe" -> io.neuralplayground.ui.viewmodel.tuning.TuningViewModel.AlgorithmChoice.TPE;
+            case "hyperband" -> io.neuralplayground.ui.viewmodel.tuning.TuningViewModel.AlgorithmChoice.HYPERBAND;
+            default -> throw new IllegalArgumentException("--tune-algorithm: grid, random, tpe or hyperband, got "
+                    + tuneAlgorithm);
+        };
+        boolean started = driver.onFxThread(() -> {
+            var tuning = driver.window().tuning();
+            tuning.algorithmProperty().set(algorithm);
+            tuning.trialsProperty().set(tuneTrials);
+            tuning.epochsProperty().set(tuneEpochs);
+            tuning.maxEpochsProperty().set(tuneEpochs);
+            driver.window().select(MainWindow.View.TUNING);
+            return tuning.start();
+        });
+        if (!started) {
+            throw new IllegalArgumentException("the search did not start: "
+                    + driver.onFxThread(() -> driver.window().tuning().errorProperty().get()));
+        }
+        long deadline = System.nanoTime() + 600_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            boolean ready = driver.onFxThread(() -> {
+                var tuning = driver.window().tuning();
+                if (tuneMid != null) {
+                    return tuning.results().size() >= tuneMid;
+                }
+                return tuning.canApplyBestProperty().get() || tuning.phaseProperty().get()
+                        == io.neuralplayground.ui.viewmodel.tuning.TuningViewModel.Phase.READY;
+            });
+            if (ready) {
+                driver.awaitFrames(4);
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("the search did not get there within 10 minutes");
     }
 
     /** The confusion matrix under the plot, and the marked cell if asked for, once the matrix is computed. */

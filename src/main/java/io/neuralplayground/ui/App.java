@@ -62,7 +62,10 @@ public final class App extends Application {
         });
         stage.setMinWidth(MainWindow.MIN_WIDTH);
         stage.setMinHeight(MainWindow.MIN_HEIGHT);
-        frames = new FrameLoop(vm, window.images()::onFrame);
+        frames = new FrameLoop(vm, () -> {
+            window.images().onFrame();
+            window.tuning().onFrame();
+        });
         frames.start();
         stage.show();
         if (p.open() != null && p.script() == null) {

@@ -121,7 +121,8 @@ final class MainMenus {
                 Playground: Space plays and pauses, → trains one epoch, R resets.
                 Backprop stepper and autodiff: → next step, ← previous, Home back to the start, End to the end.
                 Images: Space plays and pauses, → trains to the end of the epoch, R resets.
-                Ctrl+1 … Ctrl+5 switch views; Ctrl+O opens a session or a network, Shift+Ctrl+O a CSV data
+                Tuning: Alt+S starts a search, Alt+C cancels it, Alt+A applies the best, Alt+E exports the table.
+                Ctrl+1 … Ctrl+6 switch views; Ctrl+O opens a session or a network, Shift+Ctrl+O a CSV data
                 file; Ctrl+S saves the session. A file dropped on the window opens too (a .csv file as data)."""));
         Menu help = new Menu("Help", null, keys);
         MenuBar bar = new MenuBar(file, edit, view, help);

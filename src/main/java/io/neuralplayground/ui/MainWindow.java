@@ -71,7 +71,8 @@ public final class MainWindow {
         STEPPER("Backprop stepper"),
         GRADIENT_CHECK("Gradient check"),
         AUTODIFF("Autodiff"),
-        IMAGES("Images");
+        IMAGES("Images"),
+        TUNING("Tuning");
 
         private final String title;
 
@@ -113,6 +114,7 @@ public final class MainWindow {
     private final FileDialogs dialogs;
     private final ImagesViewModel images;
     private ImagesView imagesView;
+    private final io.neuralplayground.ui.viewmodel.tuning.TuningViewModel tuning;
     /** What becomes of a data file read in the Open data… dialog. */
     private Consumer<CsvImport> dataImportHandler = this::trainOn;
 
@@ -151,6 +153,12 @@ public final class MainWindow {
         addTab(View.AUTODIFF, new AutodiffView(autodiff));
         imagesView = new ImagesView(images, this::chooseImageFolder);
         addTab(View.IMAGES, imagesView);
+        // Apply best makes the best trial the playground's network, and shows it there.
+        tuning = new io.neuralplayground.ui.viewmodel.tuning.TuningViewModel(vm::settings, (settings, network) -> {
+            vm.load(settings, network);
+            select(View.PLAYGROUND);
+        }, background, fxThread);
+        addTab(View.TUNING, new io.neuralplayground.ui.view.tuning.TuningView(tuning));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now == tabOf.get(View.STEPPER) || now == tabOf.get(View.GRADIENT_CHECK)) {
                 // A tab that works on the playground's network opens on the network as it is now.
@@ -248,6 +256,7 @@ public final class MainWindow {
                 case STEPPER, AUTODIFF -> training + "→ next step, ← previous step, Home to the start, End to the end";
                 case GRADIENT_CHECK -> training + "Backprop's gradient beside the finite differences, parameter by"
                         + " parameter; Run checks again";
+                case TUNING -> training + "Alt+S starts the search, Alt+C cancels it, Alt+A applies the best trial";
                 case IMAGES -> images.playingProperty().get() ? "Training on images — press Space to pause"
                         : "Paused — press Space to train, → to the end of the epoch, R to reset";
             };
@@ -292,6 +301,11 @@ public final class MainWindow {
     /** The Images tab's view model. */
     public ImagesViewModel images() {
         return images;
+    }
+
+    /** The Tuning tab's view model. */
+    public io.neuralplayground.ui.viewmodel.tuning.TuningViewModel tuning() {
+        return tuning;
     }
 
     /** The Images tab's view. */

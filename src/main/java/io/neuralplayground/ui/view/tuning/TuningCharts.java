@@ -1,0 +1,33 @@
+package io.neuralplayground.ui.view.tuning;
+
+import io.neuralplayground.tune.Goal;
+import java.util.Arrays;
+
+/** What the tab's charts share: which part of a loss axis to show, so that a diverged trial does not flatten all. */
+final class TuningCharts {
+    private TuningCharts() {
+    }
+
+    /**
+     * The range of {@code values} a chart shows: for a goal that is minimized, from the least to the 90th percentile
+     * (a trial that diverged runs off the top, the rest stay readable); for one maximized, from the 10th percentile
+     * to the greatest. Padded by 5 %; null when there is nothing finite.
+     */
+    static double[] range(double[] values, Goal goal) {
+        double[] v = Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
+        if (v.length == 0) {
+            return null;
+        }
+        double lo;
+        double hi;
+        if (goal.direction() == Goal.Direction.MINIMIZE) {
+            lo = v[0];
+            hi = v[(int) Math.floor(0.9 * (v.length - 1))];
+        } else {
+            lo = v[(int) Math.ceil(0.1 * (v.length - 1))];
+            hi = v[v.length - 1];
+        }
+        double pad = hi > lo ? 0.05 * (hi - lo) : Math.max(1e-3, Math.abs(hi) * 0.05);
+        return new double[] {lo - pad, hi + pad};
+    }
+}
