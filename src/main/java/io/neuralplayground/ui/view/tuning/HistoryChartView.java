@@ -2,21 +2,16 @@ package io.neuralplayground.ui.view.tuning;
 
 import io.neuralplayground.tune.SearchProblem;
 import io.neuralplayground.ui.view.ChartLook;
-import io.neuralplayground.ui.view.RedrawnChart;
 import io.neuralplayground.ui.viewmodel.tuning.TuningViewModel;
 import io.neuralplayground.ui.viewmodel.tuning.TuningViewModel.HistoryPoint;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.List;
-import javafx.scene.control.Label;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
-import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -48,14 +43,7 @@ final class HistoryChartView extends VBox {
         plot.setRenderer(0, dots);
         plot.setDataset(1, new XYSeriesCollection(best));
         plot.setRenderer(1, step);
-        ChartViewer viewer = new ChartViewer(ChartLook.chart(new RedrawnChart(plot), new RectangleInsets(4, 4, 4, 8)));
-        viewer.setMinSize(120, 120);
-        VBox.setVgrow(viewer, Priority.ALWAYS);
-        Label title = new Label("Optimization history: objective per trial, best so far in red");
-        title.getStyleClass().add("tuning-chart-title");
-        getChildren().addAll(title, viewer);
-        setMinWidth(150);
-        setPrefWidth(300);
+        TuningCharts.frame(this, plot, "Optimization history: objective per trial, best so far in red");
         vm.revisionProperty().addListener((o, was, now) -> redraw());
     }
 

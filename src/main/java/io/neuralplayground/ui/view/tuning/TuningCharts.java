@@ -8,6 +8,20 @@ final class TuningCharts {
     private TuningCharts() {
     }
 
+    /** {@code box} as one of the tab's charts: its title above a chart of {@code plot} that takes the room left. */
+    static void frame(javafx.scene.layout.VBox box, org.jfree.chart.plot.XYPlot plot, String title) {
+        org.jfree.chart.fx.ChartViewer viewer = new org.jfree.chart.fx.ChartViewer(
+                io.neuralplayground.ui.view.ChartLook.chart(new io.neuralplayground.ui.view.RedrawnChart(plot),
+                        new org.jfree.chart.ui.RectangleInsets(4, 4, 4, 8)));
+        viewer.setMinSize(120, 120);
+        javafx.scene.layout.VBox.setVgrow(viewer, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.control.Label label = new javafx.scene.control.Label(title);
+        label.getStyleClass().add("tuning-chart-title");
+        box.getChildren().addAll(label, viewer);
+        box.setMinWidth(150);
+        box.setPrefWidth(300);
+    }
+
     /**
      * The range of {@code values} a chart shows: for a goal that is minimized, from the least to the 90th percentile
      * (a trial that diverged runs off the top, the rest stay readable); for one maximized, from the 10th percentile
