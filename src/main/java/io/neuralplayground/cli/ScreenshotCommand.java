@@ -231,14 +231,14 @@ final class ScreenshotCommand implements Callable<Integer> {
 
     /** Runs a search in the Tuning tab and waits for the moment the picture shows. */
     private void runSearch(WindowDriver driver) throws Exception {
-        var algorithm = switch (tuneAlgorithm.toLowerCase(Locale.ROOT)) {
-            case "grid" -> io.neuralplayground.ui.viewmodel.tuning.TuningViewModel.AlgorithmChoice.GRID;
-            case "random" -> io.neuralplayground.ui.viewmodel.tuning.TuningViewModel.AlgorithmChoice.RANDOM;
-            case "tpe" -> io.neuralplayground.ui.viewmodel.tuning.TuningViewModel.AlgorithmChoice.TPE;
-            case "hyperband" -> io.neuralplayground.ui.viewmodel.tuning.TuningViewModel.AlgorithmChoice.HYPERBAND;
-            default -> throw new IllegalArgumentException("--tune-algorithm: grid, random, tpe or hyperband, got "
+        io.neuralplayground.ui.viewmodel.tuning.TuningViewModel.AlgorithmChoice algorithm;
+        try {
+            algorithm = io.neuralplayground.ui.viewmodel.tuning.TuningViewModel.AlgorithmChoice.valueOf(
+                    tuneAlgorithm.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--tune-algorithm: grid, random, tpe or hyperband, got "
                     + tuneAlgorithm);
-        };
+        }
         boolean started = driver.onFxThread(() -> {
             var tuning = driver.window().tuning();
             tuning.algorithmProperty().set(algorithm);

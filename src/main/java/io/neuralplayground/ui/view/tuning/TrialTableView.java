@@ -43,7 +43,7 @@ final class TrialTableView extends TableView<TrialRow> {
         getColumns().add(column("Status", TrialRow::status, 110));
         if (problem != null) {
             for (Hyperparameter h : problem.space().hyperparameters()) {
-                getColumns().add(column(h.name(), r -> shown(r.parameters().get(h.name())), 90));
+                getColumns().add(column(h.name(), r -> r.parameters().get(h.name()), 90));
             }
         }
         String metric = problem == null ? "Objective" : problem.goal().metric();
@@ -72,10 +72,6 @@ final class TrialTableView extends TableView<TrialRow> {
         getColumns().add(time);
         getColumns().add(column("Bracket", TrialRow::bracket, 60));
         getColumns().add(column("Round", TrialRow::round, 55));
-    }
-
-    private static Object shown(Object v) {
-        return v;
     }
 
     private static TableColumn<TrialRow, Object> column(String title, Function<TrialRow, Object> value, double width) {

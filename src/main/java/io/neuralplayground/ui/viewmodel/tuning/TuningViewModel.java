@@ -486,8 +486,7 @@ public final class TuningViewModel implements AutoCloseable {
         CompletableFuture<T> out = new CompletableFuture<>();
         f.whenComplete((v, e) -> fxThread.accept(() -> {
             if (e != null) {
-                out.completeExceptionally(e instanceof java.util.concurrent.CompletionException && e.getCause() != null
-                        ? e.getCause() : e);
+                out.completeExceptionally(cause(e));
             } else {
                 out.complete(v);
             }
@@ -502,9 +501,13 @@ public final class TuningViewModel implements AutoCloseable {
     }
 
     static String message(Throwable t) {
-        Throwable cause = t instanceof java.util.concurrent.CompletionException && t.getCause() != null
-                ? t.getCause() : t;
+        Throwable cause = cause(t);
         return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    }
+
+    /** What went wrong in a background step, without the wrapping a {@code CompletableFuture} adds. */
+    private static Throwable cause(Throwable t) {
+        return t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t;
     }
 
     @Override
