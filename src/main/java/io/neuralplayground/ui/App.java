@@ -97,6 +97,8 @@ public final class App extends Application {
         }
         if (window != null) {
             window.images().close();
+            // Running trials stop at their next epoch; those already written to a results folder stay there.
+            window.tuning().close();
         }
         if (heatmapThread != null) {
             heatmapThread.shutdownNow();

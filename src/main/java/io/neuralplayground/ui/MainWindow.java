@@ -115,6 +115,7 @@ public final class MainWindow {
     private final ImagesViewModel images;
     private ImagesView imagesView;
     private final io.neuralplayground.ui.viewmodel.tuning.TuningViewModel tuning;
+    private final SearchBeforeLeaving searchBeforeLeaving;
     /** What becomes of a data file read in the Open data… dialog. */
     private Consumer<CsvImport> dataImportHandler = this::trainOn;
 
@@ -158,7 +159,9 @@ public final class MainWindow {
             vm.load(settings, network);
             select(View.PLAYGROUND);
         }, background, fxThread);
-        addTab(View.TUNING, new io.neuralplayground.ui.view.tuning.TuningView(tuning));
+        addTab(View.TUNING, new io.neuralplayground.ui.view.tuning.TuningView(tuning,
+                io.neuralplayground.ui.view.tuning.TuningFiles.choosers(this::owner)));
+        searchBeforeLeaving = new SearchBeforeLeaving(tuning, this::owner);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now == tabOf.get(View.STEPPER) || now == tabOf.get(View.GRADIENT_CHECK)) {
                 // A tab that works on the playground's network opens on the network as it is now.
@@ -398,11 +401,11 @@ public final class MainWindow {
     }
 
     /**
-     * Quits, once the session's unsaved changes are saved or let go (Ctrl+Q, File ▸ Quit, closing the window);
-     * Cancel keeps the window open.
+     * Quits, once a running search may stop and the session's unsaved changes are saved or let go (Ctrl+Q,
+     * File ▸ Quit, closing the window); Cancel keeps the window open.
      */
     public void quit() {
-        files.quit();
+        searchBeforeLeaving.then(files::quit);
     }
 
     /** What quitting does instead of ending the application (for tests). */

@@ -24,10 +24,12 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * Optuna's parallel coordinates: an upright axis per hyperparameter (ranges linear or log as searched, choices
- * evenly spaced) and one for the objective; each completed trial a line through its values, the better the trial the
+ * evenly spaced, each named beside its axis) and one for the objective; each completed trial a line through its values, the better the trial the
  * darker and bluer its line (the best drawn last, on top).
  */
 final class ParallelCoordinatesView extends VBox {
+    /** Choice axes with at most this many values name each value; longer ones only their ends. */
+    static final int MAX_LABELLED_CHOICES = 8;
     private final Canvas canvas = new Canvas();
     private final TuningViewModel vm;
 
@@ -143,6 +145,21 @@ final class ParallelCoordinatesView extends VBox {
             g.fillText(name, Math.max(28, Math.min(w - 28, x)), top - 12);
             String hi;
             String lo;
+            if (a < axes.size() && axes.get(a) instanceof Choice c && c.values().size() > 2
+                    && c.values().size() <= MAX_LABELLED_CHOICES) {
+                // Every choice has its own place on the axis, so each is named there, beside the axis.
+                g.setFont(Font.font(9));
+                g.setTextAlign(TextAlignment.LEFT);
+                g.setTextBaseline(VPos.CENTER);
+                for (Object value : c.values()) {
+                    double y = bottom - position(c, value) * (bottom - top);
+                    g.fillText(String.valueOf(value), Math.min(x + 3, w - 40), y);
+                }
+                g.setTextAlign(TextAlignment.CENTER);
+                g.setTextBaseline(VPos.BOTTOM);
+                g.setFont(Font.font(11));
+                continue;
+            }
             if (a < axes.size()) {
                 hi = end(axes.get(a), true);
                 lo = end(axes.get(a), false);

@@ -25,7 +25,8 @@ final class TuningCharts {
     /**
      * The range of {@code values} a chart shows: for a goal that is minimized, from the least to the 90th percentile
      * (a trial that diverged runs off the top, the rest stay readable); for one maximized, from the 10th percentile
-     * to the greatest. Padded by 5 %; null when there is nothing finite.
+     * to the greatest. Padded by 5 %, but not below 0 when no value is negative, nor above 1 for an accuracy; null
+     * when there is nothing finite.
      */
     static double[] range(double[] values, Goal goal) {
         double[] v = Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
@@ -42,6 +43,9 @@ final class TuningCharts {
             hi = v[v.length - 1];
         }
         double pad = hi > lo ? 0.05 * (hi - lo) : Math.max(1e-3, Math.abs(hi) * 0.05);
-        return new double[] {lo - pad, hi + pad};
+        // Losses and accuracies are never negative and accuracies never above 1: the padding does not cross those.
+        double bottom = v[0] >= 0 ? Math.max(0, lo - pad) : lo - pad;
+        double top = goal.metric().endsWith("accuracy") && v[v.length - 1] <= 1 ? Math.min(1, hi + pad) : hi + pad;
+        return new double[] {bottom, top};
     }
 }

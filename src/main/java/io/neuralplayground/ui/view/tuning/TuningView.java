@@ -4,8 +4,6 @@ import io.neuralplayground.ui.viewmodel.tuning.SpaceRow;
 import io.neuralplayground.ui.viewmodel.tuning.TuningViewModel;
 import io.neuralplayground.ui.viewmodel.tuning.TuningViewModel.AlgorithmChoice;
 import io.neuralplayground.ui.viewmodel.tuning.TuningViewModel.Phase;
-import java.io.File;
-import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Insets;
@@ -27,8 +25,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 
 /**
  * The Tuning tab: the search set up on the left (the space's rows, the objective, the algorithm and its budget,
@@ -37,10 +33,13 @@ import javafx.stage.FileChooser;
  */
 public final class TuningView extends BorderPane {
     private final TuningViewModel vm;
+    private final TuningFiles files;
     private final GridPane rowGrid = new GridPane();
 
-    public TuningView(TuningViewModel vm) {
+    /** @param files where the tab asks for the files it opens and writes */
+    public TuningView(TuningViewModel vm, TuningFiles files) {
         this.vm = vm;
+        this.files = files;
         getStyleClass().add("tuning");
         ScrollPane setup = new ScrollPane(setupColumn());
         setup.setFitToWidth(true);
@@ -53,7 +52,9 @@ public final class TuningView extends BorderPane {
             if (!now.isEmpty() && getScene() != null && getScene().getWindow() != null
                     && getScene().getWindow().isShowing()) {
                 Alert alert = new Alert(Alert.AlertType.ERROR, now);
-                alert.setHeaderText("The search could not go on");
+                alert.setTitle("Tuning");
+                alert.setHeaderText(vm.phaseProperty().get() == Phase.RUNNING ? "The search could not go on"
+                        : "The Tuning tab could not do that");
                 alert.initOwner(getScene().getWindow());
                 alert.show();
             }
@@ -74,10 +75,10 @@ public final class TuningView extends BorderPane {
         }
         Button open = new Button("Open space…");
         open.setTooltip(new Tooltip("Read a search space file (JSON or YAML, as the tune command takes)"));
-        open.setOnAction(e -> chooseFile(false).ifPresent(vm::openSpace));
+        open.setOnAction(e -> files.spaceToOpen().ifPresent(vm::openSpace));
         Button save = new Button("Save space…");
         save.setTooltip(new Tooltip("Write the rows as a JSON search space file for the tune command"));
-        save.setOnAction(e -> chooseFile(true).ifPresent(vm::saveSpace));
+        save.setOnAction(e -> files.spaceToSave().ifPresent(vm::saveSpace));
         HBox spaceButtons = new HBox(6, add, open, save);
         Label syntax = new Label("Values: a list (relu, tanh), a range (1..3, 2..8 step 2, 0.001..1.0 log) or one "
                 + "value. Only when: parent = values, e.g. layers = 2, 3.");
@@ -106,6 +107,8 @@ public final class TuningView extends BorderPane {
         epochs.disableProperty().bind(hyperband);
         maxEpochs.disableProperty().bind(hyperband.not());
         factor.disableProperty().bind(hyperband.not());
+        BooleanBinding busy = vm.phaseProperty().isEqualTo(Phase.RUNNING)
+                .or(vm.phaseProperty().isEqualTo(Phase.CANCELLING));
         TextField seed = new TextField();
         seed.setPromptText("the playground's (" + vm.playgroundSeed() + ")");
         seed.setTooltip(new Tooltip("The same seed proposes the same trials; blank takes the playground's seed"));
@@ -126,12 +129,15 @@ public final class TuningView extends BorderPane {
         Button chooseFolder = new Button("Results folder…");
         chooseFolder.setTooltip(new Tooltip("Trials are written here as they end; a stopped search started again "
                 + "on the same folder resumes where it was"));
-        chooseFolder.setOnAction(e -> {
-            DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle("Results folder of the search");
-            File dir = chooser.showDialog(getScene().getWindow());
-            vm.resultsFolderProperty().set(dir == null ? null : dir.toPath());
-        });
+        // Cancelling the chooser keeps the folder there was.
+        chooseFolder.setOnAction(e -> files.resultsFolder().ifPresent(vm.resultsFolderProperty()::set));
+        chooseFolder.disableProperty().bind(busy);
+        Button noFolder = new Button("×");
+        noFolder.setTooltip(new Tooltip("Write no results folder: the trials are kept only in the tab"));
+        noFolder.setOnAction(e -> vm.resultsFolderProperty().set(null));
+        noFolder.disableProperty().bind(busy.or(vm.resultsFolderProperty().isNull()));
+        folder.setTooltip(new Tooltip());
+        folder.getTooltip().textProperty().bind(folder.textProperty());
         GridPane settings = new GridPane();
         settings.setHgap(8);
         settings.setVgap(6);
@@ -143,7 +149,7 @@ public final class TuningView extends BorderPane {
         settings.addRow(5, new Label("Factor"), factor);
         settings.addRow(6, new Label("Parallel trials"), parallel);
         settings.addRow(7, new Label("Seed"), seed);
-        settings.addRow(8, chooseFolder, folder);
+        settings.addRow(8, chooseFolder, new HBox(4, folder, noFolder));
         settings.add(earlyStopping, 0, 9, 2, 1);
 
         Button start = new Button("_Start");
@@ -153,8 +159,6 @@ public final class TuningView extends BorderPane {
         Button cancel = new Button("_Cancel search");
         cancel.setTooltip(new Tooltip("Stop the search: finished trials stay (Alt+C)"));
         cancel.setOnAction(e -> vm.cancel());
-        BooleanBinding busy = vm.phaseProperty().isEqualTo(Phase.RUNNING)
-                .or(vm.phaseProperty().isEqualTo(Phase.CANCELLING));
         start.disableProperty().bind(busy);
         cancel.disableProperty().bind(vm.phaseProperty().isNotEqualTo(Phase.RUNNING));
         HBox run = new HBox(8, start, cancel);
@@ -177,10 +181,12 @@ public final class TuningView extends BorderPane {
             TextField values = new TextField();
             values.textProperty().bindBidirectional(row.valuesProperty());
             values.setPrefColumnCount(11);
+            values.getStyleClass().add("space-values");
             TextField when = new TextField();
             when.textProperty().bindBidirectional(row.whenProperty());
             when.setPromptText("always");
             when.setPrefColumnCount(6);
+            when.getStyleClass().add("space-when");
             Runnable mark = () -> {
                 boolean bad = !row.problemProperty().get().isEmpty();
                 values.setStyle(bad ? "-fx-border-color: #c0392b;" : "");
@@ -201,6 +207,12 @@ public final class TuningView extends BorderPane {
         bar.setMaxWidth(Double.MAX_VALUE);
         Label progress = new Label();
         progress.textProperty().bind(vm.progressTextProperty());
+        Label note = new Label();
+        note.textProperty().bind(vm.noteProperty());
+        note.getStyleClass().add("tuning-note");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox progressRow = new HBox(8, progress, spacer, note);
         Label best = new Label();
         best.textProperty().bind(vm.bestTextProperty());
         best.setWrapText(true);
@@ -213,15 +225,7 @@ public final class TuningView extends BorderPane {
         Button export = new Button("_Export table…");
         export.setTooltip(new Tooltip("Write the table of trials as CSV, with Optuna's column names (Alt+E)"));
         export.disableProperty().bind(Bindings.isEmpty(vm.trials()));
-        export.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle("Export the table of trials");
-            chooser.setInitialFileName("trials.csv");
-            File file = chooser.showSaveDialog(getScene().getWindow());
-            if (file != null) {
-                vm.exportCsv(file.toPath());
-            }
-        });
+        export.setOnAction(e -> files.tableTarget().ifPresent(vm::exportCsv));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox top = new HBox(8, best, gap, apply, export);
@@ -233,24 +237,9 @@ public final class TuningView extends BorderPane {
         charts.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
         charts.setPrefHeight(300);
         charts.setMinHeight(220);
-        VBox box = new VBox(6, bar, progress, top, table, charts);
+        VBox box = new VBox(6, bar, progressRow, top, table, charts);
         box.setPadding(new Insets(10));
         return box;
-    }
-
-    private java.util.Optional<Path> chooseFile(boolean save) {
-        FileChooser chooser = new FileChooser();
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Search spaces", "*.json", "*.yaml",
-                "*.yml"));
-        chooser.setTitle(save ? "Save the search space" : "Open a search space");
-        File file;
-        if (save) {
-            chooser.setInitialFileName("space.json");
-            file = chooser.showSaveDialog(getScene().getWindow());
-        } else {
-            file = chooser.showOpenDialog(getScene().getWindow());
-        }
-        return java.util.Optional.ofNullable(file).map(File::toPath);
     }
 
     private static Spinner<Integer> spinner(int min, int max, javafx.beans.property.IntegerProperty value,

@@ -90,6 +90,11 @@ public final class LearningCurves {
         }
     }
 
+    /** The trial was running when the search was cancelled: its curve ends where it is. */
+    void stopped(int trial) {
+        curves.computeIfAbsent(trial, Curve::new).ended = true;
+    }
+
     /** Whether {@code c} stopped short: ended before the full epochs, and not trained further by a later trial. */
     public boolean isCut(Curve c) {
         return c.ended && !c.continued && c.size < fullEpochs;

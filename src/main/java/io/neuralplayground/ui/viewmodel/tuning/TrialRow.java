@@ -16,7 +16,9 @@ public record TrialRow(int number, State state, boolean resumed, Map<String, Obj
         int epochsRun, int epochs, double seconds, Integer bracket, Integer round, String error) {
     /** How a trial stands. */
     public enum State {
-        RUNNING("running"), COMPLETE("complete"), FAILED("failed");
+        RUNNING("running"), COMPLETE("complete"), FAILED("failed"),
+        /** Running when the search was cancelled: it has no score, and a resumed search runs it again. */
+        STOPPED("stopped");
 
         private final String word;
 
@@ -50,6 +52,12 @@ public record TrialRow(int number, State state, boolean resumed, Map<String, Obj
     /** The same running trial, {@code epoch} epochs in. */
     TrialRow at(int epoch) {
         return new TrialRow(number, state, resumed, parameters, value, epoch, epochs, seconds, bracket, round, error);
+    }
+
+    /** The same trial, stopped where it was by a cancelled search. */
+    TrialRow stopped() {
+        return new TrialRow(number, State.STOPPED, resumed, parameters, value, epochsRun, epochs, seconds, bracket,
+                round, error);
     }
 
     public boolean isComplete() {

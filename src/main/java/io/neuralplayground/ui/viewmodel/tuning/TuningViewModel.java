@@ -124,6 +124,7 @@ public final class TuningViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper canApplyBest = new ReadOnlyBooleanWrapper(this, "canApplyBest");
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
 
     private Search search;
     private SearchInbox inbox;
@@ -212,7 +213,7 @@ public final class TuningViewModel implements AutoCloseable {
      * @return whether it started
      */
     public boolean start() {
-        if (phase.get() == Phase.RUNNING || phase.get() == Phase.CANCELLING) {
+        if (searching()) {
             return false;
         }
         SearchProblem problem;
@@ -284,6 +285,11 @@ public final class TuningViewModel implements AutoCloseable {
             phase.set(Phase.CANCELLING);
             progressText.set("Cancelling: the running trials stop at their next epoch…");
         }
+    }
+
+    /** Whether a search runs (or is stopping): quitting now would stop it. */
+    public boolean searching() {
+        return phase.get() == Phase.RUNNING || phase.get() == Phase.CANCELLING;
     }
 
     /** Takes what the search said since the last frame, at most every {@link #DEFAULT_FRAME_GAP_NANOS}. */
@@ -379,6 +385,12 @@ public final class TuningViewModel implements AutoCloseable {
         long failed = outcome.trials().stream().filter(t -> !t.isCompleted()).count();
         Phase end = outcome.cancelled() ? Phase.CANCELLED : Phase.FINISHED;
         phase.set(end);
+        for (int i = 0; i < table.size(); i++) {
+            if (table.get(i).state() == TrialRow.State.RUNNING) {
+                table.set(i, table.get(i).stopped());
+                curves.stopped(table.get(i).number());
+            }
+        }
         progress.set(end == Phase.FINISHED ? 1 : progress.get());
         String time = lastProgress == null ? "" : " in " + ImageProgressText.duration(
                 lastProgress.elapsed().toMillis() / 1000.0);
@@ -441,14 +453,17 @@ public final class TuningViewModel implements AutoCloseable {
     public CompletableFuture<Path> exportCsv(Path file) {
         SearchProblem problem = running.get();
         if (problem == null || results.isEmpty()) {
-            return CompletableFuture.failedFuture(new PlaygroundException("No trial has finished yet: there is no "
-                    + "table to export"));
+            PlaygroundException none = new PlaygroundException("No trial has finished yet: there is no table to "
+                    + "export");
+            reportError(none.getMessage());
+            return CompletableFuture.failedFuture(none);
         }
         List<TrialResult> list = new ArrayList<>(results.values());
-        return onFx(CompletableFuture.supplyAsync(() -> {
+        return reported(onFx(CompletableFuture.supplyAsync(() -> {
             TrialTable.writeCsv(file, problem.space(), list);
             return file;
-        }, background));
+        }, background)), "Wrote the " + list.size() + (list.size() == 1 ? " trial to " : " trials to ")
+                + file.getFileName());
     }
 
     /** Reads a search space file (JSON or YAML) into the rows and the objective; a bad file changes nothing. */
@@ -463,6 +478,9 @@ public final class TuningViewModel implements AutoCloseable {
                     if (OBJECTIVES.contains(problem.goal().metric())) {
                         objective.set(problem.goal().metric());
                     }
+                    int n = problem.space().hyperparameters().size();
+                    note.set("Opened " + file.getFileName() + ": " + n
+                            + (n == 1 ? " hyperparameter" : " hyperparameters"));
                 });
     }
 
@@ -475,10 +493,21 @@ public final class TuningViewModel implements AutoCloseable {
             reportError(e.getMessage());
             return CompletableFuture.failedFuture(e);
         }
-        return onFx(CompletableFuture.supplyAsync(() -> {
+        return reported(onFx(CompletableFuture.supplyAsync(() -> {
             SearchSpaceFile.write(file, problem);
             return file;
-        }, background));
+        }, background)), "Saved the search space to " + file.getFileName());
+    }
+
+    /** {@code f}, which on success sets {@code done} as the note and on failure says why as the error. */
+    private <T> CompletableFuture<T> reported(CompletableFuture<T> f, String done) {
+        return f.whenComplete((v, failure) -> {
+            if (failure != null) {
+                reportError(message(failure));
+            } else {
+                note.set(done);
+            }
+        });
     }
 
     /** {@code f}'s outcome, handed on on the FX thread. */
@@ -634,6 +663,11 @@ public final class TuningViewModel implements AutoCloseable {
     /** Bumped after each frame that changed the results: the charts redraw then. */
     public ReadOnlyIntegerProperty revisionProperty() {
         return revision.getReadOnlyProperty();
+    }
+
+    /** What the last file action did ("Wrote the 30 trials to trials.csv"); empty before one. */
+    public ReadOnlyStringProperty noteProperty() {
+        return note.getReadOnlyProperty();
     }
 
     /** The last problem met (a bad setting, an unreadable file), for an alert; blank when none. */
