@@ -7,6 +7,9 @@ import io.neuralplayground.session.PlaygroundSettings;
 import io.neuralplayground.ui.viewmodel.PlaygroundViewModel;
 import io.neuralplayground.ui.viewmodel.tuning.TuningViewModel;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Platform;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -61,5 +64,54 @@ class TuningTabTest {
         assertThat(window.selected()).isEqualTo(MainWindow.View.PLAYGROUND);
         assertThat(vm.settings().hiddenLayers()).isEqualTo(tuning.bestTrained().settings().hiddenLayers());
         assertThat(vm.settings().learningRate()).isEqualTo(tuning.bestTrained().settings().learningRate());
+    }
+
+    @Test
+    void quittingWhileASearchRunsAsksFirstAndCancelKeepsItRunning(FxRobot robot) throws Exception {
+        AtomicInteger quits = new AtomicInteger();
+        window.onQuit(quits::incrementAndGet);
+        TuningViewModel tuning = window.tuning();
+        robot.interact(() -> {
+            tuning.algorithmProperty().set(TuningViewModel.AlgorithmChoice.RANDOM);
+            tuning.trialsProperty().set(500);
+            tuning.epochsProperty().set(2000);
+            tuning.parallelProperty().set(1);
+            assertThat(tuning.start()).isTrue();
+        });
+        try {
+            Platform.runLater(window::quit);
+            DialogPane question = question(robot);
+            assertThat(question.getHeaderText()).isEqualTo("Quitting stops the hyperparameter search");
+            assertThat(question.getContentText()).contains("No results folder was chosen");
+            robot.clickOn("Cancel");
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(quits).as("Cancel does not quit").hasValue(0);
+            assertThat(tuning.searching()).as("and the search goes on").isTrue();
+
+            Platform.runLater(window::quit);
+            question(robot);
+            robot.clickOn("Stop search and quit");
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(quits).hasValue(1);
+        } finally {
+            tuning.close();
+        }
+    }
+
+    @Test
+    void quittingWithNoSearchAsksNothingOfIt() {
+        assertThat(SearchBeforeLeaving.consequence(1, null)).startsWith("1 trial has finished.");
+        assertThat(SearchBeforeLeaving.consequence(12, java.nio.file.Path.of("runs", "spiral")))
+                .isEqualTo("12 trials have finished and are kept in spiral; starting the search again on that folder "
+                        + "resumes it.");
+        AtomicInteger quits = new AtomicInteger();
+        window.onQuit(quits::incrementAndGet);
+        WaitForAsyncUtils.waitForAsyncFx(5000, window::quit);
+        assertThat(quits).hasValue(1);
+    }
+
+    private static DialogPane question(FxRobot robot) throws java.util.concurrent.TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".search-running").tryQuery().isPresent());
+        return robot.lookup(".search-running").queryAs(DialogPane.class);
     }
 }
