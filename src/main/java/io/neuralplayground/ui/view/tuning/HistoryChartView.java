@@ -43,7 +43,7 @@ final class HistoryChartView extends VBox {
         plot.setRenderer(0, dots);
         plot.setDataset(1, new XYSeriesCollection(best));
         plot.setRenderer(1, step);
-        TuningCharts.frame(this, plot, "Optimization history: objective per trial, best so far in red");
+        TuningCharts.frame(this, plot, "Optimization history (best so far in red)");
         vm.revisionProperty().addListener((o, was, now) -> redraw());
     }
 

@@ -42,7 +42,7 @@ final class ParallelCoordinatesView extends VBox {
         canvas.widthProperty().addListener((o, was, now) -> redraw());
         canvas.heightProperty().addListener((o, was, now) -> redraw());
         VBox.setVgrow(holder, Priority.ALWAYS);
-        Label title = new Label("Parallel coordinates: hyperparameters against the objective");
+        Label title = new Label("Parallel coordinates (best trials darkest)");
         title.getStyleClass().add("tuning-chart-title");
         getChildren().addAll(title, holder);
         setMinWidth(150);
@@ -153,7 +153,13 @@ final class ParallelCoordinatesView extends VBox {
                 g.setTextBaseline(VPos.CENTER);
                 for (Object value : c.values()) {
                     double y = bottom - position(c, value) * (bottom - top);
-                    g.fillText(String.valueOf(value), Math.min(x + 3, w - 40), y);
+                    String text = String.valueOf(value);
+                    double tx = Math.min(x + 3, w - 40);
+                    // On a white ground of its own: the trials' lines cross the axis right there.
+                    g.setFill(Color.rgb(255, 255, 255, 0.85));
+                    g.fillRect(tx - 1, y - 6, 5.2 * text.length() + 2, 12);
+                    g.setFill(Color.gray(0.3));
+                    g.fillText(text, tx, y);
                 }
                 g.setTextAlign(TextAlignment.CENTER);
                 g.setTextBaseline(VPos.BOTTOM);

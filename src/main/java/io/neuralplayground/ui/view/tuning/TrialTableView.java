@@ -43,7 +43,9 @@ final class TrialTableView extends TableView<TrialRow> {
         getColumns().add(column("Status", TrialRow::status, 110));
         if (problem != null) {
             for (Hyperparameter h : problem.space().hyperparameters()) {
-                getColumns().add(column(h.name(), r -> r.parameters().get(h.name()), 90));
+                // Wide enough for the name in the header (about 7 px a letter at the table's font).
+                getColumns().add(column(h.name(), r -> r.parameters().get(h.name()),
+                        Math.max(90, 7.5 * h.name().length() + 24)));
             }
         }
         String metric = problem == null ? "Objective" : problem.goal().metric();
@@ -55,13 +57,15 @@ final class TrialTableView extends TableView<TrialRow> {
                 TrialRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
                 setText(empty || row == null ? null : row.isComplete()
                         ? String.format(Locale.ROOT, "%.4f", row.value())
-                        : row.error() != null ? "failed" : "…");
+                        : row.error() != null ? "failed" : row.state() == TrialRow.State.RUNNING ? "…" : "—");
                 setTooltip(row != null && row.error() != null ? new javafx.scene.control.Tooltip(row.error()) : null);
             }
         });
         getColumns().add(value);
         getColumns().add(column("Epochs", r -> r.epochsRun(), 60));
-        TableColumn<TrialRow, Object> time = column("Time (s)", r -> r.seconds(), 70);
+        // A running trial's time is known only once it ends.
+        TableColumn<TrialRow, Object> time = column("Time (s)", r -> r.state() == TrialRow.State.RUNNING ? null
+                : (Object) r.seconds(), 70);
         time.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
             @Override
             protected void updateItem(Object item, boolean empty) {

@@ -261,6 +261,7 @@ public final class TuningView extends BorderPane {
 
     private static Label header(String text) {
         Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         l.setStyle("-fx-text-fill: #666; -fx-font-size: 11px;");
         return l;
     }
