@@ -9,11 +9,13 @@ import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
 
 /**
- * Asks before quitting while a hyperparameter search runs: quitting stops it, and without a results folder its
- * finished trials are lost with it. Stop search and quit goes on; Cancel keeps the window and the search running.
+ * Asks before quitting when the Tuning tab would lose work: a search that runs (quitting stops it, and without a
+ * results folder its finished trials go with it), or a finished search whose trials are nowhere else (no results
+ * folder, the table not exported). The first button goes on; Cancel keeps the window, and the search running.
  */
 final class SearchBeforeLeaving {
     static final ButtonType STOP_AND_QUIT = new ButtonType("Stop search and quit", ButtonData.YES);
+    static final ButtonType QUIT_ANYWAY = new ButtonType("Quit anyway", ButtonData.YES);
 
     private final TuningViewModel tuning;
     private final Supplier<Window> owner;
@@ -23,14 +25,24 @@ final class SearchBeforeLeaving {
         this.owner = owner;
     }
 
-    /** Runs {@code leave} now if no search runs; otherwise only once the user chose to stop it. */
+    /** Runs {@code leave} now if nothing would be lost; otherwise only once the user chose to go on. */
     void then(Runnable leave) {
-        if (!tuning.searching() || ask() == STOP_AND_QUIT) {
+        if (tuning.searching()) {
+            if (ask("search-running", "Quitting stops the hyperparameter search",
+                    consequence(tuning.results().size(), tuning.resultsFolderProperty().get()), STOP_AND_QUIT)) {
+                leave.run();
+            }
+        } else if (tuning.resultsWouldBeLost()) {
+            if (ask("search-unsaved", "The last search's trials are not saved", unsaved(tuning.results().size()),
+                    QUIT_ANYWAY)) {
+                leave.run();
+            }
+        } else {
             leave.run();
         }
     }
 
-    /** What the question says of the search's finished trials. */
+    /** What the question says of a running search's finished trials. */
     static String consequence(int finished, Path resultsFolder) {
         String trials = finished == 1 ? "1 trial has" : finished + " trials have";
         if (resultsFolder == null) {
@@ -40,16 +52,22 @@ final class SearchBeforeLeaving {
                 + "on that folder resumes it.";
     }
 
-    private ButtonType ask() {
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, consequence(tuning.results().size(),
-                tuning.resultsFolderProperty().get()), STOP_AND_QUIT, ButtonType.CANCEL);
-        alert.setTitle("A search is running");
-        alert.setHeaderText("Quitting stops the hyperparameter search");
-        alert.getDialogPane().getStyleClass().add("search-running");
+    /** What the question says of a finished search's trials that are nowhere else. */
+    static String unsaved(int finished) {
+        return (finished == 1 ? "Its trial is" : "Its " + finished + " trials are") + " in no results folder and "
+                + "the table was not exported, so quitting loses them. Export table… in the Tuning tab keeps them as "
+                + "CSV.";
+    }
+
+    private boolean ask(String styleClass, String header, String text, ButtonType goOn) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, text, goOn, ButtonType.CANCEL);
+        alert.setTitle("Tuning");
+        alert.setHeaderText(header);
+        alert.getDialogPane().getStyleClass().add(styleClass);
         Window window = owner.get();
         if (window != null) {
             alert.initOwner(window);
         }
-        return alert.showAndWait().orElse(ButtonType.CANCEL);
+        return alert.showAndWait().orElse(ButtonType.CANCEL) == goOn;
     }
 }

@@ -64,6 +64,16 @@ class TuningTabTest {
         assertThat(window.selected()).isEqualTo(MainWindow.View.PLAYGROUND);
         assertThat(vm.settings().hiddenLayers()).isEqualTo(tuning.bestTrained().settings().hiddenLayers());
         assertThat(vm.settings().learningRate()).isEqualTo(tuning.bestTrained().settings().learningRate());
+
+        // The trials are in no results folder and the table was not exported: quitting asks first.
+        AtomicInteger quits = new AtomicInteger();
+        window.onQuit(quits::incrementAndGet);
+        Platform.runLater(window::quit);
+        DialogPane question = question(robot, ".search-unsaved");
+        assertThat(question.getContentText()).startsWith("Its 4 trials are in no results folder");
+        robot.clickOn("Quit anyway");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(quits).hasValue(1);
     }
 
     @Test
@@ -80,7 +90,7 @@ class TuningTabTest {
         });
         try {
             Platform.runLater(window::quit);
-            DialogPane question = question(robot);
+            DialogPane question = question(robot, ".search-running");
             assertThat(question.getHeaderText()).isEqualTo("Quitting stops the hyperparameter search");
             assertThat(question.getContentText()).contains("No results folder was chosen");
             robot.clickOn("Cancel");
@@ -89,7 +99,7 @@ class TuningTabTest {
             assertThat(tuning.searching()).as("and the search goes on").isTrue();
 
             Platform.runLater(window::quit);
-            question(robot);
+            question(robot, ".search-running");
             robot.clickOn("Stop search and quit");
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(quits).hasValue(1);
@@ -110,8 +120,8 @@ class TuningTabTest {
         assertThat(quits).hasValue(1);
     }
 
-    private static DialogPane question(FxRobot robot) throws java.util.concurrent.TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".search-running").tryQuery().isPresent());
-        return robot.lookup(".search-running").queryAs(DialogPane.class);
+    private static DialogPane question(FxRobot robot, String query) throws java.util.concurrent.TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery().isPresent());
+        return robot.lookup(query).queryAs(DialogPane.class);
     }
 }

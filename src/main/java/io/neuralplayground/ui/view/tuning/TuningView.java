@@ -9,6 +9,8 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Insets;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -155,7 +157,11 @@ public final class TuningView extends BorderPane {
         Button start = new Button("_Start");
         start.setDefaultButton(false);
         start.setTooltip(new Tooltip("Run the search in the background (Alt+S)"));
-        start.setOnAction(e -> vm.start());
+        start.setOnAction(e -> {
+            if (!vm.resultsWouldBeLost() || newSearchConfirmed()) {
+                vm.start();
+            }
+        });
         Button cancel = new Button("_Cancel search");
         cancel.setTooltip(new Tooltip("Stop the search: finished trials stay (Alt+C)"));
         cancel.setOnAction(e -> vm.cancel());
@@ -240,6 +246,22 @@ public final class TuningView extends BorderPane {
         VBox box = new VBox(6, bar, progressRow, top, table, charts);
         box.setPadding(new Insets(10));
         return box;
+    }
+
+    /** Whether the user lets a new search replace trials that are in no results folder and were not exported. */
+    private boolean newSearchConfirmed() {
+        int n = vm.results().size();
+        ButtonType replace = new ButtonType("Start new search", ButtonBar.ButtonData.YES);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, (n == 1 ? "The table's trial is" : "The table's " + n
+                + " trials are") + " in no results folder and were not exported: the new search replaces them.",
+                replace, ButtonType.CANCEL);
+        alert.setTitle("Tuning");
+        alert.setHeaderText("Start a new search?");
+        alert.getDialogPane().getStyleClass().add("replace-search");
+        if (getScene() != null && getScene().getWindow() != null) {
+            alert.initOwner(getScene().getWindow());
+        }
+        return alert.showAndWait().orElse(ButtonType.CANCEL) == replace;
     }
 
     private static Spinner<Integer> spinner(int min, int max, javafx.beans.property.IntegerProperty value,

@@ -131,6 +131,10 @@ public final class TuningViewModel implements AutoCloseable {
     private PlaygroundObjective searched;
     private PlaygroundObjective.TrainedTrial bestTrained;
     private Progress lastProgress;
+    /** Whether the search shown writes its trials to a results folder. */
+    private boolean searchHasFolder;
+    /** How many finished trials the last export of the table held; -1 when it was not exported. */
+    private int exportedTrials = -1;
     private long lastDrain;
 
     /**
@@ -256,6 +260,8 @@ public final class TuningViewModel implements AutoCloseable {
         if (resultsFolder.get() != null) {
             builder.resultsFolder(resultsFolder.get());
         }
+        searchHasFolder = resultsFolder.get() != null;
+        exportedTrials = -1;
         search = builder.build();
         Search thisSearch = search;
         SearchInbox thisInbox = inbox;
@@ -285,6 +291,14 @@ public final class TuningViewModel implements AutoCloseable {
             phase.set(Phase.CANCELLING);
             progressText.set("Cancelling: the running trials stop at their next epoch…");
         }
+    }
+
+    /**
+     * Whether the table holds finished trials that are nowhere else: the search had no results folder and the table
+     * was not exported since. Starting another search or quitting would lose them.
+     */
+    public boolean resultsWouldBeLost() {
+        return !results.isEmpty() && !searchHasFolder && exportedTrials != results.size();
     }
 
     /** Whether a search runs (or is stopping): quitting now would stop it. */
@@ -462,7 +476,10 @@ public final class TuningViewModel implements AutoCloseable {
         return reported(onFx(CompletableFuture.supplyAsync(() -> {
             TrialTable.writeCsv(file, problem.space(), list);
             return file;
-        }, background)), "Wrote the " + list.size() + (list.size() == 1 ? " trial to " : " trials to ")
+        }, background)).thenApply(written -> {
+            exportedTrials = list.size();
+            return written;
+        }), "Wrote the " + list.size() + (list.size() == 1 ? " trial to " : " trials to ")
                 + file.getFileName());
     }
 

@@ -127,6 +127,36 @@ class TuningViewTest {
     }
 
     @Test
+    void startingAgainAsksBeforeItReplacesTrialsThatAreNowhereElse(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            vm.algorithmProperty().set(TuningViewModel.AlgorithmChoice.RANDOM);
+            vm.trialsProperty().set(3);
+            vm.epochsProperty().set(5);
+        });
+        robot.clickOn("Start");
+        waitUntil(robot, () -> vm.phaseProperty().get() == Phase.FINISHED);
+        assertThat(vm.resultsWouldBeLost()).isTrue();
+
+        robot.clickOn("Start");
+        waitUntil(robot, () -> robot.lookup(".replace-search").tryQuery().isPresent());
+        assertThat(robot.lookup(".replace-search").queryAs(DialogPane.class).getContentText())
+                .startsWith("The table's 3 trials are in no results folder");
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.phaseProperty().get()).as("Cancel starts nothing").isEqualTo(Phase.FINISHED);
+        assertThat(vm.trials()).hasSize(3);
+
+        files.tableTarget = dir.resolve("kept.csv");
+        robot.clickOn("Export table…");
+        waitUntil(robot, () -> !vm.resultsWouldBeLost());
+        robot.interact(() -> vm.trialsProperty().set(2));
+        robot.clickOn("Start");
+        waitUntil(robot, () -> vm.phaseProperty().get() == Phase.FINISHED && vm.trials().size() == 2);
+        assertThat(robot.lookup(".replace-search").tryQuery()).as("exported trials are replaced without asking")
+                .isEmpty();
+    }
+
+    @Test
     void cancelSearchStopsTheTrialsAndKeepsTheFinishedOnes(FxRobot robot) {
         robot.interact(() -> {
             vm.algorithmProperty().set(TuningViewModel.AlgorithmChoice.RANDOM);
