@@ -109,6 +109,9 @@ public final class TuningView extends BorderPane {
         epochs.disableProperty().bind(hyperband);
         maxEpochs.disableProperty().bind(hyperband.not());
         factor.disableProperty().bind(hyperband.not());
+        Spinner<Integer> iterations = spinner(1, 100, vm.iterationsProperty(), "Hyperband's hyperband_iterations: "
+                + "passes through all its brackets, each with configurations of its own");
+        iterations.disableProperty().bind(hyperband.not());
         BooleanBinding busy = vm.phaseProperty().isEqualTo(Phase.RUNNING)
                 .or(vm.phaseProperty().isEqualTo(Phase.CANCELLING));
         TextField seed = new TextField();
@@ -149,10 +152,11 @@ public final class TuningView extends BorderPane {
         settings.addRow(3, new Label("Epochs per trial"), epochs);
         settings.addRow(4, new Label("Max epochs"), maxEpochs);
         settings.addRow(5, new Label("Factor"), factor);
-        settings.addRow(6, new Label("Parallel trials"), parallel);
-        settings.addRow(7, new Label("Seed"), seed);
-        settings.addRow(8, chooseFolder, new HBox(4, folder, noFolder));
-        settings.add(earlyStopping, 0, 9, 2, 1);
+        settings.addRow(6, new Label("Iterations"), iterations);
+        settings.addRow(7, new Label("Parallel trials"), parallel);
+        settings.addRow(8, new Label("Seed"), seed);
+        settings.addRow(9, chooseFolder, new HBox(4, folder, noFolder));
+        settings.add(earlyStopping, 0, 10, 2, 1);
 
         Button start = new Button("_Start");
         start.setDefaultButton(false);

@@ -105,6 +105,7 @@ public final class TuningViewModel implements AutoCloseable {
     private final IntegerProperty epochs = new SimpleIntegerProperty(this, "epochs", 100);
     private final IntegerProperty maxEpochs = new SimpleIntegerProperty(this, "maxEpochs", 81);
     private final IntegerProperty factor = new SimpleIntegerProperty(this, "factor", 3);
+    private final IntegerProperty iterations = new SimpleIntegerProperty(this, "iterations", 1);
     private final IntegerProperty parallel =
             new SimpleIntegerProperty(this, "parallel", Runtime.getRuntime().availableProcessors());
     private final ObjectProperty<Long> seed = new SimpleObjectProperty<>(this, "seed");
@@ -207,7 +208,7 @@ public final class TuningViewModel implements AutoCloseable {
             case GRID -> Algorithm.grid(epochs.get()).withMaxTrials(trials.get());
             case RANDOM -> Algorithm.random(trials.get(), epochs.get());
             case TPE -> Algorithm.tpe(trials.get(), epochs.get());
-            case HYPERBAND -> Algorithm.hyperband(maxEpochs.get(), factor.get());
+            case HYPERBAND -> Algorithm.hyperband(maxEpochs.get(), factor.get()).withIterations(iterations.get());
         };
     }
 
@@ -626,6 +627,11 @@ public final class TuningViewModel implements AutoCloseable {
 
     public IntegerProperty factorProperty() {
         return factor;
+    }
+
+    /** Hyperband's passes through all its brackets (KerasTuner's {@code hyperband_iterations}). */
+    public IntegerProperty iterationsProperty() {
+        return iterations;
     }
 
     public IntegerProperty parallelProperty() {

@@ -124,6 +124,13 @@ class TuningViewModelTest {
         assertThat(cut).isNotEmpty().allMatch(c -> c.size() < 9);
         assertThat(vm.curves().all()).anyMatch(c -> c.size() == 9);
         assertThat(vm.trials()).anyMatch(r -> r.bracket() != null && r.round() != null && r.round() > 0);
+
+        // Two of KerasTuner's hyperband_iterations run every bracket twice, with configurations of their own.
+        int onePass = vm.trials().size();
+        vm.iterationsProperty().set(2);
+        assertThat(vm.start()).isTrue();
+        runToEnd(vm);
+        assertThat(vm.trials()).hasSize(2 * onePass);
     }
 
     @Test
