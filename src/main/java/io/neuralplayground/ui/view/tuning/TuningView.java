@@ -51,14 +51,8 @@ public final class TuningView extends BorderPane {
         setLeft(setup);
         setCenter(results());
         vm.errorProperty().addListener((o, was, now) -> {
-            if (!now.isEmpty() && getScene() != null && getScene().getWindow() != null
-                    && getScene().getWindow().isShowing()) {
-                Alert alert = new Alert(Alert.AlertType.ERROR, now);
-                alert.setTitle("Tuning");
-                alert.setHeaderText(vm.phaseProperty().get() == Phase.RUNNING ? "The search could not go on"
-                        : "The Tuning tab could not do that");
-                alert.initOwner(getScene().getWindow());
-                alert.show();
+            if (!now.isEmpty()) {
+                showProblem(now);
             }
         });
     }
@@ -162,6 +156,12 @@ public final class TuningView extends BorderPane {
         start.setDefaultButton(false);
         start.setTooltip(new Tooltip("Run the search in the background (Alt+S)"));
         start.setOnAction(e -> {
+            if (!seed.getText().isBlank() && !isWholeNumber(seed.getText().trim())) {
+                // The field keeps its last good value in the view model: a search must not start on that unseen.
+                showProblem("The seed \"" + seed.getText().trim() + "\" is not a whole number: write one, or leave "
+                        + "the field blank for the playground's seed.");
+                return;
+            }
             if (!vm.resultsWouldBeLost() || newSearchConfirmed()) {
                 vm.start();
             }
@@ -250,6 +250,28 @@ public final class TuningView extends BorderPane {
         VBox box = new VBox(6, bar, progressRow, top, table, charts);
         box.setPadding(new Insets(10));
         return box;
+    }
+
+    /** An error alert over the window, when it shows. */
+    private void showProblem(String message) {
+        if (getScene() == null || getScene().getWindow() == null || !getScene().getWindow().isShowing()) {
+            return;
+        }
+        Alert alert = new Alert(Alert.AlertType.ERROR, message);
+        alert.setTitle("Tuning");
+        alert.setHeaderText(vm.phaseProperty().get() == Phase.RUNNING ? "The search could not go on"
+                : "The Tuning tab could not do that");
+        alert.initOwner(getScene().getWindow());
+        alert.show();
+    }
+
+    private static boolean isWholeNumber(String text) {
+        try {
+            Long.parseLong(text);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** Whether the user lets a new search replace trials that are in no results folder and were not exported. */

@@ -196,6 +196,20 @@ class TuningViewTest {
         assertThat(vm.rows().stream().map(SpaceRow::valuesProperty).map(p -> p.get()).toList()).isEqualTo(before);
     }
 
+    @Test
+    void aSeedThatIsNoNumberStopsStartWithAMessage(FxRobot robot) {
+        TextField seed = robot.lookup(n -> n instanceof TextField t && t.getPromptText() != null
+                && t.getPromptText().startsWith("the playground's")).queryAs(TextField.class);
+        robot.clickOn(seed).write("12x");
+        robot.clickOn("Start");
+        waitUntil(robot, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        assertThat(robot.lookup(".dialog-pane").queryAs(DialogPane.class).getContentText())
+                .startsWith("The seed \"12x\" is not a whole number");
+        robot.clickOn("OK");
+        assertThat(vm.phaseProperty().get()).isEqualTo(Phase.READY);
+        assertThat(vm.trials()).isEmpty();
+    }
+
     private static Button button(FxRobot robot, String text) {
         return robot.lookup(n -> n instanceof Button b && b.getText().equals(text)).queryButton();
     }
