@@ -31,9 +31,9 @@ final class EarlyStoppingControls extends VBox {
     // Short: it shares the validation share's row, whose label must show whole; the tooltip names Keras' callback.
     private final CheckBox enabled = new CheckBox("Stop early");
     private final ComboBox<Monitor> monitor = new ComboBox<>();
-    private final Spinner<Integer> patience = new Spinner<>(0, 10_000, 20);
+    private final Spinner<Integer> patience = WholeNumberSpinner.of(0, 10_000, 20);
     private final ComboBox<Double> minDelta = new ComboBox<>();
-    private final Spinner<Integer> startFrom = new Spinner<>(0, 100_000, 0);
+    private final Spinner<Integer> startFrom = WholeNumberSpinner.of(0, 100_000, 0);
     private final CheckBox restore = new CheckBox("Restore the best weights");
     private final GridPane settings = new GridPane();
     private boolean showing;
@@ -64,7 +64,6 @@ final class EarlyStoppingControls extends VBox {
         monitor.setTooltip(tip("What is watched: the loss or accuracy of the validation data (val_…) or of the "
                 + "training data"));
         monitor.setOnAction(e -> edit(r -> monitor.getValue() == null ? r : r.withMonitor(monitor.getValue())));
-        patience.setEditable(true);
         patience.setTooltip(tip("Epochs in a row without improvement before training stops"));
         patience.valueProperty().addListener((o, was, now) -> edit(r -> now == null ? r : r.withPatience(now)));
         minDelta.getItems().setAll(MIN_DELTAS);
@@ -81,7 +80,6 @@ final class EarlyStoppingControls extends VBox {
         });
         minDelta.setTooltip(tip("min_delta: a change smaller than this does not count as an improvement"));
         minDelta.setOnAction(e -> edit(r -> minDelta.getValue() == null ? r : r.withMinDelta(minDelta.getValue())));
-        startFrom.setEditable(true);
         startFrom.setTooltip(tip("start_from_epoch: epochs of warm-up before the watch begins"));
         startFrom.valueProperty().addListener((o, was, now) -> edit(r -> now == null ? r : r.withStartFromEpoch(now)));
         restore.setTooltip(tip("restore_best_weights: when training stops, go back to the weights of the best epoch"));

@@ -188,9 +188,9 @@ public final class GradientCheckView extends BorderPane {
         minibatch.setUserData(ExampleChoice.PLAYGROUND_MINIBATCH);
         minibatch.setTooltip(new Tooltip("A minibatch: the playground's first N training examples"));
         minibatch.disableProperty().bind(vm.minibatchAvailableProperty().not());
-        Spinner<Integer> size = new Spinner<>(1, 500, vm.minibatchSizeProperty().get());
+        Spinner<Integer> size = io.neuralplayground.ui.view.WholeNumberSpinner.of(1, 500,
+                vm.minibatchSizeProperty().get());
         size.getStyleClass().add("gradcheck-size");
-        size.setEditable(true);
         size.setPrefWidth(76);
         size.setTooltip(new Tooltip("How many training examples the minibatch takes"));
         size.valueProperty().addListener((o, was, now) -> {

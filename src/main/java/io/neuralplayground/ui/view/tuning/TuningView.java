@@ -292,8 +292,7 @@ public final class TuningView extends BorderPane {
 
     private static Spinner<Integer> spinner(int min, int max, javafx.beans.property.IntegerProperty value,
             String tip) {
-        Spinner<Integer> s = new Spinner<>(min, max, value.get());
-        s.setEditable(true);
+        Spinner<Integer> s = io.neuralplayground.ui.view.WholeNumberSpinner.of(min, max, value.get());
         s.setPrefWidth(110);
         s.setTooltip(new Tooltip(tip));
         s.valueProperty().addListener((o, was, now) -> value.set(now));

@@ -198,9 +198,7 @@ class TuningViewTest {
 
     @Test
     void aSeedThatIsNoNumberStopsStartWithAMessage(FxRobot robot) {
-        TextField seed = robot.lookup(n -> n instanceof TextField t && t.getPromptText() != null
-                && t.getPromptText().startsWith("the playground's")).queryAs(TextField.class);
-        robot.clickOn(seed).write("12x");
+        robot.clickOn(seedField(robot)).write("12x");
         robot.clickOn("Start");
         waitUntil(robot, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         assertThat(robot.lookup(".dialog-pane").queryAs(DialogPane.class).getContentText())
@@ -208,6 +206,34 @@ class TuningViewTest {
         robot.clickOn("OK");
         assertThat(vm.phaseProperty().get()).isEqualTo(Phase.READY);
         assertThat(vm.trials()).isEmpty();
+    }
+
+    @Test
+    void aNumberTypedIntoASpinnerCountsWithoutEnterAndBadTextIsNotTaken(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.Spinner<Integer> trials = robot.lookup(n -> n instanceof javafx.scene.control.Spinner<?> s
+                && s.getTooltip() != null && s.getTooltip().getText().startsWith("Trials of random"))
+                .queryAs(javafx.scene.control.Spinner.class);
+        robot.interact(() -> vm.algorithmProperty().set(TuningViewModel.AlgorithmChoice.RANDOM));
+        // Letters are not taken; an empty field gives the value back when focus leaves it.
+        robot.doubleClickOn(trials.getEditor()).eraseText(4).write("abc");
+        assertThat(trials.getEditor().getText()).isEmpty();
+        robot.clickOn(seedField(robot));
+        assertThat(trials.getEditor().getText()).isEqualTo("30");
+        assertThat(vm.trialsProperty().get()).isEqualTo(30);
+        robot.doubleClickOn(trials.getEditor()).eraseText(4).write("99999");
+        robot.clickOn(seedField(robot));
+        assertThat(trials.getEditor().getText()).as("past the end: the end").isEqualTo("10000");
+        robot.doubleClickOn(trials.getEditor()).eraseText(4).write("7");
+        robot.clickOn("Start");
+        assertThat(vm.trialsProperty().get()).isEqualTo(7);
+        waitUntil(robot, () -> vm.phaseProperty().get() == Phase.FINISHED);
+        assertThat(vm.trials()).hasSize(7);
+    }
+
+    private static TextField seedField(FxRobot robot) {
+        return robot.lookup(n -> n instanceof TextField t && t.getPromptText() != null
+                && t.getPromptText().startsWith("the playground's")).queryAs(TextField.class);
     }
 
     private static Button button(FxRobot robot, String text) {
