@@ -99,6 +99,19 @@ public final class PlaygroundObjective implements Objective {
     }
 
     /**
+     * What every trial trains on, for a results folder to keep ({@code Search.Builder.trainedOn}): the settings the
+     * trials start from, as a session file writes them, and the trials' early-stopping rule. A search resumed on
+     * other data, another split or another rule would mix in scores measured on something else.
+     */
+    public java.util.Map<String, Object> description() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>(
+                io.neuralplayground.session.SettingsCodec.toMap(base));
+        m.put("trial_early_stopping", earlyStopping == null ? "none"
+                : io.neuralplayground.session.EarlyStoppingCodec.toMap(earlyStopping));
+        return m;
+    }
+
+    /**
      * Refuses a space with a hyperparameter this objective does not know, naming it and the known ones.
      *
      * @throws PlaygroundException naming the unknown hyperparameter

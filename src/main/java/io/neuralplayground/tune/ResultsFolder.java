@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 /**
  * A search's project folder, as KerasTuner keeps one:
  * <pre>
- *   search.json            format, version, algorithm, its settings, seed
+ *   search.json            format, version, algorithm, its settings, seed, what the trials trained on
  *   search-space.json      the objective and the hyperparameters (a search space file)
  *   trials/trial-0007.json one per finished trial, completed or failed ({@link TrialRecords})
  *   checkpoints/trial-0007 what the objective keeps of trial 7, if anything
@@ -54,9 +54,14 @@ public final class ResultsFolder {
      *
      * @throws PlaygroundException if it holds a search with another algorithm, settings, seed or space, saying which
      */
-    static ResultsFolder openFor(Path dir, SearchProblem problem, Algorithm algorithm, long seed) {
+    static ResultsFolder openFor(Path dir, SearchProblem problem, Algorithm algorithm, long seed,
+            Map<String, Object> trainedOn) {
         ResultsFolder folder = new ResultsFolder(dir);
         Map<String, Object> settings = settings(algorithm, seed);
+        if (trainedOn != null) {
+            // Sorted, so that the file reads the same whatever map it was given.
+            settings.put("trained_on", new java.util.TreeMap<>(trainedOn));
+        }
         Path settingsFile = dir.resolve(SETTINGS_FILE);
         if (Files.exists(settingsFile)) {
             folder.checkSame(settings, problem);

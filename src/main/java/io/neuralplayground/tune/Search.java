@@ -36,6 +36,7 @@ public final class Search {
     private final TrialExecutor executor;
     private final boolean ownsExecutor;
     private final Path folderPath;
+    private final Map<String, Object> trainedOn;
     private final List<SearchListener> listeners;
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final AtomicBoolean started = new AtomicBoolean();
@@ -48,6 +49,7 @@ public final class Search {
         this.ownsExecutor = b.executor == null;
         this.executor = b.executor == null ? new LocalTrialExecutor() : b.executor;
         this.folderPath = b.folder;
+        this.trainedOn = b.trainedOn;
         this.listeners = List.copyOf(b.listeners);
     }
 
@@ -86,7 +88,7 @@ public final class Search {
     private final class Run {
         private final Oracle oracle = algorithm.oracle(problem, seed);
         private final ResultsFolder folder = folderPath == null ? null
-                : ResultsFolder.openFor(folderPath, problem, algorithm, seed);
+                : ResultsFolder.openFor(folderPath, problem, algorithm, seed, trainedOn);
         private final Map<Integer, TrialResult> recorded = new TreeMap<>();
         private final Map<Integer, TrialResult> results = new TreeMap<>();
         private final BlockingQueue<TrialResult> finished = new LinkedBlockingQueue<>();
@@ -234,6 +236,7 @@ public final class Search {
         private long seed;
         private TrialExecutor executor;
         private Path folder;
+        private Map<String, Object> trainedOn;
         private final List<SearchListener> listeners = new ArrayList<>();
 
         private Builder(SearchProblem problem, Algorithm algorithm, Objective objective) {
@@ -260,6 +263,16 @@ public final class Search {
         /** The results folder: made if new, resumed if it holds this search already. None unless set. */
         public Builder resultsFolder(Path dir) {
             this.folder = dir;
+            return this;
+        }
+
+        /**
+         * What the objective trains on (the data, its split, all the network that the space leaves alone), as plain
+         * values. A results folder keeps it, and one made with other values is refused: its trials' scores were
+         * measured on something else. None unless set.
+         */
+        public Builder trainedOn(Map<String, Object> description) {
+            this.trainedOn = description == null ? null : new java.util.LinkedHashMap<>(description);
             return this;
         }
 

@@ -112,6 +112,27 @@ class TuningViewModelTest {
     }
 
     @Test
+    void aResultsFolderOfTrialsOnOtherDataIsNotResumed() throws Exception {
+        AtomicReference<PlaygroundSettings> playground = new AtomicReference<>(BASE);
+        TuningViewModel vm = new TuningViewModel(playground::get, (settings, network) -> { }, Runnable::run,
+                Runnable::run, 0);
+        vm.algorithmProperty().set(TuningViewModel.AlgorithmChoice.RANDOM);
+        vm.trialsProperty().set(2);
+        vm.epochsProperty().set(5);
+        vm.resultsFolderProperty().set(dir.resolve("results"));
+        assertThat(vm.start()).isTrue();
+        runToEnd(vm);
+        assertThat(vm.results()).hasSize(2);
+
+        playground.set(BASE.withDataset(PlaygroundDataset.CIRCLE));
+        vm.start();
+        runToEnd(vm);
+        assertThat(vm.errorProperty().get()).contains("Cannot resume the search")
+                .contains("trained_on.dataset is xor there, circle here");
+        assertThat(vm.trials()).noneMatch(TrialRow::resumed);
+    }
+
+    @Test
     void hyperbandCurvesOfConfigurationsNotPromotedAreCut() throws Exception {
         TuningViewModel vm = viewModel(new AtomicReference<>());
         vm.algorithmProperty().set(TuningViewModel.AlgorithmChoice.HYPERBAND);
