@@ -59,6 +59,9 @@ final class ParallelCoordinatesView extends VBox {
             int i = c.indexOf(v);
             return c.values().size() == 1 ? 0.5 : i / (double) (c.values().size() - 1);
         }
+        if (!(h instanceof IntRange) && !(h instanceof FloatRange)) {
+            return 0.5; // one fixed value, of any kind: the middle of its axis
+        }
         double x = ((Number) v).doubleValue();
         double min;
         double max;

@@ -259,8 +259,7 @@ public final class TuningView extends BorderPane {
         }
         Alert alert = new Alert(Alert.AlertType.ERROR, message);
         alert.setTitle("Tuning");
-        alert.setHeaderText(vm.phaseProperty().get() == Phase.RUNNING ? "The search could not go on"
-                : "The Tuning tab could not do that");
+        alert.setHeaderText("The Tuning tab ran into a problem");
         alert.initOwner(getScene().getWindow());
         alert.show();
     }

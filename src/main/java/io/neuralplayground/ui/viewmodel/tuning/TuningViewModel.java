@@ -271,6 +271,8 @@ public final class TuningViewModel implements AutoCloseable {
             try {
                 thisSearch.run();
             } catch (RuntimeException e) {
+                // The trials still running stop at their next epoch rather than train on for nothing.
+                thisSearch.cancel();
                 thisInbox.failed(e.getMessage() == null ? e.toString() : e.getMessage());
             } finally {
                 // A search closes only an executor it made itself.
@@ -339,13 +341,16 @@ public final class TuningViewModel implements AutoCloseable {
                 finished(f.outcome());
             } else if (e instanceof SearchInbox.Failed f) {
                 phase.set(Phase.READY);
+                stopRunningRows();
                 progressText.set("The search stopped: " + f.message());
-                reportError(f.message());
+                reportError("The search stopped: " + f.message());
             }
         }
         epochOf.forEach((number, epoch) -> {
             Integer at = rowOf.get(number);
-            if (at != null && table.get(at).state() == TrialRow.State.RUNNING) {
+            // A row stopped in this same frame still takes the epochs it ran before the stop.
+            TrialRow.State state = at == null ? null : table.get(at).state();
+            if (state == TrialRow.State.RUNNING || state == TrialRow.State.STOPPED) {
                 table.set(at, table.get(at).at(epoch));
             }
         });
@@ -359,6 +364,16 @@ public final class TuningViewModel implements AutoCloseable {
             bestSoFar();
         }
         revision.set(revision.get() + 1);
+    }
+
+    /** The trials still running when the search ended (cancelled, or failed): stopped where they are. */
+    private void stopRunningRows() {
+        for (int i = 0; i < table.size(); i++) {
+            if (table.get(i).state() == TrialRow.State.RUNNING) {
+                table.set(i, table.get(i).stopped());
+                curves.stopped(table.get(i).number());
+            }
+        }
     }
 
     private void ended(TrialResult r, boolean resumed, Map<Integer, Integer> epochOf) {
@@ -401,12 +416,7 @@ public final class TuningViewModel implements AutoCloseable {
         long failed = outcome.trials().stream().filter(t -> !t.isCompleted()).count();
         Phase end = outcome.cancelled() ? Phase.CANCELLED : Phase.FINISHED;
         phase.set(end);
-        for (int i = 0; i < table.size(); i++) {
-            if (table.get(i).state() == TrialRow.State.RUNNING) {
-                table.set(i, table.get(i).stopped());
-                curves.stopped(table.get(i).number());
-            }
-        }
+        stopRunningRows();
         progress.set(end == Phase.FINISHED ? 1 : progress.get());
         String time = lastProgress == null ? "" : " in " + ImageProgressText.duration(
                 lastProgress.elapsed().toMillis() / 1000.0);

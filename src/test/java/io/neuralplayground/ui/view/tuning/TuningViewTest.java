@@ -191,7 +191,7 @@ class TuningViewTest {
         waitUntil(robot, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         DialogPane alert = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
         assertThat(alert.getContentText()).contains("broken.json").contains("min 8 is greater than max 2");
-        assertThat(alert.getHeaderText()).isEqualTo("The Tuning tab could not do that");
+        assertThat(alert.getHeaderText()).isEqualTo("The Tuning tab ran into a problem");
         robot.clickOn("OK");
         assertThat(vm.rows().stream().map(SpaceRow::valuesProperty).map(p -> p.get()).toList()).isEqualTo(before);
     }

@@ -112,6 +112,38 @@ class TuningViewModelTest {
     }
 
     @Test
+    void aSearchThatFailsStopsItsRunningTrialsAndSaysWhy() throws Exception {
+        TuningViewModel vm = viewModel(new AtomicReference<>());
+        vm.algorithmProperty().set(TuningViewModel.AlgorithmChoice.RANDOM);
+        vm.trialsProperty().set(50);
+        vm.epochsProperty().set(400);
+        vm.parallelProperty().set(2);
+        Path results = dir.resolve("results");
+        vm.resultsFolderProperty().set(results);
+        assertThat(vm.start()).isTrue();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (vm.results().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+            vm.onFrame();
+        }
+        // The folder's trials/ becomes a file: the next trial record cannot be written.
+        try (var files = Files.walk(results.resolve("trials"))) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        Files.writeString(results.resolve("trials"), "not a folder");
+        runToEnd(vm);
+
+        assertThat(vm.phaseProperty().get()).isEqualTo(TuningViewModel.Phase.READY);
+        assertThat(vm.errorProperty().get()).startsWith("The search stopped: ");
+        assertThat(vm.trials()).as("no row is left running").noneMatch(r -> r.state() == TrialRow.State.RUNNING);
+        int rows = vm.trials().size();
+        Thread.sleep(300);
+        vm.onFrame();
+        assertThat(vm.trials()).as("the trials that ran stopped, and no new one started").hasSize(rows)
+                .noneMatch(r -> r.state() == TrialRow.State.RUNNING);
+    }
+
+    @Test
     void aResultsFolderOfTrialsOnOtherDataIsNotResumed() throws Exception {
         AtomicReference<PlaygroundSettings> playground = new AtomicReference<>(BASE);
         TuningViewModel vm = new TuningViewModel(playground::get, (settings, network) -> { }, Runnable::run,
