@@ -141,7 +141,7 @@ public final class MainWindow {
         this.gradientCheck = new GradientCheckViewModel(teaching, background, fxThread);
         this.stepper = new StepperViewModel(teaching);
         this.dialogs = new FileDialogs(this::owner);
-        this.images = ImagesViewModel.standard(background, pictureThread(), fxThread);
+        this.images = ImagesViewModel.standard(background, daemonWorker("image-pictures"), fxThread);
         this.files = new FileCommands(documents, dialogs,
                 new SaveBeforeLeaving(documents, this::owner, dialogs::sessionToSave), this::openModel,
                 this::openData, this::openImageSession);
@@ -158,7 +158,7 @@ public final class MainWindow {
         tuning = new io.neuralplayground.ui.viewmodel.tuning.TuningViewModel(vm::settings, (settings, network) -> {
             vm.load(settings, network);
             select(View.PLAYGROUND);
-        }, background, fxThread);
+        }, daemonWorker("tuning-work"), fxThread);
         addTab(View.TUNING, new io.neuralplayground.ui.view.tuning.TuningView(tuning,
                 io.neuralplayground.ui.view.tuning.TuningFiles.choosers(this::owner)));
         searchBeforeLeaving = new SearchBeforeLeaving(tuning, this::owner);
@@ -377,11 +377,14 @@ public final class MainWindow {
                         .run(new TaskExecutor(background, fxThread)));
     }
 
-    /** Where the weight pictures of the Images tab are drawn: a thread of its own that ends when idle. */
-    private static Executor pictureThread() {
+    /**
+     * A thread of its own, ending when idle, for work that must not queue behind the window's file thread: the
+     * Images tab's weight pictures, the Tuning tab's files and its best trial trained again.
+     */
+    private static Executor daemonWorker(String name) {
         java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(0, 1, 5,
                 java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "image-pictures");
+                    Thread t = new Thread(r, name);
                     t.setDaemon(true);
                     return t;
                 });

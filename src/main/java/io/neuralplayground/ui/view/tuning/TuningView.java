@@ -234,7 +234,7 @@ public final class TuningView extends BorderPane {
         apply.setOnAction(e -> vm.applyBest());
         Button export = new Button("_Export table…");
         export.setTooltip(new Tooltip("Write the table of trials as CSV, with Optuna's column names (Alt+E)"));
-        export.disableProperty().bind(Bindings.isEmpty(vm.trials()));
+        export.disableProperty().bind(vm.canExportProperty().not());
         export.setOnAction(e -> files.tableTarget().ifPresent(vm::exportCsv));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -123,6 +124,7 @@ public final class TuningViewModel implements AutoCloseable {
             "Set up the search and press Start");
     private final ReadOnlyStringWrapper bestText = new ReadOnlyStringWrapper(this, "bestText", "");
     private final ReadOnlyBooleanWrapper canApplyBest = new ReadOnlyBooleanWrapper(this, "canApplyBest");
+    private final ReadOnlyBooleanWrapper canExport = new ReadOnlyBooleanWrapper(this, "canExport");
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
@@ -132,6 +134,8 @@ public final class TuningViewModel implements AutoCloseable {
     private PlaygroundObjective searched;
     private PlaygroundObjective.TrainedTrial bestTrained;
     private Progress lastProgress;
+    /** Bumped by each Start and by close: the best trial's training again stops when it is not the latest's. */
+    private final AtomicInteger generation = new AtomicInteger();
     /** Whether the search shown writes its trials to a results folder. */
     private boolean searchHasFolder;
     /** How many finished trials the last export of the table held; -1 when it was not exported. */
@@ -244,9 +248,11 @@ public final class TuningViewModel implements AutoCloseable {
             return false;
         }
         error.set("");
+        generation.incrementAndGet();
         table.clear();
         rowOf.clear();
         results.clear();
+        canExport.set(false);
         curves.clear(chosen instanceof Algorithm.Hyperband h ? h.maxEpochs() : epochs.get());
         bestTrained = null;
         canApplyBest.set(false);
@@ -380,6 +386,7 @@ public final class TuningViewModel implements AutoCloseable {
         put(TrialRow.ended(r, resumed));
         epochOf.remove(r.number());
         results.put(r.number(), r);
+        canExport.set(true);
         String metric = running.get().goal().metric();
         curves.end(r.number(), r.trial().parent().isPresent() ? r.trial().parent().getAsInt() : null,
                 !r.isCompleted(), r.history().stream().map(m -> m.getOrDefault(metric, Double.NaN)).toList());
@@ -434,10 +441,15 @@ public final class TuningViewModel implements AutoCloseable {
         bestText.set("Best: trial " + b.number() + ", " + metric + " " + score(b.value())
                 + " · measuring it once on the test data…");
         PlaygroundObjective objectiveNow = searched;
-        CompletableFuture.supplyAsync(() -> objectiveNow.train(b.trial(), (e, m) -> { }), background)
+        int mine = generation.get();
+        CompletableFuture.supplyAsync(() -> objectiveNow.train(b.trial(), (e, m) -> {
+            if (generation.get() != mine) {
+                throw new java.util.concurrent.CancellationException("a newer search started");
+            }
+        }), background)
                 .whenComplete((trained, failure) -> fxThread.accept(() -> {
-                    if (searched != objectiveNow) {
-                        return; // a newer search started meanwhile
+                    if (generation.get() != mine) {
+                        return; // a newer search started meanwhile, or the tab closed
                     }
                     if (failure != null) {
                         bestText.set("Best: trial " + b.number() + ", " + metric + " " + score(b.value())
@@ -485,11 +497,14 @@ public final class TuningViewModel implements AutoCloseable {
             return CompletableFuture.failedFuture(none);
         }
         List<TrialResult> list = new ArrayList<>(results.values());
+        int mine = generation.get();
         return reported(onFx(CompletableFuture.supplyAsync(() -> {
             TrialTable.writeCsv(file, problem.space(), list);
             return file;
         }, background)).thenApply(written -> {
-            exportedTrials = list.size();
+            if (generation.get() == mine) {
+                exportedTrials = list.size(); // of this search's table, not of one started since
+            }
             return written;
         }), "Wrote the " + list.size() + (list.size() == 1 ? " trial to " : " trials to ")
                 + file.getFileName());
@@ -570,6 +585,7 @@ public final class TuningViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        generation.incrementAndGet();
         if (search != null) {
             search.cancel();
         }
@@ -688,6 +704,11 @@ public final class TuningViewModel implements AutoCloseable {
 
     public ReadOnlyStringProperty bestTextProperty() {
         return bestText.getReadOnlyProperty();
+    }
+
+    /** Whether a trial has ended, so that there is a table to export. */
+    public ReadOnlyBooleanProperty canExportProperty() {
+        return canExport.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty canApplyBestProperty() {

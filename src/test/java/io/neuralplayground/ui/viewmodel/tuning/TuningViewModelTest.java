@@ -144,6 +144,29 @@ class TuningViewModelTest {
     }
 
     @Test
+    void theBestTrialOfASearchReplacedByANewOneIsNotMeasuredNorOffered() throws Exception {
+        java.util.ArrayDeque<Runnable> later = new java.util.ArrayDeque<>();
+        TuningViewModel vm = new TuningViewModel(() -> BASE, (settings, network) -> { }, later::add, Runnable::run,
+                0);
+        vm.algorithmProperty().set(TuningViewModel.AlgorithmChoice.RANDOM);
+        vm.trialsProperty().set(2);
+        vm.epochsProperty().set(30);
+        assertThat(vm.start()).isTrue();
+        runToEnd(vm);
+        assertThat(later).as("the best trial waits to be trained again").hasSize(1);
+        Runnable stale = later.poll();
+
+        vm.seedProperty().set(99L);
+        assertThat(vm.start()).isTrue();
+        stale.run();
+        assertThat(vm.canApplyBestProperty().get()).as("the first search's best is not offered").isFalse();
+        runToEnd(vm);
+        later.poll().run();
+        assertThat(vm.canApplyBestProperty().get()).isTrue();
+        assertThat(vm.bestTextProperty().get()).contains("measured once");
+    }
+
+    @Test
     void aResultsFolderOfTrialsOnOtherDataIsNotResumed() throws Exception {
         AtomicReference<PlaygroundSettings> playground = new AtomicReference<>(BASE);
         TuningViewModel vm = new TuningViewModel(playground::get, (settings, network) -> { }, Runnable::run,
