@@ -202,7 +202,10 @@ public final class TuningView extends BorderPane {
                 values.setStyle(bad ? "-fx-border-color: #c0392b;" : "");
                 values.setTooltip(new Tooltip(bad ? row.problemProperty().get() : "The values searched"));
             };
-            row.problemProperty().addListener((o, was, now) -> mark.run());
+            // Weakly held by the row, strongly by the field: the fields of rows drawn before are let go.
+            javafx.beans.value.ChangeListener<String> marker = (o, was, now) -> mark.run();
+            values.getProperties().put("problem-marker", marker);
+            row.problemProperty().addListener(new javafx.beans.value.WeakChangeListener<>(marker));
             mark.run();
             Button remove = new Button("×");
             remove.setTooltip(new Tooltip("Remove this row"));

@@ -60,6 +60,11 @@ public final class SpaceRowSyntax {
     private static Hyperparameter rangeOrChoice(String name, String text) {
         Matcher m = RANGE.matcher(text);
         if (!m.matches()) {
+            if ((text.contains("..") || text.contains("…")) && !text.contains("\"")) {
+                // "2..8 step2" or "1..3, 5" read as text would fail in every trial: say so on the row instead.
+                throw problem(name, "\"" + text + "\" is not a range: write min..max, then step s and/or log, "
+                        + "e.g. 2..8 step 2 or 0.001..1.0 log");
+            }
             return choiceOrFixed(name, text);
         }
         String min = m.group(1);
@@ -72,8 +77,11 @@ public final class SpaceRowSyntax {
                     step == null ? 1 : wholeNumber(name, step), log, Condition.ALWAYS);
             return r;
         }
-        return new FloatRange(name, number(name, min), number(name, max), step == null ? 0 : number(name, step), log,
-                Condition.ALWAYS);
+        double floatStep = step == null ? 0 : number(name, step);
+        if (step != null && !(floatStep > 0)) {
+            throw problem(name, "the step " + step + " is not positive: leave it out for a continuous range");
+        }
+        return new FloatRange(name, number(name, min), number(name, max), floatStep, log, Condition.ALWAYS);
     }
 
     private static Hyperparameter choiceOrFixed(String name, String text) {
@@ -186,7 +194,10 @@ public final class SpaceRowSyntax {
             String parent = part.substring(0, eq).trim();
             List<Object> values = items(name, part.substring(eq + 1).trim()).stream().map(SpaceRowSyntax::value)
                     .toList();
-            requirements.put(parent, values);
+            if (requirements.put(parent, values) != null) {
+                throw problem(name, "the condition names " + parent + " twice: list all its values once, e.g. "
+                        + parent + " = 2, 3");
+            }
         }
         return requirements.isEmpty() ? Condition.ALWAYS : new Condition(requirements);
     }

@@ -203,6 +203,17 @@ public final class TuningViewModel implements AutoCloseable {
         if (used.isEmpty()) {
             throw new PlaygroundException("The search space is empty: tick at least one hyperparameter");
         }
+        for (Hyperparameter h : used) {
+            for (String parent : h.condition().requirements().keySet()) {
+                boolean unticked = rows.stream().anyMatch(r -> r.name().get().equals(parent)
+                        && !r.usedProperty().get());
+                if (unticked) {
+                    throw new PlaygroundException(h.name() + " is searched only when " + parent + " has some "
+                            + "values, but the " + parent + " row is not ticked: tick it, or clear " + h.name()
+                            + "'s Only when");
+                }
+            }
+        }
         return new SearchProblem(Goal.of(objective.get()), new SearchSpace(used));
     }
 
@@ -427,8 +438,13 @@ public final class TuningViewModel implements AutoCloseable {
         progress.set(end == Phase.FINISHED ? 1 : progress.get());
         String time = lastProgress == null ? "" : " in " + ImageProgressText.duration(
                 lastProgress.elapsed().toMillis() / 1000.0);
+        long resumed = table.stream().filter(TrialRow::resumed).count();
+        // The time is this run's: trials read back from a results folder took theirs in an earlier one.
+        String counted = resumed == 0 ? outcome.trials().size() + " trials" + time
+                : outcome.trials().size() + " trials: " + resumed + " read back from the results folder, "
+                        + (outcome.trials().size() - resumed) + " run" + time;
         progressText.set(end == Phase.FINISHED
-                ? outcome.trials().size() + " trials" + time + (failed > 0 ? " (" + failed + " failed)" : "")
+                ? counted + (failed > 0 ? " (" + failed + " failed)" : "")
                 : "Cancelled after " + outcome.trials().size() + " trials" + (resultsFolder.get() != null
                         ? "; Start again with the same results folder to resume" : ""));
         var best = outcome.best();
@@ -478,7 +494,10 @@ public final class TuningViewModel implements AutoCloseable {
         if (bestTrained == null) {
             return false;
         }
-        applier.accept(bestTrained.settings(), bestTrained.network().copy());
+        // The trial trained without the playground's early stopping (or with the tab's own choice of it); the
+        // playground keeps its rule.
+        applier.accept(bestTrained.settings().withEarlyStopping(playground.get().earlyStopping()),
+                bestTrained.network().copy());
         return true;
     }
 

@@ -1,6 +1,7 @@
 package io.neuralplayground.ui.viewmodel.tuning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.neuralplayground.app.PlaygroundObjective;
 import io.neuralplayground.data.PlaygroundDataset;
@@ -49,6 +50,22 @@ class TuningViewModelTest {
             assertThat(SpaceRowSyntax.parse(h.name(), SpaceRowSyntax.values(h), SpaceRowSyntax.when(h)))
                     .as("%s back from its row", h).isEqualTo(h);
         }
+    }
+
+    @Test
+    void rowsThatOnlyLookLikeRangesOrConditionsAreRefusedOnTheRow() {
+        for (String text : List.of("2..8 step2", "1..3 log step 2", "1..3, 5", "0.1..1 step 0")) {
+            assertThatThrownBy(() -> SpaceRowSyntax.parse("units", text, "")).as(text)
+                    .isInstanceOf(io.neuralplayground.PlaygroundException.class)
+                    .hasMessageStartingWith("hyperparameter \"units\": ");
+        }
+        assertThatThrownBy(() -> SpaceRowSyntax.parse("units_2", "2..8", "layers = 2; layers = 3"))
+                .hasMessageContaining("names layers twice");
+
+        TuningViewModel vm = viewModel(new AtomicReference<>());
+        vm.rows().get(1).whenProperty().set("layers = 2, 3");
+        vm.rows().get(0).usedProperty().set(false);
+        assertThatThrownBy(vm::problem).hasMessageContaining("the layers row is not ticked");
     }
 
     @Test
@@ -109,6 +126,7 @@ class TuningViewModelTest {
         assertThat(vm.start()).isTrue();
         runToEnd(vm);
         assertThat(vm.trials()).hasSize(6).allMatch(TrialRow::resumed);
+        assertThat(vm.progressTextProperty().get()).startsWith("6 trials: 6 read back from the results folder, 0 run");
     }
 
     @Test
@@ -164,6 +182,23 @@ class TuningViewModelTest {
         later.poll().run();
         assertThat(vm.canApplyBestProperty().get()).isTrue();
         assertThat(vm.bestTextProperty().get()).contains("measured once");
+    }
+
+    @Test
+    void applyBestKeepsThePlaygroundsEarlyStopping() throws Exception {
+        io.neuralplayground.engine.EarlyStopping rule = io.neuralplayground.engine.EarlyStopping.defaults()
+                .withPatience(7);
+        AtomicReference<PlaygroundSettings> applied = new AtomicReference<>();
+        TuningViewModel vm = new TuningViewModel(() -> BASE.withEarlyStopping(rule),
+                (settings, network) -> applied.set(settings), Runnable::run, Runnable::run, 0);
+        vm.algorithmProperty().set(TuningViewModel.AlgorithmChoice.RANDOM);
+        vm.trialsProperty().set(2);
+        vm.epochsProperty().set(10);
+        assertThat(vm.start()).isTrue();
+        runToEnd(vm);
+        assertThat(vm.applyBest()).isTrue();
+        assertThat(applied.get().earlyStopping()).isEqualTo(rule);
+        assertThat(applied.get().hiddenLayers()).isEqualTo(vm.bestTrained().settings().hiddenLayers());
     }
 
     @Test
