@@ -99,13 +99,30 @@ public final class PlaygroundObjective implements Objective {
     }
 
     /**
-     * What every trial trains on, for a results folder to keep ({@code Search.Builder.trainedOn}): the settings the
-     * trials start from, as a session file writes them, and the trials' early-stopping rule. A search resumed on
-     * other data, another split or another rule would mix in scores measured on something else.
+     * What every trial of a search over {@code space} trains on, for a results folder to keep
+     * ({@code Search.Builder.trainedOn}): the settings the trials start from, as a session file writes them, less
+     * those the space sets in every trial, and the trials' early-stopping rule. A search resumed on other data,
+     * another split or another rule would mix in scores measured on something else; one resumed after Apply best
+     * changed only what the space searches goes on.
      */
-    public java.util.Map<String, Object> description() {
+    public java.util.Map<String, Object> description(SearchSpace space) {
         java.util.Map<String, Object> m = new java.util.LinkedHashMap<>(
                 io.neuralplayground.session.SettingsCodec.toMap(base));
+        java.util.Set<String> searched = new java.util.HashSet<>();
+        space.hyperparameters().forEach(h -> searched.add(h.name()));
+        for (String direct : List.of("learning_rate", "batch_size", "optimizer", "regularization",
+                "regularization_rate", "features")) {
+            if (searched.contains(direct)) {
+                m.remove(direct);
+            }
+        }
+        // The widths are all the space's only when it sets the depth and every layer's units.
+        if (searched.contains("layers") && searched.contains("units")) {
+            m.remove("hidden_layers");
+        }
+        if (searched.contains("layers") && searched.contains("activation")) {
+            m.remove("hidden_activations");
+        }
         m.put("trial_early_stopping", earlyStopping == null ? "none"
                 : io.neuralplayground.session.EarlyStoppingCodec.toMap(earlyStopping));
         return m;

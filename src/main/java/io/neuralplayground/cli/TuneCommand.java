@@ -128,7 +128,7 @@ final class TuneCommand implements Callable<Integer> {
         }
         try (TrialExecutor executor = executor(objective, stdout)) {
             Search.Builder builder = Search.builder(problem, chosen, objective).seed(base.seed()).executor(executor)
-                    .trainedOn(objective.description())
+                    .trainedOn(objective.description(problem.space()))
                     .listener(new Lines(stdout, problem.goal()));
             if (out != null) {
                 builder.resultsFolder(out);

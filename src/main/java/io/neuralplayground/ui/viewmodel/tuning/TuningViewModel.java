@@ -274,7 +274,7 @@ public final class TuningViewModel implements AutoCloseable {
         inbox = new SearchInbox(problem.goal().metric());
         LocalTrialExecutor executor = new LocalTrialExecutor(parallel.get());
         Search.Builder builder = Search.builder(problem, chosen, objectiveNow).seed(seedNow)
-                .trainedOn(objectiveNow.description())
+                .trainedOn(objectiveNow.description(problem.space()))
                 .executor(executor).listener(inbox);
         if (resultsFolder.get() != null) {
             builder.resultsFolder(resultsFolder.get());

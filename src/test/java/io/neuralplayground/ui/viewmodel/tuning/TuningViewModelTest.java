@@ -214,6 +214,14 @@ class TuningViewModelTest {
         runToEnd(vm);
         assertThat(vm.results()).hasSize(2);
 
+        // What the space searches (as Apply best changes it) is no reason to refuse: the trials set it themselves.
+        playground.set(BASE.withLearningRate(0.5).withHidden(List.of(3), List.of(
+                io.neuralplayground.engine.Activation.RELU)));
+        assertThat(vm.start()).isTrue();
+        runToEnd(vm);
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.trials()).hasSize(2).allMatch(TrialRow::resumed);
+
         playground.set(BASE.withDataset(PlaygroundDataset.CIRCLE));
         vm.start();
         runToEnd(vm);
