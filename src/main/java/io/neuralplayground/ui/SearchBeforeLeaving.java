@@ -3,7 +3,7 @@ package io.neuralplayground.ui;
 import io.neuralplayground.ui.viewmodel.tuning.TuningViewModel;
 import java.nio.file.Path;
 import java.util.function.Supplier;
-import javafx.scene.control.Alert;
+import io.neuralplayground.ui.view.Confirmation;
 import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
@@ -60,14 +60,6 @@ final class SearchBeforeLeaving {
     }
 
     private boolean ask(String styleClass, String header, String text, ButtonType goOn) {
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, text, goOn, ButtonType.CANCEL);
-        alert.setTitle("Tuning");
-        alert.setHeaderText(header);
-        alert.getDialogPane().getStyleClass().add(styleClass);
-        Window window = owner.get();
-        if (window != null) {
-            alert.initOwner(window);
-        }
-        return alert.showAndWait().orElse(ButtonType.CANCEL) == goOn;
+        return Confirmation.ask(owner.get(), styleClass, "Tuning", header, text, goOn);
     }
 }

@@ -106,17 +106,15 @@ public final class TuningView extends BorderPane {
         Spinner<Integer> iterations = spinner(1, 100, vm.iterationsProperty(), "Hyperband's hyperband_iterations: "
                 + "passes through all its brackets, each with configurations of its own");
         iterations.disableProperty().bind(hyperband.not());
-        BooleanBinding busy = vm.phaseProperty().isEqualTo(Phase.RUNNING)
-                .or(vm.phaseProperty().isEqualTo(Phase.CANCELLING));
+        javafx.beans.binding.BooleanExpression busy = vm.searchingProperty();
         TextField seed = new TextField();
         seed.setPromptText("the playground's (" + vm.playgroundSeed() + ")");
         seed.setTooltip(new Tooltip("The same seed proposes the same trials; blank takes the playground's seed"));
         seed.textProperty().addListener((o, was, now) -> {
-            try {
+            boolean readable = seedReadable(now);
+            seed.setStyle(readable ? "" : "-fx-border-color: #c0392b;");
+            if (readable) {
                 vm.seedProperty().set(now.isBlank() ? null : Long.parseLong(now.trim()));
-                seed.setStyle("");
-            } catch (NumberFormatException e) {
-                seed.setStyle("-fx-border-color: #c0392b;");
             }
         });
         CheckBox earlyStopping = new CheckBox("Stop trials early (the playground's rule)");
@@ -156,7 +154,7 @@ public final class TuningView extends BorderPane {
         start.setDefaultButton(false);
         start.setTooltip(new Tooltip("Run the search in the background (Alt+S)"));
         start.setOnAction(e -> {
-            if (!seed.getText().isBlank() && !isWholeNumber(seed.getText().trim())) {
+            if (!seedReadable(seed.getText())) {
                 // The field keeps its last good value in the view model: a search must not start on that unseen.
                 showProblem("The seed \"" + seed.getText().trim() + "\" is not a whole number: write one, or leave "
                         + "the field blank for the playground's seed.");
@@ -267,9 +265,13 @@ public final class TuningView extends BorderPane {
         alert.show();
     }
 
-    private static boolean isWholeNumber(String text) {
+    /** Whether the seed field's text is blank (the playground's seed) or a whole number. */
+    private static boolean seedReadable(String text) {
+        if (text.isBlank()) {
+            return true;
+        }
         try {
-            Long.parseLong(text);
+            Long.parseLong(text.trim());
             return true;
         } catch (NumberFormatException e) {
             return false;
@@ -279,17 +281,10 @@ public final class TuningView extends BorderPane {
     /** Whether the user lets a new search replace trials that are in no results folder and were not exported. */
     private boolean newSearchConfirmed() {
         int n = vm.results().size();
-        ButtonType replace = new ButtonType("Start new search", ButtonBar.ButtonData.YES);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, (n == 1 ? "The table's trial is" : "The table's " + n
-                + " trials are") + " in no results folder and were not exported: the new search replaces them.",
-                replace, ButtonType.CANCEL);
-        alert.setTitle("Tuning");
-        alert.setHeaderText("Start a new search?");
-        alert.getDialogPane().getStyleClass().add("replace-search");
-        if (getScene() != null && getScene().getWindow() != null) {
-            alert.initOwner(getScene().getWindow());
-        }
-        return alert.showAndWait().orElse(ButtonType.CANCEL) == replace;
+        return io.neuralplayground.ui.view.Confirmation.ask(getScene() == null ? null : getScene().getWindow(),
+                "replace-search", "Tuning", "Start a new search?", (n == 1 ? "The table's trial is" : "The table's "
+                        + n + " trials are") + " in no results folder and were not exported: the new search "
+                        + "replaces them.", new ButtonType("Start new search", ButtonBar.ButtonData.YES));
     }
 
     private static Spinner<Integer> spinner(int min, int max, javafx.beans.property.IntegerProperty value,

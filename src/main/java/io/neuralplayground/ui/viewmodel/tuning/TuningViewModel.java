@@ -114,6 +114,8 @@ public final class TuningViewModel implements AutoCloseable {
     private final BooleanProperty earlyStopping = new SimpleBooleanProperty(this, "earlyStopping", true);
 
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase", Phase.READY);
+    private final javafx.beans.binding.BooleanBinding searching = phase.isEqualTo(Phase.RUNNING)
+            .or(phase.isEqualTo(Phase.CANCELLING));
     private final ObservableList<TrialRow> table = FXCollections.observableArrayList();
     private final Map<Integer, Integer> rowOf = new HashMap<>();
     private final Map<Integer, TrialResult> results = new TreeMap<>();
@@ -324,7 +326,12 @@ public final class TuningViewModel implements AutoCloseable {
 
     /** Whether a search runs (or is stopping): quitting now would stop it. */
     public boolean searching() {
-        return phase.get() == Phase.RUNNING || phase.get() == Phase.CANCELLING;
+        return searching.get();
+    }
+
+    /** {@link #searching()} to bind to: Start and the results folder are off meanwhile. */
+    public javafx.beans.binding.BooleanExpression searchingProperty() {
+        return searching;
     }
 
     /** Takes what the search said since the last frame, at most every {@link #DEFAULT_FRAME_GAP_NANOS}. */
